@@ -1,0 +1,40 @@
+# careportal: `make run` sets everything up and opens the app; `make test` runs every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN_RELEASE := .build/release/careportal
+DB ?= $(or $(CAREPORTAL_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/careportal/portal.sqlite3)
+DEMO_AGENT := alice@cloudpartners.example
+DEMO_PASSWORD := alice-1-portal
+PACKAGES := libncurses-dev libsqlite3-dev tmux
+
+.PHONY: run test build release deps demo screenshots bench clean
+
+## Install missing system packages (only those missing).
+deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product careportal
+
+build: deps
+	$(SWIFT) build --build-tests
+
+## Build, create the demo database on first use, sign the demo agent in, open the app.
+run: release
+	@if [ ! -f "$(DB)" ]; then $(BIN_RELEASE) demo --db "$(DB)"; fi
+	@$(BIN_RELEASE) sessions --db "$(DB)" --json | grep -q '"$(DEMO_AGENT)"' || \
+	  echo "$(DEMO_PASSWORD)" | $(BIN_RELEASE) login --db "$(DB)" --user $(DEMO_AGENT) --password-stdin
+	@$(BIN_RELEASE) --db "$(DB)" --as $(DEMO_AGENT)
+
+## Every test: unit, store, UI, and end to end against the real binary.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

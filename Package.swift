@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "CarePortal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "careportal", targets: ["careportal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        // ncurses, wrapped so its macros and globals import into Swift.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // Entities, rules, validation, filter language, category catalogue. Pure Swift, no I/O.
+        .target(name: "Domain"),
+        // SQLite storage: migrations, paged queries, commands. The only code that speaks SQL.
+        .target(name: "Store", dependencies: [
+            "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        // Cells, styles, screen buffers, display width, keys.
+        .target(name: "ScreenKit"),
+        // Pure state machine and views.
+        .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
+        // The ncurses backend: the only code that calls ncurses.
+        .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
+        // Thin executable: argument parsing and wiring.
+        .executableTarget(name: "careportal", dependencies: [
+            "Domain", "Store", "UI", "Terminal", "ScreenKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,31 @@
+// SwiftPM drops pkg-config -D flags, so wide-character ncurses is enabled here.
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+// Macros and globals that don't import into Swift (or aren't concurrency-safe there).
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_bold(void) { return (int)A_BOLD; }
+static inline int cn_underline(void) { return (int)A_UNDERLINE; }
+static inline int cn_reverse(void) { return (int)A_REVERSE; }
+static inline int cn_normal(void) { return (int)A_NORMAL; }
+static inline int cn_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int cn_key_f(int n) { return KEY_F(n); }
+
+// Used by the Terminal target (keys, attributes, stdio streams for newterm).
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+static inline attr_t cn_wa_bold(void) { return WA_BOLD; }
+static inline attr_t cn_wa_underline(void) { return WA_UNDERLINE; }
+static inline attr_t cn_wa_reverse(void) { return WA_REVERSE; }
+static inline attr_t cn_wa_normal(void) { return WA_NORMAL; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline FILE *cn_stdout(void) { return stdout; }
+// wcwidth is only declared for XOPEN builds; declare it so Terminal can match ncurses' idea of width.
+extern int wcwidth(wchar_t c);
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }

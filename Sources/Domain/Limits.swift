@@ -1,0 +1,14 @@
+import Foundation
+
+/// Size limits of the portal's fields.
+public enum Limits {
+    public static let titleLength = 1...200
+    public static let descriptionMaxLength = 32_000
+    public static let messageMaxLength = 12_800
+    public static let justificationMaxLength = 12_800
+    public static let feedbackMaxLength = 12_800
+    public static let sharingAddressesMax = 10
+    public static let attachmentMaxBytes = 25 * 1024 * 1024
+    public static let reopenWindow: TimeInterval = 30 * .day
+    public static let passwordMinLength = 8
+}

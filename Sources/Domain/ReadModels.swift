@@ -1,0 +1,99 @@
+import Foundation
+
+/// Orders of the case lists. `o` cycles through them in this order.
+public enum CaseSort: String, CaseIterable, Sendable, Codable {
+    case updated, created, severity, status
+
+    public var next: CaseSort {
+        let all = CaseSort.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+    public var label: String {
+        switch self {
+        case .updated: "updated, newest first"
+        case .created: "created, newest first"
+        case .severity: "severity, P1 first"
+        case .status: "status"
+        }
+    }
+}
+
+/// One row of a case list: just what the list shows, plus the keys keyset paging needs.
+public struct CaseRow: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var number: Int
+    public var title: String
+    public var customerName: String
+    public var domainID: Int64
+    public var domainName: String
+    public var status: CaseStatus
+    public var severity: Severity
+    public var escalated: Bool
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int64, number: Int, title: String, customerName: String, domainID: Int64, domainName: String,
+                status: CaseStatus, severity: Severity, escalated: Bool, createdAt: Date, updatedAt: Date) {
+        self.id = id; self.number = number; self.title = title; self.customerName = customerName
+        self.domainID = domainID; self.domainName = domainName; self.status = status; self.severity = severity
+        self.escalated = escalated; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+
+    /// Whether `self` comes before `other` in the given order (the keyset order, tie-break on id).
+    public func precedes(_ other: CaseRow, in sort: CaseSort) -> Bool {
+        func byTime(_ a: Date, _ b: Date) -> Bool { a != b ? a > b : id > other.id }
+        switch sort {
+        case .updated: return byTime(updatedAt, other.updatedAt)
+        case .created: return byTime(createdAt, other.createdAt)
+        case .severity:
+            return severity != other.severity ? severity < other.severity : byTime(updatedAt, other.updatedAt)
+        case .status:
+            return status != other.status ? status < other.status : byTime(updatedAt, other.updatedAt)
+        }
+    }
+}
+
+/// Which cases a list shows.
+public enum CaseScope: Sendable, Equatable, Hashable {
+    /// My Cases of one signed-in domain.
+    case domain(Int64)
+    /// One customer's cases, as seen by one domain.
+    case customer(customerID: Int64, domainID: Int64)
+    /// Every signed-in domain merged.
+    case domains([Int64])
+}
+
+public struct CasePage: Sendable, Equatable {
+    public var rows: [CaseRow]
+    /// True when more rows follow the last one.
+    public var hasMore: Bool
+    public init(rows: [CaseRow], hasMore: Bool) { self.rows = rows; self.hasMore = hasMore }
+}
+
+/// A row of My Customers.
+public struct CustomerRow: Sendable, Equatable, Identifiable {
+    public var customer: Customer
+    public var access: CustomerAccess
+    public var openCases: Int
+    public var id: Int64 { customer.id }
+    public init(customer: Customer, access: CustomerAccess, openCases: Int) {
+        self.customer = customer; self.access = access; self.openCases = openCases
+    }
+}
+
+/// Everything the case screen shows.
+public struct CaseDetail: Sendable, Equatable {
+    public var supportCase: SupportCase
+    public var customer: Customer
+    public var access: CustomerAccess?
+    public var domainName: String
+    public var creator: String
+    public var history: [HistoryEvent]
+    public var attachments: [AttachmentInfo]
+    public var sharing: [String]
+    public init(supportCase: SupportCase, customer: Customer, access: CustomerAccess?, domainName: String, creator: String,
+                history: [HistoryEvent], attachments: [AttachmentInfo], sharing: [String]) {
+        self.supportCase = supportCase; self.customer = customer; self.access = access; self.domainName = domainName
+        self.creator = creator; self.history = history; self.attachments = attachments; self.sharing = sharing
+    }
+}

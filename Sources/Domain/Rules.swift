@@ -1,0 +1,185 @@
+import Foundation
+
+/// Every business rule of the portal, each answering allowed or refused with a reason.
+/// Store calls these before each write; UI calls them to explain a key that can't act.
+public enum Rules {
+    // MARK: Sign-in
+
+    public static let noPortalAccess =
+        "You don't have access to the Customer Care Portal. Contact your super administrator."
+
+    /// Privileges that open the portal: the Reseller Admin set, or the two legacy privileges.
+    public static func hasPortalPrivileges(_ privileges: Set<Privilege>) -> Bool {
+        Role.resellerAdminPrivileges.isSubset(of: privileges)
+            || Set<Privilege>([.legacyResoldEnterpriseSupport, .legacyEnterprise]).isSubset(of: privileges)
+    }
+
+    public static func portalAccess(_ user: User) -> Decision {
+        if user.suspended {
+            return .refused(Refusal("This account is suspended. Contact your super administrator."))
+        }
+        if !user.licensed {
+            return .refused(Refusal("\(noPortalAccess) (No \(Licences.product) licence is assigned to \(user.email).)"))
+        }
+        if !hasPortalPrivileges(user.privileges) {
+            return .refused(Refusal("\(noPortalAccess) (\(user.email) lacks the Support and Reseller Tools › Customers privileges.)"))
+        }
+        return .allowed
+    }
+
+    /// What a user lacks, for listings such as `demo --json`; nil when they can use the portal.
+    public static func whyNoPortalAccess(_ user: User) -> String? {
+        if user.suspended { return "suspended" }
+        if !user.licensed { return "no \(Licences.product) licence" }
+        if !hasPortalPrivileges(user.privileges) { return "missing the Support and Reseller Tools › Customers privileges" }
+        return nil
+    }
+
+    // MARK: Visibility
+
+    /// A domain sees a case only while it manages the customer and only if the case was filed
+    /// while it managed the customer. `access` is the domain's current access to the case's customer.
+    public static func canSee(_ supportCase: SupportCase, domainID: Int64, access: CustomerAccess?) -> Bool {
+        guard supportCase.domainID == domainID, let access, access.isCurrent,
+              access.domainID == domainID, access.customerID == supportCase.customerID else { return false }
+        return true
+    }
+
+    /// Customers a domain lists: those currently assigned to it.
+    public static func canSeeCustomer(domainID: Int64, access: CustomerAccess?) -> Bool {
+        guard let access else { return false }
+        return access.isCurrent && access.domainID == domainID
+    }
+
+    // MARK: Filing and updating
+
+    public static let accessNotGranted = "This customer hasn't granted your domain access to file support cases."
+
+    public static func fileCase(by user: User, access: CustomerAccess?) -> Decision {
+        if case .refused(let r) = portalAccess(user) { return .refused(r) }
+        guard canSeeCustomer(domainID: user.domainID, access: access), let access else {
+            return .refused(.notFound("customer", "is not a customer of your domain"))
+        }
+        if !access.granted { return .refused(Refusal(accessNotGranted)) }
+        return .allowed
+    }
+
+    /// The common precondition of every update a reseller makes to a case.
+    public static func updateCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        switch actor {
+        case .supportEngineer: return .allowed
+        case .reseller(let user):
+            if case .refused(let r) = portalAccess(user) { return .refused(r) }
+            guard canSee(c, domainID: user.domainID, access: access), let access else {
+                return .refused(.notFound("case", "case \(c.number) doesn't exist or isn't visible to your domain"))
+            }
+            if !access.granted { return .refused(Refusal(accessNotGranted)) }
+            return .allowed
+        }
+    }
+
+    private static func requireOpen(_ c: SupportCase, _ what: String) -> Decision {
+        c.status == .closed ? .refused(Refusal("Case \(c.number) is closed. Reopen it to \(what).")) : .allowed
+    }
+
+    public static func postMessage(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access).then(requireOpen(c, "send a message"))
+    }
+
+    public static func changeSeverity(by actor: Actor, _ c: SupportCase, to severity: Severity, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access)
+            .then(requireOpen(c, "change its severity"))
+            .then(c.severity == severity ? .refused(.invalid("severity", "the case is already \(severity.rawValue)")) : .allowed)
+    }
+
+    public static func closeCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access)
+            .then(c.status == .closed ? .refused(Refusal("Case \(c.number) is already closed.")) : .allowed)
+    }
+
+    /// Days left to reopen a closed case, or nil when it is not closed.
+    public static func reopenDaysLeft(_ c: SupportCase, now: Date) -> Int? {
+        guard c.status == .closed, let closedAt = c.closedAt else { return nil }
+        let left = (closedAt.addingTimeInterval(Limits.reopenWindow).timeIntervalSince(now)) / .day
+        return max(0, Int(left.rounded(.up)))
+    }
+
+    public static func reopenCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?, now: Date) -> Decision {
+        updateCase(by: actor, c, access: access).then {
+            guard c.status == .closed, let closedAt = c.closedAt else {
+                return .refused(Refusal("Case \(c.number) is open; only a closed case can be reopened."))
+            }
+            if now.timeIntervalSince(closedAt) > Limits.reopenWindow {
+                let days = Int(now.timeIntervalSince(closedAt) / .day)
+                return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within 30 days of closing. File a new case and mention case \(c.number)."))
+            }
+            return .allowed
+        }
+    }
+
+    public static func escalate(by actor: Actor, _ c: SupportCase, customer: Customer, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access)
+            .then(requireOpen(c, "escalate it"))
+            .then(customer.tier != .premium
+                  ? .refused(Refusal("Escalation is only available to customers on Premium support; \(customer.name) has \(customer.tier.label) support."))
+                  : .allowed)
+            .then(c.escalated ? .refused(Refusal("Case \(c.number) is already escalated.")) : .allowed)
+    }
+
+    public static func attach(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access).then(requireOpen(c, "add attachments"))
+    }
+
+    public static func removeAttachment(by actor: Actor) -> Decision {
+        switch actor {
+        case .supportEngineer: .allowed
+        case .reseller: .refused(Refusal("Resellers can't remove attachments. Contact support to remove an attachment."))
+        }
+    }
+
+    public static func shareCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access)
+    }
+
+    public static func supportReply(by actor: Actor) -> Decision {
+        if case .supportEngineer = actor { return .allowed }
+        return .refused(Refusal("Only support engineers can reply as support."))
+    }
+
+    /// Status after a reseller's message: a case waiting on the reseller goes back to support.
+    public static func statusAfterResellerMessage(_ status: CaseStatus) -> CaseStatus {
+        status == .actionRequired ? .inProgress : status
+    }
+
+    // MARK: Administration
+
+    /// Only a super administrator of the domain may change its users, licences, roles and customers.
+    public static func administer(by user: User, domainID: Int64) -> Decision {
+        if user.suspended { return .refused(Refusal("This account is suspended.")) }
+        guard user.superAdmin else {
+            return .refused(Refusal("Only a super administrator can do this. Ask your super administrator."))
+        }
+        guard user.domainID == domainID else {
+            return .refused(Refusal("You can only administer your own reseller domain."))
+        }
+        return .allowed
+    }
+
+    public static func assignLicence(used: Int, pool: Int) -> Decision {
+        used < pool ? .allowed
+            : .refused(Refusal("All \(pool) \(Licences.product) licences are assigned. Request more with `careportal admin licence request --count N`."))
+    }
+
+    public static let autoLicensingWarning =
+        "Auto-licensing is on for this organisational unit: new users may get both Google Workspace and Cloud Identity licences. Turn it off."
+}
+
+public extension Decision {
+    /// The first refusal wins.
+    func then(_ next: @autoclosure () -> Decision) -> Decision {
+        self == .allowed ? next() : self
+    }
+    func then(_ next: () -> Decision) -> Decision {
+        self == .allowed ? next() : self
+    }
+}

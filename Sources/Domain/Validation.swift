@@ -1,0 +1,130 @@
+import Foundation
+
+/// Field validation. Each function returns the cleaned value or a refusal naming the field.
+public enum Validate {
+    public static func title(_ raw: String) -> Result<String, Refusal> {
+        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return .failure(.invalid("title", "enter a title (1–200 characters)")) }
+        if t.count > Limits.titleLength.upperBound {
+            return .failure(.invalid("title", "is \(t.count) characters; at most \(Limits.titleLength.upperBound) are allowed"))
+        }
+        if t.contains(where: { $0.isNewline }) { return .failure(.invalid("title", "must be one line")) }
+        return .success(t)
+    }
+
+    public static func description(_ raw: String) -> Result<String, Refusal> {
+        let d = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if d.isEmpty { return .failure(.invalid("description", "describe the issue")) }
+        if d.count > Limits.descriptionMaxLength {
+            return .failure(.invalid("description", "is \(d.count) characters; at most \(Limits.descriptionMaxLength) are allowed"))
+        }
+        return .success(d)
+    }
+
+    public static func message(_ raw: String, field: String = "message") -> Result<String, Refusal> {
+        let m = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if m.isEmpty { return .failure(.invalid(field, "write a message")) }
+        if m.count > Limits.messageMaxLength {
+            return .failure(.invalid(field, "is \(m.count) characters; at most \(Limits.messageMaxLength) are allowed"))
+        }
+        return .success(m)
+    }
+
+    public static func justification(_ raw: String) -> Result<String, Refusal> {
+        let j = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if j.isEmpty { return .failure(.invalid("justification", "explain why the case needs escalating")) }
+        if j.count > Limits.justificationMaxLength {
+            return .failure(.invalid("justification", "is \(j.count) characters; at most \(Limits.justificationMaxLength) are allowed"))
+        }
+        return .success(j)
+    }
+
+    /// A plain mailbox address: local@domain.tld, no spaces, no display name.
+    public static func isEmailAddress(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last,
+              !local.isEmpty, local.count <= 64, domain.count <= 253 else { return false }
+        let localOK = local.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "!#$%&'*+-/=?^_`{|}~.".contains($0)) }
+            && !local.hasPrefix(".") && !local.hasSuffix(".") && !local.contains("..")
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let domainOK = labels.count >= 2 && labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        } && labels.last!.allSatisfy(\.isLetter)
+        return localOK && domainOK
+    }
+
+    public static func email(_ raw: String, field: String = "email") -> Result<String, Refusal> {
+        let e = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        guard isEmailAddress(e) else {
+            return .failure(.invalid(field, "\"\(raw)\" is not a valid email address (expected name@example.com)"))
+        }
+        return .success(e)
+    }
+
+    /// The case sharing list after adding and removing addresses.
+    public static func sharing(current: [String], add: [String], remove: [String]) -> Result<[String], Refusal> {
+        var list = current
+        for raw in remove {
+            let e = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let i = list.firstIndex(of: e) else {
+                return .failure(.invalid("remove", "\(raw) is not on this case's sharing list"))
+            }
+            list.remove(at: i)
+        }
+        for raw in add {
+            switch email(raw, field: "add") {
+            case .failure(let r): return .failure(r)
+            case .success(let e):
+                if list.contains(e) { continue }
+                list.append(e)
+            }
+        }
+        if list.count > Limits.sharingAddressesMax {
+            return .failure(.invalid("add", "a case can be shared with at most \(Limits.sharingAddressesMax) addresses; this would make \(list.count)"))
+        }
+        return .success(list)
+    }
+
+    public static func attachment(name: String, size: Int) -> Result<Void, Refusal> {
+        if name.isEmpty { return .failure(.invalid("file", "the attachment needs a file name")) }
+        if size > Limits.attachmentMaxBytes {
+            return .failure(.invalid("file", "\(name) is \(ByteCount.format(size)); attachments can be at most 25 MiB"))
+        }
+        return .success(())
+    }
+
+    public static func password(_ raw: String) -> Result<String, Refusal> {
+        if raw.count < Limits.passwordMinLength {
+            return .failure(.invalid("password", "must have at least \(Limits.passwordMinLength) characters"))
+        }
+        return .success(raw)
+    }
+
+    /// IANA time zone identifiers known to the system, plus UTC.
+    public static func timeZone(_ raw: String) -> Result<String, Refusal> {
+        if raw == "UTC" || TimeZone(identifier: raw) != nil, !raw.isEmpty { return .success(raw) }
+        return .failure(.invalid("time-zone", "\"\(raw)\" is not an IANA time zone (for example Europe/Paris or America/New_York)"))
+    }
+
+    public static let languages: [String: String] = [
+        "en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano",
+        "pt": "Português", "nl": "Nederlands", "ja": "日本語", "ko": "한국어", "zh": "中文",
+    ]
+
+    public static func language(_ raw: String) -> Result<String, Refusal> {
+        let l = raw.lowercased()
+        if languages[l] != nil { return .success(l) }
+        let valid = languages.keys.sorted().joined(separator: ", ")
+        return .failure(.invalid("language", "\"\(raw)\" is not a support language; expected one of \(valid)"))
+    }
+}
+
+public enum ByteCount {
+    public static func format(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let kib = Double(bytes) / 1024
+        if kib < 1024 { return String(format: "%.1f KiB", kib) }
+        return String(format: "%.1f MiB", kib / 1024)
+    }
+}

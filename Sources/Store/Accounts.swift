@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A signed-in session: the token is handed to the client once and stored here only hashed.
+public struct SessionGrant: Sendable, Equatable {
+    public var user: User
+    public var domainName: String
+    public var token: String
+    public var expiresAt: Date
+}
+
+extension PortalStore {
+    public static let sessionLifetime: TimeInterval = 30 * .day
+    public static let maxFailedSignIns = 5
+    public static let lockout: TimeInterval = 5 * .minute
+    public static let wrongCredentials = "Wrong email or password."
+
+    /// Signs a user in: checks the password, then the portal rules (licence, privileges, suspension).
+    public func signIn(email: String, password: String) throws(StoreError) -> SessionGrant {
+        let now = self.now
+        // Check the password outside the write transaction: hashing is deliberately slow.
+        let found: (User, String, Int64?)? = try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, password_hash, locked_until FROM user WHERE email = ?", arguments: [email]),
+                  let user = try Self.userByID(db, row[0]) else { return nil }
+            return (user, row[1], row[2])
+        }
+        guard let (user, hash, lockedUntil) = found else {
+            _ = PasswordHasher.verify(password, against: "pbkdf2-sha256$\(passwordHasher.rounds)$AAAA$AAAA")
+            throw .refused(Refusal(Self.wrongCredentials))
+        }
+        if let lockedUntil, Date(millis: lockedUntil) > now {
+            let minutes = Int((Date(millis: lockedUntil).timeIntervalSince(now) / .minute).rounded(.up))
+            throw .refused(Refusal("Too many failed sign-in attempts. Try again in \(minutes) min."))
+        }
+        guard PasswordHasher.verify(password, against: hash) else {
+            try write { db in
+                try db.execute(sql: """
+                    UPDATE user SET failed_sign_ins = failed_sign_ins + 1,
+                      locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
+                    WHERE id = ?
+                    """, arguments: [Self.maxFailedSignIns, now.addingTimeInterval(Self.lockout).millis, user.id])
+            }
+            throw .refused(Refusal(Self.wrongCredentials))
+        }
+        try Rules.portalAccess(user).enforce()
+        let token = Token.make()
+        let expires = now.addingTimeInterval(Self.sessionLifetime)
+        let domainName: String = try write { db in
+            try db.execute(sql: "UPDATE user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", arguments: [user.id])
+            try db.execute(sql: "INSERT INTO session (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [user.id, Token.hash(token), now.millis, expires.millis])
+            return try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [user.domainID]) ?? ""
+        }
+        return SessionGrant(user: user, domainName: domainName, token: token, expiresAt: expires)
+    }
+
+    /// The user a session token belongs to, re-checking the portal rules (a licence may have been removed since).
+    public func resume(token: String) throws(StoreError) -> User {
+        let now = self.now
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT user_id, expires_at, ended_at FROM session WHERE token_hash = ?",
+                                             arguments: [Token.hash(token)]) else {
+                throw StoreError.refused(Refusal("This session is not known to the database. Sign in again with `careportal login`."))
+            }
+            if (row[2] as Int64?) != nil { throw StoreError.refused(Refusal("This session was signed out. Sign in again.")) }
+            if Date(millis: row[1]) <= now { throw StoreError.refused(Refusal("This session has expired. Sign in again.")) }
+            guard let user = try Self.userByID(db, row[0]) else { throw StoreError.refused(Refusal("The account no longer exists.")) }
+            try Rules.portalAccess(user).enforce()
+            return user
+        }
+    }
+
+    public func signOut(token: String) throws(StoreError) {
+        let now = self.now
+        try write { db in
+            try db.execute(sql: "UPDATE session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
+                           arguments: [now.millis, Token.hash(token)])
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The super administrator's commands. Each is checked with `Rules.administer` for the admin's own domain.
+extension PortalStore {
+    /// Creates a reseller domain with its built-in Reseller Admin role and its first super administrator.
+    /// This is how an organisation starts, so it needs no signed-in actor.
+    @discardableResult
+    public func createDomain(name rawName: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+                             password: String) throws(StoreError) -> (ResellerDomain, User) {
+        let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
+        guard Validate.isEmailAddress("x@\(name)") else {
+            throw .refused(.invalid("domain", "\"\(rawName)\" is not a domain name (expected reseller.example)"))
+        }
+        let email = try Validate.email(superAdminEmail).get()
+        guard email.hasSuffix("@\(name)") else {
+            throw .refused(.invalid("admin-email", "\(email) is not an address in \(name)"))
+        }
+        _ = try Validate.password(password).get()
+        let hash = passwordHasher.hash(password)
+        let now = self.now
+        let userID: Int64 = try write { db in
+            if try Self.domain(db, name: name) != nil { throw StoreError.refused(.invalid("domain", "\(name) already exists")) }
+            try db.execute(sql: "INSERT INTO domain (name, kind, licence_pool, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, kind.rawValue, Licences.defaultPool, now.millis])
+            let domainID = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
+                           arguments: [domainID, Role.resellerAdminName, Map.privilegesText(Role.resellerAdminPrivileges)])
+            let roleID = db.lastInsertedRowID
+            return try Self.insertUser(db, domainID: domainID, email: email, name: superAdminName, hash: hash,
+                                       superAdmin: true, licensed: true, roleIDs: [roleID], now: now)
+        }
+        let user = try self.user(id: userID)!
+        return (try domain(id: user.domainID)!, user)
+    }
+
+    @discardableResult
+    public func createUser(as admin: User, email rawEmail: String, name: String, password: String, licensed: Bool,
+                           roles: [String], superAdmin: Bool = false) throws(StoreError) -> User {
+        try Rules.administer(by: admin, domainID: admin.domainID).enforce()
+        let email = try Validate.email(rawEmail).get()
+        let hash = passwordHasher.hash(try Validate.password(password).get())
+        let now = self.now
+        let id: Int64 = try write { db in
+            let domain = try Self.domain(db, id: admin.domainID)!
+            guard email.hasSuffix("@\(domain.name)") else {
+                throw StoreError.refused(.invalid("email", "\(email) is not an address in \(domain.name)"))
+            }
+            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.invalid("email", "\(email) already has an account")) }
+            let roleIDs = try roles.map { try Self.roleID(db, domainID: admin.domainID, name: $0) }
+            if licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
+            return try Self.insertUser(db, domainID: admin.domainID, email: email, name: name, hash: hash,
+                                       superAdmin: superAdmin, licensed: licensed, roleIDs: roleIDs, now: now)
+        }
+        return try user(id: id)!
+    }
+
+    public func setLicence(as admin: User, email: String, assigned: Bool) throws(StoreError) {
+        try adminWrite(admin) { db in
+            let user = try Self.domainUser(db, email, admin: admin)
+            if assigned && !user.licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
+            try db.execute(sql: "UPDATE user SET licensed = ? WHERE id = ?", arguments: [assigned, user.id])
+        }
+    }
+
+    /// Raises the domain's Cloud Identity Free pool (the seed's licence request form).
+    public func requestLicences(as admin: User, count: Int) throws(StoreError) {
+        guard (1...10_000).contains(count) else { throw .refused(.invalid("count", "must be between 1 and 10000")) }
+        try adminWrite(admin) { db in
+            try db.execute(sql: "UPDATE domain SET licence_pool = licence_pool + ? WHERE id = ?", arguments: [count, admin.domainID])
+        }
+    }
+
+    public func licenceUsage(domainID: Int64) throws(StoreError) -> (used: Int, pool: Int) {
+        try read { db in
+            let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE domain_id = ? AND licensed = 1", arguments: [domainID]) ?? 0
+            let pool = try Int.fetchOne(db, sql: "SELECT licence_pool FROM domain WHERE id = ?", arguments: [domainID]) ?? 0
+            return (used, pool)
+        }
+    }
+
+    public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(StoreError) {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { throw .refused(.invalid("name", "give the role a name")) }
+        if privileges.isEmpty { throw .refused(.invalid("privilege", "give at least one privilege: \(Privilege.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        try adminWrite(admin) { db in
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
+                throw StoreError.refused(.invalid("name", "a role named \(trimmed) already exists"))
+            }
+            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
+                           arguments: [admin.domainID, trimmed, Map.privilegesText(privileges)])
+        }
+    }
+
+    public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(StoreError) {
+        try adminWrite(admin) { db in
+            let user = try Self.domainUser(db, email, admin: admin)
+            let roleID = try Self.roleID(db, domainID: admin.domainID, name: role)
+            if assigned {
+                try db.execute(sql: "INSERT OR IGNORE INTO user_role (user_id, role_id) VALUES (?, ?)", arguments: [user.id, roleID])
+            } else {
+                try db.execute(sql: "DELETE FROM user_role WHERE user_id = ? AND role_id = ?", arguments: [user.id, roleID])
+            }
+        }
+    }
+
+    public func setSuspended(as admin: User, email: String, suspended: Bool) throws(StoreError) {
+        try adminWrite(admin) { db in
+            let user = try Self.domainUser(db, email, admin: admin)
+            if user.id == admin.id { throw StoreError.refused(Refusal("You can't suspend your own account.")) }
+            try db.execute(sql: "UPDATE user SET suspended = ? WHERE id = ?", arguments: [suspended, user.id])
+        }
+    }
+
+    public func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(StoreError) {
+        let address = try alertAddress.map { a throws(StoreError) in try Validate.email(a, field: "alert-address").get() }
+        try adminWrite(admin) { db in
+            let user = try Self.domainUser(db, email, admin: admin)
+            try db.execute(sql: "UPDATE user SET alert_address = ? WHERE id = ?", arguments: [address, user.id])
+        }
+    }
+
+    /// Adds a customer to the admin's domain, resold or support-only, with access granted or not.
+    @discardableResult
+    public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier,
+                            kind: AccessKind, granted: Bool) throws(StoreError) -> Customer {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { throw .refused(.invalid("name", "give the customer's name")) }
+        let primary = primaryDomain.lowercased()
+        guard Validate.isEmailAddress("x@\(primary)") else {
+            throw .refused(.invalid("primary-domain", "\"\(primaryDomain)\" is not a domain name (expected customer.example)"))
+        }
+        let now = self.now
+        return try adminWrite(admin) { db in
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM customer WHERE primary_domain = ?", arguments: [primary]) != nil {
+                throw StoreError.refused(.invalid("primary-domain", "a customer with primary domain \(primary) already exists"))
+            }
+            try db.execute(sql: "INSERT INTO customer (name, primary_domain, tier) VALUES (?, ?, ?)", arguments: [trimmed, primary, tier.rawValue])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO customer_access (customer_id, domain_id, kind, granted, since) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, admin.domainID, kind.rawValue, granted, now.millis])
+            return Customer(id: id, name: trimmed, primaryDomain: primary, tier: tier)
+        }
+    }
+
+    /// Records the customer's grant (or revocation) of access to file and manage support cases.
+    public func setGrant(as admin: User, customer: String, granted: Bool) throws(StoreError) {
+        try adminWrite(admin) { db in
+            let (c, _) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
+            try db.execute(sql: "UPDATE customer_access SET granted = ? WHERE customer_id = ? AND domain_id = ? AND until IS NULL",
+                           arguments: [granted, c.id, admin.domainID])
+        }
+    }
+
+    public func setTier(as admin: User, customer: String, tier: SupportTier) throws(StoreError) {
+        try adminWrite(admin) { db in
+            let (c, _) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
+            try db.execute(sql: "UPDATE customer SET tier = ? WHERE id = ?", arguments: [tier.rawValue, c.id])
+        }
+    }
+
+    /// Moves a customer from the admin's domain to another reseller domain. The old domain loses sight
+    /// of the customer and its cases; the new one sees only cases filed from now on.
+    public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool = false) throws(StoreError) {
+        let now = self.now
+        try adminWrite(admin) { db in
+            let (c, access) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
+            guard let target = try Self.domain(db, name: domainName) else {
+                throw StoreError.refused(.notFound("to", "no reseller domain \(domainName)"))
+            }
+            if target.id == admin.domainID { throw StoreError.refused(.invalid("to", "the customer is already with \(domainName)")) }
+            try db.execute(sql: "UPDATE customer_access SET until = ? WHERE customer_id = ? AND domain_id = ? AND until IS NULL",
+                           arguments: [now.millis, c.id, admin.domainID])
+            try db.execute(sql: "INSERT INTO customer_access (customer_id, domain_id, kind, granted, since) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [c.id, target.id, access.kind.rawValue, granted, now.millis])
+        }
+    }
+
+    public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
+        try adminWrite(admin) { db in
+            try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, ?, ?)",
+                           arguments: [admin.domainID, name, autoLicensing])
+        }
+        return autoLicensing ? Rules.autoLicensingWarning : nil
+    }
+
+    // MARK: Helpers
+
+    func adminWrite<T>(_ admin: User, _ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
+        try Rules.administer(by: admin, domainID: admin.domainID).enforce()
+        return try write(body)
+    }
+
+    static func domainUser(_ db: Database, _ email: String, admin: User) throws -> User {
+        guard let user = try userByEmail(db, email.lowercased()), user.domainID == admin.domainID else {
+            throw StoreError.refused(.notFound("email", "no user \(email) in your domain"))
+        }
+        return user
+    }
+
+    static func roleID(_ db: Database, domainID: Int64, name: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE (domain_id = ? OR domain_id IS NULL) AND name = ? COLLATE NOCASE",
+                                          arguments: [domainID, name]) else {
+            let names = try String.fetchAll(db, sql: "SELECT name FROM role WHERE domain_id = ? OR domain_id IS NULL ORDER BY name", arguments: [domainID])
+            throw StoreError.refused(.notFound("role", "no role \"\(name)\"; roles are: \(names.joined(separator: ", "))"))
+        }
+        return id
+    }
+
+    static func checkLicencePool(_ db: Database, domainID: Int64) throws {
+        let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE domain_id = ? AND licensed = 1", arguments: [domainID]) ?? 0
+        let pool = try Int.fetchOne(db, sql: "SELECT licence_pool FROM domain WHERE id = ?", arguments: [domainID]) ?? 0
+        try Rules.assignLicence(used: used, pool: pool).enforce()
+    }
+
+    static func insertUser(_ db: Database, domainID: Int64, email: String, name: String, hash: String, superAdmin: Bool,
+                           licensed: Bool, roleIDs: [Int64], now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO user (domain_id, email, name, password_hash, super_admin, licensed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [domainID, email, name, hash, superAdmin, licensed, now.millis])
+        let id = db.lastInsertedRowID
+        for r in roleIDs { try db.execute(sql: "INSERT INTO user_role (user_id, role_id) VALUES (?, ?)", arguments: [id, r]) }
+        return id
+    }
+}

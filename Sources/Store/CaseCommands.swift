@@ -1,0 +1,234 @@
+import Crypto
+import Domain
+import Foundation
+import GRDB
+
+/// What `fileCase` needs: the create-case form's fields in the seed's order.
+public struct NewCase: Sendable, Equatable {
+    public var customer: String
+    public var title: String
+    public var category: String
+    public var description: String
+    public var severity: Severity
+    public var language: String?
+    public var timeZone: String?
+    public var attachments: [NewAttachment]
+    public var sharing: [String]
+    public init(customer: String, title: String, category: String, description: String, severity: Severity,
+                language: String? = nil, timeZone: String? = nil, attachments: [NewAttachment] = [], sharing: [String] = []) {
+        self.customer = customer; self.title = title; self.category = category; self.description = description
+        self.severity = severity; self.language = language; self.timeZone = timeZone
+        self.attachments = attachments; self.sharing = sharing
+    }
+}
+
+public struct NewAttachment: Sendable, Equatable {
+    public var name: String
+    public var data: Data
+    public init(name: String, data: Data) { self.name = name; self.data = data }
+}
+
+/// The case commands. Each authorises through `Rules`, validates, then writes the change and its
+/// history event in one transaction; a refusal writes nothing.
+extension PortalStore {
+    @discardableResult
+    public func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase {
+        let title = try Validate.title(form.title).get()
+        let description = try Validate.description(form.description).get()
+        let language = try Validate.language(form.language ?? user.language).get()
+        let timeZone = try Validate.timeZone(form.timeZone ?? user.timeZone).get()
+        let category: Category
+        switch CategoryCatalogue.resolve(form.category) {
+        case .found(let c): category = c
+        case .ambiguous(let list):
+            throw .refused(.invalid("category", "\"\(form.category)\" matches several categories: \(list.map(\.path).joined(separator: "; "))"))
+        case .notFound:
+            throw .refused(.invalid("category", "no category matches \"\(form.category)\"; see `careportal categories --search WORDS`"))
+        }
+        for a in form.attachments { try Validate.attachment(name: a.name, size: a.data.count).get() }
+        let sharing = try Validate.sharing(current: [], add: form.sharing, remove: []).get()
+        let now = self.now
+        return try write { db in
+            let (customer, access) = try Self.resolveCustomer(db, form.customer, domainID: user.domainID)
+            try Rules.fileCase(by: user, access: access).enforce()
+            let number = try Self.newCaseNumber(db)
+            try db.execute(sql: """
+                INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
+                  severity, status, escalated, language, time_zone, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)
+                """, arguments: [number, customer.id, user.domainID, user.id, Product.googleWorkspace, title, category.path,
+                                 description, form.severity.level, language, timeZone, now.millis, now.millis])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages) VALUES (?, ?, ?, ?, '')",
+                           arguments: [id, String(number), title, description])
+            let actor = Actor.reseller(user)
+            try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
+                            text: "Filed for \(customer.name) as \(form.severity.label) in \(category.path)")
+            for a in form.attachments { try Self.insertAttachment(db, caseID: id, a, at: now, actor: actor) }
+            for email in sharing {
+                try db.execute(sql: "INSERT INTO sharing (case_id, email, added_at) VALUES (?, ?, ?)", arguments: [id, email, now.millis])
+            }
+            if !sharing.isEmpty {
+                try Self.record(db, caseID: id, at: now, actor: actor, kind: .sharingChange, text: "Shared with \(sharing.joined(separator: ", "))")
+            }
+            return try Self.caseByNumber(db, number)!
+        }
+    }
+
+    public func postMessage(as actor: Actor, number: Int, message: String) throws(StoreError) {
+        let text = try Validate.message(message).get()
+        try mutateCase(as: actor, number: number, rule: { c, access in Rules.postMessage(by: actor, c, access: access) }) { db, c, now in
+            try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .message, text: text)
+            try Self.indexMessage(db, caseID: c.id, text)
+            let next = Rules.statusAfterResellerMessage(c.status)
+            if next != c.status { try Self.setStatus(db, c, to: next, at: now, actor: actor) }
+        }
+    }
+
+    public func changeSeverity(as actor: Actor, number: Int, to severity: Severity) throws(StoreError) {
+        try mutateCase(as: actor, number: number, rule: { c, a in Rules.changeSeverity(by: actor, c, to: severity, access: a) }) { db, c, now in
+            try db.execute(sql: "UPDATE support_case SET severity = ? WHERE id = ?", arguments: [severity.level, c.id])
+            try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .severityChange,
+                            text: "Severity changed from \(c.severity.label) to \(severity.label)")
+        }
+    }
+
+    public func closeCase(as actor: Actor, number: Int) throws(StoreError) {
+        try mutateCase(as: actor, number: number, rule: { c, a in Rules.closeCase(by: actor, c, access: a) }) { db, c, now in
+            try Self.setStatus(db, c, to: .closed, at: now, actor: actor)
+        }
+    }
+
+    public func reopenCase(as actor: Actor, number: Int) throws(StoreError) {
+        let now = self.now
+        try mutateCase(as: actor, number: number, rule: { c, a in Rules.reopenCase(by: actor, c, access: a, now: now) }) { db, c, now in
+            try Self.setStatus(db, c, to: .inProgress, at: now, actor: actor, verb: "Reopened")
+        }
+    }
+
+    public func escalate(as actor: Actor, number: Int, reason: EscalationReason, justification: String) throws(StoreError) {
+        let text = try Validate.justification(justification).get()
+        try mutateCase(as: actor, number: number, rule: { _, _ in .allowed }) { db, c, now in
+            let customer = try Self.customer(db, id: c.customerID)!
+            let access = try Self.currentAccess(db, customerID: c.customerID, domainID: c.domainID)
+            try Rules.escalate(by: actor, c, customer: customer, access: access).enforce()
+            try db.execute(sql: "UPDATE support_case SET escalated = 1 WHERE id = ?", arguments: [c.id])
+            try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .escalation, text: "Escalated (\(reason.label)): \(text)")
+        }
+    }
+
+    public func attach(as actor: Actor, number: Int, files: [NewAttachment]) throws(StoreError) {
+        if files.isEmpty { throw .refused(.invalid("file", "name at least one file to attach")) }
+        for f in files { try Validate.attachment(name: f.name, size: f.data.count).get() }
+        try mutateCase(as: actor, number: number, rule: { c, a in Rules.attach(by: actor, c, access: a) }) { db, c, now in
+            for f in files { try Self.insertAttachment(db, caseID: c.id, f, at: now, actor: actor) }
+        }
+    }
+
+    public func removeAttachment(as actor: Actor, number: Int, attachmentID: Int64) throws(StoreError) {
+        try Rules.removeAttachment(by: actor).enforce()
+        try mutateCase(as: actor, number: number, rule: { _, _ in .allowed }) { db, c, now in
+            guard let name = try String.fetchOne(db, sql: "SELECT name FROM attachment WHERE id = ? AND case_id = ? AND removed_at IS NULL",
+                                                 arguments: [attachmentID, c.id]) else {
+                throw StoreError.refused(.notFound("attachment", "case \(number) has no attachment \(attachmentID)"))
+            }
+            try db.execute(sql: "UPDATE attachment SET removed_at = ?, data = zeroblob(0) WHERE id = ?", arguments: [now.millis, attachmentID])
+            try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .attachmentRemoved, text: "Removed attachment \(name)")
+        }
+    }
+
+    /// Adds and removes case sharing addresses (at most 10 in all). Returns the new list.
+    @discardableResult
+    public func shareCase(as actor: Actor, number: Int, add: [String], remove: [String]) throws(StoreError) -> [String] {
+        if add.isEmpty && remove.isEmpty { throw .refused(.invalid("add", "give --add EMAIL or --remove EMAIL")) }
+        var result: [String] = []
+        try mutateCase(as: actor, number: number, rule: { c, a in Rules.shareCase(by: actor, c, access: a) }) { db, c, now in
+            let current = try String.fetchAll(db, sql: "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email", arguments: [c.id])
+            let next = try Validate.sharing(current: current, add: add, remove: remove).get()
+            let added = next.filter { !current.contains($0) }, removed = current.filter { !next.contains($0) }
+            for e in removed { try db.execute(sql: "DELETE FROM sharing WHERE case_id = ? AND email = ?", arguments: [c.id, e]) }
+            for e in added { try db.execute(sql: "INSERT INTO sharing (case_id, email, added_at) VALUES (?, ?, ?)", arguments: [c.id, e, now.millis]) }
+            var parts: [String] = []
+            if !added.isEmpty { parts.append("Shared with \(added.joined(separator: ", "))") }
+            if !removed.isEmpty { parts.append("Stopped sharing with \(removed.joined(separator: ", "))") }
+            if !parts.isEmpty { try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .sharingChange, text: parts.joined(separator: "; ")) }
+            result = next
+        }
+        return result
+    }
+
+    /// A support engineer's answer, optionally moving the case's status.
+    public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(StoreError) {
+        let actor = Actor.supportEngineer(name: engineer)
+        let text = try Validate.message(message).get()
+        try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
+            try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)
+            try Self.indexMessage(db, caseID: c.id, text)
+            if let status, status != c.status { try Self.setStatus(db, c, to: status, at: now, actor: actor) }
+        }
+    }
+
+    @discardableResult
+    public func sendFeedback(as user: User?, screen: String, message: String) throws(StoreError) -> Int64 {
+        let text = try Validate.message(message, field: "message").get()
+        let now = self.now
+        return try write { db in
+            try db.execute(sql: "INSERT INTO feedback (user_id, at, screen, message) VALUES (?, ?, ?, ?)",
+                           arguments: [user?.id, now.millis, screen, text])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func feedback() throws(StoreError) -> [Feedback] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT f.id, u.email, f.at, f.screen, f.message FROM feedback f LEFT JOIN user u ON u.id = f.user_id ORDER BY f.at, f.id")
+                .map { Feedback(id: $0[0], userEmail: $0[1], at: Date(millis: $0[2]), screen: $0[3], message: $0[4]) }
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Loads a visible case, checks `rule`, runs `change` and bumps the case's update time, all in one transaction.
+    func mutateCase(as actor: Actor, number: Int, rule: @escaping (SupportCase, CustomerAccess?) -> Decision,
+                    change: @escaping (Database, SupportCase, Date) throws -> Void) throws(StoreError) {
+        let now = self.now
+        try write { db in
+            let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
+            try rule(c, access).enforce()
+            try change(db, c, now)
+            try db.execute(sql: "UPDATE support_case SET updated_at = max(updated_at + 1, ?) WHERE id = ?", arguments: [now.millis, c.id])
+        }
+    }
+
+    static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
+        try db.execute(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
+    }
+
+    static func indexMessage(_ db: Database, caseID: Int64, _ text: String) throws {
+        try db.execute(sql: "UPDATE case_search SET messages = messages || char(10) || ? WHERE rowid = ?", arguments: [text, caseID])
+    }
+
+    static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {
+        try db.execute(sql: "UPDATE support_case SET status = ?, closed_at = ? WHERE id = ?",
+                       arguments: [status.code, status == .closed ? now.millis : nil, c.id])
+        let text = verb.map { "\($0): \(c.status.label) → \(status.label)" } ?? "Status changed from \(c.status.label) to \(status.label)"
+        try record(db, caseID: c.id, at: now, actor: actor, kind: .statusChange, text: text)
+    }
+
+    static func insertAttachment(_ db: Database, caseID: Int64, _ a: NewAttachment, at now: Date, actor: Actor) throws {
+        let digest = SHA256.hash(data: a.data).map { String(format: "%02x", $0) }.joined()
+        try db.execute(sql: "INSERT INTO attachment (case_id, name, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [caseID, a.name, a.data.count, digest, a.data, now.millis, actor.displayName])
+        try record(db, caseID: caseID, at: now, actor: actor, kind: .attachment, text: "Attached \(a.name) (\(ByteCount.format(a.data.count)))")
+    }
+
+    /// A new unique 8-digit case number.
+    static func newCaseNumber(_ db: Database) throws -> Int {
+        var rng = SystemRandomNumberGenerator()
+        while true {
+            let n = Int.random(in: 10_000_000...99_999_999, using: &rng)
+            if try !Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM support_case WHERE number = ?)", arguments: [n])! { return n }
+        }
+    }
+}

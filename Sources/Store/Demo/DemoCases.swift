@@ -1,0 +1,120 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Generates the demo's cases with reused prepared statements, in one transaction: a million cases
+/// with their history and search rows must take well under two minutes.
+struct DemoCases {
+    let db: Database
+    var rng: SeededRandom
+    let now: Date
+    let start: Date
+    let customers: [[(domain: Int, since: Date, until: Date?)]]
+    let domainIDs: [Int64]
+    let agents: [[Int64]]
+    let categories: [Category]
+    /// Indexes of customers on Premium support: only their cases get escalated.
+    let premium: Set<Int>
+    let count: Int
+
+    mutating func generate(visible: inout [Int]) throws {
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        // History rows are written before their case row (the case row needs the final status); checked at commit.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let insertCase = try db.makeStatement(sql: """
+            INSERT INTO support_case (id, number, customer_id, domain_id, creator_id, product, title, category, description,
+              severity, status, escalated, language, time_zone, created_at, updated_at, closed_at)
+            VALUES (?, ?, ?, ?, ?, 'Google Workspace', ?, ?, ?, ?, ?, ?, 'en', 'Europe/Paris', ?, ?, ?)
+            """)
+        let insertEvent = try db.makeStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)")
+        let insertSearch = try db.makeStatement(sql: "INSERT INTO case_search (rowid, number, title, description, messages) VALUES (?, ?, ?, ?, ?)")
+        let authors = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name, email FROM user").map {
+            ($0[0] as Int64, "\($0[1] as String) <\($0[2] as String)>")
+        })
+        let engineers = ["Priya (Google Workspace Support)", "Tomás (Google Workspace Support)", "Mei (Google Workspace Support)"]
+        let span = now.timeIntervalSince(start) - .hour
+        // Customers whose cases the first domain's agent sees, for the cases closed 10 and 40 days ago.
+        let firstDomainCustomers = customers.indices.filter { i in customers[i].count == 1 && customers[i][0].domain == 0 && i != PortalStore.demoUngranted }
+
+        for i in 0..<count {
+            let special = i < 6 && !firstDomainCustomers.isEmpty
+            let customer = special ? firstDomainCustomers[i % firstDomainCustomers.count] : Int(rng.next() % UInt64(customers.count))
+            var created = start.addingTimeInterval(rng.unit() * span)
+            if special { created = now.addingTimeInterval(-(i % 2 == 0 ? 25 : 55) * .day) }
+            guard let holder = customers[customer].first(where: { created >= $0.since && created < ($0.until ?? .distantFuture) })
+            else { continue }
+            let d = holder.domain
+            if holder.until == nil { visible[d] += 1 }
+            let creator = agents[d].isEmpty ? nil : agents[d][Int(rng.next() % UInt64(agents[d].count))]
+            let author = creator.flatMap { authors[$0] } ?? "Customer"
+            let p = Int(rng.next() % UInt64(DemoText.problems.count))
+            let category = categories[p]
+            let title = DemoText.problems[p].title
+            let description = "\(rng.pick(DemoText.openers)), \(rng.pick(DemoText.impacts)). \(rng.pick(DemoText.tried))\n\n"
+                + category.questions.map { "\($0)\n\(rng.pick(DemoText.impacts).capitalizedFirst)." }.joined(separator: "\n\n")
+            var severity = Self.severity(rng.unit())
+            let id = Int64(i + 1)
+
+            // History: a geometric number of events (mean 5, at most 30) spaced minutes to days apart.
+            let events = special ? 1 : min(30, Int(-log(max(rng.unit(), 1e-12)) * 5))
+            var at = created
+            var status = CaseStatus.new
+            var messages: [String] = []
+            try insertEvent.execute(arguments: [id, created.millis, author, HistoryKind.created.rawValue,
+                                                "Filed as \(severity.label) in \(category.path)"])
+            for e in 0..<events {
+                let next = at.addingTimeInterval(rng.unit() * rng.unit() * 4 * .day + 60)
+                if next >= now { break }
+                at = next
+                let support = e % 2 == 0
+                let roll = rng.unit()
+                if roll < 0.12 {
+                    let next = Severity(level: Int(rng.next() % 4) + 1)!
+                    if next != severity {
+                        try insertEvent.execute(arguments: [id, at.millis, author, HistoryKind.severityChange.rawValue,
+                                                            "Severity changed from \(severity.label) to \(next.label)"])
+                        severity = next
+                        continue
+                    }
+                }
+                let text = support ? rng.pick(DemoText.supportReplies) : rng.pick(DemoText.resellerMessages)
+                messages.append(text)
+                try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author,
+                                                    (support ? HistoryKind.supportReply : .message).rawValue, text])
+                let next: CaseStatus = support ? (roll < 0.5 ? .inProgress : roll < 0.8 ? .actionRequired : .solutionProvided) : .inProgress
+                if next != status {
+                    try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author, HistoryKind.statusChange.rawValue,
+                                                        "Status changed from \(status.label) to \(next.label)"])
+                    status = next
+                }
+            }
+            var closedAt: Date?
+            let age = now.timeIntervalSince(at)
+            if special || (age > 45 * .day && rng.chance(0.85)) || rng.chance(0.1) {
+                let when = special ? now.addingTimeInterval(-(i % 2 == 0 ? 10 : 40) * .day) : at.addingTimeInterval(min(age - 60, .day) * rng.unit())
+                try insertEvent.execute(arguments: [id, when.millis, author, HistoryKind.statusChange.rawValue,
+                                                    "Status changed from \(status.label) to \(CaseStatus.closed.label)"])
+                status = .closed
+                closedAt = when
+                at = when
+            }
+            let escalated = premium.contains(customer) && status != .closed && events > 2 && rng.chance(0.15)
+            if escalated {
+                try insertEvent.execute(arguments: [id, at.millis, author, HistoryKind.escalation.rawValue,
+                                                    "Escalated (Business impact): the customer's operations are blocked."])
+            }
+            let number = 10_000_000 + (i * 7_368_787 + 1_234_567) % 90_000_000
+            try insertCase.execute(arguments: [id, number, customer + 1, domainIDs[d], creator, title, category.path, description,
+                                               severity.level, status.code, escalated, created.millis, at.millis, closedAt?.millis])
+            try insertSearch.execute(arguments: [id, String(number), title, description, messages.joined(separator: "\n")])
+        }
+    }
+
+    static func severity(_ u: Double) -> Severity {
+        u < 0.05 ? .p1 : u < 0.25 ? .p2 : u < 0.75 ? .p3 : .p4
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,91 @@
+/// Word material for realistic demo cases. Kept apart from the generator so the generator reads as a plan.
+enum DemoText {
+    static let customers: [(name: String, domain: String)] = [
+        ("Acme Logistics", "acme-logistics.example"), ("Brightwater Dental", "brightwater-dental.example"),
+        ("Cedar & Pine Architects", "cedarpine.example"), ("Delta Freight Lines", "deltafreight.example"),
+        ("Evergreen Schools Trust", "evergreen-schools.example"), ("Fjord Analytics", "fjord-analytics.example"),
+        ("Granite Legal LLP", "granitelegal.example"), ("Harbor Health Clinics", "harborhealth.example"),
+        ("Ironclad Security", "ironclad-sec.example"), ("Juniper Foods", "juniperfoods.example"),
+        ("Kestrel Aviation", "kestrel-aviation.example"), ("Lumen Media Group", "lumenmedia.example"),
+        ("Maple Street Bakery", "maplestreet.example"), ("Northwind Traders", "northwind.example"),
+        ("Orchid Hotels", "orchidhotels.example"), ("Pioneer Robotics", "pioneer-robotics.example"),
+        ("Quarry Stone Supply", "quarrystone.example"), ("Riverbend Credit Union", "riverbend-cu.example"),
+        ("Summit Outdoor Gear", "summitgear.example"), ("Tidewater Marine", "tidewater-marine.example"),
+        ("株式会社さくら商事", "sakura-shoji.example"), ("Bloom 🌸 Florists", "bloom-florists.example"),
+        ("Umbra Studios", "umbrastudios.example"), ("Vantage Consulting", "vantage-consulting.example"),
+        ("Willow Creek Vets", "willowcreekvets.example"), ("Xenon Energy", "xenon-energy.example"),
+        ("Yellowstone Tours", "yellowstone-tours.example"), ("Zephyr Wind Farms", "zephyrwind.example"),
+        ("Atlas Engineering", "atlas-eng.example"), ("Beacon Insurance", "beacon-insure.example"),
+        ("Copperleaf Publishing", "copperleaf.example"), ("Driftwood Cafés", "driftwood-cafes.example"),
+        ("Élan Cosmetics", "elan-cosmetics.example"), ("Foxglove Pharmacy", "foxglove-rx.example"),
+        ("Glacier Water Co.", "glacierwater.example"), ("Hollow Oak Winery", "hollowoak.example"),
+        ("Indigo Textiles", "indigotextiles.example"), ("Jade Garden Restaurants", "jadegarden.example"),
+        ("Keystone Property", "keystone-property.example"), ("Lighthouse Charities", "lighthouse-charity.example"),
+    ]
+
+    static let problems: [(title: String, category: String)] = [
+        ("Users not receiving external email since MX change", "Gmail > Delivery > Messages not received"),
+        ("Outbound mail bouncing with 550 5.7.26 unauthenticated", "Gmail > Delivery > Messages bounced"),
+        ("Legitimate invoices going to spam", "Gmail > Spam > Legitimate mail marked as spam"),
+        ("Shared drive files missing after reorganisation", "Drive and Docs > Shared drives > Files missing"),
+        ("Cannot transfer ownership of Drive files from departed user", "Drive and Docs > Ownership > Transfer ownership fails"),
+        ("Docs editor very slow with large spreadsheets", "Drive and Docs > Sheets > Performance"),
+        ("Calendar invites from external partners not showing", "Calendar > Invitations > External invitations missing"),
+        ("Room resources double-booked", "Calendar > Resources > Booking conflicts"),
+        ("Meet calls drop after 10 minutes", "Meet > Call quality > Calls disconnect"),
+        ("Recording not saved to Drive after meeting", "Meet > Recording > Recordings missing"),
+        ("Chat messages delayed for whole organisation", "Chat > Messaging > Messages delayed"),
+        ("New users cannot sign in: 'account disabled'", "Admin console > Users > Sign-in problems"),
+        ("Bulk user upload CSV rejected", "Admin console > Users > Bulk upload errors"),
+        ("Secondary domain verification stuck", "Admin console > Domains > Domain verification"),
+        ("SAML SSO loop with third-party identity provider", "Admin console > Security > SSO with SAML"),
+        ("2-Step Verification enforcement locking out executives", "Admin console > Security > 2-Step Verification"),
+        ("Licences not released after user deletion", "Billing and licences > Licences > Licence counts wrong"),
+        ("Invoice shows wrong number of seats", "Billing and licences > Invoices > Incorrect charges"),
+        ("Vault export fails for large mailbox", "Vault > Exports > Export fails"),
+        ("Retention rule deleting mail too early", "Vault > Retention > Unexpected deletion"),
+        ("Android devices not syncing work profile", "Devices > Mobile management > Android sync"),
+        ("Chromebooks stuck on enrollment screen", "Devices > ChromeOS > Enrollment fails"),
+        ("Mailbox migration from Exchange stalled at 40%", "Data migration > Email migration > Migration stalled"),
+        ("Calendar data missing after migration", "Data migration > Calendar migration > Events missing"),
+        ("Group emails not delivered to members", "Groups > Delivery > Members not receiving"),
+        ("DKIM key generation fails", "Gmail > Authentication > DKIM setup"),
+        ("Third-party app blocked by API controls", "Admin console > Security > App access control"),
+        ("Password reset emails never arrive", "Admin console > Users > Password recovery"),
+    ]
+
+    static let openers = [
+        "Since yesterday morning", "After last week's change", "Starting around 09:00 local time",
+        "Intermittently over the past three days", "Right after the renewal", "Following the domain move",
+    ]
+    static let impacts = [
+        "about 40 users are affected", "the whole finance team is blocked", "two executives cannot work",
+        "every user in the Paris office sees it", "roughly a third of the organisation reports it",
+        "only users in the Sales OU are affected",
+    ]
+    static let tried = [
+        "We cleared caches and tried another browser.", "We checked the DNS records and they look correct.",
+        "Signing out and back in did not help.", "We reverted the last settings change without effect.",
+        "The audit log shows no related admin changes.", "It reproduces in an incognito window.",
+    ]
+    static let resellerMessages = [
+        "The customer confirms the problem is still happening this morning.",
+        "Attached the HAR file and a screenshot of the error.",
+        "Any update? The customer is asking for an ETA.",
+        "We applied the suggested change; the customer will monitor today.",
+        "The issue seems to affect more users now, about twice as many.",
+        "Customer is available for a call between 14:00 and 16:00 their time.",
+        "Here are the full message headers from an affected email.",
+        "Thanks, that workaround helped for now.",
+    ]
+    static let supportReplies = [
+        "Thanks for the details. I am reviewing the logs for the affected users.",
+        "Could you send the full error text and the time it happened, with time zone?",
+        "We identified a configuration issue and have applied a fix on our side.",
+        "Please ask the customer to try again and let us know the result.",
+        "This is a known issue; engineering is working on it. I will update you within 24 hours.",
+        "I have escalated this internally to the product team.",
+        "The DNS records are not yet propagated. Please wait 48 hours and retest.",
+        "Can you confirm whether this also happens for users in other organisational units?",
+    ]
+}

@@ -1,0 +1,49 @@
+import _CryptoExtras
+import Crypto
+import Foundation
+
+/// Salted PBKDF2-SHA256. The encoded hash carries its own rounds and salt, so the cost can be raised later.
+public struct PasswordHasher: Sendable {
+    public var rounds: Int
+    public static let standard = PasswordHasher(rounds: 600_000)
+    /// For tests and demo fixtures only: fast, still salted.
+    public static let fast = PasswordHasher(rounds: 1_000)
+    public init(rounds: Int) { self.rounds = rounds }
+
+    public func hash(_ password: String) -> String {
+        var salt = [UInt8](repeating: 0, count: 16)
+        var rng = SystemRandomNumberGenerator()
+        for i in salt.indices { salt[i] = rng.next() }
+        let key = Self.derive(password, salt: salt, rounds: rounds)
+        return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(key.base64EncodedString())"
+    }
+
+    /// Constant-time comparison of the derived key.
+    public static func verify(_ password: String, against encoded: String) -> Bool {
+        let parts = encoded.split(separator: "$")
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]),
+              let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])) else { return false }
+        let actual = derive(password, salt: Array(salt), rounds: rounds)
+        guard actual.count == expected.count else { return false }
+        var diff: UInt8 = 0
+        for (a, b) in zip(actual, expected) { diff |= a ^ b }
+        return diff == 0
+    }
+
+    static func derive(_ password: String, salt: [UInt8], rounds: Int) -> Data {
+        let key = try! KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: .sha256,
+                                                     outputByteCount: 32, unsafeUncheckedRounds: rounds)
+        return key.withUnsafeBytes { Data($0) }
+    }
+}
+
+enum Token {
+    /// 256 random bits, hex.
+    static func make() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
+    }
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,152 @@
+import GRDB
+
+/// The database schema. A migration is frozen once it has landed: change the schema by adding one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: organisation, customers, cases, history, search") { db in
+            try db.execute(sql: v1)
+        }
+        return m
+    }
+
+    // Times are INTEGER milliseconds since 1970 UTC. Status and severity are small integers
+    // (CaseStatus.code, Severity.level) so the list indexes stay compact.
+    static let v1 = """
+    CREATE TABLE domain (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL CHECK (kind IN ('reseller','support-partner')),
+        licence_pool INTEGER NOT NULL DEFAULT 50 CHECK (licence_pool >= 0),
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE org_unit (
+        id INTEGER PRIMARY KEY,
+        domain_id INTEGER NOT NULL REFERENCES domain(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        auto_licensing INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (domain_id, name)
+    );
+    CREATE TABLE role (
+        id INTEGER PRIMARY KEY,
+        domain_id INTEGER REFERENCES domain(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        privileges TEXT NOT NULL,
+        UNIQUE (domain_id, name)
+    );
+    CREATE TABLE user (
+        id INTEGER PRIMARY KEY,
+        domain_id INTEGER NOT NULL REFERENCES domain(id) ON DELETE CASCADE,
+        org_unit_id INTEGER REFERENCES org_unit(id) ON DELETE SET NULL,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        super_admin INTEGER NOT NULL DEFAULT 0,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        licensed INTEGER NOT NULL DEFAULT 0,
+        alert_address TEXT,
+        language TEXT NOT NULL DEFAULT 'en',
+        time_zone TEXT NOT NULL DEFAULT 'UTC',
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX user_domain ON user(domain_id);
+    CREATE TABLE user_role (
+        user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        role_id INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, role_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ended_at INTEGER
+    );
+    CREATE TABLE customer (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        primary_domain TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        tier TEXT NOT NULL CHECK (tier IN ('standard','enhanced','premium'))
+    );
+    CREATE TABLE customer_access (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        domain_id INTEGER NOT NULL REFERENCES domain(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('resold','support-only')),
+        granted INTEGER NOT NULL DEFAULT 0,
+        since INTEGER NOT NULL,
+        until INTEGER
+    );
+    -- At most one current assignment per customer and domain; the visibility check reads this index.
+    CREATE UNIQUE INDEX customer_access_current ON customer_access(customer_id, domain_id) WHERE until IS NULL;
+    CREATE INDEX customer_access_domain ON customer_access(domain_id, until);
+    CREATE TABLE support_case (
+        id INTEGER PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 10000000 AND 99999999),
+        customer_id INTEGER NOT NULL REFERENCES customer(id),
+        domain_id INTEGER NOT NULL REFERENCES domain(id),
+        creator_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        product TEXT NOT NULL,
+        title TEXT NOT NULL,
+        category TEXT NOT NULL,
+        description TEXT NOT NULL,
+        severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 4),
+        status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),
+        escalated INTEGER NOT NULL DEFAULT 0,
+        language TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        closed_at INTEGER
+    );
+    -- Each list order has an index that serves it exactly, tie-break included, so a page is an index walk.
+    CREATE INDEX case_domain_updated ON support_case(domain_id, updated_at DESC, id DESC);
+    CREATE INDEX case_domain_created ON support_case(domain_id, created_at DESC, id DESC);
+    CREATE INDEX case_domain_severity ON support_case(domain_id, severity, updated_at DESC, id DESC);
+    CREATE INDEX case_domain_status ON support_case(domain_id, status, updated_at DESC, id DESC);
+    CREATE INDEX case_domain_open ON support_case(domain_id, updated_at DESC, id DESC) WHERE status < 4;
+    CREATE INDEX case_customer_updated ON support_case(customer_id, domain_id, updated_at DESC, id DESC);
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES support_case(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX history_case ON history(case_id, at, id);
+    CREATE TABLE attachment (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES support_case(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size <= 26214400),
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL,
+        added_at INTEGER NOT NULL,
+        added_by TEXT NOT NULL,
+        removed_at INTEGER
+    );
+    CREATE INDEX attachment_case ON attachment(case_id);
+    CREATE TABLE sharing (
+        case_id INTEGER NOT NULL REFERENCES support_case(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (case_id, email)
+    ) WITHOUT ROWID;
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+        at INTEGER NOT NULL,
+        screen TEXT NOT NULL,
+        message TEXT NOT NULL
+    );
+    -- Keyword search: one row per case (rowid = case id); messages are appended as they arrive.
+    CREATE VIRTUAL TABLE case_search USING fts5(
+        number, title, description, messages,
+        prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """
+}

@@ -1,0 +1,53 @@
+import Domain
+import GRDB
+
+/// What a Store call can fail with. SQLite's own message is kept for storage failures.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// A rule or a validation refused the command; nothing was written.
+    case refused(Refusal)
+    /// The file exists but is not a careportal (SQLite) database.
+    case notADatabase(path: String)
+    /// The database could not be opened or created (permissions, missing directory, …).
+    case cannotOpen(path: String, reason: String)
+    /// SQLite failed; `message` is SQLite's.
+    case storage(code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case .refused(let r): r.description
+        case .notADatabase(let path): "database: \(path) is not a careportal database (not a SQLite file)"
+        case .cannotOpen(let path, let reason): "database: can't open \(path): \(reason)"
+        case .storage(let code, let message): "database error \(code): \(message)"
+        }
+    }
+
+    static func from(_ error: any Error, path: String? = nil) -> StoreError {
+        if let e = error as? StoreError { return e }
+        if let r = error as? Refusal { return .refused(r) }
+        if let db = error as? DatabaseError {
+            let message = db.message ?? "\(db.resultCode)"
+            if db.resultCode == .SQLITE_NOTADB, let path { return .notADatabase(path: path) }
+            if [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(db.resultCode), let path {
+                return .cannotOpen(path: path, reason: message)
+            }
+            return .storage(code: db.resultCode.rawValue, message: message)
+        }
+        return .storage(code: -1, message: "\(error)")
+    }
+}
+
+extension Result where Failure == Refusal {
+    /// Unwraps a validation result inside a Store command.
+    func get() throws(StoreError) -> Success {
+        switch self {
+        case .success(let v): return v
+        case .failure(let r): throw .refused(r)
+        }
+    }
+}
+
+extension Decision {
+    func enforce() throws(StoreError) {
+        if case .refused(let r) = self { throw .refused(r) }
+    }
+}

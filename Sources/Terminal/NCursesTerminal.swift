@@ -1,0 +1,157 @@
+import CNCurses
+import Glibc
+import ScreenKit
+
+public enum TerminalError: Error, CustomStringConvertible {
+    /// ncurses could not open the terminal (no TTY, unknown or missing $TERM).
+    case cannotOpen(term: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let term): return "cannot open the terminal (TERM=\(term.isEmpty ? "unset" : term))"
+        }
+    }
+}
+
+/// The ncurses backend: owns the screen, draws `ScreenBuffer`s by diff and
+/// reads keys. The only code in the package that calls ncurses. Use one at a
+/// time, from one thread.
+public final class NCursesTerminal {
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    /// What the terminal can show; styles are degraded to it when drawn.
+    public let colorCapability: ColorCapability
+
+    /// The frame on screen, to diff the next one against; nil forces a full repaint.
+    var lastFrame: ScreenBuffer?
+    var pairs: [ColorPairKey: Int16] = [:]
+    let hasColors: Bool
+    let hasDefaultColors: Bool
+    var cursor: Point?
+    private var streams: [UnsafeMutablePointer<FILE>] = []
+    private var installedSignals = false
+    private var restored = false
+
+    /// Takes over the controlling terminal ($TERM, stdin/stdout). `raw` passes
+    /// Ctrl-C/Ctrl-Z/Ctrl-S to the app as keys instead of signals.
+    public convenience init(raw: Bool = true) throws {
+        try self.init(term: nil, input: cn_stdin(), output: cn_stdout(), raw: raw)
+        installSignalHandlers()
+        installedSignals = true
+    }
+
+    /// An offscreen terminal for tests: xterm-256color writing to /dev/null,
+    /// read back with `readBack(row:)`.
+    public convenience init(headless size: Size) throws {
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
+            throw TerminalError.cannotOpen(term: "xterm-256color")
+        }
+        try self.init(term: "xterm-256color", input: input, output: output, raw: true)
+        streams = [output, input]
+        resizeterm(Int32(size.height), Int32(size.width))
+    }
+
+    private init(term: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, raw useRaw: Bool) throws {
+        NCursesTerminal.selectUTF8Locale()
+        let opened: OpaquePointer? = term.map { t in t.withCString { newterm($0, output, input) } } ?? newterm(nil, output, input)
+        guard let screen = opened else {
+            throw TerminalError.cannotOpen(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        window = cn_stdscr()
+        _ = useRaw ? CNCurses.raw() : cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)  // a bare Esc arrives in ~36 ms instead of ~1 s
+        hasColors = has_colors()
+        if hasColors {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+            colorCapability = ColorCapability(colorCount: Int(cn_colors()))
+        } else {
+            hasDefaultColors = false
+            colorCapability = .monochrome
+        }
+        curs_set(0)
+        NCursesTerminal.registerAtExit
+    }
+
+    deinit { restore() }
+
+    /// Non-ASCII text is dropped unless the C library is in a UTF-8 locale; the
+    /// app's data is UTF-8, so fall back to C.UTF-8 when the environment has no UTF-8 locale.
+    private static func selectUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// Restores the terminal if the process exits without calling `restore()`.
+    private static let registerAtExit: Void = {
+        atexit { if !isendwin() { endwin() } }
+    }()
+
+    /// The current size in cells.
+    public var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Shows the cursor at `point` (for text fields) or hides it.
+    public func setCursor(visible: Bool, at point: Point = .zero) {
+        cursor = visible ? point : nil
+        placeCursor()
+        wrefresh(window)
+    }
+
+    func placeCursor() {
+        if let c = cursor {
+            wmove(window, Int32(c.y), Int32(c.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+    }
+
+    /// Leaves curses mode (e.g. to run $EDITOR); call `resume()` afterwards.
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    /// Re-enters curses mode after `suspend()` and repaints the last frame in full.
+    public func resume() {
+        reset_prog_mode()
+        let frame = lastFrame
+        lastFrame = nil
+        if let frame { draw(frame) } else { wrefresh(window) }
+    }
+
+    /// Ends curses mode and frees the screen. Safe to call more than once.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        set_term(screen)
+        if !isendwin() { endwin() }
+        if installedSignals { resetSignalHandlers() }
+        delscreen(screen)
+        for f in streams { fclose(f) }
+        streams = []
+    }
+
+    /// Text of `row` as ncurses holds it, trailing spaces trimmed — for tests.
+    public func readBack(row: Int) -> String {
+        let cols = Int(getmaxx(window))
+        var buf = [wchar_t](repeating: 0, count: cols + 1)
+        let n = mvwinnwstr(window, Int32(row), 0, &buf, Int32(cols))
+        guard n != ERR else { return "" }
+        var s = String(String.UnicodeScalarView(buf.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+
+    public static func stdinIsTTY() -> Bool { isatty(STDIN_FILENO) == 1 }
+    public static func stdoutIsTTY() -> Bool { isatty(STDOUT_FILENO) == 1 }
+}

@@ -1,0 +1,244 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+extension DomainKind: ExpressibleByArgument {}
+extension SupportTier: ExpressibleByArgument {}
+extension AccessKind: ExpressibleByArgument {}
+extension Privilege: ExpressibleByArgument {}
+
+/// Super administrators' setup, following the seed's steps. Every command but `domain create` acts as a
+/// signed-in super admin (`--as`) and is checked by Store for that admin's own domain.
+struct Admin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
+        subcommands: [DomainCreate.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self])
+
+    struct DomainCreate: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "domain", abstract: "Create a reseller domain and its first super administrator.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "create") var verb: String
+        @Argument(help: "The domain name, e.g. reseller.example.") var name: String
+        @Option(help: "reseller or support-partner.") var kind: DomainKind = .reseller
+        @Option(help: "The super administrator's email in that domain.") var admin: String
+        @Option(help: "The super administrator's name.") var adminName = "Super Admin"
+        @Flag(help: "Read the admin's password from standard input.") var passwordStdin = false
+
+        func run() throws {
+            guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
+            guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
+            let password = readStandardInput().trimmingCharacters(in: .newlines)
+            let portal = try store.open()
+            let (d, u) = try attempt { () throws(StoreError) in
+                try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
+            }
+            print("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
+        }
+    }
+
+    struct UserCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "user", abstract: "Add, suspend or redirect alerts of users.",
+                                                        subcommands: [Add.self, Suspend.self, Unsuspend.self, Alerts.self])
+        struct Add: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument(help: "The new user's email in your domain.") var email: String
+            @Option var name: String
+            @Option(help: "A role to assign (repeatable), e.g. \"Reseller Admin\".") var role: [String] = []
+            @Flag(help: "Assign a Cloud Identity Free licence.") var licence = false
+            @Flag(help: "Make the user a super administrator.") var superAdmin = false
+            @Flag(help: "Read the password from standard input.") var passwordStdin = false
+            func run() throws {
+                guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
+                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let (portal, admin) = try actor.signedIn()
+                let u = try attempt { () throws(StoreError) in
+                    try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role, superAdmin: superAdmin)
+                }
+                print("Added \(u.email)\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
+            }
+        }
+        struct Suspend: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setSuspended(as: admin, email: email, suspended: true) }
+                print("Suspended \(email).")
+            }
+        }
+        struct Unsuspend: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setSuspended(as: admin, email: email, suspended: false) }
+                print("Restored \(email).")
+            }
+        }
+        struct Alerts: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Redirect a user's email alerts to another address (or --clear).")
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            @Option var to: String?
+            @Flag var clear = false
+            func run() throws {
+                guard (to != nil) != clear else { throw Failure.input("to: give --to ADDRESS or --clear") }
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setAlertAddress(as: admin, email: email, alertAddress: to) }
+                print(to.map { "Alerts for \(email) now go to \($0)." } ?? "Alerts for \(email) go to \(email).")
+            }
+        }
+    }
+
+    struct LicenceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "licence", abstract: "Cloud Identity Free licences.",
+                                                        subcommands: [Assign.self, Unassign.self, Request.self, Status.self])
+        struct Assign: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setLicence(as: admin, email: email, assigned: true) }
+                print("Assigned a \(Licences.product) licence to \(email).")
+            }
+        }
+        struct Unassign: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setLicence(as: admin, email: email, assigned: false) }
+                print("Removed the \(Licences.product) licence of \(email).")
+            }
+        }
+        struct Request: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Raise the domain's licence pool.")
+            @OptionGroup var actor: ActorOptions
+            @Option var count: Int
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.requestLicences(as: admin, count: count) }
+                let usage = try attempt { () throws(StoreError) in try portal.licenceUsage(domainID: admin.domainID) }
+                print("The pool now holds \(usage.pool) licences (\(usage.used) assigned).")
+            }
+        }
+        struct Status: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                let usage = try attempt { () throws(StoreError) in try portal.licenceUsage(domainID: admin.domainID) }
+                print("\(usage.used) of \(usage.pool) \(Licences.product) licences assigned.")
+            }
+        }
+    }
+
+    struct RoleCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Admin roles and their privileges.",
+                                                        subcommands: [Create.self, Assign.self, Revoke.self])
+        struct Create: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var name: String
+            @Option(help: "A privilege (repeatable): \(Privilege.allCases.map(\.rawValue).joined(separator: ", ")).") var privilege: [Privilege] = []
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.createRole(as: admin, name: name, privileges: Set(privilege)) }
+                print("Created role \(name).")
+            }
+        }
+        struct Assign: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            @Option var role: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setRole(as: admin, email: email, role: role, assigned: true) }
+                print("Assigned \(role) to \(email).")
+            }
+        }
+        struct Revoke: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            @Option var role: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setRole(as: admin, email: email, role: role, assigned: false) }
+                print("Revoked \(role) from \(email).")
+            }
+        }
+    }
+
+    struct CustomerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "customer", abstract: "Customers assigned to your domain.",
+                                                        subcommands: [Add.self, Grant.self, Revoke.self, Transfer.self, Tier.self])
+        struct Add: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var name: String
+            @Option var primaryDomain: String
+            @Option var tier: SupportTier = .standard
+            @Option(help: "resold or support-only.") var kind: AccessKind = .resold
+            @Flag(help: "The customer has granted access to file support cases.") var granted = false
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                let c = try attempt { () throws(StoreError) in
+                    try portal.addCustomer(as: admin, name: name, primaryDomain: primaryDomain, tier: tier, kind: kind, granted: granted)
+                }
+                print("Added customer \(c.name) (\(c.primaryDomain)).")
+            }
+        }
+        struct Grant: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record that the customer granted access to file support cases.")
+            @OptionGroup var actor: ActorOptions
+            @Argument var customer: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setGrant(as: admin, customer: customer, granted: true) }
+                print("Access granted for \(customer).")
+            }
+        }
+        struct Revoke: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var customer: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setGrant(as: admin, customer: customer, granted: false) }
+                print("Access revoked for \(customer).")
+            }
+        }
+        struct Transfer: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var customer: String
+            @Option(help: "The reseller domain taking the customer over.") var to: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.transferCustomer(as: admin, customer: customer, to: to) }
+                print("Transferred \(customer) to \(to).")
+            }
+        }
+        struct Tier: ParsableCommand {
+            @OptionGroup var actor: ActorOptions
+            @Argument var customer: String
+            @Argument var tier: SupportTier
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.setTier(as: admin, customer: customer, tier: tier) }
+                print("\(customer) is on \(tier.label) support.")
+            }
+        }
+    }
+
+    struct OrgUnit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "org-unit", abstract: "Create an organisational unit.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "create") var verb: String
+        @Argument var name: String
+        @Flag var autoLicensing = false
+        func run() throws {
+            guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
+            let (portal, admin) = try actor.signedIn()
+            let warning = try attempt { () throws(StoreError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
+            print("Created organisational unit \(name).")
+            if let warning { print("Warning: \(warning)") }
+        }
+    }
+}

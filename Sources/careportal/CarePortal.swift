@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct CarePortal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "careportal",
+        abstract: "File and manage Google Workspace support cases for your customers, from the terminal.",
+        discussion: """
+        Exit codes: 0 ok, 1 refused by a rule, 2 bad usage or input, 3 storage failure.
+        The database defaults to $XDG_DATA_HOME/careportal/portal.sqlite3 (override with --db or CAREPORTAL_DB).
+        """,
+        subcommands: [
+            Open.self, Demo.self, Login.self, Logout.self, Sessions.self, Cases.self, CaseCommand.self,
+            Customers.self, Categories.self, Support.self, FeedbackCommand.self, Admin.self,
+        ],
+        defaultSubcommand: Open.self
+    )
+
+    /// ArgumentParser exits 64 on usage errors; the documented code is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("careportal: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Show, file and update one case.",
+        subcommands: [Show.self, Create.self, Message.self, SeverityChange.self, Close.self, Reopen.self,
+                      Escalate.self, Attach.self, Share.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The 8-digit case number.") var number: String
+        @Flag var json = false
+
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            let d = try attempt { () throws(StoreError) in try portal.caseDetail(as: .reseller(user), number: n) }
+            if json { try printJSON(CaseDetailJSON(d, now: portal.clock.now)); return }
+            let c = d.supportCase
+            print("Case \(c.number): \(c.title)")
+            print("Customer: \(d.customer.name) (\(d.customer.primaryDomain), \(d.customer.tier.label))   Domain: \(d.domainName)")
+            print("Status: \(c.status.label)   Severity: \(c.severity.label)\(c.escalated ? "   ESCALATED" : "")")
+            print("Category: \(c.category)   Language: \(c.language)   Time zone: \(c.timeZone)")
+            if !d.sharing.isEmpty { print("Shared with: \(d.sharing.joined(separator: ", "))") }
+            for a in d.attachments { print("Attachment: \(a.name) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
+            print("\n\(c.description)\n\nHistory:")
+            let f = ISO8601DateFormatter()
+            for e in d.history { print("  \(f.string(from: e.at))  \(e.author)  [\(e.kind.rawValue)]\n    \(e.text)") }
+        }
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "File a case on a customer's behalf.")
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "The customer (name or primary domain).") var customer: String
+        @Option(help: "A title of 1–200 characters.") var title: String
+        @Option(help: "A category path, or words matching one (see `careportal categories`).") var category: String
+        @Option(help: "The description (or '-' to read standard input).") var description: String
+        @Option(help: "P1, P2, P3 or P4.") var severity: Severity
+        @Option(help: "Language code (default: yours).") var language: String?
+        @Option(help: "IANA time zone (default: yours).") var timeZone: String?
+        @Option(help: "A file to attach (repeatable).") var attach: [String] = []
+        @Option(help: "An address to share the case with (repeatable, at most 10).") var share: [String] = []
+        @Flag var json = false
+
+        func run() throws {
+            let files = try attach.map(readAttachment)
+            let text = description == "-" ? readStandardInput() : description
+            let (portal, user) = try actor.signedIn()
+            let form = NewCase(customer: customer, title: title, category: category, description: text, severity: severity,
+                               language: language, timeZone: timeZone, attachments: files, sharing: share)
+            let c = try attempt { () throws(StoreError) in try portal.fileCase(as: user, form) }
+            if json {
+                let d = try attempt { () throws(StoreError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
+                try printJSON(CaseDetailJSON(d, now: portal.clock.now))
+            } else {
+                print("Filed case \(c.number): \(c.title)")
+            }
+        }
+    }
+
+    struct Message: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send a message to support (case history).")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        @Option(help: "The message (default: read standard input).") var message: String?
+
+        func run() throws {
+            let n = try caseNumber(number)
+            let text = message ?? readStandardInput()
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.postMessage(as: .reseller(user), number: n, message: text) }
+            print("Message sent on case \(n).")
+        }
+    }
+
+    struct SeverityChange: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "severity", abstract: "Change a case's severity.")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        @Argument(help: "P1, P2, P3 or P4.") var severity: Severity
+
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.changeSeverity(as: .reseller(user), number: n, to: severity) }
+            print("Case \(n) is now \(severity.label).")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a case whose issue no longer occurs.")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.closeCase(as: .reseller(user), number: n) }
+            print("Closed case \(n). It can be reopened within 30 days.")
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen a case closed within the last 30 days.")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.reopenCase(as: .reseller(user), number: n) }
+            print("Reopened case \(n).")
+        }
+    }
+
+    struct Escalate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Escalate a Premium support customer's case.")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        @Option(help: "resolution-time, technical-expertise or business-impact.") var reason: EscalationReason
+        @Option(help: "Why the case needs escalating.") var justification: String
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in
+                try portal.escalate(as: .reseller(user), number: n, reason: reason, justification: justification)
+            }
+            print("Escalated case \(n).")
+        }
+    }
+
+    struct Attach: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attach files to a case (25 MiB each at most).")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        @Argument(help: "Files to attach.") var files: [String]
+        func run() throws {
+            let n = try caseNumber(number)
+            let data = try files.map(readAttachment)
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.attach(as: .reseller(user), number: n, files: data) }
+            print("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
+        }
+    }
+
+    struct Share: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or remove case sharing addresses (at most 10).")
+        @OptionGroup var actor: ActorOptions
+        @Argument var number: String
+        @Option(help: "An address to add (repeatable).") var add: [String] = []
+        @Option(help: "An address to remove (repeatable).") var remove: [String] = []
+        func run() throws {
+            let n = try caseNumber(number)
+            let (portal, user) = try actor.signedIn()
+            let list = try attempt { () throws(StoreError) in try portal.shareCase(as: .reseller(user), number: n, add: add, remove: remove) }
+            print(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.joined(separator: ", ")).")
+        }
+    }
+}
+
+/// Reads a file to attach, refusing missing, unreadable and oversized files before anything is written.
+func readAttachment(_ path: String) throws(Failure) -> NewAttachment {
+    let name = (path as NSString).lastPathComponent
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw Failure.input("attach: \(path) does not exist") }
+    if isDir.boolValue { throw Failure.input("attach: \(path) is a directory, not a file") }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if case .failure(let r) = Validate.attachment(name: name, size: size) { throw Failure.input("attach: \(r.reason)") }
+    guard let data = FileManager.default.contents(atPath: path) else { throw Failure.input("attach: \(path) can't be read (permission denied?)") }
+    return NewAttachment(name: name, data: data)
+}

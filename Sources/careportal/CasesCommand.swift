@@ -1,0 +1,106 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+extension CaseSort: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    public init?(argument: String) { self.init(token: argument) }
+}
+extension CaseStatus: ExpressibleByArgument {}
+extension EscalationReason: ExpressibleByArgument {}
+
+struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.")
+    @OptionGroup var actor: ActorOptions
+    @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
+    @Option(help: "A filter, e.g. \"is:open sev:p1,p2 mx\" (see README).") var filter: String?
+    @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
+    @Option(help: "At most this many cases (default: all).") var limit: Int?
+    @Flag var json = false
+    @Flag var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("choose one of --json and --csv") }
+        if let limit, limit < 1 { throw ValidationError("limit: must be at least 1") }
+    }
+
+    func run() throws {
+        let query = try parseFilter(filter ?? "")
+        let (portal, user) = try actor.signedIn()
+        var scope = CaseScope.domain(user.domainID)
+        if let customer {
+            let row = try attempt { () throws(StoreError) in try portal.customer(as: user, matching: customer) }
+            scope = .customer(customerID: row.customer.id, domainID: user.domainID)
+        }
+        // Page through by keyset so memory stays bounded whatever the count.
+        var rows: [CaseRow] = []
+        var fetched = 0
+        var cursor: CaseRow?
+        let wanted = limit ?? .max
+        if csv { print("number,title,customer,domain,status,severity,escalated,createdAt,updatedAt") }
+        else if !json { print("NUMBER    SEV STATUS             UPDATED           CUSTOMER                  TITLE") }
+        while fetched < wanted {
+            let page = try attempt { () throws(StoreError) in
+                try portal.cases(as: user, scope: scope, query: query, sort: sort, after: cursor, limit: min(500, wanted - fetched))
+            }
+            if json { rows += page.rows } else { page.rows.forEach(printRow) }
+            fetched += page.rows.count
+            cursor = page.rows.last
+            if !page.hasMore { break }
+        }
+        if json { try printJSON(rows.map(CaseJSON.init)) }
+    }
+
+    func printRow(_ r: CaseRow) {
+        let f = ISO8601DateFormatter()
+        if csv {
+            let fields = [String(r.number), r.title, r.customerName, r.domainName, r.status.rawValue, r.severity.rawValue,
+                          String(r.escalated), f.string(from: r.createdAt), f.string(from: r.updatedAt)]
+            print(fields.map(csvField).joined(separator: ","))
+        } else {
+            let updated = String(f.string(from: r.updatedAt).prefix(16)).replacingOccurrences(of: "T", with: " ")
+            print("\(r.number)  \(r.severity.rawValue)  \(r.status.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(updated)  \(String(r.customerName.prefix(24)).padding(toLength: 24, withPad: " ", startingAt: 0))  \(r.escalated ? "⚑ " : "")\(r.title)")
+        }
+    }
+
+    func csvField(_ s: String) -> String {
+        s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+struct Customers: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the customers assigned to your reseller domain (My Customers).")
+    @OptionGroup var actor: ActorOptions
+    @Flag var json = false
+
+    func run() throws {
+        let (portal, user) = try actor.signedIn()
+        let rows = try attempt { () throws(StoreError) in try portal.customers(as: user) }
+        if json { try printJSON(rows.map(CustomerJSON.init)); return }
+        print("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN")
+        for r in rows {
+            print("\(r.customer.name.padding(toLength: 27, withPad: " ", startingAt: 0)) \(r.customer.primaryDomain.padding(toLength: 30, withPad: " ", startingAt: 0)) \(r.customer.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.access.display.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.openCases)")
+        }
+    }
+}
+
+struct Categories: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The category catalogue, best match first.")
+    @Option(help: "Keywords to rank categories by.") var search: String?
+    @Flag var json = false
+
+    struct Row: Encodable { var path: String; var questions: [String] }
+
+    func run() throws {
+        let list = search.map { CategoryCatalogue.search($0, limit: 20) } ?? CategoryCatalogue.all
+        if let search, list.isEmpty { throw Failure.input("search: no category matches \"\(search)\"") }
+        if json { try printJSON(list.map { Row(path: $0.path, questions: $0.questions) }); return }
+        for c in list { print(c.path) }
+    }
+}
+
+/// Parses a filter argument; a malformed filter names its column.
+func parseFilter(_ text: String) throws(Failure) -> CaseQuery {
+    do { return try CaseQuery(parsing: text) } catch { throw Failure.input("filter: \(error.description)") }
+}

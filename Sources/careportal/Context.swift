@@ -1,0 +1,87 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+/// Options every command shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $CAREPORTAL_DB or $XDG_DATA_HOME/careportal/portal.sqlite3).")
+    var db: String?
+
+    var path: String {
+        if let db { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["CAREPORTAL_DB"], !p.isEmpty { return p }
+        return Paths.dataHome + "/careportal/portal.sqlite3"
+    }
+
+    func open() throws(Failure) -> PortalStore {
+        let path = self.path
+        return try attempt { () throws(StoreError) in try PortalStore(path: path) }
+    }
+}
+
+/// Options of commands that act as a signed-in user.
+struct ActorOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("as"), help: "Act as this signed-in user (see `careportal sessions`).")
+    var asUser: String?
+
+    /// The store and the signed-in user to act as, after re-checking the session.
+    func signedIn() throws(Failure) -> (PortalStore, User) {
+        let portal = try store.open()
+        let sessions = SessionFile.load().filter { $0.database == portal.path }
+        let chosen: SavedSession
+        if let asUser {
+            guard let s = sessions.first(where: { $0.user.caseInsensitiveCompare(asUser) == .orderedSame }) else {
+                throw Failure(message: "as: \(asUser) is not signed in to \(portal.path); run `careportal login --user \(asUser)`", code: Failure.refused)
+            }
+            chosen = s
+        } else {
+            switch sessions.count {
+            case 0: throw Failure(message: "not signed in; run `careportal login --user EMAIL` first", code: Failure.refused)
+            case 1: chosen = sessions[0]
+            default:
+                throw Failure.input("as: several sessions are open (\(sessions.map(\.user).joined(separator: ", "))); choose one with --as EMAIL")
+            }
+        }
+        let user = try attempt { () throws(StoreError) in try portal.resume(token: chosen.token) }
+        return (portal, user)
+    }
+}
+
+enum Paths {
+    static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
+    static var dataHome: String { xdg("XDG_DATA_HOME", default: home + "/.local/share") }
+    static var stateHome: String { xdg("XDG_STATE_HOME", default: home + "/.local/state") }
+    private static func xdg(_ name: String, default value: String) -> String {
+        if let v = ProcessInfo.processInfo.environment[name], v.hasPrefix("/") { return v }
+        return value
+    }
+}
+
+/// Reads a case number argument: 8 digits.
+func caseNumber(_ text: String) throws(Failure) -> Int {
+    let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+    guard digits.count == 8, let n = Int(digits) else {
+        throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
+    }
+    return n
+}
+
+func readStandardInput() -> String {
+    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+}
+
+func printJSON<T: Encodable>(_ value: T) throws(Failure) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    do {
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    } catch {
+        throw Failure(message: "can't encode JSON: \(error)", code: Failure.storage)
+    }
+}

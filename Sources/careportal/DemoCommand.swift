@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Store
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a demo organisation: 3 reseller domains, their users, ~40 customers and N cases. Prints the accounts.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "How many cases to generate.") var cases = 2_000
+    @Option(help: "Random seed: the same seed gives the same organisation.") var seed: UInt64 = 1
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func validate() throws {
+        guard (0...5_000_000).contains(cases) else { throw ValidationError("cases: must be between 0 and 5000000") }
+    }
+
+    func run() throws {
+        let portal = try store.open()
+        let started = Date()
+        let report = try attempt { () throws(StoreError) in try portal.createDemo(cases: cases, seed: seed) }
+        let seconds = Date().timeIntervalSince(started)
+        if json { try printJSON(DemoJSON(report, database: portal.path, seconds: seconds)); return }
+        print("Demo organisation created in \(portal.path) (\(report.cases) cases, \(report.customers) customers, \(String(format: "%.1f", seconds)) s).")
+        for d in report.domains {
+            print("\n\(d.name) (\(d.kind.rawValue)), \(d.visibleCases) visible cases")
+            for a in d.accounts {
+                let note = a.why.map { "cannot sign in: \($0)" } ?? (a.superAdmin ? "super admin" : "agent")
+                print("  \(a.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(a.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(note)")
+            }
+        }
+        print("\nSign in: careportal login --user \(report.demoAgent.email)   (password \(report.demoAgent.password))")
+    }
+}

@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import Store
+
+/// The documented JSON shapes (README "JSON"). Fields may be added; none are renamed.
+struct CaseJSON: Encodable {
+    var number: Int
+    var title, customer, domain, status, severity: String
+    var escalated: Bool
+    var createdAt, updatedAt: Date
+
+    init(_ r: CaseRow) {
+        number = r.number; title = r.title; customer = r.customerName; domain = r.domainName
+        status = r.status.rawValue; severity = r.severity.rawValue; escalated = r.escalated
+        createdAt = r.createdAt; updatedAt = r.updatedAt
+    }
+}
+
+struct CaseDetailJSON: Encodable {
+    struct Attachment: Encodable { var id: Int64; var name: String; var size: Int; var sha256: String }
+    struct Event: Encodable { var at: Date; var author, kind, text: String }
+    var number: Int
+    var title, customer, domain, status, severity: String
+    var escalated: Bool
+    var createdAt, updatedAt: Date
+    var closedAt: Date?
+    var description, category, product, language, timeZone, creator: String
+    var sharing: [String]
+    var attachments: [Attachment]
+    var history: [Event]
+    /// Days left to reopen, when closed.
+    var reopenDaysLeft: Int?
+
+    init(_ d: CaseDetail, now: Date) {
+        let c = d.supportCase
+        number = c.number; title = c.title; customer = d.customer.name; domain = d.domainName
+        status = c.status.rawValue; severity = c.severity.rawValue; escalated = c.escalated
+        createdAt = c.createdAt; updatedAt = c.updatedAt; closedAt = c.closedAt
+        description = c.description; category = c.category; product = c.productType
+        language = c.language; timeZone = c.timeZone; creator = d.creator; sharing = d.sharing
+        attachments = d.attachments.map { Attachment(id: $0.id, name: $0.name, size: $0.size, sha256: $0.sha256) }
+        history = d.history.map { Event(at: $0.at, author: $0.author, kind: $0.kind.rawValue, text: $0.text) }
+        reopenDaysLeft = Rules.reopenDaysLeft(c, now: now)
+    }
+}
+
+struct CustomerJSON: Encodable {
+    var name, primaryDomain, tier, access: String
+    var openCases: Int
+    init(_ r: CustomerRow) {
+        name = r.customer.name; primaryDomain = r.customer.primaryDomain; tier = r.customer.tier.rawValue
+        access = r.access.display.rawValue; openCases = r.openCases
+    }
+}
+
+struct DemoJSON: Encodable {
+    struct Domain: Encodable { var name, kind: String; var users: [User]; var visibleCases: Int }
+    struct User: Encodable {
+        var email, password, name: String
+        var superAdmin, canUsePortal: Bool
+        var why: String?
+    }
+    var database: String
+    var domains: [Domain]
+    var customers, cases: Int
+    var seconds: Double
+
+    init(_ r: DemoReport, database: String, seconds: Double) {
+        self.database = database; customers = r.customers; cases = r.cases; self.seconds = seconds
+        domains = r.domains.map { d in
+            Domain(name: d.name, kind: d.kind.rawValue, users: d.accounts.map {
+                User(email: $0.email, password: $0.password, name: $0.name, superAdmin: $0.superAdmin, canUsePortal: $0.why == nil, why: $0.why)
+            }, visibleCases: d.visibleCases)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Store
+
+struct Login: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sign in to a reseller domain. Several domains can be signed in at once.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Your reseller account's email.") var user: String
+    @Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin = false
+
+    func run() throws {
+        let password: String
+        if passwordStdin {
+            password = readStandardInput().trimmingCharacters(in: .newlines)
+        } else {
+            guard isatty(0) == 1, let p = getpass("Password for \(user): ") else {
+                throw Failure.input("password: no terminal to ask on; use --password-stdin")
+            }
+            password = String(cString: p)
+        }
+        let portal = try store.open()
+        let grant = try attempt { () throws(StoreError) in try portal.signIn(email: user, password: password) }
+        var sessions = SessionFile.load().filter { !($0.user == grant.user.email && $0.database == portal.path) }
+        sessions.append(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
+                                     expiresAt: grant.expiresAt, database: portal.path))
+        try SessionFile.save(sessions)
+        print("Signed in as \(grant.user.name) <\(grant.user.email)> for \(grant.domainName).")
+    }
+}
+
+struct Logout: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sign out of one domain's session, or of all.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The account to sign out (default: every session on this database).") var user: String?
+
+    func run() throws {
+        let portal = try store.open()
+        let all = SessionFile.load()
+        let leaving = all.filter { $0.database == portal.path && (user == nil || $0.user.caseInsensitiveCompare(user!) == .orderedSame) }
+        if leaving.isEmpty { throw Failure.input("user: \(user ?? "nobody") is not signed in") }
+        for s in leaving { try attempt { () throws(StoreError) in try portal.signOut(token: s.token) } }
+        try SessionFile.save(all.filter { s in !leaving.contains(s) })
+        print("Signed out \(leaving.map(\.user).joined(separator: ", ")).")
+    }
+}
+
+struct Sessions: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the signed-in sessions.")
+    @OptionGroup var store: StoreOptions
+    @Flag var json = false
+
+    struct Row: Encodable { var user, domain: String; var expiresAt: Date }
+
+    func run() throws {
+        let path = store.path
+        let rows = SessionFile.load().filter { $0.database == path }.map { Row(user: $0.user, domain: $0.domain, expiresAt: $0.expiresAt) }
+        if json { try printJSON(rows); return }
+        if rows.isEmpty { print("No sessions. Sign in with `careportal login --user EMAIL`."); return }
+        for r in rows { print("\(r.user)  \(r.domain)  until \(ISO8601DateFormatter().string(from: r.expiresAt))") }
+    }
+}

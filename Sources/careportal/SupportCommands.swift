@@ -1,0 +1,53 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+struct Support: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Support engineer commands (the provider side).",
+                                                    subcommands: [Reply.self])
+    struct Reply: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Answer a case as a support engineer, optionally moving its status.")
+        @OptionGroup var store: StoreOptions
+        @Argument var number: String
+        @Option(help: "The answer (default: read standard input).") var message: String?
+        @Option(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus?
+        @Option(help: "The engineer's name.") var engineer = "Support engineer"
+        func run() throws {
+            let n = try caseNumber(number)
+            let portal = try store.open()
+            let text = message ?? readStandardInput()
+            try attempt { () throws(StoreError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
+            print("Replied on case \(n).")
+        }
+    }
+}
+
+struct FeedbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Send feedback about careportal, or list it.",
+                                                    subcommands: [Send.self, List.self], defaultSubcommand: Send.self)
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send feedback.")
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "What you'd like to tell us.") var message: String
+        func run() throws {
+            let (portal, user) = try actor.signedIn()
+            try attempt { () throws(StoreError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
+            print("Thanks, your feedback was stored.")
+        }
+    }
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored feedback.")
+        @OptionGroup var store: StoreOptions
+        @Flag var json = false
+        struct Row: Encodable { var at: Date; var user: String?; var screen, message: String }
+        func run() throws {
+            let portal = try store.open()
+            let rows = try attempt { () throws(StoreError) in try portal.feedback() }.map {
+                Row(at: $0.at, user: $0.userEmail, screen: $0.screen, message: $0.message)
+            }
+            if json { try printJSON(rows); return }
+            for r in rows { print("\(ISO8601DateFormatter().string(from: r.at))  \(r.user ?? "-")  [\(r.screen)]  \(r.message)") }
+        }
+    }
+}
