@@ -51,8 +51,12 @@ struct CaseListSQL {
                 args += [key, key, cursor.updatedAt.millis, cursor.id]
             }
         }
+        // Name the index that serves this order, so the plan never depends on table statistics.
+        // Keyword searches are left to the planner, which may drive them from the FTS index.
+        let hasKeyword = query.terms.contains { if case .keyword = $0.predicate { true } else { false } }
+        let index = hasKeyword ? nil : Self.index(customer: customerID != nil, sort: sort, equality: sortColumnEquality?.predicate)
         sql = """
-            SELECT \(Map.caseRowColumns) FROM support_case c
+            SELECT \(Map.caseRowColumns) FROM support_case c \(index.map { "INDEXED BY \($0)" } ?? "")
             JOIN customer cu ON cu.id = c.customer_id
             JOIN domain d ON d.id = c.domain_id
             WHERE \(whereSQL.joined(separator: "\n  AND "))
@@ -62,14 +66,27 @@ struct CaseListSQL {
         arguments = StatementArguments(args.map { $0.databaseValue })
     }
 
+    static func index(customer: Bool, sort: CaseSort, equality: FilterPredicate?) -> String? {
+        if customer { return sort == .updated ? "case_customer_updated" : nil }
+        switch (sort, equality) {
+        case (.updated, .isOpen?): return "case_domain_open"
+        case (.updated, .status?): return "case_domain_status"
+        case (.updated, .severity?): return "case_domain_severity"
+        case (.updated, _): return "case_domain_updated"
+        case (.created, _): return "case_domain_created"
+        case (.severity, _): return "case_domain_severity"
+        case (.status, _): return "case_domain_status"
+        }
+    }
+
     /// The term that can be served by the sort's own index column, if any.
     static func indexableEquality(_ query: CaseQuery, sort: CaseSort) -> FilterTerm? {
         query.terms.first { term in
             guard !term.negated else { return false }
             switch term.predicate {
             case .isOpen: return sort == .updated
-            case .status(let s): return s.count == 1
-            case .severity(let s): return s.count == 1
+            case .status(let s): return s.count == 1 && (sort == .updated || sort == .status)
+            case .severity(let s): return s.count == 1 && (sort == .updated || sort == .severity)
             default: return false
             }
         }

@@ -63,9 +63,9 @@ struct DemoCases {
             try insertEvent.execute(arguments: [id, created.millis, author, HistoryKind.created.rawValue,
                                                 "Filed as \(severity.label) in \(category.path)"])
             for e in 0..<events {
-                let next = at.addingTimeInterval(rng.unit() * rng.unit() * 4 * .day + 60)
-                if next >= now { break }
-                at = next
+                let nextAt = at.addingTimeInterval(rng.unit() * rng.unit() * 4 * .day + 60)
+                if nextAt >= now { break }
+                at = nextAt
                 let support = e % 2 == 0
                 let roll = rng.unit()
                 if roll < 0.12 {
