@@ -16,12 +16,12 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let portal = try store.open()
+        let path = store.path
         let started = Date()
-        let report = try attempt { () throws(StoreError) in try portal.createDemo(cases: cases, seed: seed) }
+        let report = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: seed) }
         let seconds = Date().timeIntervalSince(started)
-        if json { try printJSON(DemoJSON(report, database: portal.path, seconds: seconds)); return }
-        print("Demo organisation created in \(portal.path) (\(report.cases) cases, \(report.customers) customers, \(String(format: "%.1f", seconds)) s).")
+        if json { try printJSON(DemoJSON(report, database: path, seconds: seconds)); return }
+        print("Demo organisation created in \(path) (\(report.cases) cases, \(report.customers) customers, \(String(format: "%.1f", seconds)) s).")
         for d in report.domains {
             print("\n\(d.name) (\(d.kind.rawValue)), \(d.visibleCases) visible cases")
             for a in d.accounts {

@@ -287,8 +287,10 @@ struct FilterParserErrorTests {
 
     @Test func columnsCountCharactersNotBytes() throws {
         // "é" (2 UTF-8 bytes), a flag (2 scalars) and a family emoji (several scalars) count as one column each.
-        let e = try #require(error("é 🇫🇷 👩‍👩‍👧 sevrity:1"))
-        #expect(e.column == 7)
+        let e = try #require(error("é x🇫🇷 a👩‍👩‍👧 sevrity:1"))
+        #expect(e.column == 9)
+        let emoji = try #require(error("ok 👩‍👩‍👧"))
+        #expect(emoji.column == 4)
         let decomposed = try #require(error("e\u{301} status:x"))
         #expect(decomposed.column == 10)
     }

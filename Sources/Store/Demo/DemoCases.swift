@@ -18,9 +18,6 @@ struct DemoCases {
     let count: Int
 
     mutating func generate(visible: inout [Int]) throws {
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        // History rows are written before their case row (the case row needs the final status); checked at commit.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let insertCase = try db.makeStatement(sql: """
             INSERT INTO support_case (id, number, customer_id, domain_id, creator_id, product, title, category, description,
               severity, status, escalated, language, time_zone, created_at, updated_at, closed_at)

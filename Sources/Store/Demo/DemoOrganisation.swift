@@ -55,50 +55,93 @@ extension PortalStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain")! == 0 }
     }
 
-    /// Creates the demo organisation with `caseCount` cases. Same seed, same data (but for password salts).
-    public func createDemo(cases caseCount: Int, seed: UInt64) throws(StoreError) -> DemoReport {
-        guard try isEmpty() else {
-            throw .refused(.invalid("database", "\(path) already holds an organisation; give a new --db path"))
+    /// Creates the demo organisation with `caseCount` cases at `path`. Same seed, same data (relative to now,
+    /// password salts aside). The database is built beside `path` without a journal, its list indexes are
+    /// created after the bulk load, and it is moved into place when complete: a million cases fit in the budget.
+    public static func createDemo(at path: String, cases caseCount: Int, seed: UInt64, clock: any Clock = SystemClock(),
+                                  passwordHasher: PasswordHasher = .standard) throws(StoreError) -> DemoReport {
+        if FileManager.default.fileExists(atPath: path) {
+            let existing = try PortalStore(path: path, clock: clock, passwordHasher: passwordHasher)
+            guard try existing.isEmpty() else {
+                throw .refused(.invalid("database", "\(path) already holds an organisation; give a new --db path"))
+            }
+        } else {
+            _ = try PortalStore(path: path, clock: clock, passwordHasher: passwordHasher) // checks the directory is writable
         }
+        let building = path + ".building"
+        for p in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: p) }
+        var config = Configuration()
+        // Foreign keys are checked once at the end: per-row checks would scan history for each case (its index
+        // is built after the load).
+        config.foreignKeysEnabled = false
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+        }
+        let report: DemoReport
+        do {
+            let queue = try DatabaseQueue(path: building, configuration: config)
+            try Schema.migrator.migrate(queue)
+            report = try queue.write { db in
+                try DemoBuilder(db: db, now: clock.now, seed: seed, hasher: passwordHasher).build(cases: caseCount)
+            }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try queue.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: building)
+            throw StoreError.from(error, path: path)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        guard rename(building, path) == 0 else {
+            throw .cannotOpen(path: path, reason: "can't move the new database into place")
+        }
+        return report
+    }
+}
+
+/// Writes the demo organisation into one database connection.
+struct DemoBuilder {
+    let db: Database
+    let now: Date
+    let seed: UInt64
+    let hasher: PasswordHasher
+
+    func build(cases caseCount: Int) throws -> DemoReport {
         var rng = SeededRandom(seed: seed)
-        let now = self.now
         let month: TimeInterval = 30 * .day
         let transferAt = now.addingTimeInterval(-6 * month)
         var reports: [DemoReport.DomainReport] = []
         var domainIDs: [Int64] = []
         var agents: [[Int64]] = []
+        let plan = PortalStore.demoPlan
 
-        // Organisation: domains, roles, users. Password hashing is slow on purpose, so it happens before the write.
-        let hashed = Self.demoPlan.map { d in d.users.map { u in (u, "\(u.local)-\(seed % 10_000)-portal", passwordHasher.hash("\(u.local)-\(seed % 10_000)-portal")) } }
-        try write { db in
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            for (di, d) in Self.demoPlan.enumerated() {
-                try db.execute(sql: "INSERT INTO domain (name, kind, licence_pool, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [d.name, d.kind.rawValue, Licences.defaultPool, now.addingTimeInterval(-24 * month).millis])
-                let domainID = db.lastInsertedRowID
-                domainIDs.append(domainID)
-                try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
-                               arguments: [domainID, Role.resellerAdminName, Map.privilegesText(Role.resellerAdminPrivileges)])
-                let adminRole = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, 'Helpdesk viewer', 'support')", arguments: [domainID])
-                let viewerRole = db.lastInsertedRowID
-                try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, 'Cloud Identity users', 0)", arguments: [domainID])
-                var accounts: [DemoReport.Account] = []
-                var ids: [Int64] = []
-                for (u, password, hash) in hashed[di] {
-                    let email = "\(u.local)@\(d.name)"
-                    let id = try Self.insertUser(db, domainID: domainID, email: email, name: u.name, hash: hash, superAdmin: u.superAdmin,
-                                                 licensed: u.licensed, roleIDs: [u.privileged ? adminRole : viewerRole],
-                                                 now: now.addingTimeInterval(-20 * month))
-                    let user = User(id: id, domainID: domainID, email: email, name: u.name, superAdmin: u.superAdmin, licensed: u.licensed,
-                                    privileges: u.privileged ? Role.resellerAdminPrivileges : [.support])
-                    accounts.append(.init(email: email, password: password, name: u.name, superAdmin: u.superAdmin,
-                                          why: Rules.whyNoPortalAccess(user)))
-                    if Rules.portalAccess(user).isAllowed { ids.append(id) }
-                }
-                agents.append(ids)
-                reports.append(.init(name: d.name, kind: d.kind, accounts: accounts, visibleCases: 0))
+        // Organisation: domains, roles, users.
+        for d in plan {
+            try db.execute(sql: "INSERT INTO domain (name, kind, licence_pool, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [d.name, d.kind.rawValue, Licences.defaultPool, now.addingTimeInterval(-24 * month).millis])
+            let domainID = db.lastInsertedRowID
+            domainIDs.append(domainID)
+            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
+                           arguments: [domainID, Role.resellerAdminName, Map.privilegesText(Role.resellerAdminPrivileges)])
+            let adminRole = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, 'Helpdesk viewer', 'support')", arguments: [domainID])
+            let viewerRole = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, 'Cloud Identity users', 0)", arguments: [domainID])
+            var accounts: [DemoReport.Account] = []
+            var ids: [Int64] = []
+            for u in d.users {
+                let email = "\(u.local)@\(d.name)"
+                let password = "\(u.local)-\(seed % 10_000)-portal"
+                let id = try PortalStore.insertUser(db, domainID: domainID, email: email, name: u.name, hash: hasher.hash(password),
+                                                    superAdmin: u.superAdmin, licensed: u.licensed,
+                                                    roleIDs: [u.privileged ? adminRole : viewerRole], now: now.addingTimeInterval(-20 * month))
+                let user = User(id: id, domainID: domainID, email: email, name: u.name, superAdmin: u.superAdmin, licensed: u.licensed,
+                                privileges: u.privileged ? Role.resellerAdminPrivileges : [.support])
+                accounts.append(.init(email: email, password: password, name: u.name, superAdmin: u.superAdmin,
+                                      why: Rules.whyNoPortalAccess(user)))
+                if Rules.portalAccess(user).isAllowed { ids.append(id) }
             }
+            agents.append(ids)
+            reports.append(.init(name: d.name, kind: d.kind, accounts: accounts, visibleCases: 0))
         }
 
         // Customers and their access periods. `holders[i]` lists (domain index, since, until) per customer.
@@ -106,41 +149,47 @@ extension PortalStore {
         var premium = Set<Int>()
         let tiers: [SupportTier] = [.standard, .standard, .enhanced, .premium]
         let start = now.addingTimeInterval(-18 * month)
-        try write { db in
-            for (i, c) in DemoText.customers.enumerated() {
-                let tier = i % 5 == 0 ? SupportTier.premium : rng.pick(tiers)
-                if tier == .premium { premium.insert(i) }
-                try db.execute(sql: "INSERT INTO customer (id, name, primary_domain, tier) VALUES (?, ?, ?, ?)",
-                               arguments: [i + 1, c.name, c.domain, tier.rawValue])
-                let di = Self.demoPlan.firstIndex { $0.customers.contains(i) }!
-                let kind: AccessKind = Self.demoPlan[di].kind == .supportPartner ? .supportOnly : .resold
-                let since = start.addingTimeInterval(-month)
-                if i == Self.demoTransferred {
-                    try Self.insertAccess(db, customer: i + 1, domain: domainIDs[0], kind: .resold, granted: true, since: since, until: transferAt)
-                    try Self.insertAccess(db, customer: i + 1, domain: domainIDs[1], kind: .resold, granted: true, since: transferAt, until: nil)
-                    holders.append([(0, since, transferAt), (1, transferAt, nil)])
-                } else {
-                    try Self.insertAccess(db, customer: i + 1, domain: domainIDs[di], kind: kind, granted: i != Self.demoUngranted,
-                                          since: since, until: nil)
-                    holders.append([(di, since, nil)])
-                }
+        for (i, c) in DemoText.customers.enumerated() {
+            let tier = i % 5 == 0 ? SupportTier.premium : rng.pick(tiers)
+            if tier == .premium { premium.insert(i) }
+            try db.execute(sql: "INSERT INTO customer (id, name, primary_domain, tier) VALUES (?, ?, ?, ?)",
+                           arguments: [i + 1, c.name, c.domain, tier.rawValue])
+            let di = plan.firstIndex { $0.customers.contains(i) }!
+            let kind: AccessKind = plan[di].kind == .supportPartner ? .supportOnly : .resold
+            let since = start.addingTimeInterval(-month)
+            if i == PortalStore.demoTransferred {
+                try PortalStore.insertAccess(db, customer: i + 1, domain: domainIDs[0], kind: .resold, granted: true, since: since, until: transferAt)
+                try PortalStore.insertAccess(db, customer: i + 1, domain: domainIDs[1], kind: .resold, granted: true, since: transferAt, until: nil)
+                holders.append([(0, since, transferAt), (1, transferAt, nil)])
+            } else {
+                try PortalStore.insertAccess(db, customer: i + 1, domain: domainIDs[di], kind: kind, granted: i != PortalStore.demoUngranted,
+                                             since: since, until: nil)
+                holders.append([(di, since, nil)])
             }
         }
 
+        // Cases: list indexes are dropped during the bulk load and rebuilt once, sorted, afterwards.
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('support_case', 'history')
+            """).map { ($0[0] as String, $0[1] as String) }
+        for (name, _) in indexes { try db.execute(sql: "DROP INDEX \(name)") }
         let categories = DemoText.problems.map { p in
             CategoryCatalogue.category(path: p.category) ?? CategoryCatalogue.search(p.category, limit: 1).first ?? CategoryCatalogue.all[0]
         }
         var visible = Array(repeating: 0, count: domainIDs.count)
-        try write { db in
-            var cases = DemoCases(db: db, rng: rng, now: now, start: start, customers: holders, domainIDs: domainIDs, agents: agents,
-                          categories: categories, premium: premium, count: caseCount)
-            try cases.generate(visible: &visible)
+        var cases = DemoCases(db: db, rng: rng, now: now, start: start, customers: holders, domainIDs: domainIDs, agents: agents,
+                              categories: categories, premium: premium, count: caseCount)
+        try cases.generate(visible: &visible)
+        for (_, sql) in indexes { try db.execute(sql: sql) }
+        if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+            throw StoreError.storage(code: 787, message: "demo data breaks a foreign key: \(violation)")
         }
         for i in reports.indices { reports[i].visibleCases = visible[i] }
-        let agent = reports[0].accounts[1]
-        return DemoReport(domains: reports, customers: DemoText.customers.count, cases: caseCount, demoAgent: agent)
+        return DemoReport(domains: reports, customers: DemoText.customers.count, cases: caseCount, demoAgent: reports[0].accounts[1])
     }
+}
 
+extension PortalStore {
     static func insertAccess(_ db: Database, customer: Int, domain: Int64, kind: AccessKind, granted: Bool, since: Date, until: Date?) throws {
         try db.execute(sql: "INSERT INTO customer_access (customer_id, domain_id, kind, granted, since, until) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [customer, domain, kind.rawValue, granted, since.millis, until?.millis])

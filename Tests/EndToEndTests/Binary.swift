@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the real `careportal` binary built next to the tests, in an isolated home.
+struct Binary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var path: String {
+        for config in ["debug", "release"] {
+            let p = packageRoot.appendingPathComponent(".build/\(config)/careportal").path
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/careportal").path
+    }
+
+    let home: URL
+    var db: String { home.appendingPathComponent("portal.sqlite3").path }
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil, db: String? = nil) throws -> Output {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.path)
+        p.arguments = args + ["--db", db ?? self.db]
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home.path
+        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
+        env.removeValue(forKey: "CAREPORTAL_DB")
+        p.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func json(_ args: [String]) throws -> Any {
+        let o = try run(args)
+        guard o.status == 0 else { throw NSError(domain: "careportal", code: Int(o.status), userInfo: [NSLocalizedDescriptionKey: o.stderr]) }
+        return try JSONSerialization.jsonObject(with: Data(o.stdout.utf8))
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// The real binary on a temporary database: the demo, sign-in, listings and every bad input's exit code.
+@Suite(.serialized) struct CommandLineTests {
+    /// A demo organisation with the first domain's agent and the second domain's agent signed in.
+    static func demo(cases: Int = 300) throws -> (Binary, [String: Any]) {
+        let b = try Binary()
+        let report = try b.json(["demo", "--cases", "\(cases)", "--seed", "7", "--json"]) as! [String: Any]
+        for (user, domainIndex) in [("alice@cloudpartners.example", 0), ("carol@skyline-it.example", 1)] {
+            let users = (report["domains"] as! [[String: Any]])[domainIndex]["users"] as! [[String: Any]]
+            let password = users.first { $0["email"] as? String == user }!["password"] as! String
+            let o = try b.run(["login", "--user", user, "--password-stdin"], stdin: password + "\n")
+            #expect(o.status == 0, "\(o.stderr)")
+        }
+        return (b, report)
+    }
+
+    static func numbers(_ b: Binary, as user: String, _ extra: [String] = []) throws -> [Int] {
+        (try b.json(["cases", "--as", user, "--json"] + extra) as! [[String: Any]]).map { $0["number"] as! Int }
+    }
+
+    @Test func twoDomainsSeeDisjointSetsMatchingThePlan() throws {
+        let (b, report) = try Self.demo()
+        let domains = report["domains"] as! [[String: Any]]
+        #expect(domains.count == 3)
+        #expect(domains.map { $0["kind"] as! String } == ["reseller", "reseller", "support-partner"])
+        #expect(report["cases"] as? Int == 300 && report["customers"] as? Int == 40)
+        let alice = try Self.numbers(b, as: "alice@cloudpartners.example")
+        let carol = try Self.numbers(b, as: "carol@skyline-it.example")
+        #expect(alice.count == domains[0]["visibleCases"] as! Int)
+        #expect(carol.count == domains[1]["visibleCases"] as! Int)
+        #expect(alice.count > 50 && carol.count > 50)
+        #expect(Set(alice).isDisjoint(with: carol))
+        #expect(Set(alice).count == alice.count)
+        // Users that can't use the portal are reported with the reason.
+        let users = domains.flatMap { $0["users"] as! [[String: Any]] }
+        #expect(users.filter { !($0["canUsePortal"] as! Bool) }.compactMap { $0["why"] as? String }.count == 2)
+    }
+
+    @Test func caseJSONHasTheDocumentedShape() throws {
+        let (b, _) = try Self.demo(cases: 120)
+        let list = try b.json(["cases", "--as", "alice@cloudpartners.example", "--json", "--limit", "3"]) as! [[String: Any]]
+        #expect(list.count == 3)
+        #expect(Set(list[0].keys).isSuperset(of: ["number", "title", "customer", "domain", "status", "severity", "escalated", "createdAt", "updatedAt"]))
+        let number = list[0]["number"] as! Int
+        let detail = try b.json(["case", "show", "\(number)", "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
+        #expect(Set(detail.keys).isSuperset(of: ["description", "category", "language", "timeZone", "sharing", "attachments", "history"]))
+        let history = detail["history"] as! [[String: Any]]
+        #expect(history.first?["kind"] as? String == "created")
+        let customers = try b.json(["customers", "--as", "alice@cloudpartners.example", "--json"]) as! [[String: Any]]
+        #expect(Set(customers.compactMap { $0["access"] as? String }) == ["granted", "not-granted"])
+        let sessions = try b.json(["sessions", "--json"]) as! [[String: Any]]
+        #expect(sessions.count == 2)
+    }
+
+    @Test func fileAndUpdateACaseFromTheCommandLine() throws {
+        let (b, _) = try Self.demo(cases: 50)
+        let me = ["--as", "alice@cloudpartners.example"]
+        let file = b.home.appendingPathComponent("headers.txt")
+        try Data("Received: from mx.example".utf8).write(to: file)
+        let created = try b.json(["case", "create", "--customer", "acme-logistics.example", "--title", "Mail stuck in queue",
+                                  "--category", "Gmail > Delivery > Messages delayed", "--description", "Since 9:00.",
+                                  "--severity", "P2", "--attach", file.path, "--share", "it@acme-logistics.example", "--json"] + me) as! [String: Any]
+        let n = "\(created["number"] as! Int)"
+        #expect((created["attachments"] as! [[String: Any]]).first?["size"] as? Int == 25)
+        #expect(try Self.numbers(b, as: "alice@cloudpartners.example").first == Int(n))
+        for args in [["case", "message", n, "--message", "Any news?"], ["case", "severity", n, "P1"], ["case", "close", n], ["case", "reopen", n]] {
+            let o = try b.run(args + me)
+            #expect(o.status == 0, "\(args): \(o.stderr)")
+        }
+        let detail = try b.json(["case", "show", n, "--json"] + me) as! [String: Any]
+        let kinds = (detail["history"] as! [[String: Any]]).map { $0["kind"] as! String }
+        #expect(kinds == ["created", "attachment", "sharing-change", "message", "severity-change", "status-change", "status-change"])
+        #expect(detail["severity"] as? String == "P1" && detail["status"] as? String == "in-progress")
+    }
+
+    /// Each bad input: one line naming the problem, the documented exit code, and nothing written.
+    @Test func badInputIsRefusedAndWritesNothing() throws {
+        let (b, _) = try Self.demo(cases: 60)
+        let me = ["--as", "alice@cloudpartners.example"]
+        let before = try Self.numbers(b, as: "alice@cloudpartners.example")
+        let first = "\(before[0])"
+        func historyCount() throws -> Int {
+            ((try b.json(["case", "show", first, "--json"] + me) as! [String: Any])["history"] as! [Any]).count
+        }
+        let historyBefore = try historyCount()
+        let big = b.home.appendingPathComponent("big.bin")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let h = try FileHandle(forWritingTo: big); try h.truncate(atOffset: 25 * 1024 * 1024 + 1); try h.close()
+        let create = ["case", "create", "--customer", "acme-logistics.example", "--category", "Gmail > Delivery > Messages delayed",
+                      "--description", "d", "--severity", "P3"]
+        let cases: [(args: [String], code: Int32, mentions: String)] = [
+            (["cases", "--filter", "sev:p9"], 2, "filter: column 5"),
+            (["cases", "--customer", "nobody-here"], 2, "customer"),
+            (["case", "show", "12345678"], 2, "case: no case 12345678"),
+            (["case", "show", "12"], 2, "not a case number"),
+            (create + ["--title", String(repeating: "t", count: 201)], 2, "title: is 201 characters"),
+            (create + ["--title", "ok", "--attach", "/nonexistent/file.txt"], 2, "attach: /nonexistent/file.txt does not exist"),
+            (create + ["--title", "ok", "--attach", big.path], 2, "at most 25 MiB"),
+            (create + ["--title", "ok", "--customer", "harborhealth.example"], 1, "hasn't granted your domain access"),
+            (["case", "message", first, "--message", String(repeating: "m", count: 12_801)], 2, "message: is 12801 characters"),
+            (["case", "share", first, "--add", "not-an-address"], 2, "not a valid email address"),
+            (["case", "severity", first, "P7"], 2, "severity"),
+            (["cases", "--as", "nobody@cloudpartners.example"], 1, "not signed in"),
+        ]
+        for c in cases {
+            let o = try b.run(c.args + (c.args.contains("--as") ? [] : me))
+            #expect(o.status == c.code, "\(c.args): exit \(o.status), \(o.stderr)")
+            #expect(o.stderr.contains(c.mentions), "\(c.args): \(o.stderr)")
+            #expect(o.stdout.isEmpty, "\(c.args) printed \(o.stdout)")
+        }
+        #expect(try Self.numbers(b, as: "alice@cloudpartners.example") == before)
+        #expect(try historyCount() == historyBefore)
+    }
+
+    @Test func storageProblemsExitThree() throws {
+        let b = try Binary()
+        let notDB = b.home.appendingPathComponent("notes.sqlite3")
+        try Data(String(repeating: "just some text\n", count: 100).utf8).write(to: notDB)
+        let o = try b.run(["cases"], db: notDB.path)
+        #expect(o.status == 3 && o.stderr.contains("not a careportal database"), "\(o.stderr)")
+        #expect(try String(contentsOf: notDB, encoding: .utf8).hasPrefix("just some text"))
+        // A directory nobody may write to (as root, a path under /proc, which even root can't create files in).
+        let readOnly: String
+        if getuid() == 0 {
+            readOnly = "/proc/self/careportal/portal.sqlite3"
+        } else {
+            let dir = b.home.appendingPathComponent("ro")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
+            readOnly = dir.appendingPathComponent("portal.sqlite3").path
+        }
+        let r = try b.run(["demo", "--cases", "10"], db: readOnly)
+        #expect(r.status == 3 && r.stderr.contains("can't"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: readOnly))
+    }
+
+    @Test func escalationOfAStandardCustomerIsARuleRefusal() throws {
+        let (b, _) = try Self.demo(cases: 80)
+        let me = ["--as", "alice@cloudpartners.example"]
+        let customers = try b.json(["customers", "--json"] + me) as! [[String: Any]]
+        let standard = customers.first { $0["tier"] as? String == "standard" && $0["access"] as? String == "granted" }!
+        let created = try b.json(["case", "create", "--customer", standard["primaryDomain"] as! String, "--title", "Slow Drive",
+                                  "--category", "Drive and Docs > Drive for desktop > Files not syncing", "--description", "d",
+                                  "--severity", "P3", "--json"] + me) as! [String: Any]
+        let o = try b.run(["case", "escalate", "\(created["number"] as! Int)", "--reason", "business-impact", "--justification", "x"] + me)
+        #expect(o.status == 1 && o.stderr.contains("Premium support"), "\(o.stderr)")
+    }
+
+    @Test func demoIsDeterministicAndRefusesToOverwrite() throws {
+        let a = try Binary(), b = try Binary()
+        let ra = try a.json(["demo", "--cases", "100", "--seed", "42", "--json"]) as! [String: Any]
+        let rb = try b.json(["demo", "--cases", "100", "--seed", "42", "--json"]) as! [String: Any]
+        let counts = { (r: [String: Any]) in (r["domains"] as! [[String: Any]]).map { $0["visibleCases"] as! Int } }
+        #expect(counts(ra) == counts(rb))
+        let again = try a.run(["demo", "--cases", "10"])
+        #expect(again.status == 2 && again.stderr.contains("already holds an organisation"))
+    }
+}
