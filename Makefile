@@ -38,3 +38,9 @@ test: deps
 
 clean:
 	rm -rf .build
+
+## Render Screenshots/*.png from the real app in tmux (needs aha and chromium; installs them if missing).
+screenshots: release
+	@missing=""; for p in aha chromium fonts-noto-cjk fonts-noto-color-emoji; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; fi
+	bash Screenshots/render.sh

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Renders Screenshots/*.png from the real app: the release binary runs in tmux on a fresh demo
+# database, each screen is captured with its colours (tmux capture-pane -e), turned into HTML by
+# aha and photographed by headless Chromium. Run through `make screenshots`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/careportal
+OUT=Screenshots
+WORK=$(mktemp -d)
+trap 'tmux -L shots kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+export XDG_STATE_HOME="$WORK/state" XDG_DATA_HOME="$WORK/data"
+DB="$WORK/portal.sqlite3"
+COLS=${COLS:-120}; ROWS=${ROWS:-36}
+
+$BIN demo --db "$DB" --cases 3000 --seed 1 >/dev/null
+echo alice-1-portal | $BIN login --db "$DB" --user alice@cloudpartners.example --password-stdin >/dev/null
+echo carol-1-portal | $BIN login --db "$DB" --user carol@skyline-it.example --password-stdin >/dev/null
+
+t() { tmux -L shots -f /dev/null "$@"; }
+t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 $BIN --db $DB --as alice@cloudpartners.example"
+wait_for() { for _ in $(seq 100); do t capture-pane -p -t app | grep -q "$1" && return 0; sleep 0.1; done; echo "timed out waiting for: $1" >&2; t capture-pane -p -t app >&2; return 1; }
+
+shot() {
+  local name=$1
+  sleep 0.4
+  t capture-pane -e -p -t app > "$WORK/$name.ans"
+  {
+    echo '<!doctype html><html><head><meta charset="utf-8"><style>'
+    echo 'body{margin:0;background:#1d1f21;} pre{margin:0;padding:14px 16px;color:#d8d8d8;background:#1d1f21;'
+    echo 'font-family:"DejaVu Sans Mono","Noto Sans Mono CJK JP","Noto Color Emoji",monospace;font-size:15px;line-height:19px;}'
+    echo '</style></head><body><pre>'
+    aha --no-header --black < "$WORK/$name.ans"
+    echo '</pre></body></html>'
+  } > "$WORK/$name.html"
+  local w=$(( COLS * 9 + 34 )) h=$(( ROWS * 19 + 30 ))
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --window-size="$w,$h" --screenshot="$OUT/$name.png" "file://$WORK/$name.html" >/dev/null 2>&1
+  echo "wrote $OUT/$name.png"
+}
+
+wait_for "My Cases"; shot my-cases
+t send-keys -t app 2; wait_for "PRIMARY DOMAIN\|Primary domain"; shot my-customers
+t send-keys -t app 1; sleep 0.3
+t send-keys -t app / ; t send-keys -t app -l "is:open sev:p1,p2"; sleep 0.5; shot filter
+t send-keys -t app Enter; sleep 0.3
+t send-keys -t app Enter; wait_for "History"; t send-keys -t app G; shot case-detail
+t send-keys -t app '?'; sleep 0.3; shot help
