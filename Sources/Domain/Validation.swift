@@ -13,30 +13,23 @@ public enum Validate {
     }
 
     public static func description(_ raw: String) -> Result<String, Refusal> {
-        let d = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if d.isEmpty { return .failure(.invalid("description", "describe the issue")) }
-        if d.count > Limits.descriptionMaxLength {
-            return .failure(.invalid("description", "is \(d.count) characters; at most \(Limits.descriptionMaxLength) are allowed"))
-        }
-        return .success(d)
+        text(raw, field: "description", max: Limits.descriptionMaxLength, whenEmpty: "describe the issue")
     }
 
     public static func message(_ raw: String, field: String = "message") -> Result<String, Refusal> {
-        let m = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if m.isEmpty { return .failure(.invalid(field, "write a message")) }
-        if m.count > Limits.messageMaxLength {
-            return .failure(.invalid(field, "is \(m.count) characters; at most \(Limits.messageMaxLength) are allowed"))
-        }
-        return .success(m)
+        text(raw, field: field, max: Limits.messageMaxLength, whenEmpty: "write a message")
     }
 
     public static func justification(_ raw: String) -> Result<String, Refusal> {
-        let j = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if j.isEmpty { return .failure(.invalid("justification", "explain why the case needs escalating")) }
-        if j.count > Limits.justificationMaxLength {
-            return .failure(.invalid("justification", "is \(j.count) characters; at most \(Limits.justificationMaxLength) are allowed"))
-        }
-        return .success(j)
+        text(raw, field: "justification", max: Limits.justificationMaxLength, whenEmpty: "explain why the case needs escalating")
+    }
+
+    /// Multi-line text: trimmed, not empty, at most `max` characters.
+    static func text(_ raw: String, field: String, max: Int, whenEmpty: String) -> Result<String, Refusal> {
+        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return .failure(.invalid(field, whenEmpty)) }
+        if t.count > max { return .failure(.invalid(field, "is \(t.count) characters; at most \(max) are allowed")) }
+        return .success(t)
     }
 
     /// A plain mailbox address: local@domain.tld, no spaces, no display name.
