@@ -48,8 +48,7 @@ extension PortalStore {
         let expires = now.addingTimeInterval(Self.sessionLifetime)
         let domainName: String = try write { db in
             try db.execute(sql: "UPDATE user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", arguments: [user.id])
-            try db.execute(sql: "INSERT INTO session (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [user.id, Token.hash(token), now.millis, expires.millis])
+            _ = try SessionRecord(userID: user.id, tokenHash: Token.hash(token), createdAt: now.millis, expiresAt: expires.millis).inserted(db)
             return try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [user.domainID]) ?? ""
         }
         return SessionGrant(user: user, domainName: domainName, token: token, expiresAt: expires)

@@ -22,12 +22,11 @@ extension PortalStore {
         let now = self.now
         let userID: Int64 = try write { db in
             if try Self.domain(db, name: name) != nil { throw StoreError.refused(.invalid("domain", "\(name) already exists")) }
-            try db.execute(sql: "INSERT INTO domain (name, kind, licence_pool, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, kind.rawValue, Licences.defaultPool, now.millis])
-            let domainID = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
-                           arguments: [domainID, Role.resellerAdminName, Map.privilegesText(Role.resellerAdminPrivileges)])
-            let roleID = db.lastInsertedRowID
+            let domain = try DomainRecord(name: name, kind: kind.rawValue, licencePool: Licences.defaultPool, createdAt: now.millis)
+                .inserted(db)
+            let domainID = domain.id!
+            let roleID = try RoleRecord(domainID: domainID, name: Role.resellerAdminName,
+                                        privileges: Map.privilegesText(Role.resellerAdminPrivileges)).inserted(db).id!
             return try Self.insertUser(db, domainID: domainID, email: email, name: superAdminName, hash: hash,
                                        superAdmin: true, licensed: true, roleIDs: [roleID], now: now)
         }
@@ -88,8 +87,7 @@ extension PortalStore {
             if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
                 throw StoreError.refused(.invalid("name", "a role named \(trimmed) already exists"))
             }
-            try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, ?, ?)",
-                           arguments: [admin.domainID, trimmed, Map.privilegesText(privileges)])
+            _ = try RoleRecord(domainID: admin.domainID, name: trimmed, privileges: Map.privilegesText(privileges)).inserted(db)
         }
     }
 
@@ -136,10 +134,9 @@ extension PortalStore {
             if try Row.fetchOne(db, sql: "SELECT 1 FROM customer WHERE primary_domain = ?", arguments: [primary]) != nil {
                 throw StoreError.refused(.invalid("primary-domain", "a customer with primary domain \(primary) already exists"))
             }
-            try db.execute(sql: "INSERT INTO customer (name, primary_domain, tier) VALUES (?, ?, ?)", arguments: [trimmed, primary, tier.rawValue])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO customer_access (customer_id, domain_id, kind, granted, since) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, admin.domainID, kind.rawValue, granted, now.millis])
+            let id = try CustomerRecord(name: trimmed, primaryDomain: primary, tier: tier.rawValue).inserted(db).id!
+            _ = try CustomerAccessRecord(customerID: id, domainID: admin.domainID, kind: kind.rawValue, granted: granted,
+                                         since: now.millis).inserted(db)
             return Customer(id: id, name: trimmed, primaryDomain: primary, tier: tier)
         }
     }
@@ -172,15 +169,14 @@ extension PortalStore {
             if target.id == admin.domainID { throw StoreError.refused(.invalid("to", "the customer is already with \(domainName)")) }
             try db.execute(sql: "UPDATE customer_access SET until = ? WHERE customer_id = ? AND domain_id = ? AND until IS NULL",
                            arguments: [now.millis, c.id, admin.domainID])
-            try db.execute(sql: "INSERT INTO customer_access (customer_id, domain_id, kind, granted, since) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [c.id, target.id, access.kind.rawValue, granted, now.millis])
+            _ = try CustomerAccessRecord(customerID: c.id, domainID: target.id, kind: access.kind.rawValue, granted: granted,
+                                         since: now.millis).inserted(db)
         }
     }
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
         try adminWrite(admin) { db in
-            try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, ?, ?)",
-                           arguments: [admin.domainID, name, autoLicensing])
+            _ = try OrgUnitRecord(domainID: admin.domainID, name: name, autoLicensing: autoLicensing).inserted(db)
         }
         return autoLicensing ? Rules.autoLicensingWarning : nil
     }
@@ -216,11 +212,9 @@ extension PortalStore {
 
     static func insertUser(_ db: Database, domainID: Int64, email: String, name: String, hash: String, superAdmin: Bool,
                            licensed: Bool, roleIDs: [Int64], now: Date) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO user (domain_id, email, name, password_hash, super_admin, licensed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [domainID, email, name, hash, superAdmin, licensed, now.millis])
-        let id = db.lastInsertedRowID
-        for r in roleIDs { try db.execute(sql: "INSERT INTO user_role (user_id, role_id) VALUES (?, ?)", arguments: [id, r]) }
+        let id = try UserRecord(domainID: domainID, email: email, name: name, passwordHash: hash, superAdmin: superAdmin,
+                                suspended: false, licensed: licensed, language: "en", timeZone: "UTC", createdAt: now.millis).inserted(db).id!
+        for r in roleIDs { try UserRoleRecord(userID: id, roleID: r).insert(db) }
         return id
     }
 }

@@ -173,9 +173,7 @@ extension PortalStore {
         let text = try Validate.message(message, field: "message").get()
         let now = self.now
         return try write { db in
-            try db.execute(sql: "INSERT INTO feedback (user_id, at, screen, message) VALUES (?, ?, ?, ?)",
-                           arguments: [user?.id, now.millis, screen, text])
-            return db.lastInsertedRowID
+            try FeedbackRecord(userID: user?.id, at: now.millis, screen: screen, message: text).inserted(db).id!
         }
     }
 
