@@ -198,9 +198,11 @@ extension PortalStore {
         }
     }
 
+    /// Appends a history event and queues its email alerts in the same transaction.
     static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
         try db.execute(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)",
                        arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
+        try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
     }
 
     static func indexMessage(_ db: Database, caseID: Int64, _ text: String) throws {

@@ -7,6 +7,9 @@ enum Schema {
         m.registerMigration("v1: organisation, customers, cases, history, search") { db in
             try db.execute(sql: v1)
         }
+        m.registerMigration("v2: email alerts outbox") { db in
+            try db.execute(sql: v2)
+        }
         return m
     }
 
@@ -148,5 +151,21 @@ enum Schema {
         number, title, description, messages,
         prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
     );
+    """
+
+    static let v2 = """
+    -- One row per alert and recipient; delivery sets delivered_at, a failure counts an attempt and keeps the error.
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES support_case(id) ON DELETE CASCADE,
+        history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+        recipient TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        delivered_at INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        UNIQUE (history_id, recipient)
+    );
+    CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL;
     """
 }
