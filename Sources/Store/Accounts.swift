@@ -18,6 +18,18 @@ extension PortalStore {
 
     /// Signs a user in: checks the password, then the portal rules (licence, privileges, suspension).
     public func signIn(email: String, password: String) throws(StoreError) -> SessionGrant {
+        let domainID = try? read { db in try Int64.fetchOne(db, sql: "SELECT domain_id FROM user WHERE email = ?", arguments: [email]) }
+        do {
+            let grant = try checkedSignIn(email: email, password: password)
+            try? audit(domainID: grant.user.domainID, actor: email, action: "sign-in", target: grant.domainName, outcome: .ok)
+            return grant
+        } catch {
+            try? audit(domainID: domainID ?? nil, actor: email, action: "sign-in", target: email, outcome: .refused, detail: error.description)
+            throw error
+        }
+    }
+
+    private func checkedSignIn(email: String, password: String) throws(StoreError) -> SessionGrant {
         let now = self.now
         // Check the password outside the write transaction: hashing is deliberately slow.
         let found: (User, String, Int64?)? = try read { db in

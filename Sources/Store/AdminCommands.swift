@@ -56,7 +56,7 @@ extension PortalStore {
     }
 
     public func setLicence(as admin: User, email: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: assigned ? "licence.assign" : "licence.unassign", target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             if assigned && !user.licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             try db.execute(sql: "UPDATE user SET licensed = ? WHERE id = ?", arguments: [assigned, user.id])
@@ -66,7 +66,7 @@ extension PortalStore {
     /// Raises the domain's Cloud Identity Free pool (the seed's licence request form).
     public func requestLicences(as admin: User, count: Int) throws(StoreError) {
         guard (1...10_000).contains(count) else { throw .refused(.invalid("count", "must be between 1 and 10000")) }
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "licence.request", target: "\(count) licences") { db in
             try db.execute(sql: "UPDATE domain SET licence_pool = licence_pool + ? WHERE id = ?", arguments: [count, admin.domainID])
         }
     }
@@ -83,7 +83,7 @@ extension PortalStore {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { throw .refused(.invalid("name", "give the role a name")) }
         if privileges.isEmpty { throw .refused(.invalid("privilege", "give at least one privilege: \(Privilege.allCases.map(\.rawValue).joined(separator: ", "))")) }
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "role.create", target: trimmed) { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
                 throw StoreError.refused(.invalid("name", "a role named \(trimmed) already exists"))
             }
@@ -92,7 +92,7 @@ extension PortalStore {
     }
 
     public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: assigned ? "role.assign" : "role.revoke", target: "\(email) \(role)") { db in
             let user = try Self.domainUser(db, email, admin: admin)
             let roleID = try Self.roleID(db, domainID: admin.domainID, name: role)
             if assigned {
@@ -104,7 +104,7 @@ extension PortalStore {
     }
 
     public func setSuspended(as admin: User, email: String, suspended: Bool) throws(StoreError) {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: suspended ? "user.suspend" : "user.unsuspend", target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             if user.id == admin.id { throw StoreError.refused(Refusal("You can't suspend your own account.")) }
             try db.execute(sql: "UPDATE user SET suspended = ? WHERE id = ?", arguments: [suspended, user.id])
@@ -113,7 +113,7 @@ extension PortalStore {
 
     public func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(StoreError) {
         let address = try alertAddress.map { a throws(StoreError) in try Validate.email(a, field: "alert-address").get() }
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "user.alerts", target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             try db.execute(sql: "UPDATE user SET alert_address = ? WHERE id = ?", arguments: [address, user.id])
         }
@@ -130,7 +130,7 @@ extension PortalStore {
             throw .refused(.invalid("primary-domain", "\"\(primaryDomain)\" is not a domain name (expected customer.example)"))
         }
         let now = self.now
-        return try adminWrite(admin) { db in
+        return try adminWrite(admin, action: "customer.add", target: primary) { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM customer WHERE primary_domain = ?", arguments: [primary]) != nil {
                 throw StoreError.refused(.invalid("primary-domain", "a customer with primary domain \(primary) already exists"))
             }
@@ -143,7 +143,7 @@ extension PortalStore {
 
     /// Records the customer's grant (or revocation) of access to file and manage support cases.
     public func setGrant(as admin: User, customer: String, granted: Bool) throws(StoreError) {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: granted ? "customer.grant" : "customer.revoke", target: customer) { db in
             let (c, _) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
             try db.execute(sql: "UPDATE customer_access SET granted = ? WHERE customer_id = ? AND domain_id = ? AND until IS NULL",
                            arguments: [granted, c.id, admin.domainID])
@@ -151,7 +151,7 @@ extension PortalStore {
     }
 
     public func setTier(as admin: User, customer: String, tier: SupportTier) throws(StoreError) {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "customer.tier", target: "\(customer) \(tier.rawValue)") { db in
             let (c, _) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
             try db.execute(sql: "UPDATE customer SET tier = ? WHERE id = ?", arguments: [tier.rawValue, c.id])
         }
@@ -161,7 +161,7 @@ extension PortalStore {
     /// of the customer and its cases; the new one sees only cases filed from now on.
     public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool = false) throws(StoreError) {
         let now = self.now
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "customer.transfer", target: "\(customer) → \(domainName)") { db in
             let (c, access) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
             guard let target = try Self.domain(db, name: domainName) else {
                 throw StoreError.refused(.notFound("to", "no reseller domain \(domainName)"))
@@ -175,7 +175,7 @@ extension PortalStore {
     }
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
-        try adminWrite(admin) { db in
+        try adminWrite(admin, action: "org-unit.create", target: name) { db in
             _ = try OrgUnitRecord(domainID: admin.domainID, name: name, autoLicensing: autoLicensing).inserted(db)
         }
         return autoLicensing ? Rules.autoLicensingWarning : nil
@@ -183,9 +183,21 @@ extension PortalStore {
 
     // MARK: Helpers
 
-    func adminWrite<T>(_ admin: User, _ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
-        try Rules.administer(by: admin, domainID: admin.domainID).enforce()
-        return try write(body)
+    /// Checks the admin, runs the change in one transaction, and records the outcome in the audit log
+    /// (a refusal is recorded after its rollback, so it is never lost with it).
+    func adminWrite<T>(_ admin: User, action: String, target: String, _ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            try Rules.administer(by: admin, domainID: admin.domainID).enforce()
+            let now = self.now
+            return try write { db in
+                let result = try body(db)
+                try Audit.record(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok)
+                return result
+            }
+        } catch {
+            try? audit(domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .refused, detail: error.description)
+            throw error
+        }
     }
 
     static func domainUser(_ db: Database, _ email: String, admin: User) throws -> User {

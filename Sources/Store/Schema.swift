@@ -10,6 +10,9 @@ enum Schema {
         m.registerMigration("v2: email alerts outbox") { db in
             try db.execute(sql: v2)
         }
+        m.registerMigration("v3: audit log") { db in
+            try db.execute(sql: v3)
+        }
         return m
     }
 
@@ -167,5 +170,20 @@ enum Schema {
         UNIQUE (history_id, recipient)
     );
     CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL;
+    """
+
+    static let v3 = """
+    -- Sign-ins, their refusals and every admin change: who, when, what, and how it ended.
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        domain_id INTEGER REFERENCES domain(id) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok','refused')),
+        detail TEXT
+    );
+    CREATE INDEX audit_domain ON audit(domain_id, at);
     """
 }

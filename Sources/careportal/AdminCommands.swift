@@ -13,7 +13,7 @@ extension Privilege: ExpressibleByArgument {}
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
-        subcommands: [DomainCreate.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self])
+        subcommands: [DomainCreate.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self])
 
     struct DomainCreate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "domain", abstract: "Create a reseller domain and its first super administrator.")
@@ -239,6 +239,23 @@ struct Admin: ParsableCommand {
             let warning = try attempt { () throws(StoreError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
             print("Created organisational unit \(name).")
             if let warning { print("Warning: \(warning)") }
+        }
+    }
+
+    struct AuditLog: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Sign-ins, refusals and admin changes of your domain.")
+        @OptionGroup var actor: ActorOptions
+        @Flag var json = false
+        struct Row: Encodable { var at: Date; var actor, action, target, outcome: String; var detail: String? }
+        func run() throws {
+            let (portal, admin) = try actor.signedIn()
+            let rows = try attempt { () throws(StoreError) in try portal.auditLog(as: admin) }.map {
+                Row(at: $0.at, actor: $0.actor, action: $0.action, target: $0.target, outcome: $0.outcome.rawValue, detail: $0.detail)
+            }
+            if json { try printJSON(rows); return }
+            for r in rows {
+                print("\(ISO8601DateFormatter().string(from: r.at))  \(r.outcome.padding(toLength: 7, withPad: " ", startingAt: 0)) \(r.actor)  \(r.action) \(r.target)\(r.detail.map { "  (\($0))" } ?? "")")
+            }
         }
     }
 }

@@ -205,3 +205,19 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(5) == Data("hello".utf8), "the file is left as it was")
     }
 }
+
+@Suite struct AuditTests {
+    @Test func signInsRefusalsAndAdminChangesAreRecorded() throws {
+        let f = try StoreFixture()
+        _ = try f.store.signIn(email: "agent@one.example", password: "password-a")
+        _ = try? f.store.signIn(email: "agent@one.example", password: "wrong")
+        try f.store.requestLicences(as: f.admin1, count: 3)
+        _ = try? f.store.setSuspended(as: f.admin1, email: "nobody@one.example", suspended: true)
+        let log = try f.store.auditLog(as: f.admin1)
+        #expect(log.map(\.action) == ["customer.add", "customer.add", "customer.add", "sign-in", "sign-in", "licence.request", "user.suspend"])
+        #expect(log.map(\.outcome) == [.ok, .ok, .ok, .ok, .refused, .ok, .refused])
+        #expect(log[4].detail == PortalStore.wrongCredentials)
+        #expect(throws: StoreError.self) { try f.store.auditLog(as: f.agent1) }
+        #expect(try f.store.auditLog(as: f.admin2).allSatisfy { $0.actor == "admin@two.example" })
+    }
+}
