@@ -2,19 +2,44 @@ import Domain
 import Foundation
 import GRDB
 
+/// How a keyword search is driven, chosen from a capped count of its matches:
+/// - few matches: from the FTS index, sorting the matches (no list index);
+/// - a middling number: the matches are gathered once and the list index is walked in display order;
+/// - very many: the list index is walked and each row tested against the FTS index, which stops after a page.
+enum KeywordPlan: Equatable {
+    case none
+    case fromSearchIndex
+    case matchesGathered
+    case testedPerRow
+
+    static let fewMatches = 2_000
+    static let manyMatches = 50_000
+
+    static func choose(_ db: Database, _ query: CaseQuery) throws -> KeywordPlan {
+        guard let match = FTS.positiveMatch(query) else { return .none }
+        let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ? LIMIT ?)",
+                                 arguments: [match, manyMatches]) ?? 0
+        return n < fewMatches ? .fromSearchIndex : n < manyMatches ? .matchesGathered : .testedPerRow
+    }
+}
+
 /// Turns a scope, a filter and a sort into one keyset-paged SELECT that an index serves in order.
 struct CaseListSQL {
     var sql: String
-    var arguments: StatementArguments
+    var values: [DatabaseValue]
+    var arguments: StatementArguments { StatementArguments(values) }
 
     /// One domain's (or one customer's) cases, visible to that domain, after `cursor` in `sort` order.
-    init(domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int, now: Date) {
+    init(domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int, now: Date,
+         keywords: KeywordPlan = .matchesGathered) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
+        // Driven from the search index, the scope must not offer an index of its own (unary +).
+        let scopePlus = keywords == .fromSearchIndex ? "+" : ""
         if let customerID {
-            whereSQL.append("c.customer_id = ? AND c.domain_id = ?"); args += [customerID, domainID]
+            whereSQL.append("\(scopePlus)c.customer_id = ? AND \(scopePlus)c.domain_id = ?"); args += [customerID, domainID]
         } else {
-            whereSQL.append("c.domain_id = ?"); args.append(domainID)
+            whereSQL.append("\(scopePlus)c.domain_id = ?"); args.append(domainID)
         }
         // Visibility (Rules.canSee): only while the domain manages the customer.
         whereSQL.append("""
@@ -26,7 +51,14 @@ struct CaseListSQL {
         // (which only applies when `status < 4` appears literally). Other terms filter during the walk,
         // with unary + so SQLite keeps the index that matches the sort.
         let sortColumnEquality = Self.indexableEquality(query, sort: sort)
+        if let match = FTS.positiveMatch(query) {
+            whereSQL.append(keywords == .testedPerRow
+                ? "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = c.id)"
+                : "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+            args.append(match)
+        }
         for term in query.terms {
+            if case .keyword = term.predicate, !term.negated { continue }
             let (clause, termArgs) = Self.clause(for: term.predicate, now: now,
                                                  indexable: sortColumnEquality.map { $0 == term } ?? false)
             whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
@@ -51,10 +83,9 @@ struct CaseListSQL {
                 args += [key, key, cursor.updatedAt.millis, cursor.id]
             }
         }
-        // Name the index that serves this order, so the plan never depends on table statistics.
-        // Keyword searches are left to the planner, which may drive them from the FTS index.
-        let hasKeyword = query.terms.contains { if case .keyword = $0.predicate { true } else { false } }
-        let index = hasKeyword ? nil : Self.index(customer: customerID != nil, sort: sort, equality: sortColumnEquality?.predicate)
+        // Name the index that serves this order, so the plan never depends on table statistics; a search
+        // driven from the FTS index sorts its few matches instead.
+        let index = keywords == .fromSearchIndex ? nil : Self.index(customer: customerID != nil, sort: sort, equality: sortColumnEquality?.predicate)
         sql = """
             SELECT \(Map.caseRowColumns) FROM support_case c \(index.map { "INDEXED BY \($0)" } ?? "")
             JOIN customer cu ON cu.id = c.customer_id
@@ -63,7 +94,7 @@ struct CaseListSQL {
             ORDER BY \(order)
             LIMIT \(limit)
             """
-        arguments = StatementArguments(args.map { $0.databaseValue })
+        values = args.map { $0.databaseValue }
     }
 
     static func index(customer: Bool, sort: CaseSort, equality: FilterPredicate?) -> String? {
@@ -139,6 +170,15 @@ struct CaseListSQL {
 /// FTS5 query text for a keyword: every token quoted so user input is never FTS syntax.
 enum FTS {
     static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// Every positive keyword ANDed into one MATCH expression, or nil when there is none.
+    static func positiveMatch(_ query: CaseQuery) -> String? {
+        let words = query.terms.compactMap { term -> String? in
+            guard !term.negated, case .keyword(let k) = term.predicate else { return nil }
+            return expression(k)
+        }
+        return words.isEmpty ? nil : words.joined(separator: " AND ")
+    }
 
     static func expression(_ k: Keyword) -> String {
         switch k {

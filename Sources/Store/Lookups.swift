@@ -44,7 +44,7 @@ extension PortalStore {
     }
 
     static func caseByNumber(_ db: Database, _ number: Int) throws -> SupportCase? {
-        try Row.fetchOne(db, sql: "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?", arguments: [number])
+        try Row.fetchOne(db, sql: DetailSQL.caseByNumber, arguments: [number])
             .map(Map.supportCase)
     }
 

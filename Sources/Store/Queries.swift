@@ -23,9 +23,10 @@ extension PortalStore {
         }
         let now = self.now
         return try read { db in
+            let keywords = try KeywordPlan.choose(db, query)
             let rows = try domains.flatMap { scope in
                 let q = CaseListSQL(domainID: scope.domain, customerID: scope.customer, query: query, sort: sort,
-                                    after: cursor, limit: limit + 1, now: now)
+                                    after: cursor, limit: limit + 1, now: now, keywords: keywords)
                 return try Row.fetchAll(db, sql: q.sql, arguments: q.arguments).map(Map.caseRow)
             }
             return CasePage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
@@ -51,10 +52,11 @@ extension PortalStore {
     public func countCases(as user: User, scope: CaseScope, query: CaseQuery = .all, cap: Int = 10_000) throws(StoreError) -> Int {
         try Rules.portalAccess(user).enforce()
         let customer: Int64? = if case .customer(let c, _) = scope { c } else { nil }
-        let q = CaseListSQL(domainID: user.domainID, customerID: customer, query: query, sort: .updated,
-                            after: nil, limit: cap + 1, now: now)
+        let now = self.now
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+            let q = CaseListSQL(domainID: user.domainID, customerID: customer, query: query, sort: .updated,
+                                after: nil, limit: cap + 1, now: now, keywords: try KeywordPlan.choose(db, query))
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
         }
     }
 
@@ -98,17 +100,14 @@ extension PortalStore {
         let customer = try Self.customer(db, id: c.customerID)!
         let domainName = try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [c.domainID]) ?? ""
         let creator = try c.creatorID.flatMap { try String.fetchOne(db, sql: "SELECT email FROM user WHERE id = ?", arguments: [$0]) } ?? "customer"
-        let history = try Row.fetchAll(db, sql: "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id",
-                                       arguments: [c.id]).map {
+        let history = try Row.fetchAll(db, sql: DetailSQL.history, arguments: [c.id]).map {
             HistoryEvent(id: $0[0], caseID: $0[1], at: Date(millis: $0[2]), author: $0[3],
                          kind: HistoryKind(rawValue: $0[4]) ?? .message, text: $0[5])
         }
-        let attachments = try Row.fetchAll(db, sql: """
-            SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id
-            """, arguments: [c.id]).map {
+        let attachments = try Row.fetchAll(db, sql: DetailSQL.attachments, arguments: [c.id]).map {
             AttachmentInfo(id: $0[0], name: $0[1], size: $0[2], sha256: $0[3], addedAt: Date(millis: $0[4]), addedBy: $0[5])
         }
-        let sharing = try String.fetchAll(db, sql: "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email", arguments: [c.id])
+        let sharing = try String.fetchAll(db, sql: DetailSQL.sharing, arguments: [c.id])
         return CaseDetail(supportCase: c, customer: customer, access: access, domainName: domainName, creator: creator,
                           history: history, attachments: attachments, sharing: sharing)
     }
@@ -129,9 +128,11 @@ extension PortalStore {
     public func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool) throws(StoreError) -> [String] {
         let cursor = withCursor ? CaseRow(id: 1, number: 10000000, title: "", customerName: "", domainID: domainID, domainName: "",
                                           status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now) : nil
-        let q = CaseListSQL(domainID: domainID, customerID: customerID, query: query, sort: sort, after: cursor, limit: 51, now: now)
+        let now = self.now
         return try read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
+            let q = CaseListSQL(domainID: domainID, customerID: customerID, query: query, sort: sort, after: cursor, limit: 51, now: now,
+                                keywords: try KeywordPlan.choose(db, query))
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
         }
     }
 }
@@ -145,4 +146,12 @@ extension PortalStore {
         }
         return CustomerRow(customer: customer, access: access, openCases: 0)
     }
+}
+
+/// The statements of the case screen, shared with the benchmark's raw-SQLite baseline.
+enum DetailSQL {
+    static let caseByNumber = "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?"
+    static let history = "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id"
+    static let attachments = "SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id"
+    static let sharing = "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email"
 }

@@ -1,0 +1,128 @@
+import Domain
+import Foundation
+import GRDB
+
+/// One measured operation: times in milliseconds, and the same SQL through the raw C API when it has one.
+public struct BenchMeasurement: Sendable, Codable, Equatable {
+    public var name: String
+    public var samples: Int
+    public var median: Double
+    public var p95: Double
+    public var max: Double
+    public var rawMedian: Double?
+    /// App median over raw median.
+    public var ratio: Double? { rawMedian.map { $0 > 0 ? median / $0 : 0 } }
+
+    init(name: String, times: [Double], raw: [Double]?) {
+        let sorted = times.sorted()
+        self.name = name
+        samples = sorted.count
+        median = Self.percentile(sorted, 0.5)
+        p95 = Self.percentile(sorted, 0.95)
+        max = sorted.last ?? 0
+        rawMedian = raw.map { Self.percentile($0.sorted(), 0.5) }
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+}
+
+/// Measures the store's reads against the same SQL through SQLite's C API, in one process and one run.
+public final class StoreBenchmark {
+    let store: PortalStore
+    let user: User
+    let raw: RawSQLite
+    let iterations: Int
+
+    public init(store: PortalStore, user: User, iterations: Int = 40) throws(StoreError) {
+        self.store = store
+        self.user = user
+        self.iterations = iterations
+        do { raw = try RawSQLite(path: store.path) } catch { throw StoreError.from(error, path: store.path) }
+    }
+
+    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    }
+
+    /// Times `app` and, interleaved with it so both see the same cache state, `baseline`.
+    func measure(_ name: String, app: () throws -> Void, baseline: (() -> Void)? = nil) rethrows -> BenchMeasurement {
+        for _ in 0..<3 { try app(); baseline?() }
+        var a: [Double] = [], r: [Double] = []
+        for _ in 0..<iterations {
+            a.append(try Self.milliseconds(app))
+            if let baseline { r.append(Self.milliseconds(baseline)) }
+        }
+        return BenchMeasurement(name: name, times: a, raw: baseline == nil ? nil : r)
+    }
+
+    /// A first page of My Cases for a filter, app against raw.
+    public func firstPage(_ name: String, filter: String, sort: CaseSort = .updated, limit: Int = 50) throws -> BenchMeasurement {
+        let query = try CaseQuery(parsing: filter)
+        let plan = try store.read { db in try KeywordPlan.choose(db, query) }
+        let sql = CaseListSQL(domainID: user.domainID, customerID: nil, query: query, sort: sort, after: nil, limit: limit + 1,
+                              now: store.now, keywords: plan)
+        return try measure(name, app: { _ = try store.cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, limit: limit) },
+                           baseline: { self.raw.query(sql.sql, sql.values) })
+    }
+
+    /// The next page after `depth` rows, by keyset.
+    public func pageAt(depth: Int, limit: Int = 50) throws -> BenchMeasurement {
+        var cursor: CaseRow?
+        var walked = 0
+        while walked < depth {
+            let page = try store.cases(as: user, scope: .domain(user.domainID), after: cursor, limit: min(500, depth - walked))
+            guard let last = page.rows.last else { break }
+            cursor = last
+            walked += page.rows.count
+        }
+        let sql = CaseListSQL(domainID: user.domainID, customerID: nil, query: .all, sort: .updated, after: cursor, limit: limit + 1, now: store.now)
+        return try measure("next page \(walked.formatted()) rows deep", app: {
+            _ = try store.cases(as: user, scope: .domain(user.domainID), after: cursor, limit: limit)
+        }, baseline: { self.raw.query(sql.sql, sql.values) })
+    }
+
+    /// Opens a case with 50 messages (posting them first if the case has fewer).
+    public func openCase(messages: Int = 50) throws -> BenchMeasurement {
+        let page = try store.cases(as: user, scope: .domain(user.domainID), query: CaseQuery(parsing: "is:open"), limit: 200)
+        guard let target = try page.rows.first(where: { try store.customer(as: user, matching: $0.customerName).access.granted }) else {
+            throw StoreError.refused(Refusal("no open case to benchmark"))
+        }
+        let have = try store.caseDetail(as: .reseller(user), number: target.number).history.count
+        for i in have..<messages { try store.postMessage(as: .reseller(user), number: target.number, message: "Benchmark message \(i).") }
+        return try measure("open a case with \(messages) events", app: {
+            _ = try store.caseDetail(as: .reseller(user), number: target.number)
+        }, baseline: {
+            self.raw.query(DetailSQL.caseByNumber, [target.number.databaseValue])
+            self.raw.query(DetailSQL.history, [target.id.databaseValue])
+            self.raw.query(DetailSQL.attachments, [target.id.databaseValue])
+            self.raw.query(DetailSQL.sharing, [target.id.databaseValue])
+        })
+    }
+
+    /// Filing a case and posting a message: whole commands, authorisation and history included.
+    public func writes() throws -> [BenchMeasurement] {
+        let customer = try store.customers(as: user).first { $0.access.granted }!.customer.primaryDomain
+        var filed: [Int] = []
+        let file = try measure("file a case", app: {
+            filed.append(try store.fileCase(as: user, NewCase(customer: customer, title: "Benchmark case", category: "Gmail > Delivery > Messages delayed",
+                                                              description: "Filed by the benchmark.", severity: .p4)).number)
+        })
+        let number = filed[0]
+        let post = try measure("post a message", app: {
+            try store.postMessage(as: .reseller(user), number: number, message: "Benchmark update.")
+        })
+        return [file, post]
+    }
+
+    /// Peak resident memory of this process, in MiB.
+    public static func peakResidentMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

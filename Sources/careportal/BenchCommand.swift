@@ -1,0 +1,71 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Store
+
+/// `careportal bench`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Measure the app's queries against the same SQL through SQLite's C API.")
+    @Option(help: "Cases in the benchmark database (created on first use, then reused).") var cases = 1_000_000
+    @Option(help: "The benchmark database (default: $XDG_DATA_HOME/careportal/bench-N.sqlite3).") var db: String?
+    @Option(help: "Samples per operation.") var iterations = 40
+    @Option(help: "Fail (exit 1) when an operation's median is more than this many times raw SQLite's.") var maxRatio: Double?
+    @Flag var json = false
+
+    struct Report: Encodable {
+        var database: String
+        var cases: Int
+        var generationSeconds: Double?
+        var operations: [BenchMeasurement]
+        var peakResidentMiB: Double
+    }
+
+    func run() throws {
+        let path = db ?? Paths.dataHome + "/careportal/bench-\(cases).sqlite3"
+        var generation: Double?
+        if !FileManager.default.fileExists(atPath: path) {
+            let started = Date()
+            _ = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: 1) }
+            generation = Date().timeIntervalSince(started)
+        }
+        let portal = try attempt { () throws(StoreError) in try PortalStore(path: path) }
+        guard let user = try attempt({ () throws(StoreError) in try portal.user(email: "alice@cloudpartners.example") }) else {
+            throw Failure.input("db: \(path) is not a benchmark database (no demo agent)")
+        }
+        let bench = try attempt { () throws(StoreError) in try StoreBenchmark(store: portal, user: user, iterations: iterations) }
+        var ops: [BenchMeasurement] = []
+        do {
+            for (name, filter) in [("first page: all", ""), ("first page: is:open", "is:open"), ("first page: sev:p1", "sev:p1"),
+                                   ("first page: status:action-required", "status:action-required"),
+                                   ("first page: customer:acme", "customer:acme"), ("keyword: common word", "mail"),
+                                   ("keyword: rare word", "payroll"), ("keyword: prefix", "bou*")] {
+                ops.append(try bench.firstPage(name, filter: filter))
+            }
+            ops.append(try bench.firstPage("first page: sorted by severity", filter: "", sort: .severity))
+            ops.append(try bench.pageAt(depth: 50))
+            ops.append(try bench.pageAt(depth: 10_000))
+            ops.append(try bench.openCase())
+            ops += try bench.writes()
+        } catch let e as StoreError {
+            throw Failure(e)
+        }
+        let report = Report(database: path, cases: cases, generationSeconds: generation, operations: ops,
+                            peakResidentMiB: StoreBenchmark.peakResidentMiB())
+        if json { try printJSON(report) } else { printTable(report) }
+        if let maxRatio, let worst = ops.filter({ ($0.ratio ?? 0) > maxRatio }).first {
+            throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× raw SQLite (bound \(maxRatio)×)", code: Failure.refused)
+        }
+    }
+
+    func printTable(_ r: Report) {
+        func ms(_ v: Double?) -> String { v.map { String(format: "%8.3f", $0) } ?? "       -" }
+        print("careportal bench: \(r.cases.formatted()) cases in \(r.database)")
+        if let g = r.generationSeconds { print(String(format: "generated in %.1f s", g)) }
+        print("operation                              median ms   p95 ms    max ms    raw ms   app/raw")
+        for o in r.operations {
+            let ratio = o.ratio.map { String(format: "%7.2f×", $0) } ?? "       -"
+            print("\(o.name.padding(toLength: 38, withPad: " ", startingAt: 0)) \(ms(o.median))  \(ms(o.p95))  \(ms(o.max))  \(ms(o.rawMedian))  \(ratio)")
+        }
+        print(String(format: "peak resident memory: %.1f MiB", r.peakResidentMiB))
+    }
+}
