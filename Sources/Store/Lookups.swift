@@ -44,7 +44,7 @@ extension PortalStore {
     }
 
     static func caseByNumber(_ db: Database, _ number: Int) throws -> SupportCase? {
-        try Row.fetchOne(db, sql: DetailSQL.caseByNumber, arguments: [number])
+        try Row.fetchOne(db.cachedStatement(sql: DetailSQL.caseByNumber), arguments: [number])
             .map(Map.supportCase)
     }
 

@@ -46,6 +46,11 @@ public final class PortalStore: Sendable {
         do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
+    /// Runs a read made of independent statements without wrapping it in a transaction.
+    func singleStatementRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.unsafeReentrantRead(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
     /// Runs a write in one transaction, mapping errors; a thrown error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }

@@ -22,12 +22,15 @@ extension PortalStore {
             domains = [(user.domainID, nil)]
         }
         let now = self.now
-        return try read { db in
+        // A page is one SELECT (plus, for keywords, one count), so it needs no transaction around it;
+        // the prepared statement is cached per SQL text, and the keyset values are its arguments.
+        return try singleStatementRead { db in
             let keywords = try KeywordPlan.choose(db, query)
             let rows = try domains.flatMap { scope in
                 let q = CaseListSQL(domainID: scope.domain, customerID: scope.customer, query: query, sort: sort,
                                     after: cursor, limit: limit + 1, now: now, keywords: keywords)
-                return try Row.fetchAll(db, sql: q.sql, arguments: q.arguments).map(Map.caseRow)
+                let statement = try db.cachedStatement(sql: q.sql)
+                return try Array(Row.fetchCursor(statement, arguments: q.arguments).map(Map.caseRow))
             }
             return CasePage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
         }
@@ -100,14 +103,14 @@ extension PortalStore {
         let customer = try Self.customer(db, id: c.customerID)!
         let domainName = try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [c.domainID]) ?? ""
         let creator = try c.creatorID.flatMap { try String.fetchOne(db, sql: "SELECT email FROM user WHERE id = ?", arguments: [$0]) } ?? "customer"
-        let history = try Row.fetchAll(db, sql: DetailSQL.history, arguments: [c.id]).map {
+        let history = try Row.fetchAll(db.cachedStatement(sql: DetailSQL.history), arguments: [c.id]).map {
             HistoryEvent(id: $0[0], caseID: $0[1], at: Date(millis: $0[2]), author: $0[3],
                          kind: HistoryKind(rawValue: $0[4]) ?? .message, text: $0[5])
         }
-        let attachments = try Row.fetchAll(db, sql: DetailSQL.attachments, arguments: [c.id]).map {
+        let attachments = try Row.fetchAll(db.cachedStatement(sql: DetailSQL.attachments), arguments: [c.id]).map {
             AttachmentInfo(id: $0[0], name: $0[1], size: $0[2], sha256: $0[3], addedAt: Date(millis: $0[4]), addedBy: $0[5])
         }
-        let sharing = try String.fetchAll(db, sql: DetailSQL.sharing, arguments: [c.id])
+        let sharing = try String.fetchAll(db.cachedStatement(sql: DetailSQL.sharing), arguments: [c.id])
         return CaseDetail(supportCase: c, customer: customer, access: access, domainName: domainName, creator: creator,
                           history: history, attachments: attachments, sharing: sharing)
     }

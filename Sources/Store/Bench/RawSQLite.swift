@@ -5,6 +5,8 @@ import GRDBSQLite
 /// The baseline of the benchmark: the same SQL through SQLite's C API, with no library in between.
 final class RawSQLite {
     private var db: OpaquePointer?
+    /// Prepared statements by SQL text, reset between runs, as the store caches its own.
+    private var statements: [String: OpaquePointer] = [:]
 
     init(path: String) throws {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
@@ -12,14 +14,20 @@ final class RawSQLite {
         }
     }
 
-    deinit { sqlite3_close_v2(db) }
+    deinit {
+        for stmt in statements.values { sqlite3_finalize(stmt) }
+        sqlite3_close_v2(db)
+    }
 
-    /// Prepares, binds, steps every row reading each column, and finalizes. Returns the row count.
+    /// Binds, steps every row reading each column, and resets. Returns the row count.
     @discardableResult
     func query(_ sql: String, _ values: [DatabaseValue]) -> Int {
-        var stmt: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK else { return -1 }
-        defer { sqlite3_finalize(stmt) }
+        var stmt = statements[sql]
+        if stmt == nil {
+            guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK else { return -1 }
+            statements[sql] = stmt
+        }
+        defer { sqlite3_reset(stmt); sqlite3_clear_bindings(stmt) }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)
