@@ -7,7 +7,7 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev tmux
 
-.PHONY: run test build release deps demo screenshots bench clean
+.PHONY: run test build release deps demo screenshots bench bench-guard clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -31,10 +31,18 @@ run: release
 	  echo "$(DEMO_PASSWORD)" | $(BIN_RELEASE) login --db "$(DB)" --user $(DEMO_AGENT) --password-stdin
 	@$(BIN_RELEASE) --db "$(DB)" --as $(DEMO_AGENT)
 
-## Every test: unit, store, UI, and end to end against the real binary.
-test: deps
+## Every test: unit, store, UI, end to end against the real binary, and the benchmark's regression guard.
+test: deps bench-guard
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The benchmark at 10,000 cases: fails when an operation's app/raw SQLite ratio exceeds its bound.
+bench-guard: release
+	@tmp=$$(mktemp -d); $(BIN_RELEASE) bench --cases 10000 --db $$tmp/bench.sqlite3 --iterations 40 --check; rc=$$?; rm -rf $$tmp; exit $$rc
+
+## The full benchmark (1,000,000 cases by default; the database is created once and reused).
+bench: release
+	$(BIN_RELEASE) bench $(if $(CASES),--cases $(CASES),)
 
 clean:
 	rm -rf .build

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Cases in the benchmark database (created on first use, then reused).") var cases = 1_000_000
     @Option(help: "The benchmark database (default: $XDG_DATA_HOME/careportal/bench-N.sqlite3).") var db: String?
     @Option(help: "Samples per operation.") var iterations = 40
-    @Option(help: "Fail (exit 1) when an operation's median is more than this many times raw SQLite's.") var maxRatio: Double?
+    @Flag(help: "Exit 1 when an operation's app/raw ratio exceeds its bound (the regression guard of `make test`).") var check = false
     @Flag var json = false
 
     struct Report: Encodable {
@@ -52,8 +52,9 @@ struct Bench: ParsableCommand {
         let report = Report(database: path, cases: cases, generationSeconds: generation, operations: ops,
                             peakResidentMiB: StoreBenchmark.peakResidentMiB())
         if json { try printJSON(report) } else { printTable(report) }
-        if let maxRatio, let worst = ops.filter({ ($0.ratio ?? 0) > maxRatio }).first {
-            throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× raw SQLite (bound \(maxRatio)×)", code: Failure.refused)
+        if check, let worst = ops.first(where: { !$0.withinBound }) {
+            throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× raw SQLite (bound \(worst.bound!)×)",
+                          code: Failure.refused)
         }
     }
 
@@ -61,10 +62,11 @@ struct Bench: ParsableCommand {
         func ms(_ v: Double?) -> String { v.map { String(format: "%8.3f", $0) } ?? "       -" }
         print("careportal bench: \(r.cases.formatted()) cases in \(r.database)")
         if let g = r.generationSeconds { print(String(format: "generated in %.1f s", g)) }
-        print("operation                              median ms   p95 ms    max ms    raw ms   app/raw")
+        print("operation                              median ms   p95 ms    max ms    raw ms   app/raw  bound")
         for o in r.operations {
             let ratio = o.ratio.map { String(format: "%7.2f×", $0) } ?? "       -"
-            print("\(o.name.padding(toLength: 38, withPad: " ", startingAt: 0)) \(ms(o.median))  \(ms(o.p95))  \(ms(o.max))  \(ms(o.rawMedian))  \(ratio)")
+            let bound = o.bound.map { String(format: "%5.1f×", $0) } ?? ""
+            print("\(o.name.padding(toLength: 38, withPad: " ", startingAt: 0)) \(ms(o.median))  \(ms(o.p95))  \(ms(o.max))  \(ms(o.rawMedian))  \(ratio) \(bound)\(o.withinBound ? "" : "  OVER")")
         }
         print(String(format: "peak resident memory: %.1f MiB", r.peakResidentMiB))
     }
