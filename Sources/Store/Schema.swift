@@ -13,6 +13,9 @@ enum Schema {
         m.registerMigration("v3: audit log") { db in
             try db.execute(sql: v3)
         }
+        m.registerMigration("v4: drafts") { db in
+            try db.execute(sql: v4)
+        }
         return m
     }
 
@@ -185,5 +188,16 @@ enum Schema {
         detail TEXT
     );
     CREATE INDEX audit_domain ON audit(domain_id, at);
+    """
+
+    static let v4 = """
+    -- What a user is typing into a form, saved as they type so nothing is lost to a crash or a kill.
+    CREATE TABLE draft (
+        user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        form TEXT NOT NULL,
+        content TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, form)
+    ) WITHOUT ROWID;
     """
 }
