@@ -34,6 +34,24 @@ extension PortalStore {
         return (try domain(id: user.domainID)!, user)
     }
 
+    /// Adds a secondary domain to the admin's reseller domain.
+    public func addSecondaryDomain(as admin: User, name rawName: String) throws(StoreError) {
+        let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
+        guard Validate.isEmailAddress("x@\(name)") else {
+            throw .refused(.invalid("domain", "\"\(rawName)\" is not a domain name (expected secondary.example)"))
+        }
+        try adminWrite(admin, action: "domain.add-secondary", target: name) { db in
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM domain WHERE name = ?) OR EXISTS(SELECT 1 FROM secondary_domain WHERE name = ?)",
+                                          arguments: [name, name]) ?? false
+            if taken { throw StoreError.refused(.invalid("domain", "\(name) is already a reseller or secondary domain")) }
+            try db.execute(sql: "INSERT INTO secondary_domain (domain_id, name) VALUES (?, ?)", arguments: [admin.domainID, name])
+        }
+    }
+
+    public func secondaryDomains(domainID: Int64) throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name", arguments: [domainID]) }
+    }
+
     @discardableResult
     public func createUser(as admin: User, email rawEmail: String, name: String, password: String, licensed: Bool,
                            roles: [String], superAdmin: Bool = false) throws(StoreError) -> User {
@@ -43,8 +61,10 @@ extension PortalStore {
         let now = self.now
         let id: Int64 = try write { db in
             let domain = try Self.domain(db, id: admin.domainID)!
-            guard email.hasSuffix("@\(domain.name)") else {
-                throw StoreError.refused(.invalid("email", "\(email) is not an address in \(domain.name)"))
+            let names = try [domain.name] + String.fetchAll(db, sql: "SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name",
+                                                            arguments: [admin.domainID])
+            guard names.contains(where: { email.hasSuffix("@\($0)") }) else {
+                throw StoreError.refused(.invalid("email", "\(email) is not an address in \(names.joined(separator: " or "))"))
             }
             if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.invalid("email", "\(email) already has an account")) }
             let roleIDs = try roles.map { try Self.roleID(db, domainID: admin.domainID, name: $0) }

@@ -16,6 +16,9 @@ enum Schema {
         m.registerMigration("v4: drafts") { db in
             try db.execute(sql: v4)
         }
+        m.registerMigration("v5: secondary domains") { db in
+            try db.execute(sql: v5)
+        }
         return m
     }
 
@@ -199,5 +202,14 @@ enum Schema {
         updated_at INTEGER NOT NULL,
         PRIMARY KEY (user_id, form)
     ) WITHOUT ROWID;
+    """
+
+    static let v5 = """
+    -- Secondary domains of a reseller domain: its users may have addresses there too.
+    CREATE TABLE secondary_domain (
+        id INTEGER PRIMARY KEY,
+        domain_id INTEGER NOT NULL REFERENCES domain(id) ON DELETE CASCADE,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    );
     """
 }

@@ -13,27 +13,39 @@ extension Privilege: ExpressibleByArgument {}
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
-        subcommands: [DomainCreate.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self])
+        subcommands: [DomainCommand.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self])
 
-    struct DomainCreate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "domain", abstract: "Create a reseller domain and its first super administrator.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "create") var verb: String
-        @Argument(help: "The domain name, e.g. reseller.example.") var name: String
-        @Option(help: "reseller or support-partner.") var kind: DomainKind = .reseller
-        @Option(help: "The super administrator's email in that domain.") var admin: String
-        @Option(help: "The super administrator's name.") var adminName = "Super Admin"
-        @Flag(help: "Read the admin's password from standard input.") var passwordStdin = false
+    struct DomainCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "domain", abstract: "Reseller domains and their secondary domains.",
+                                                        subcommands: [Create.self, AddSecondary.self])
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Create a reseller domain and its first super administrator.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The domain name, e.g. reseller.example.") var name: String
+            @Option(help: "reseller or support-partner.") var kind: DomainKind = .reseller
+            @Option(help: "The super administrator's email in that domain.") var admin: String
+            @Option(help: "The super administrator's name.") var adminName = "Super Admin"
+            @Flag(help: "Read the admin's password from standard input.") var passwordStdin = false
 
-        func run() throws {
-            guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
-            guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
-            let password = readStandardInput().trimmingCharacters(in: .newlines)
-            let portal = try store.open()
-            let (d, u) = try attempt { () throws(StoreError) in
-                try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
+            func run() throws {
+                guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
+                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let portal = try store.open()
+                let (d, u) = try attempt { () throws(StoreError) in
+                    try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
+                }
+                print("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
             }
-            print("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
+        }
+        struct AddSecondary: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add-secondary", abstract: "Add a secondary domain to your reseller domain.")
+            @OptionGroup var actor: ActorOptions
+            @Argument var name: String
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(StoreError) in try portal.addSecondaryDomain(as: admin, name: name) }
+                print("Added secondary domain \(name.lowercased()).")
+            }
         }
     }
 

@@ -17,9 +17,14 @@ import Testing
         let admin = ["--as", "root@north.example"]
         let warning = try ok(b, ["admin", "org-unit", "create", "Cloud Identity users", "--auto-licensing"] + admin)
         #expect(warning.contains("Auto-licensing is on"))
+        // Users may have addresses in a secondary domain once it is added.
+        var o = try b.run(["admin", "user", "add", "bo@north-eu.example", "--name", "Bo", "--password-stdin"] + admin, stdin: "bo-password\n")
+        #expect(o.status == 2 && o.stderr.contains("not an address in north.example"), "\(o.stderr)")
+        _ = try ok(b, ["admin", "domain", "add-secondary", "north-eu.example"] + admin)
+        _ = try ok(b, ["admin", "user", "add", "bo@north-eu.example", "--name", "Bo", "--password-stdin"] + admin, stdin: "bo-password\n")
         // A user without licence or role can't sign in, with the seed's answer.
         _ = try ok(b, ["admin", "user", "add", "ann@north.example", "--name", "Ann", "--password-stdin"] + admin, stdin: "ann-password\n")
-        var o = try b.run(["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
+        o = try b.run(["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
         #expect(o.status == 1 && o.stderr.contains("You don't have access to the Customer Care Portal"), "\(o.stderr)")
         _ = try ok(b, ["admin", "licence", "assign", "ann@north.example"] + admin)
         o = try b.run(["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
