@@ -147,6 +147,13 @@ import Testing
         #expect(o.status == 1 && o.stderr.contains("Premium support"), "\(o.stderr)")
     }
 
+    @Test func withoutATerminalTheAppPointsToTheCommandLine() throws {
+        let (b, _) = try Self.demo(cases: 10)
+        let o = try b.run([])
+        #expect(o.status == 2, "\(o.stderr)")
+        #expect(o.stderr.contains("needs a terminal") && o.stderr.contains("careportal cases"), "\(o.stderr)")
+    }
+
     @Test func demoIsDeterministicAndRefusesToOverwrite() throws {
         let a = try Binary(), b = try Binary()
         let ra = try a.json(["demo", "--cases", "100", "--seed", "42", "--json"]) as! [String: Any]
