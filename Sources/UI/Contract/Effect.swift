@@ -1,0 +1,18 @@
+import Domain
+
+/// Work the app runtime does off the input loop; results come back as actions.
+/// `session` is an index into `AppState.sessions` (the tabs) at the time the effect is issued.
+public enum Effect: Equatable, Sendable {
+    case loadCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    /// The unified inbox: every listed session's cases merged in `sort` order.
+    case loadMergedCases(request: Int, sessions: [Int], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
+    case loadCustomers(request: Int, session: Int)
+    case loadCase(request: Int, session: Int, number: Int)
+    case signIn(email: String, password: String)
+    /// Sign out of the session at this index. The state has already removed its tab.
+    case signOut(session: Int)
+    /// `session` is the active tab when there is one.
+    case sendFeedback(session: Int?, screen: String, message: String)
+    case quit
+}

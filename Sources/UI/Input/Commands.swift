@@ -1,0 +1,44 @@
+/// Where a key binding applies.
+enum KeyContext: Hashable, Sendable, CaseIterable {
+    case caseList, customers, caseDetail
+
+    static let all: Set<KeyContext> = Set(allCases)
+    static let lists: Set<KeyContext> = [.caseList, .customers]
+}
+
+/// The commands of the screens, named as requests.
+enum Command: Equatable, Sendable {
+    case show(Root)
+    case previousSession, nextSession, sessions
+    case editFilter, cycleSort, refresh
+    case newCase, feedback, help
+    /// Esc: back; nothing to go back to on the top screen.
+    case back
+    /// q: back, or quit on the top screen.
+    case backOrQuit
+    case quit
+    case move(ListCursor.Movement)
+    case open
+    case caseAction(CaseAction)
+}
+
+/// Editing keys of every text field.
+enum EditCommand: Equatable, Sendable {
+    case left, right, home, end, deleteBackward, deleteForward, clear, deleteWord
+}
+
+/// Keys of a form or bar with a text field: the filter bar, sign-in, feedback.
+enum FieldCommand: Equatable, Sendable {
+    case submit, cancel, nextField
+    case edit(EditCommand)
+}
+
+/// Keys of the session switcher.
+enum SessionsCommand: Equatable, Sendable {
+    case up, down, choose, signIn, signOut, close
+}
+
+/// Keys of the help overlay.
+enum HelpCommand: Equatable, Sendable {
+    case up, down, close
+}

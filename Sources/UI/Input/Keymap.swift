@@ -1,0 +1,125 @@
+import ScreenKit
+
+/// A key binding: the keys, what they do, the help text of the overlay, an optional short
+/// hint for the status line, and the screens where it applies.
+struct KeyBinding<C: Equatable & Sendable>: Sendable {
+    var keys: [Key]
+    var command: C
+    var help: String
+    var hint: String?
+    var contexts: Set<KeyContext>
+
+    init(_ keys: [Key], _ command: C, _ help: String, hint: String? = nil, in contexts: Set<KeyContext> = KeyContext.all) {
+        self.keys = keys; self.command = command; self.help = help; self.hint = hint; self.contexts = contexts
+    }
+
+    /// "j ↓", as the help overlay lists the keys.
+    var keyLabel: String { keys.map(\.name).joined(separator: " ") }
+}
+
+/// Every key of the app, declared once. The help overlay, the status-line hints and the
+/// "can't do that here" messages are generated from these tables; order is hint priority.
+enum Keymap {
+    static let main: [KeyBinding<Command>] = [
+        .init([.enter], .open, "open the selected case or customer", hint: "open", in: KeyContext.lists),
+        .init([.char("/")], .editFilter, "edit the filter (Enter applies, Esc cancels, Ctrl-U clears)", hint: "filter", in: [.caseList]),
+        .init([.char("o")], .cycleSort, "cycle sort: updated, created, severity, status", hint: "sort", in: [.caseList]),
+        .init([.char("?")], .help, "help: the keys of this screen", hint: "help"),
+        .init([.char("q")], .backOrQuit, "back; quit on the top screen", hint: "back"),
+        .init([.escape], .back, "back"),
+        .init([.char("1")], .show(.myCases), "My Cases", hint: "cases"),
+        .init([.char("2")], .show(.customers), "My Customers", hint: "customers"),
+        .init([.char("3")], .show(.allDomains), "All domains: every signed-in domain merged", hint: "all"),
+        .init([.char("S")], .sessions, "sessions: switch, sign in to another domain, sign out", hint: "sessions"),
+        .init([.char("[")], .previousSession, "previous signed-in domain"),
+        .init([.char("]")], .nextSession, "next signed-in domain"),
+        .init([.char("r")], .refresh, "refresh"),
+        .init([.char("j"), .down], .move(.down), "move down"),
+        .init([.char("k"), .up], .move(.up), "move up"),
+        .init([.pageDown], .move(.pageDown), "page down"),
+        .init([.pageUp], .move(.pageUp), "page up"),
+        .init([.char("g"), .home], .move(.top), "go to the top"),
+        .init([.char("G"), .end], .move(.bottom), "go to the bottom (loads the next page)"),
+        .init([.char("m")], .caseAction(.message), "message support (case history)", in: [.caseDetail]),
+        .init([.char("p")], .caseAction(.severity), "change severity", in: [.caseDetail]),
+        .init([.char("a")], .caseAction(.attach), "attach a file", in: [.caseDetail]),
+        .init([.char("e")], .caseAction(.escalate), "escalate (Premium support customers)", in: [.caseDetail]),
+        .init([.char("x")], .caseAction(.close), "close case", in: [.caseDetail]),
+        .init([.char("O")], .caseAction(.reopen), "reopen case (within 30 days of closing)", in: [.caseDetail]),
+        .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
+        .init([.char("n")], .newCase, "new case"),
+        .init([.char("F")], .feedback, "send feedback"),
+        .init([.ctrl("c")], .quit, "quit"),
+    ]
+
+    static let editing: [KeyBinding<EditCommand>] = [
+        .init([.left], .left, "caret left"),
+        .init([.right], .right, "caret right"),
+        .init([.home, .ctrl("a")], .home, "start of the line"),
+        .init([.end, .ctrl("e")], .end, "end of the line"),
+        .init([.backspace], .deleteBackward, "delete the character before the caret"),
+        .init([.delete], .deleteForward, "delete the character under the caret"),
+        .init([.ctrl("u")], .clear, "clear", hint: "clear"),
+        .init([.ctrl("w")], .deleteWord, "delete the word before the caret"),
+    ]
+
+    static let filterBar: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "apply the filter and close the bar", hint: "apply"),
+        .init([.escape], .cancel, "cancel: restore the previous filter", hint: "cancel"),
+    ] + editingAsField
+
+    static let signIn: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "sign in (from the email field: go to the password)", hint: "sign in"),
+        .init([.tab, .backTab, .down, .up], .nextField, "switch between email and password", hint: "next field"),
+        .init([.escape], .cancel, "back; quit when no domain is signed in", hint: "back"),
+    ] + editingAsField
+
+    static let feedback: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "send the feedback", hint: "send"),
+        .init([.escape], .cancel, "cancel", hint: "cancel"),
+    ] + editingAsField
+
+    static let sessions: [KeyBinding<SessionsCommand>] = [
+        .init([.enter], .choose, "switch to the selected domain", hint: "switch"),
+        .init([.char("s")], .signIn, "sign in to another domain", hint: "sign in"),
+        .init([.char("x")], .signOut, "sign out of the selected domain", hint: "sign out"),
+        .init([.char("j"), .down], .down, "move down"),
+        .init([.char("k"), .up], .up, "move up"),
+        .init([.escape, .char("q"), .char("S")], .close, "close", hint: "close"),
+    ]
+
+    static let help: [KeyBinding<HelpCommand>] = [
+        .init([.escape, .char("?"), .char("q")], .close, "close", hint: "close"),
+        .init([.char("j"), .down], .down, "scroll down", hint: "scroll"),
+        .init([.char("k"), .up], .up, "scroll up"),
+    ]
+
+    private static var editingAsField: [KeyBinding<FieldCommand>] {
+        editing.map { .init($0.keys, .edit($0.command), $0.help, hint: $0.hint, in: $0.contexts) }
+    }
+
+    static func binding<C>(for key: Key, in table: [KeyBinding<C>]) -> KeyBinding<C>? {
+        table.first { $0.keys.contains(key) }
+    }
+
+    static func bindings<C>(_ table: [KeyBinding<C>], in context: KeyContext) -> [KeyBinding<C>] {
+        table.filter { $0.contexts.contains(context) }
+    }
+}
+
+extension KeyBinding where C == Command {
+    /// Why `key` does nothing on a screen of `context`.
+    func unavailable(key: Key, in context: KeyContext) -> String {
+        let reason: String
+        if contexts == [.caseDetail] {
+            reason = "no case is open; select one and press Enter"
+        } else if contexts == [.caseList] {
+            reason = context == .customers
+                ? "My Customers lists customers; open one with Enter to see its cases"
+                : "only case lists have it"
+        } else {
+            reason = "not on this screen"
+        }
+        return "\(key.name) (\(help)): \(reason)."
+    }
+}

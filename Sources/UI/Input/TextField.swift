@@ -1,0 +1,81 @@
+import ScreenKit
+
+/// A one-line text input with a caret between characters, edited by the commands of `Keymap.editing`.
+struct TextField: Equatable, Sendable {
+    private(set) var characters: [Character]
+    /// Index in `characters` the next character is inserted at.
+    private(set) var caret: Int
+
+    init(_ text: String = "") {
+        characters = Array(text)
+        caret = characters.count
+    }
+
+    var text: String { String(characters) }
+    var isEmpty: Bool { characters.isEmpty }
+
+    enum Outcome: Equatable { case changed, moved, ignored }
+
+    /// Applies an editing key or inserts a typed character.
+    mutating func handle(_ key: Key) -> Outcome {
+        if let binding = Keymap.binding(for: key, in: Keymap.editing) { return apply(binding.command) }
+        switch key {
+        case .char(let c) where !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }):
+            insert([c])
+        case .paste(let text):
+            insert(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        default:
+            return .ignored
+        }
+        return .changed
+    }
+
+    mutating func apply(_ command: EditCommand) -> Outcome {
+        let before = self
+        switch command {
+        case .left: caret = max(0, caret - 1)
+        case .right: caret = min(characters.count, caret + 1)
+        case .home: caret = 0
+        case .end: caret = characters.count
+        case .deleteBackward:
+            if caret > 0 { characters.remove(at: caret - 1); caret -= 1 }
+        case .deleteForward:
+            if caret < characters.count { characters.remove(at: caret) }
+        case .clear:
+            characters = []; caret = 0
+        case .deleteWord:
+            var start = caret
+            while start > 0 && characters[start - 1].isWhitespace { start -= 1 }
+            while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
+            characters.removeSubrange(start..<caret)
+            caret = start
+        }
+        if characters != before.characters { return .changed }
+        return caret != before.caret ? .moved : .ignored
+    }
+
+    private mutating func insert(_ new: [Character]) {
+        characters.insert(contentsOf: new, at: caret)
+        caret += new.count
+    }
+
+    /// The part of the text to draw in `width` columns so the caret stays visible.
+    /// `start` is the first character shown; `caretColumn` is where the caret is drawn.
+    func window(width: Int, masked: Bool) -> (start: Int, text: String, caretColumn: Int) {
+        let shown: [Character] = masked ? Array(repeating: "•", count: characters.count) : characters
+        let widths = shown.map { DisplayWidth.of($0) }
+        var start = 0
+        var caretColumn = widths[..<caret].reduce(0, +)
+        while caretColumn > max(0, width - 1) && start < caret {
+            caretColumn -= widths[start]
+            start += 1
+        }
+        var text = "", used = 0
+        for i in start..<shown.count {
+            if used + widths[i] > width { break }
+            text.append(shown[i])
+            used += widths[i]
+        }
+        return (start, text, caretColumn)
+    }
+}

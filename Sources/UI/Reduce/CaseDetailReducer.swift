@@ -1,0 +1,49 @@
+import Domain
+import ScreenKit
+
+extension AppState {
+    /// The user who acts on a case: the session of the domain that filed it.
+    func actingUser(for view: CaseView) -> User {
+        tabs[sessionIndex(domainID: view.domainID) ?? active].session.user
+    }
+
+    mutating func reloadCase() -> [Effect] {
+        guard case .detail(var view)? = currentScreen else { return [] }
+        let effects = view.reload(session: sessionIndex(domainID: view.domainID) ?? active, requests: &requests)
+        tabs[active].current = .detail(view)
+        return effects
+    }
+
+    func caseBodyLineCount(_ view: CaseView) -> Int {
+        guard let detail = view.detail else { return 0 }
+        return CaseDetailBody.lines(for: detail, user: actingUser(for: view), width: Layout.contentWidth(size.width), now: now).count
+    }
+
+    /// A case action key: the Domain's reason when it can't act; otherwise say plainly that its form isn't here yet.
+    mutating func caseAction(_ action: CaseAction, key: Key) {
+        guard case .detail(let view)? = currentScreen else { return }
+        guard let detail = view.detail else {
+            status = .info("\(key.name): case \(view.number) is still loading.")
+            return
+        }
+        switch action.decision(detail, by: actingUser(for: view), now: now) {
+        case .refused(let refusal): status = .error("\(key.name) (\(action.label)): \(refusal.description)")
+        case .allowed: status = .info(action.notYetAvailable(detail.supportCase))
+        }
+    }
+}
+
+extension CaseView {
+    mutating func scroll(_ movement: ListCursor.Movement, lines: Int, viewport: Int) {
+        let last = max(0, lines - viewport)
+        switch movement {
+        case .up: scroll -= 1
+        case .down: scroll += 1
+        case .pageUp: scroll -= max(1, viewport - 1)
+        case .pageDown: scroll += max(1, viewport - 1)
+        case .top: scroll = 0
+        case .bottom: scroll = last
+        }
+        scroll = max(0, min(scroll, last))
+    }
+}

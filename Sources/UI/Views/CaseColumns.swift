@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import ScreenKit
+
+/// The columns of a case list for a given width: the essentials at 80 columns, more title
+/// and extra columns (created, domain) when wide. The title takes what is left.
+struct CaseColumn: Equatable {
+    enum Field: Equatable { case number, escalated, severity, status, customer, domain, title, created, updated }
+    var field: Field
+    var header: String
+    var width: Int
+    var alignRight = false
+
+    static let gap = 1
+
+    static func layout(width: Int, kind: CaseList.Kind) -> [CaseColumn] {
+        let medium = width >= 100, wide = width >= 120
+        let compactStatus = !medium
+        var columns = [
+            CaseColumn(field: .number, header: "Case", width: 8),
+            CaseColumn(field: .escalated, header: "", width: 1),
+            CaseColumn(field: .severity, header: "Sev", width: 3),
+            CaseColumn(field: .status, header: "Status", width: compactStatus ? 13 : 17),
+        ]
+        let showsDomain = kind == .allDomains || width >= 160
+        if case .customer = kind {} else {
+            columns.append(CaseColumn(field: .customer, header: "Customer", width: wide ? 24 : medium ? 20 : showsDomain ? 13 : 16))
+        }
+        if showsDomain {
+            columns.append(CaseColumn(field: .domain, header: "Domain", width: wide ? 22 : medium ? 18 : 12))
+        }
+        columns.append(CaseColumn(field: .title, header: "Title", width: 0))
+        if wide { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
+        columns.append(CaseColumn(field: .updated, header: "Updated", width: 7, alignRight: true))
+        let fixed = columns.reduce(0) { $0 + $1.width } + gap * (columns.count - 1)
+        let title = columns.firstIndex { $0.field == .title }!
+        columns[title].width = max(8, Layout.contentWidth(width) - fixed)
+        return columns
+    }
+
+    /// The cell of this column for `row`, exactly `width` columns wide.
+    func cell(_ row: CaseRow, now: Date) -> Span {
+        let (text, style): (String, Style) = switch field {
+        case .number: (String(row.number), Theme.plain)
+        case .escalated: (row.escalated ? "⚑" : "", Theme.escalated)
+        case .severity: (row.severity.rawValue, Theme.severity(row.severity))
+        case .status: (width < 17 ? Self.compactLabel(row.status) : row.status.label, Theme.status(row.status))
+        case .customer: (row.customerName, Theme.plain)
+        case .domain: (row.domainName, Theme.dim)
+        case .title: (row.title, Theme.plain)
+        case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
+        case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
+        }
+        return Span(aligned(text), style)
+    }
+
+    func headerCell() -> Span { Span(aligned(header), Theme.columnHeader) }
+
+    private func aligned(_ text: String) -> String {
+        let fitted = text.truncated(toWidth: width)
+        let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
+        return alignRight ? pad + fitted : fitted + pad
+    }
+
+    /// Status labels that fit 13 columns, for 80-column terminals.
+    static func compactLabel(_ s: CaseStatus) -> String {
+        switch s {
+        case .actionRequired: "Action req."
+        case .solutionProvided: "Sol. provided"
+        default: s.label
+        }
+    }
+}

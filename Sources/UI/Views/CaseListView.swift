@@ -1,0 +1,77 @@
+import Domain
+import Foundation
+import ScreenKit
+
+/// My Cases, a customer's cases, All domains: a header row and the loaded rows around the cursor.
+enum CaseListView {
+    static func render(_ list: CaseList, state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
+        let viewport = layout.viewport(for: .caseList)
+        let cursor = list.cursor.visible(count: list.rows.count, viewport: viewport)
+        buffer.putSides(left: titleLine(list, state: state), right: summary(list, cursor: cursor, viewport: viewport), in: layout.title)
+
+        let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind)
+        let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
+        buffer.put(cells(columns.map { $0.headerCell() }), x: inner.x, y: inner.y, clip: inner)
+
+        let rowsArea = inner.inset(top: 1)
+        if list.rows.isEmpty {
+            buffer.put(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            return
+        }
+        for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
+            let y = rowsArea.y + offset
+            let line = cells(columns.map { $0.cell(list.rows[i], now: state.now) })
+            if i == cursor.index {
+                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: .reverse)
+                buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea) { $0.reversed() }
+            } else {
+                buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea)
+            }
+        }
+    }
+
+    private static func cells(_ spans: [Span]) -> StyledLine {
+        var line: StyledLine = []
+        for (i, span) in spans.enumerated() {
+            if i > 0 { line.append(Span(String(repeating: " ", count: CaseColumn.gap))) }
+            line.append(span)
+        }
+        return line
+    }
+
+    private static func titleLine(_ list: CaseList, state: AppState) -> StyledLine {
+        var line = [Span(list.title, Theme.title)]
+        switch list.kind {
+        case .customer(let customer): line.append(Span("  \(customer.primaryDomain) · \(customer.tier.label) support", Theme.dim))
+        case .allDomains: line.append(Span("  \(state.tabs.count) signed-in domain\(state.tabs.count == 1 ? "" : "s")", Theme.dim))
+        case .myCases: break
+        }
+        return line
+    }
+
+    /// "1–20 of 10,000+ · updated, newest first".
+    static func summary(_ list: CaseList, cursor: ListCursor, viewport: Int) -> StyledLine {
+        var parts: [String] = []
+        if !list.rows.isEmpty {
+            let last = min(cursor.top + viewport, list.rows.count)
+            let total: String
+            if let count = list.count {
+                total = NumberFormat.grouped(count.total) + (count.capped ? "+" : "")
+            } else {
+                total = NumberFormat.grouped(list.rows.count) + (list.hasMore ? "+" : "")
+            }
+            parts.append("\(cursor.top + 1)–\(last) of \(total)")
+        }
+        if case .loading = list.phase, !list.rows.isEmpty { parts.append("loading…") }
+        parts.append(list.sort.label)
+        return [Span(parts.joined(separator: " · "), Theme.dim)]
+    }
+
+    private static func emptyText(_ list: CaseList) -> String {
+        switch list.phase {
+        case .unloaded, .loading: "Loading cases…"
+        case .failed(let message): "Couldn't load the cases: \(message). Press r to retry."
+        case .ready: list.filter.query.isEmpty ? "No cases yet." : "No cases match this filter. Press / to change it."
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ScreenKit
+
+/// The top row: the app, one tab per signed-in domain (the active one highlighted), and who you act as.
+enum TabBarView {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        var x = buffer.put(" careportal ", x: area.x, y: area.y, style: Theme.brand, clip: area)
+        for (i, tab) in state.tabs.enumerated() {
+            x += 1
+            x = buffer.put(" \(tab.session.domainName) ", x: x, y: area.y,
+                           style: i == state.active ? Theme.tabActive : Theme.tabInactive, clip: area)
+        }
+        guard let user = state.session?.user else { return }
+        let who = "as \(user.name.isEmpty ? user.email : "\(user.name) <\(user.email)>")"
+        let room = area.maxX - Layout.margin - (x + 2)
+        guard room >= 12 else { return }
+        let text = who.truncated(toWidth: room)
+        buffer.put(text, x: area.maxX - Layout.margin - text.displayWidth, y: area.y, style: Theme.dim, clip: area)
+    }
+}

@@ -1,0 +1,48 @@
+import Domain
+import ScreenKit
+
+/// Styles per meaning, so views never pick colours themselves.
+/// Dim is a grey (there is no dim attribute) that degrades to white on 8-colour terminals, never to black.
+enum Theme {
+    static let plain = Style.plain
+    static let dim = Style.fg(.indexed(245))
+    static let bold = Style.bold
+    static let brand = Style(fg: .indexed(39), bold: true)
+    static let tabActive = Style(bold: true, reverse: true)
+    static let tabInactive = dim
+    static let title = Style.bold
+    static let columnHeader = Style(fg: .indexed(245), bold: true)
+    static let heading = Style.bold
+    static let label = dim
+    static let key = Style.bold
+    static let hint = dim
+    static let border = dim
+    static let error = Style(fg: .ansi(1), bold: true)
+    static let errorMark = Style(fg: .ansi(1), bold: true, underline: true)
+    static let success = Style.fg(.ansi(2))
+    static let info = Style.plain
+    static let warning = Style.fg(.indexed(214))
+    static let escalated = Style(fg: .ansi(1), bold: true)
+    static let field = Style.underline
+    static let caret = Style.reverse
+    static let supportAuthor = Style(fg: .ansi(6), bold: true)
+
+    static func severity(_ s: Severity) -> Style {
+        switch s {
+        case .p1: Style(fg: .ansi(1), bold: true)
+        case .p2: Style.fg(.indexed(214))
+        case .p3: plain
+        case .p4: Style.fg(.indexed(74))
+        }
+    }
+
+    static func status(_ s: CaseStatus) -> Style {
+        switch s {
+        case .new: Style.fg(.ansi(6))
+        case .inProgress: plain
+        case .actionRequired: Style(fg: .ansi(5), bold: true)  // waits on the reseller: it must stand out
+        case .solutionProvided: Style.fg(.ansi(2))
+        case .closed: dim
+        }
+    }
+}

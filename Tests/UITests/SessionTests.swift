@@ -1,0 +1,129 @@
+import Domain
+import Foundation
+import ScreenKit
+import Testing
+@testable import UI
+
+@Suite struct SessionTests {
+    @Test func noSessionOpensSignInWhichSubmitsAndReportsFailure() {
+        var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
+        #expect(start(&state).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Sign in with your reseller account.") })
+        state.type("ana@reseller-one.example")
+        #expect(state.press(.enter).isEmpty)  // Enter in the email field goes to the password
+        state.type("hunter22")
+        #expect(state.screenLines().contains { $0.contains("Password  ••••••••") })
+        #expect(!state.screenLines().joined().contains("hunter22"))
+        #expect(state.press(.enter) == [.signIn(email: "ana@reseller-one.example", password: "hunter22")])
+        state.send(.signInFailed(message: Rules.noPortalAccess))
+        guard case .signIn(let form) = state.overlay else { Issue.record("sign-in closed"); return }
+        #expect(form.message == Rules.noPortalAccess)
+        #expect(form.password.isEmpty)
+        #expect(state.screenLines().contains { $0.contains("You don't have access to the Customer Care Portal.") })
+    }
+
+    @Test func signingInOpensMyCases() {
+        var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
+        let effects = state.send(.signedIn(Fixture.ana))
+        #expect(state.sessions == [Fixture.ana])
+        #expect(state.overlay == .none)
+        #expect(effects.first == .loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated,
+                                            after: nil, limit: 50))
+    }
+
+    @Test func signingInAgainToADomainReplacesItsOlderSession() {
+        var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
+        var again = Fixture.ana
+        again.user.name = "Ana A."
+        let effects = state.send(.signedIn(again))
+        // The runtime appended the new session; signing out the old index keeps both lists in step.
+        #expect(effects.first == .signOut(session: 0))
+        #expect(state.sessions == [Fixture.ben, again])
+        #expect(state.active == 1)
+        #expect(effects.dropFirst().first == .loadCases(request: 3, session: 1, scope: .domain(10), query: .all,
+                                                         sort: .updated, after: nil, limit: 50))
+    }
+
+    @Test func emptyFieldsAreRefusedBeforeSubmitting() {
+        var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
+        state.press(.tab)
+        #expect(state.press(.enter).isEmpty)
+        guard case .signIn(let form) = state.overlay else { Issue.record("sign-in closed"); return }
+        #expect(form.message == "Enter the email address of your reseller account.")
+        #expect(form.focus == .email)
+    }
+
+    @Test func allDomainsMergesEverySessionAndCountsEach() {
+        var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
+        let effects = state.press(.char("3"))
+        #expect(effects == [
+            .loadMergedCases(request: 3, sessions: [0, 1], query: .all, sort: .updated, after: nil, limit: 50),
+            .countCases(request: 4, session: 0, scope: .domain(10), query: .all, cap: 10_000),
+            .countCases(request: 5, session: 1, scope: .domain(20), query: .all, cap: 10_000),
+        ])
+        let rows = Fixture.rows(0..<2) + Fixture.rows(0..<2, domainID: 20, domainName: "partner-two.example")
+        state.send(.casesLoaded(request: 3, page: CasePage(rows: rows, hasMore: false)),
+                   .casesCounted(request: 4, count: 10_000, capped: true))
+        #expect(state.list.count == nil)  // still counting the second domain
+        state.send(.casesCounted(request: 5, count: 2, capped: false))
+        #expect(state.list.count == CaseList.Count(total: 10_002, capped: true))
+        let lines = state.screenLines()
+        #expect(lines[1] == " All domains  2 signed-in domains        1–4 of 10,002+ · updated, newest first")
+        #expect(lines[2].contains("Domain"))
+        #expect(lines[5].contains("partner-two…"))
+        // A case of the other domain opens as that domain's session.
+        state.press(.char("j"), .char("j"))
+        #expect(state.press(.enter) == [.loadCase(request: 6, session: 1, number: 10_000_000)])
+    }
+
+    @Test func myCustomersOpensACustomersCases() {
+        var state = Fixture.myCases()
+        #expect(state.press(.char("2")) == [.loadCustomers(request: 3, session: 0)])
+        let access = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
+        state.send(.customersLoaded(request: 3, rows: [
+            CustomerRow(customer: Fixture.acme, access: CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now), openCases: 12),
+            CustomerRow(customer: Fixture.sakura, access: access, openCases: 3),
+        ]))
+        state.press(.char("j"))
+        let lines = state.screenLines()
+        #expect(lines[1] == " My Customers                                                       2 customers")
+        #expect(lines[2] == " Customer                     Primary domain       Tier     Access         Open")
+        #expect(lines[4] == " 株式会社さくら商事           sakura.example.jp    Premium  not granted       3")
+        #expect(lines[22] == " 株式会社さくら商事: This customer hasn't granted your domain access to file s…")
+        // The row of a customer who hasn't granted access is dimmed.
+        #expect(state.screenBuffer()[1, 3].style == Theme.plain)
+        #expect(state.screenBuffer()[40, 4].style == Theme.dim.reversed())
+        // n is refused by the Domain's rule, with its reason.
+        state.press(.char("n"))
+        #expect(state.status == .error("n (new case) for 株式会社さくら商事: \(Rules.accessNotGranted)"))
+        let effects = state.press(.enter)
+        #expect(effects.first == .loadCases(request: 4, session: 0, scope: .customer(customerID: 101, domainID: 10),
+                                            query: .all, sort: .updated, after: nil, limit: 50))
+        #expect(state.list.title == "株式会社さくら商事 · cases")
+        state.press(.char("q"))
+        #expect(state.tabs[0].root == .customers)
+        #expect(state.currentScreen?.context == .customers)
+    }
+
+    @Test func signingOutRemovesTheTab() {
+        var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
+        state.press(.char("S"), .char("j"))
+        let effects = state.press(.char("x"))
+        #expect(effects == [.signOut(session: 1)])
+        #expect(state.sessions == [Fixture.ana])
+        state.press(.escape, .char("S"), .char("x"))
+        #expect(state.sessions.isEmpty)
+        guard case .signIn = state.overlay else { Issue.record("no sign-in"); return }
+    }
+
+    @Test func feedbackIsSentWithTheScreenItWasOpenedOn() {
+        var state = Fixture.myCases()
+        state.press(.char("F"))
+        #expect(state.press(.enter).isEmpty)  // empty: refused
+        #expect(state.status?.kind == .error)
+        state.type("Please add a column for the category")
+        #expect(state.press(.enter) == [.sendFeedback(session: 0, screen: "My Cases", message: "Please add a column for the category")])
+        state.send(.feedbackSent)
+        #expect(state.status == .success("Thank you: your feedback was saved."))
+    }
+}

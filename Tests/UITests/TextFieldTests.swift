@@ -1,0 +1,52 @@
+import ScreenKit
+import Testing
+@testable import UI
+
+@Suite struct TextFieldTests {
+    @Test func editsAroundTheCaret() {
+        var field = TextField("severity:p1")
+        #expect(field.handle(.home) == .moved)
+        #expect(field.handle(.char("-")) == .changed)
+        #expect(field.text == "-severity:p1")
+        #expect(field.handle(.end) == .moved)
+        #expect(field.handle(.backspace) == .changed)
+        #expect(field.text == "-severity:p")
+        #expect(field.handle(.delete) == .ignored)  // nothing under the caret at the end
+        #expect(field.handle(.paste("2\nx")) == .changed)
+        #expect(field.text == "-severity:p2 x")
+        #expect(field.handle(.ctrl("w")) == .changed)
+        #expect(field.text == "-severity:p2 ")
+        #expect(field.handle(.ctrl("u")) == .changed)
+        #expect(field.text.isEmpty)
+        #expect(field.handle(.up) == .ignored)
+    }
+
+    @Test func theWindowKeepsTheCaretVisibleWithWideCharacters() {
+        let field = TextField("customer:株式会社さくら商事")
+        let window = field.window(width: 12, masked: false)
+        #expect(window.caretColumn <= 11)
+        #expect(window.text.displayWidth <= 12)
+        #expect(window.text.hasSuffix("商事"))
+        #expect(TextField("secret").window(width: 20, masked: true).text == "••••••")
+    }
+
+    @Test func relativeTimesAndNumbers() {
+        let now = Fixture.now
+        #expect(RelativeTime.short(now.addingTimeInterval(30), now: now) == "now")
+        #expect(RelativeTime.short(now.addingTimeInterval(-59), now: now) == "now")
+        #expect(RelativeTime.short(now.addingTimeInterval(-180), now: now) == "3 min")
+        #expect(RelativeTime.short(now.addingTimeInterval(-5 * 3_600), now: now) == "5 h")
+        #expect(RelativeTime.short(now.addingTimeInterval(-2 * 86_400), now: now) == "2 d")
+        #expect(RelativeTime.short(now.addingTimeInterval(-125 * 86_400), now: now) == "4 mo")
+        #expect(RelativeTime.short(now.addingTimeInterval(-800 * 86_400), now: now) == "2 y")
+        #expect(NumberFormat.grouped(10_000) == "10,000")
+        #expect(NumberFormat.grouped(999) == "999")
+        #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
+    }
+
+    @Test func everyMainKeyIsBoundOnce() {
+        let keys = Keymap.main.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        for binding in Keymap.main { #expect(!binding.contexts.isEmpty) }
+    }
+}
