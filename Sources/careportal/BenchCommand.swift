@@ -46,6 +46,8 @@ struct Bench: ParsableCommand {
             ops.append(try bench.pageAt(depth: 10_000))
             ops.append(try bench.openCase())
             ops += try bench.writes()
+            let domain = try portal.domain(id: user.domainID)?.name ?? ""
+            ops += UIBench(portal: portal, user: user, domainName: domain, iterations: iterations).run()
         } catch let e as StoreError {
             throw Failure(e)
         }

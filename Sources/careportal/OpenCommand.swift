@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Domain
+import Store
 
-/// `careportal` with no subcommand: the full-screen app.
+/// `careportal` with no subcommand: the full-screen app, with a tab per signed-in session.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the full-screen app (the default).")
     @OptionGroup var actor: ActorOptions
@@ -10,8 +12,16 @@ struct Open: ParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw Failure.input("the full-screen app needs a terminal; for scripts use `careportal cases` (see --help)")
         }
-        // Until the full-screen app lands, show My Cases of the signed-in agent.
-        var cases = try Cases.parse(["--limit", "40"] + (actor.asUser.map { ["--as", $0] } ?? []) + ["--db", actor.store.path])
-        try cases.run()
+        let portal = try actor.store.open()
+        var sessions: [(user: Domain.User, token: String?, domainName: String)] = []
+        for saved in SessionFile.load() where saved.database == portal.path {
+            // A session that expired or lost its licence since is skipped; the sign-in screen covers it.
+            guard let user = try? portal.resume(token: saved.token) else { continue }
+            sessions.append((user, saved.token, saved.domain))
+        }
+        if let wanted = actor.asUser, let i = sessions.firstIndex(where: { $0.user.email.caseInsensitiveCompare(wanted) == .orderedSame }) {
+            sessions.insert(sessions.remove(at: i), at: 0)
+        }
+        try AppRunner(portal: portal, sessions: sessions).run()
     }
 }

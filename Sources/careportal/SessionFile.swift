@@ -45,3 +45,15 @@ enum SessionFile {
         }
     }
 }
+
+extension SessionFile {
+    /// Adds or replaces a session (best effort: the app keeps working if the file can't be written).
+    static func add(_ session: SavedSession) {
+        let others = load().filter { !($0.user == session.user && $0.database == session.database) }
+        try? save(others + [session])
+    }
+
+    static func remove(user: String, database: String) {
+        try? save(load().filter { !($0.user == user && $0.database == database) })
+    }
+}

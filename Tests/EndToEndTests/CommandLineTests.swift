@@ -5,6 +5,7 @@ import Testing
 @Suite(.serialized) struct CommandLineTests {
     /// A demo organisation with the first domain's agent and the second domain's agent signed in.
     static func demo(cases: Int = 300) throws -> (Binary, [String: Any]) {
+        // Alice (cloudpartners.example) and Carol (skyline-it.example) are signed in afterwards.
         let b = try Binary()
         let report = try b.json(["demo", "--cases", "\(cases)", "--seed", "7", "--json"]) as! [String: Any]
         for (user, domainIndex) in [("alice@cloudpartners.example", 0), ("carol@skyline-it.example", 1)] {

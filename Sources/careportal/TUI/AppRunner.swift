@@ -1,0 +1,57 @@
+import Domain
+import Foundation
+import ScreenKit
+import Store
+import Terminal
+import UI
+
+/// The full-screen app's loop: keys and store results become actions, actions go through `reduce`,
+/// effects go to the runner, and the rendered buffer is drawn by diff.
+struct AppRunner {
+    let portal: PortalStore
+    let sessions: [(user: User, token: String?, domainName: String)]
+
+    func run() throws(Failure) {
+        let terminal: NCursesTerminal
+        do { terminal = try NCursesTerminal() } catch {
+            throw Failure(message: "terminal: \(error)", code: Failure.badInput)
+        }
+        defer { terminal.restore() }
+        let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
+        var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
+                             size: terminal.size, now: portal.clock.now)
+        start(&state).forEach(runner.run)
+        var buffer = ScreenBuffer(size: state.size)
+        var dirty = true
+        var lastTick = Date(), lastChangeCheck = Date()
+
+        func dispatch(_ action: Action) {
+            for effect in reduce(&state, action) { runner.run(effect) }
+            dirty = true
+        }
+
+        while !state.shouldQuit {
+            if dirty {
+                if buffer.size != state.size { buffer = ScreenBuffer(size: state.size) } else { buffer.clear() }
+                render(state, into: &buffer)
+                terminal.draw(buffer)
+                dirty = false
+            }
+            if let key = terminal.readKey(timeout: 25) {
+                if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
+            }
+            for action in runner.drain() { dispatch(action) }
+            // Tick when the filter debounce is due, and once a second for relative times ("3 min").
+            let now = Date()
+            let clockNow = portal.clock.now
+            if state.wakeAt.map({ clockNow >= $0 }) ?? false || now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                dispatch(.tick(clockNow))
+            }
+            if now.timeIntervalSince(lastChangeCheck) >= 1 {
+                lastChangeCheck = now
+                runner.checkForChanges()
+            }
+        }
+    }
+}

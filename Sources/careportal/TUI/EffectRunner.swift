@@ -1,0 +1,125 @@
+import Domain
+import Foundation
+import Store
+import UI
+
+/// Runs the UI's effects against the store off the input loop and hands the results back as actions.
+/// Queries run on one background queue, so a slow query never blocks typing; the UI drops stale results.
+final class EffectRunner: @unchecked Sendable {
+    private let portal: PortalStore
+    private let queue = DispatchQueue(label: "careportal.store")
+    /// Counts ("1–40 of 10,000+") can take much longer than a page; on their own queue (the pool reads
+    /// concurrently) a count never holds back the page of the next keystroke.
+    private let countQueue = DispatchQueue(label: "careportal.count")
+    private let lock = NSLock()
+    private var inbox: [Action] = []
+    /// The signed-in users and their session tokens, by tab index. Only touched on `queue`.
+    private var sessions: [(user: User, token: String?)]
+    private var lastChange: Int64?
+
+    init(portal: PortalStore, sessions: [(user: User, token: String?)]) {
+        self.portal = portal
+        self.sessions = sessions
+    }
+
+    /// Actions that arrived since the last call.
+    func drain() -> [Action] {
+        lock.withLock { defer { inbox.removeAll() }; return inbox }
+    }
+
+    private func send(_ action: Action) { lock.withLock { inbox.append(action) } }
+
+    /// The latest request per kind of load: a load superseded before it starts is skipped, so fast
+    /// typing in the filter bar runs one query, not one per keystroke.
+    private var latest: [String: Int] = [:]
+
+    func run(_ effect: Effect) {
+        let slot = Self.slot(effect)
+        let generation = lock.withLock { () -> Int in
+            guard let slot else { return 0 }
+            latest[slot, default: 0] += 1
+            return latest[slot]!
+        }
+        let target: DispatchQueue = if case .countCases = effect { countQueue } else { queue }
+        target.async { [self] in
+            if let slot, lock.withLock({ latest[slot] }) != generation { return }
+            if let action = perform(effect) { send(action) }
+        }
+    }
+
+    private static func slot(_ effect: Effect) -> String? {
+        switch effect {
+        case .loadCases(_, let session, let scope, _, _, let after, _): "cases \(session) \(scope) \(after == nil)"
+        case .loadMergedCases(_, _, _, _, let after, _): "merged \(after == nil)"
+        case .countCases(_, let session, let scope, _, _): "count \(session) \(scope)"
+        case .loadCase(_, let session, _): "case \(session)"
+        default: nil
+        }
+    }
+
+    /// Notices writes from other processes (and our own): every write adds a history event.
+    func checkForChanges() {
+        queue.async { [self] in
+            guard let token = try? portal.changeToken() else { return }
+            if let last = lastChange, last != token { send(.dataChanged) }
+            lastChange = token
+        }
+    }
+
+    private func user(_ session: Int) -> User? {
+        sessions.indices.contains(session) ? sessions[session].user : nil
+    }
+
+    /// Runs one effect on the calling thread (the benchmark measures the app this way).
+    func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .loadCases(let request, let session, let scope, let query, let sort, let after, let limit):
+                guard let user = user(session) else { return .loadFailed(request: request, message: "No such session.") }
+                return .casesLoaded(request: request, page: try portal.cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit))
+            case .loadMergedCases(let request, let indexes, let query, let sort, let after, let limit):
+                let users = indexes.compactMap(user)
+                return .casesLoaded(request: request, page: try portal.cases(asEach: users, query: query, sort: sort, after: after, limit: limit))
+            case .countCases(let request, let session, let scope, let query, let cap):
+                guard let user = user(session) else { return .loadFailed(request: request, message: "No such session.") }
+                let n = try portal.countCases(as: user, scope: scope, query: query, cap: cap)
+                return .casesCounted(request: request, count: min(n, cap), capped: n > cap)
+            case .loadCustomers(let request, let session):
+                guard let user = user(session) else { return .loadFailed(request: request, message: "No such session.") }
+                return .customersLoaded(request: request, rows: try portal.customers(as: user))
+            case .loadCase(let request, let session, let number):
+                guard let user = user(session) else { return .loadFailed(request: request, message: "No such session.") }
+                return .caseLoaded(request: request, detail: try portal.caseDetail(as: .reseller(user), number: number))
+            case .signIn(let email, let password):
+                let grant = try portal.signIn(email: email, password: password)
+                sessions.append((grant.user, grant.token))
+                SessionFile.add(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
+                                             expiresAt: grant.expiresAt, database: portal.path))
+                return .signedIn(SessionInfo(user: grant.user, domainName: grant.domainName))
+            case .signOut(let session):
+                guard sessions.indices.contains(session) else { return nil }
+                let (user, token) = sessions.remove(at: session)
+                if let token { try? portal.signOut(token: token) }
+                SessionFile.remove(user: user.email, database: portal.path)
+                return nil
+            case .sendFeedback(let session, let screen, let message):
+                try portal.sendFeedback(as: session.flatMap(user), screen: screen, message: message)
+                return .feedbackSent
+            case .quit:
+                return nil
+            @unknown default:
+                return nil
+            }
+        } catch {
+            let message = (error as? StoreError)?.description ?? "\(error)"
+            switch effect {
+            case .signIn: return .signInFailed(message: message)
+            case .sendFeedback: return .feedbackFailed(message: message)
+            case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
+                 .loadCustomers(let r, _), .loadCase(let r, _, _):
+                return .loadFailed(request: r, message: message)
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import ScreenKit
+import Store
+import UI
+
+/// The app's own path, measured without a terminal: keys go through `reduce`, effects run against the
+/// store on the calling thread, results come back as actions, and the screen is rendered into a buffer.
+struct UIBench {
+    let portal: PortalStore
+    let user: User
+    let domainName: String
+    let size = Size(width: 120, height: 40)
+    let iterations: Int
+
+    /// Runs effects to completion (results may ask for more), then renders. Counts run on their own
+    /// queue in the app, off the keystroke path, so they are left out here unless asked for.
+    func settle(_ state: inout AppState, _ effects: [Effect], runner: EffectRunner, buffer: inout ScreenBuffer, counts: Bool = false) {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .countCases = effect, !counts { continue }
+            if let action = runner.perform(effect) { pending += reduce(&state, action) }
+        }
+        buffer.clear()
+        render(state, into: &buffer)
+    }
+
+    func freshState() -> (AppState, EffectRunner) {
+        let runner = EffectRunner(portal: portal, sessions: [(user, nil)])
+        return (AppState(sessions: [SessionInfo(user: user, domainName: domainName)], size: size, now: portal.clock.now), runner)
+    }
+
+    func time(_ name: String, _ body: () -> Void) -> BenchMeasurement {
+        for _ in 0..<3 { body() }
+        let times = (0..<iterations).map { _ in StoreBenchmark.milliseconds(body) }
+        return BenchMeasurement(name: name, times: times, raw: nil)
+    }
+
+    func run() -> [BenchMeasurement] {
+        var results: [BenchMeasurement] = []
+        var buffer = ScreenBuffer(size: size)
+        results.append(time("UI: launch to first full screen") {
+            var (state, runner) = freshState()
+            settle(&state, start(&state), runner: runner, buffer: &buffer)
+        })
+        results.append(time("UI: launch, with the count of cases") {
+            var (state, runner) = freshState()
+            settle(&state, start(&state), runner: runner, buffer: &buffer, counts: true)
+        })
+        // A filter typed in the bar: the keystroke, the debounce tick, the query and the redraw.
+        for (name, text) in [("status", "status:action-required"), ("severity", "sev:p1"), ("customer", "customer:acme"),
+                             ("common word", "mail"), ("rare word", "payroll"), ("prefix", "bou*")] {
+            var (state, runner) = freshState()
+            settle(&state, start(&state), runner: runner, buffer: &buffer)
+            settle(&state, reduce(&state, .key(.char("/"))), runner: runner, buffer: &buffer)
+            for c in text.dropLast() { settle(&state, reduce(&state, .key(.char(c))), runner: runner, buffer: &buffer) }
+            var toggle = false
+            results.append(time("UI: filter keystroke, \(name)") {
+                // Alternate the last character on and off, so every sample is a real change.
+                let key: Key = toggle ? .backspace : .char(text.last!)
+                toggle.toggle()
+                var effects = reduce(&state, .key(key))
+                effects += reduce(&state, .tick(state.now.addingTimeInterval(0.2)))
+                settle(&state, effects, runner: runner, buffer: &buffer)
+            })
+        }
+        var (state, runner) = freshState()
+        settle(&state, start(&state), runner: runner, buffer: &buffer)
+        var queried = 0
+        results.append(time("UI: cursor move (j)") {
+            let effects = reduce(&state, .key(.char("j")))
+            queried += effects.count
+            settle(&state, effects, runner: runner, buffer: &buffer)
+        })
+        results.append(time("UI: page scroll (PgDn)") {
+            settle(&state, reduce(&state, .key(.pageDown)), runner: runner, buffer: &buffer)
+        })
+        return results
+    }
+}

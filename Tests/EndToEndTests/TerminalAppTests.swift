@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The real full-screen app in tmux on a demo database, driven by keys and read back from the pane.
+@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalAppTests {
+    static func start(width: Int = 120, height: Int = 40) throws -> (Binary, Tmux) {
+        let (b, _) = try CommandLineTests.demo(cases: 400)
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: width, height: height)
+        return (b, t)
+    }
+
+    /// Lines that are case rows: an 8-digit case number first.
+    static func caseRows(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map(String.init).filter { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.count > 9 && t.prefix(8).allSatisfy(\.isNumber) && t.dropFirst(8).first == " "
+        }
+    }
+
+    @Test func filterOpenHelpAndResize() throws {
+        let (_, t) = try Self.start()
+        var screen = try t.waitFor { Self.caseRows($0).count > 20 }
+        #expect(screen.contains("My Cases") && screen.contains("as Alice Moreau <alice@cloudpartners.example>"), "\(screen)")
+        #expect(Self.caseRows(screen).count > 20, "\(screen)")
+
+        try t.send("/")
+        try t.send("sev:p1", literal: true)
+        try t.send("Enter")
+        screen = try t.waitFor { s in
+            let rows = Self.caseRows(s)
+            return !rows.isEmpty && rows.allSatisfy { $0.contains(" P1 ") }
+        }
+        let p1Rows = Self.caseRows(screen)
+        #expect(!p1Rows.isEmpty && p1Rows.allSatisfy { $0.contains(" P1 ") }, "\(screen)")
+        let first = String(p1Rows[0].trimmingCharacters(in: .whitespaces).prefix(8))
+
+        try t.send("Enter")
+        screen = try t.waitFor("History")
+        #expect(screen.contains("Case \(first)"), "\(screen)")
+        #expect(screen.contains("P1"), "\(screen)")
+
+        try t.send("?")
+        screen = try t.waitFor("Keys · Case")
+        #expect(screen.contains("message support") && screen.contains("close case"), "\(screen)")
+        try t.send("Escape")
+        _ = try t.waitFor { !$0.contains("Keys · Case") }
+
+        try t.resize(width: 50, height: 12)
+        screen = try t.waitFor("Terminal too small")
+        #expect(screen.contains("50×12"), "\(screen)")
+        try t.resize(width: 120, height: 40)
+        screen = try t.waitFor("History")
+        #expect(screen.contains("Case \(first)") && !screen.contains("Terminal too small"), "\(screen)")
+
+        // Back to the filtered list, then quit.
+        try t.send("q")
+        screen = try t.waitFor("My Cases")
+        #expect(Self.caseRows(screen).allSatisfy { $0.contains(" P1 ") }, "\(screen)")
+    }
+
+    @Test func customersAndTabsKeepTheirOwnState() throws {
+        let (_, t) = try Self.start()
+        _ = try t.waitFor("My Cases")
+        try t.send("2")
+        var screen = try t.waitFor("Harbor Health Clinics")
+        #expect(screen.contains("not granted"), "\(screen)")
+        #expect(screen.contains("株式会社さくら商事") == false, "a customer of another domain is listed: \(screen)")
+        try t.send("1")
+        _ = try t.waitFor("My Cases")
+        try t.send("/")
+        try t.send("is:open", literal: true)
+        try t.send("Enter")
+        _ = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } }
+        try t.send("j")
+        try t.send("j")
+        try t.send("]")
+        screen = try t.waitFor("as Carol Nguyen")
+        #expect(Self.caseRows(screen).contains { $0.contains("Closed") } || !screen.contains("is:open"),
+                "the second tab has its own (empty) filter: \(screen)")
+        try t.send("[")
+        screen = try t.waitFor("as Alice Moreau")
+        screen = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } }
+        #expect(screen.contains("is:open"), "the first tab kept its filter: \(screen)")
+    }
+}
