@@ -24,7 +24,7 @@ public struct BenchMeasurement: Sendable, Codable, Equatable {
     }
     public static let overheadAllowance = 0.05
 
-    init(name: String, times: [Double], raw: [Double]?, bound: Double? = nil) {
+    public init(name: String, times: [Double], raw: [Double]?, bound: Double? = nil) {
         let sorted = times.sorted()
         self.name = name
         samples = sorted.count
@@ -55,7 +55,7 @@ public final class StoreBenchmark {
         do { raw = try RawSQLite(path: store.path) } catch { throw StoreError.from(error, path: store.path) }
     }
 
-    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    public static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
