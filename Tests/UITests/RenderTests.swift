@@ -40,18 +40,18 @@ import Testing
         let buffer = state.screenBuffer()
         #expect(buffer[1, 1].style == Theme.title)
         #expect(buffer[13, 0].style == Theme.tabActive)  // the active domain's tab
-        #expect(buffer[1, 3].style.reverse)  // the cursor row, margin included
-        #expect(buffer[0, 3].style.reverse)
-        #expect(!buffer[1, 4].style.reverse)
+        #expect(buffer[1, 3].style.bg == Theme.cursorRow.bg)  // the cursor row, margin included
+        #expect(buffer[0, 3].style.bg == Theme.cursorRow.bg)
+        #expect(buffer[1, 4].style.bg == .default)
         #expect(buffer[12, 4].style == Theme.severity(.p2))  // P2
-        #expect(buffer[12, 3].style == Theme.severity(.p1).reversed())
+        #expect(buffer[12, 3].style == Theme.onCursorRow(Theme.severity(.p1)))  // keeps its colour on the bar
         #expect(buffer[16, 5].style == Theme.status(.actionRequired))
         #expect(buffer[10, 5].grapheme == "⚑")
         #expect(buffer[10, 5].style == Theme.escalated)
         #expect(buffer[16, 7].style == Theme.status(.closed))
         state.press(.char("j"))
-        #expect(!state.screenBuffer()[1, 3].style.reverse)
-        #expect(state.screenBuffer()[1, 4].style.reverse)
+        #expect(state.screenBuffer()[1, 3].style.bg == .default)
+        #expect(state.screenBuffer()[1, 4].style.bg == Theme.cursorRow.bg)
     }
 
     @Test func myCasesAt120x40ShowsMoreTitleAndTheCreatedColumn() {

@@ -92,7 +92,7 @@ import Testing
         #expect(lines[22] == " 株式会社さくら商事: This customer hasn't granted your domain access to file s…")
         // The row of a customer who hasn't granted access is dimmed.
         #expect(state.screenBuffer()[1, 3].style == Theme.plain)
-        #expect(state.screenBuffer()[40, 4].style == Theme.dim.reversed())
+        #expect(state.screenBuffer()[40, 4].style == Theme.onCursorRow(Theme.dim))
         // n is refused by the Domain's rule, with its reason.
         state.press(.char("n"))
         #expect(state.status == .error("n (new case) for 株式会社さくら商事: \(Rules.accessNotGranted)"))

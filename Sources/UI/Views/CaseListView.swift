@@ -22,8 +22,8 @@ enum CaseListView {
             let y = rowsArea.y + offset
             let line = cells(columns.map { $0.cell(list.rows[i], now: state.now) })
             if i == cursor.index {
-                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: .reverse)
-                buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea) { $0.reversed() }
+                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
+                buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)
             } else {
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea)
             }

@@ -31,8 +31,8 @@ enum CustomersView {
                            NumberFormat.grouped(r.openCases))
             let style = r.access.display == .notGranted ? Theme.dim : Theme.plain
             if i == cursor.index {
-                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: .reverse)
-                buffer.put(text, x: rowsArea.x, y: y, style: style.reversed(), clip: rowsArea)
+                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
+                buffer.put(text, x: rowsArea.x, y: y, style: Theme.onCursorRow(style), clip: rowsArea)
             } else {
                 buffer.put(text, x: rowsArea.x, y: y, style: style, clip: rowsArea)
             }

@@ -15,8 +15,8 @@ enum SessionsView {
         for (i, item) in items.enumerated() {
             let y = inner.y + 1 + i
             if i == cursor {
-                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: .reverse)
-                buffer.put(item, x: inner.x, y: y, clip: inner) { $0.reversed() }
+                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Theme.cursorRow)
+                buffer.put(item, x: inner.x, y: y, clip: inner, restyle: Theme.onCursorRow)
             } else {
                 buffer.put(item, x: inner.x, y: y, clip: inner)
             }

@@ -25,6 +25,14 @@ enum Theme {
     static let escalated = Style(fg: .ansi(1), bold: true)
     static let field = Style.underline
     static let caret = Style.reverse
+    /// The cursor row: a coloured bar that keeps each cell's own colour; monochrome terminals show it reversed.
+    static let cursorRow = Style(fg: .indexed(231), bg: .indexed(24))
+    static func onCursorRow(_ style: Style) -> Style {
+        var s = style
+        s.bg = cursorRow.bg
+        if s.fg == .default || s.fg == dim.fg { s.fg = cursorRow.fg }
+        return s
+    }
     static let supportAuthor = Style(fg: .ansi(6), bold: true)
 
     static func severity(_ s: Severity) -> Style {
