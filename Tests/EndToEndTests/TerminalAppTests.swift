@@ -84,3 +84,70 @@ import Testing
         #expect(screen.contains("is:open"), "the first tab kept its filter: \(screen)")
     }
 }
+
+/// Sign-in in the full-screen app, and the session file it leaves behind.
+@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalSignInTests {
+    @Test func signInFromTheAppThenASecondDomainKeepsEachTabsCursor() throws {
+        let b = try Binary()
+        let report = try b.json(["demo", "--cases", "200", "--seed", "3", "--json"]) as! [String: Any]
+        let users = (report["domains"] as! [[String: Any]]).flatMap { $0["users"] as! [[String: Any]] }
+        func password(_ email: String) -> String { users.first { $0["email"] as? String == email }!["password"] as! String }
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db)", width: 120, height: 40)
+
+        var screen = try t.waitFor("Sign in with your reseller account.")
+        // A wrong password is refused with the same words as an unknown user, and the password never shows.
+        try t.send("alice@cloudpartners.example", literal: true)
+        try t.send("Tab")
+        try t.send("not-the-password", literal: true)
+        try t.send("Enter")
+        screen = try t.waitFor("Wrong email or password.")
+        #expect(!screen.contains("not-the-password"), "\(screen)")
+        // The licence-less agent gets the seed's answer.
+        try t.send("BTab")
+        try t.send("C-u")
+        try t.send("bruno@cloudpartners.example", literal: true)
+        try t.send("Tab")
+        try t.send("C-u")
+        try t.send(password("bruno@cloudpartners.example"), literal: true)
+        try t.send("Enter")
+        screen = try t.waitFor("You don't have access to the Customer Care Portal")
+        try t.send("BTab")
+        try t.send("C-u")
+        try t.send("alice@cloudpartners.example", literal: true)
+        try t.send("Tab")
+        try t.send("C-u")
+        try t.send(password("alice@cloudpartners.example"), literal: true)
+        try t.send("Enter")
+        screen = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        #expect(screen.contains("as Alice Moreau <alice@cloudpartners.example>"), "\(screen)")
+
+        // The session file holds the token, readable by its owner only.
+        let sessions = b.home.appendingPathComponent("state/careportal/sessions.json").path
+        let mode = (try FileManager.default.attributesOfItem(atPath: sessions)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+
+        // Move the cursor, sign in to a second domain from the session switcher, come back: the cursor stayed.
+        let first = try t.cursorCase()
+        for _ in 0..<3 { try t.send("j") }
+        _ = try t.waitFor { _ in (try? t.cursorCase()) != first }
+        let before = try t.screen()
+        let cursor = try t.cursorCase()
+        #expect(cursor != nil && cursor != first)
+        #expect(TerminalAppTests.caseRows(before).firstIndex { $0.contains(cursor ?? "-") } == 3)
+        try t.send("S")
+        screen = try t.waitFor("Sessions")
+        try t.send("s")
+        screen = try t.waitFor("Sign in with your reseller account.")
+        try t.send("carol@skyline-it.example", literal: true)
+        try t.send("Tab")
+        try t.send(password("carol@skyline-it.example"), literal: true)
+        try t.send("Enter")
+        screen = try t.waitFor("as Carol Nguyen <carol@skyline-it.example>")
+        try t.send("[")
+        screen = try t.waitFor("as Alice Moreau")
+        screen = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        #expect(TerminalAppTests.caseRows(screen) == TerminalAppTests.caseRows(before))
+        #expect(try t.cursorCase() == cursor, "the cursor is on the same case")
+    }
+}

@@ -70,6 +70,15 @@ final class Tmux {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// The case number on the cursor row: the row drawn on the cursor bar's background (colour 24).
+    func cursorCase() throws -> String? {
+        let coloured = try tmux(["capture-pane", "-p", "-e", "-t", name])
+        guard let line = coloured.split(separator: "\n").first(where: { $0.contains("48;5;24m") }) else { return nil }
+        let plain = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        let words = plain.split(separator: " " as Character).map(String.init)
+        return words.first { $0.count == 8 && $0.allSatisfy(\.isNumber) }
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
