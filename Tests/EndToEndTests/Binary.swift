@@ -15,6 +15,8 @@ struct Binary {
     var db: String { home.appendingPathComponent("portal.sqlite3").path }
 
     init() throws {
+        // A child that exits before reading its standard input must not take the test process down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         home = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
@@ -35,8 +37,8 @@ struct Binary {
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
         try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -67,11 +67,17 @@ extension PortalStore {
         p.standardInput = input
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
+        // A command that exits without reading the message must fail this delivery, not kill the process
+        // with SIGPIPE.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
         do { try p.run() } catch { return "can't run \(command): \(error.localizedDescription)" }
-        input.fileHandleForWriting.write(Data(mail.text.utf8))
+        let written: Bool
+        do { try input.fileHandleForWriting.write(contentsOf: Data(mail.text.utf8)); written = true } catch { written = false }
         try? input.fileHandleForWriting.close()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
+        if p.terminationStatus == 0 && !written { return "\(command) exited before reading the message" }
         if p.terminationStatus != 0 {
             return "\(command) exited \(p.terminationStatus)\(message.isEmpty ? "" : ": " + message.trimmingCharacters(in: .whitespacesAndNewlines))"
         }
