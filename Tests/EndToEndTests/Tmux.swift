@@ -85,7 +85,7 @@ final class Tmux {
 
     /// Waits until the screen satisfies `condition`, returning the last screen either way.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -96,7 +96,7 @@ final class Tmux {
         return last
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }
 
