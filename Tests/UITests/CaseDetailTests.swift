@@ -22,13 +22,14 @@ import Testing
         #expect(state.status == .error("O (reopen): Case 10007919 is open; only a closed case can be reopened."))
     }
 
-    @Test func anActionThatCanActSaysItsFormIsNotHereYet() {
+    @Test func anActionWithoutAFormYetSaysSo() {
         var state = opened(Fixture.detail())
-        #expect(state.press(.char("x")).isEmpty)
-        #expect(state.status == .info("Would close case 10007919: not in this version yet, nothing changed. Use: careportal case close 10007919"))
-        #expect(state.screenLines()[23] == " Would close case 10007919: not in this version yet, nothing changed. Use: car…")
-        #expect(state.press(.char("p")).isEmpty)
-        #expect(state.status?.text.contains("careportal case severity 10007919") == true)
+        #expect(state.press(.char("a")).isEmpty)
+        #expect(state.status == .info("Would attach a file to case 10007919: not in this version yet, nothing changed. Use: careportal case attach 10007919 FILE"))
+        #expect(state.screenLines()[23] == " Would attach a file to case 10007919: not in this version yet, nothing change…")
+        #expect(state.overlay == .none)
+        #expect(state.press(.char("h")).isEmpty)
+        #expect(state.status?.text.contains("careportal case share 10007919") == true)
     }
 
     @Test func aClosedCaseShowsTheDaysLeftToReopen() {

@@ -23,4 +23,9 @@ public enum Action: Equatable, Sendable {
     /// The answer to `Effect.sendFeedback`.
     case feedbackSent
     case feedbackFailed(message: String)
+    /// The answer to a case command (`postMessage`, `changeSeverity`, `closeCase`, `reopenCase`) that issued `request`.
+    case commandSucceeded(request: Int)
+    case commandFailed(request: Int, message: String)
+    /// The answer to `Effect.loadDraft`: the saved draft, nil when there is none.
+    case draftLoaded(request: Int, content: String?)
 }

@@ -14,5 +14,15 @@ public enum Effect: Equatable, Sendable {
     case signOut(session: Int)
     /// `session` is the active tab when there is one.
     case sendFeedback(session: Int?, screen: String, message: String)
+    /// Case commands; each is answered by `Action.commandSucceeded` or `.commandFailed` with the same request.
+    case postMessage(request: Int, session: Int, number: Int, text: String)
+    case changeSeverity(request: Int, session: Int, number: Int, severity: Severity)
+    case closeCase(request: Int, session: Int, number: Int)
+    case reopenCase(request: Int, session: Int, number: Int)
+    /// Form drafts, saved as you type (at most about once a second). `form` names the form: "message 10007919".
+    case saveDraft(session: Int, form: String, content: String)
+    case discardDraft(session: Int, form: String)
+    /// Answered by `Action.draftLoaded` with the same request.
+    case loadDraft(request: Int, session: Int, form: String)
     case quit
 }

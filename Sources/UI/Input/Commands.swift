@@ -42,3 +42,18 @@ enum SessionsCommand: Equatable, Sendable {
 enum HelpCommand: Equatable, Sendable {
     case up, down, close
 }
+
+/// Keys of the message editor; every other key edits the text (`TextField.handleMultiline`).
+enum EditorCommand: Equatable, Sendable {
+    case send, close, newline
+}
+
+/// Keys of a short list to choose from (the severity levels).
+enum ChoiceCommand: Equatable, Sendable {
+    case up, down, choose, close
+}
+
+/// Keys of a yes/no question.
+enum ConfirmCommand: Equatable, Sendable {
+    case yes, no
+}

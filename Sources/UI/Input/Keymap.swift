@@ -79,6 +79,24 @@ enum Keymap {
         .init([.escape], .cancel, "cancel", hint: "cancel"),
     ] + editingAsField
 
+    static let messageEditor: [KeyBinding<EditorCommand>] = [
+        .init([.ctrl("s")], .send, "send the message", hint: "send"),
+        .init([.escape], .close, "close; the text is kept as a draft", hint: "close (keeps the text)"),
+        .init([.enter], .newline, "new line", hint: "new line"),
+    ]
+
+    static let choice: [KeyBinding<ChoiceCommand>] = [
+        .init([.enter], .choose, "choose the selected one", hint: "choose"),
+        .init([.char("j"), .down], .down, "move down", hint: "move"),
+        .init([.char("k"), .up], .up, "move up"),
+        .init([.escape, .char("q")], .close, "cancel: nothing changes", hint: "cancel"),
+    ]
+
+    static let confirm: [KeyBinding<ConfirmCommand>] = [
+        .init([.char("y"), .char("Y")], .yes, "yes", hint: "yes"),
+        .init([.char("n"), .char("N"), .escape, .char("q")], .no, "no: nothing changes", hint: "no"),
+    ]
+
     static let sessions: [KeyBinding<SessionsCommand>] = [
         .init([.enter], .choose, "switch to the selected domain", hint: "switch"),
         .init([.char("s")], .signIn, "sign in to another domain", hint: "sign in"),

@@ -79,3 +79,85 @@ struct TextField: Equatable, Sendable {
         return (start, text, caretColumn)
     }
 }
+
+/// Multi-line editing (the message editor): Enter inserts a newline, ↑ ↓ move between lines,
+/// Home and End go to the ends of the caret's line, and pasted text keeps its newlines.
+extension TextField {
+    mutating func handleMultiline(_ key: Key) -> Outcome {
+        switch key {
+        case .enter:
+            insert(["\n"])
+            return .changed
+        case .up: return moveVertically(by: -1)
+        case .down: return moveVertically(by: 1)
+        case .home, .ctrl("a"): return moveCaret(to: lineStart(caret))
+        case .end, .ctrl("e"): return moveCaret(to: lineEnd(caret))
+        case .paste(let text):
+            let normal = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            insert(normal.map { $0 == "\t" ? " " : $0 })
+            return .changed
+        default:
+            return handle(key)
+        }
+    }
+
+    private func lineStart(_ index: Int) -> Int {
+        var i = index
+        while i > 0 && characters[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    private func lineEnd(_ index: Int) -> Int {
+        var i = index
+        while i < characters.count && characters[i] != "\n" { i += 1 }
+        return i
+    }
+
+    private mutating func moveCaret(to index: Int) -> Outcome {
+        guard index != caret else { return .ignored }
+        caret = index
+        return .moved
+    }
+
+    /// To the same column of the previous or next line, or its end when it is shorter.
+    private mutating func moveVertically(by delta: Int) -> Outcome {
+        let start = lineStart(caret), column = caret - start
+        if delta < 0 {
+            guard start > 0 else { return moveCaret(to: 0) }
+            let previous = lineStart(start - 1)
+            return moveCaret(to: min(previous + column, start - 1))
+        }
+        let end = lineEnd(caret)
+        guard end < characters.count else { return moveCaret(to: end) }
+        let next = end + 1
+        return moveCaret(to: min(next + column, lineEnd(next)))
+    }
+
+    /// The text wrapped at `width` columns (at newlines and where a line is full), and the row and column of the caret.
+    func rows(width: Int) -> (rows: [String], caretRow: Int, caretColumn: Int) {
+        let width = max(1, width)
+        var rows: [String] = [], row = "", used = 0
+        var caretAt = (row: 0, column: 0)
+        for (i, c) in characters.enumerated() {
+            if c == "\n" {
+                if i == caret { caretAt = (rows.count, used) }
+                rows.append(row); row = ""; used = 0
+                continue
+            }
+            let w = DisplayWidth.of(c)
+            if used + w > width && used > 0 {
+                rows.append(row); row = ""; used = 0
+            }
+            if i == caret { caretAt = (rows.count, used) }
+            row.append(c); used += w
+        }
+        if caret == characters.count {
+            if used >= width {
+                rows.append(row); row = ""; used = 0
+            }
+            caretAt = (rows.count, used)
+        }
+        rows.append(row)
+        return (rows, caretAt.row, caretAt.column)
+    }
+}

@@ -19,16 +19,38 @@ extension AppState {
         return CaseDetailBody.lines(for: detail, user: actingUser(for: view), width: Layout.contentWidth(size.width), now: now).count
     }
 
-    /// A case action key: the Domain's reason when it can't act; otherwise say plainly that its form isn't here yet.
-    mutating func caseAction(_ action: CaseAction, key: Key) {
-        guard case .detail(let view)? = currentScreen else { return }
+    /// A case action key: the Domain's reason when it can't act; otherwise its form, or (attach, escalate,
+    /// sharing) say plainly that its form isn't here yet.
+    mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
+        guard case .detail(let view)? = currentScreen else { return [] }
         guard let detail = view.detail else {
             status = .info("\(key.name): case \(view.number) is still loading.")
-            return
+            return []
         }
+        let c = detail.supportCase
         switch action.decision(detail, by: actingUser(for: view), now: now) {
-        case .refused(let refusal): status = .error("\(key.name) (\(action.label)): \(refusal.description)")
-        case .allowed: status = .info(action.notYetAvailable(detail.supportCase))
+        case .refused(let refusal):
+            status = .error("\(key.name) (\(action.label)): \(refusal.description)")
+            return []
+        case .allowed:
+            let target = CaseRef(domainID: view.domainID, number: view.number)
+            switch action {
+            case .message:
+                return openMessageEditor(target)
+            case .severity:
+                overlay = .severity(SeverityChoice(target: target, current: c.severity,
+                                                   cursor: Severity.allCases.firstIndex(of: c.severity) ?? 0))
+            case .close:
+                overlay = .confirm(Confirmation(target: target, command: .close, question: "Close case \(c.number)? y/n"))
+            case .reopen:
+                let left = Rules.reopenDaysLeft(c, now: now) ?? 0
+                let days = left == 1 ? "1 day" : "\(left) days"
+                overlay = .confirm(Confirmation(target: target, command: .reopen,
+                                                question: "Reopen case \(c.number)? \(days) left to reopen. y/n"))
+            case .attach, .escalate, .sharing:
+                status = .info(action.notYetAvailable(c))
+            }
+            return []
         }
     }
 }

@@ -16,6 +16,9 @@ extension AppState {
         case .sessions(let cursor): return sessionsKey(key, cursor: cursor)
         case .signIn(let form): return signInKey(key, form: form)
         case .feedback(let form): return feedbackKey(key, form: form)
+        case .message(let form): return messageKey(key, form: form)
+        case .severity(let choice): return severityKey(key, choice: choice)
+        case .confirm(let confirmation): return confirmKey(key, confirmation)
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
@@ -47,7 +50,7 @@ extension AppState {
         case .quit: return quit()
         case .move(let movement): return move(movement)
         case .open: return openSelected()
-        case .caseAction(let action): caseAction(action, key: key)
+        case .caseAction(let action): return caseAction(action, key: key)
         }
         return []
     }

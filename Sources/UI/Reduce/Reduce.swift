@@ -12,7 +12,7 @@ extension AppState {
             return loadMoreIfNeeded()  // a taller screen may show past what is loaded
         case .tick(let date):
             now = date
-            return debounceFilter()
+            return debounceFilter() + saveDrafts()
         case .casesLoaded, .casesCounted, .customersLoaded, .caseLoaded, .loadFailed:
             return deliver(action)
         case .signedIn(let session):
@@ -27,6 +27,14 @@ extension AppState {
             return []
         case .feedbackFailed(let message):
             status = .error("Your feedback wasn't sent: \(message)")
+            return []
+        case .commandSucceeded(let request):
+            return commandSucceeded(request)
+        case .commandFailed(let request, let message):
+            commandFailed(request, message: message)
+            return []
+        case .draftLoaded(let request, let content):
+            draftLoaded(request, content: content)
             return []
         }
     }
@@ -52,7 +60,7 @@ extension AppState {
     }
 
     /// Another process wrote: every screen is out of date; the visible one reloads now, the others when shown.
-    private mutating func dataChanged() -> [Effect] {
+    mutating func dataChanged() -> [Effect] {
         for t in tabs.indices {
             tabs[t].forEachScreen { $0.freshness = .stale }
         }

@@ -16,6 +16,10 @@ public struct AppState: Equatable, Sendable {
     /// The last message; a new key press clears it.
     var status: StatusMessage?
     var requests = RequestIDs()
+    /// The case commands waiting for their answers; an answer with any other request id is stale.
+    var pendingCommands: [PendingCommand] = []
+    /// Message editors closed with Esc, by case number: their text is kept and saved as a draft.
+    var parkedMessages: [Int: MessageForm] = [:]
 
     /// Empty `sessions` opens the sign-in screen.
     public init(sessions: [SessionInfo], size: Size, now: Date) {

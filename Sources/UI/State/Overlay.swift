@@ -1,3 +1,6 @@
+import Domain
+import Foundation
+
 /// What is drawn over the current screen and takes the keys first.
 enum Overlay: Equatable, Sendable {
     case none
@@ -8,10 +11,66 @@ enum Overlay: Equatable, Sendable {
     /// Full screen when no session is open, a box over the screen otherwise.
     case signIn(SignInForm)
     case feedback(FeedbackForm)
+    /// The message editor of an open case.
+    case message(MessageForm)
+    /// Choosing a new severity for an open case.
+    case severity(SeverityChoice)
+    /// A yes/no question before a case command (close, reopen).
+    case confirm(Confirmation)
 }
 
 /// The Send Feedback box: one line of text about the screen it was opened on.
 struct FeedbackForm: Equatable, Sendable {
     var screen: String
     var field = TextField()
+}
+
+/// The case a form acts on: the domain that filed it (its session acts) and its number.
+struct CaseRef: Equatable, Sendable {
+    var domainID: Int64
+    var number: Int
+}
+
+/// The message editor: multi-line text, saved as a draft as you type.
+struct MessageForm: Equatable, Sendable {
+    var target: CaseRef
+    var field = TextField()
+    /// Shown under the text: why it wasn't sent.
+    var error: String?
+    /// The `postMessage` waiting for its answer; the text can't be edited meanwhile.
+    var sending: Int?
+    /// The `loadDraft` whose answer may fill the (still empty) editor.
+    var draftRequest: Int?
+    /// The text changed since the last draft save.
+    var unsaved = false
+    var savedAt: Date?
+
+    init(target: CaseRef) { self.target = target }
+
+    /// The name of its draft: "message 10007919".
+    var draftName: String { "message \(target.number)" }
+}
+
+struct SeverityChoice: Equatable, Sendable {
+    var target: CaseRef
+    var current: Severity
+    var cursor: Int
+}
+
+struct Confirmation: Equatable, Sendable {
+    enum Command: Equatable, Sendable { case close, reopen }
+    var target: CaseRef
+    var command: Command
+    var question: String
+}
+
+/// A case command sent and not yet answered.
+struct PendingCommand: Equatable, Sendable {
+    var request: Int
+    var target: CaseRef
+    /// The status message when it succeeds.
+    var success: String
+    /// What it was, for "Couldn't … : reason".
+    var what: String
+    var isMessage: Bool
 }

@@ -29,6 +29,9 @@ enum Frame {
         case .sessions(let cursor): SessionsView.render(state, cursor: cursor, into: &buffer)
         case .signIn(let form): SignInView.render(form, fullScreen: false, into: &buffer)
         case .feedback(let form): FeedbackView.render(form, into: &buffer)
+        case .message(let form): MessageEditorView.render(form, state: state, into: &buffer)
+        case .severity(let choice): SeverityChoiceView.render(choice, into: &buffer)
+        case .confirm(let confirmation): ConfirmView.render(confirmation, into: &buffer)
         }
     }
 }
