@@ -101,7 +101,8 @@ public enum Rules {
     public static func reopenDaysLeft(_ c: SupportCase, now: Date) -> Int? {
         guard c.status == .closed, let closedAt = c.closedAt else { return nil }
         let left = (closedAt.addingTimeInterval(Limits.reopenWindow).timeIntervalSince(now)) / .day
-        return max(0, Int(left.rounded(.up)))
+        // A clock read just before the close (the UI's last tick) must not show 31 days.
+        return min(Int(Limits.reopenWindow / .day), max(0, Int(left.rounded(.up))))
     }
 
     public static func reopenCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?, now: Date) -> Decision {

@@ -122,6 +122,7 @@ enum Fixture {
         #expect(Rules.reopenDaysLeft(closed, now: at29) == 1)
         #expect(Rules.reopenDaysLeft(closed, now: Fixture.t0.addingTimeInterval(10 * .day)) == 20)
         #expect(Rules.reopenDaysLeft(Fixture.supportCase(), now: at29) == nil)
+        #expect(Rules.reopenDaysLeft(closed, now: Fixture.t0.addingTimeInterval(-0.5)) == 30, "a clock a moment behind the close")
     }
     @Test func reopenRefusedForOpenCase() {
         #expect(Rules.reopenCase(by: agent, Fixture.supportCase(), access: Fixture.access(), now: Fixture.t0).refusal?.reason.contains("open") == true)

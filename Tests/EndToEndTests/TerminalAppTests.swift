@@ -151,3 +151,81 @@ import Testing
         #expect(try t.cursorCase() == cursor, "the cursor is on the same case")
     }
 }
+
+/// Updating a case from the keyboard, and a message draft surviving `kill -9`.
+@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalCaseActionTests {
+    static func history(_ b: Binary, _ number: String) throws -> [[String: Any]] {
+        let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
+        return detail["history"] as! [[String: Any]]
+    }
+
+    @Test func messageSeverityCloseAndReopenFromTheKeyboard() throws {
+        let (b, t) = try TerminalAppTests.start()
+        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        // An open case of a customer that granted access.
+        try t.send("/")
+        try t.send("is:open -customer:harbor", literal: true)
+        try t.send("Enter")
+        let screen = try t.waitFor { s in !TerminalAppTests.caseRows(s).isEmpty && !TerminalAppTests.caseRows(s).contains { $0.contains("Closed") } }
+        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        try t.send("Enter")
+        _ = try t.waitFor("History")
+
+        try t.send("m")
+        _ = try t.waitFor("Message support · case \(number)")
+        try t.send("The customer still sees the error.", literal: true)
+        try t.send("C-s")
+        _ = try t.waitFor("Message sent.")
+        try t.send("p")
+        _ = try t.waitFor("Change severity · case \(number)")
+        for _ in 0..<3 { try t.send("k") }  // up to P1
+        try t.send("Enter")
+        var screen2 = try t.waitFor { $0.contains("Severity changed to P1 critical.") || $0.contains("already P1") }
+        #expect(screen2.contains("P1"), "\(screen2)")
+        try t.send("x")
+        _ = try t.waitFor("Close case \(number)? y/n")
+        try t.send("y")
+        screen2 = try t.waitFor { $0.contains("Closed · P1") && !$0.contains("loading") }
+        #expect(screen2.contains("Closed · P1"), "\(screen2)")
+        try t.send("O")
+        _ = try t.waitFor("30 days left to reopen. y/n")
+        try t.send("y")
+        screen2 = try t.waitFor { $0.contains("In progress · P1") && !$0.contains("loading") }
+        #expect(screen2.contains("In progress · P1"), "\(screen2)")
+
+        let kinds = try Self.history(b, number).suffix(4).map { $0["kind"] as! String }
+        let texts = try Self.history(b, number).map { $0["text"] as! String }
+        #expect(texts.contains("The customer still sees the error."))
+        #expect(kinds.last == "status-change")
+        #expect(try Self.history(b, number).filter { ($0["text"] as! String).hasPrefix("Reopened") }.count == 1)
+    }
+
+    @Test func aMessageDraftSurvivesKill9() throws {
+        let (b, t) = try TerminalAppTests.start()
+        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try t.send("Enter")
+        var screen = try t.waitFor("History")
+        let number = String(screen.split(separator: "\n").first { $0.contains("Case ") }!
+            .split(separator: " ").first { $0.count == 8 && $0.allSatisfy(\.isNumber) }!)
+        try t.send("m")
+        _ = try t.waitFor("Message support · case \(number)")
+        try t.send("Half-written note about the MX records", literal: true)
+        // Drafts are saved about once a second while typing; then the process is killed outright.
+        Thread.sleep(forTimeInterval: 2.5)
+        let pid = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-9", "-P", pid]
+        try kill.run(); kill.waitUntilExit()
+        _ = try? t.tmux(["kill-server"], capture: false)
+
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let again = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        _ = try again.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try again.send("Enter")
+        _ = try again.waitFor("Case \(number)")
+        try again.send("m")
+        screen = try again.waitFor("Half-written note about the MX records")
+        #expect(screen.contains("Message support · case \(number)"), "\(screen)")
+    }
+}

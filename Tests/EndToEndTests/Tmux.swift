@@ -93,6 +93,7 @@ final class Tmux {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
+        if ProcessInfo.processInfo.environment["TMUX_TEST_DEBUG"] != nil { print("WAIT TIMED OUT:\n\(last)") }
         return last
     }
 

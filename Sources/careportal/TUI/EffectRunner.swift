@@ -70,6 +70,13 @@ final class EffectRunner: @unchecked Sendable {
         sessions.indices.contains(session) ? sessions[session].user : nil
     }
 
+    /// A case command as the session's user, answered with success or the refusal's words.
+    private func command(_ request: Int, _ session: Int, _ body: (User) throws -> Void) throws -> Action {
+        guard let user = user(session) else { return .commandFailed(request: request, message: "This session was signed out.") }
+        try body(user)
+        return .commandSucceeded(request: request)
+    }
+
     /// Runs one effect on the calling thread (the benchmark measures the app this way).
     func perform(_ effect: Effect) -> Action? {
         do {
@@ -105,6 +112,23 @@ final class EffectRunner: @unchecked Sendable {
             case .sendFeedback(let session, let screen, let message):
                 try portal.sendFeedback(as: session.flatMap(user), screen: screen, message: message)
                 return .feedbackSent
+            case .postMessage(let request, let session, let number, let text):
+                return try command(request, session) { try portal.postMessage(as: .reseller($0), number: number, message: text) }
+            case .changeSeverity(let request, let session, let number, let severity):
+                return try command(request, session) { try portal.changeSeverity(as: .reseller($0), number: number, to: severity) }
+            case .closeCase(let request, let session, let number):
+                return try command(request, session) { try portal.closeCase(as: .reseller($0), number: number) }
+            case .reopenCase(let request, let session, let number):
+                return try command(request, session) { try portal.reopenCase(as: .reseller($0), number: number) }
+            case .saveDraft(let session, let form, let content):
+                if let user = user(session) { try portal.saveDraft(as: user, form: form, content: content) }
+                return nil
+            case .discardDraft(let session, let form):
+                if let user = user(session) { try portal.discardDraft(as: user, form: form) }
+                return nil
+            case .loadDraft(let request, let session, let form):
+                guard let user = user(session) else { return .draftLoaded(request: request, content: nil) }
+                return .draftLoaded(request: request, content: try portal.draft(as: user, form: form)?.content)
             case .quit:
                 return nil
             @unknown default:
@@ -115,6 +139,9 @@ final class EffectRunner: @unchecked Sendable {
             switch effect {
             case .signIn: return .signInFailed(message: message)
             case .sendFeedback: return .feedbackFailed(message: message)
+            case .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _):
+                return .commandFailed(request: r, message: message)
+            case .loadDraft(let r, _, _): return .draftLoaded(request: r, content: nil)
             case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
                  .loadCustomers(let r, _), .loadCase(let r, _, _):
                 return .loadFailed(request: r, message: message)
