@@ -12,7 +12,7 @@ struct CarePortal: ParsableCommand {
         """,
         subcommands: [
             Open.self, Demo.self, Login.self, Logout.self, Sessions.self, Cases.self, CaseCommand.self,
-            Customers.self, Categories.self, Support.self, FeedbackCommand.self, AlertsCommand.self, Admin.self, Bench.self,
+            Customers.self, Categories.self, Drafts.self, Support.self, FeedbackCommand.self, AlertsCommand.self, Admin.self, Bench.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -61,9 +61,9 @@ import Testing
 
     @Test func customersAndTabsKeepTheirOwnState() throws {
         let (_, t) = try Self.start()
-        _ = try t.waitFor("My Cases")
+        _ = try t.waitFor { Self.caseRows($0).count > 10 }
         try t.send("2")
-        var screen = try t.waitFor("Harbor Health Clinics")
+        var screen = try t.waitFor { $0.contains("My Customers") && $0.contains("Harbor Health Clinics") }
         #expect(screen.contains("not granted"), "\(screen)")
         #expect(screen.contains("株式会社さくら商事") == false, "a customer of another domain is listed: \(screen)")
         try t.send("1")
@@ -80,13 +80,15 @@ import Testing
                 "the second tab has its own (empty) filter: \(screen)")
         try t.send("[")
         screen = try t.waitFor("as Alice Moreau")
-        screen = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } }
+        screen = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } && s.contains("is:open") }
         #expect(screen.contains("is:open"), "the first tab kept its filter: \(screen)")
     }
 }
 
 /// Sign-in in the full-screen app, and the session file it leaves behind.
-@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalSignInTests {
+extension TerminalAppTests {
+/// Nested in TerminalAppTests so that every tmux test runs one at a time.
+@Suite struct SignIn {
     @Test func signInFromTheAppThenASecondDomainKeepsEachTabsCursor() throws {
         let b = try Binary()
         let report = try b.json(["demo", "--cases", "200", "--seed", "3", "--json"]) as! [String: Any]
@@ -130,8 +132,10 @@ import Testing
         // Move the cursor, sign in to a second domain from the session switcher, come back: the cursor stayed.
         let first = try t.cursorCase()
         for _ in 0..<3 { try t.send("j") }
-        _ = try t.waitFor { _ in (try? t.cursorCase()) != first }
-        let before = try t.screen()
+        let before = try t.waitFor { s in
+            guard let c = try? t.cursorCase(), c != first else { return false }
+            return TerminalAppTests.caseRows(s).firstIndex { $0.contains(c) } == 3
+        }
         let cursor = try t.cursorCase()
         #expect(cursor != nil && cursor != first)
         #expect(TerminalAppTests.caseRows(before).firstIndex { $0.contains(cursor ?? "-") } == 3)
@@ -148,12 +152,16 @@ import Testing
         screen = try t.waitFor("as Alice Moreau")
         screen = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
         #expect(TerminalAppTests.caseRows(screen) == TerminalAppTests.caseRows(before))
+        _ = try t.waitFor { _ in (try? t.cursorCase()) == cursor }
         #expect(try t.cursorCase() == cursor, "the cursor is on the same case")
     }
 }
 
+}
+
+extension TerminalAppTests {
 /// Updating a case from the keyboard, and a message draft surviving `kill -9`.
-@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalCaseActionTests {
+@Suite struct CaseActions {
     static func history(_ b: Binary, _ number: String) throws -> [[String: Any]] {
         let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
         return detail["history"] as! [[String: Any]]
@@ -210,8 +218,13 @@ import Testing
         try t.send("m")
         _ = try t.waitFor("Message support · case \(number)")
         try t.send("Half-written note about the MX records", literal: true)
-        // Drafts are saved about once a second while typing; then the process is killed outright.
-        Thread.sleep(forTimeInterval: 2.5)
+        // Drafts are saved about once a second while typing; once it is stored, the process is killed outright.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let drafts = try b.json(["drafts", "--as", "alice@cloudpartners.example", "--json"]) as! [[String: Any]]
+            if drafts.contains(where: { $0["form"] as? String == "message \(number)" && ($0["content"] as? String)?.contains("MX records") == true }) { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
         let pid = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
@@ -228,4 +241,5 @@ import Testing
         screen = try again.waitFor("Half-written note about the MX records")
         #expect(screen.contains("Message support · case \(number)"), "\(screen)")
     }
+}
 }
