@@ -45,3 +45,9 @@ t send-keys -t app / ; t send-keys -t app -l "is:open sev:p1,p2"; sleep 0.5; sho
 t send-keys -t app Enter; sleep 0.3
 t send-keys -t app Enter; wait_for "History"; t send-keys -t app G; shot case-detail
 t send-keys -t app '?'; sleep 0.3; shot help
+t send-keys -t app Escape; sleep 0.3
+t send-keys -t app m; wait_for "Message support"
+t send-keys -t app -l "The customer confirms the MX records now point to Google (checked 09:40 CET)."
+t send-keys -t app Enter; t send-keys -t app -l "Headers of a bounced message are attached."; shot message
+t send-keys -t app Escape; sleep 0.3
+t send-keys -t app p; wait_for "Change severity"; shot severity

@@ -259,9 +259,9 @@ import Testing
         #expect(lines[22] == "└" + String(repeating: "─", count: 78) + "┘")
         let buffer = state.screenBuffer()
         #expect(buffer[5, 6].style == Theme.caret)  // after "Ana"
-        #expect(buffer[2, 4].style == Theme.field)
-        #expect(buffer[2, 18].style == Theme.field)  // the text area runs to row 18
-        #expect(buffer[2, 19].style != Theme.field)  // then the row of the field error
+        #expect(buffer[2, 4].style == Theme.textArea)
+        #expect(buffer[2, 18].style == Theme.textArea)  // the text area runs to row 18
+        #expect(buffer[2, 19].style != Theme.textArea)  // then the row of the field error
     }
 }
 

@@ -17,11 +17,11 @@ enum MessageEditorView {
                    x: inner.x, y: inner.y, clip: inner)
 
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 5)
-        buffer.fill(area, style: Theme.field)
+        buffer.fill(area, style: Theme.textArea)
         let wrapped = form.field.rows(width: area.width)
         let first = max(0, wrapped.caretRow - area.height + 1)
         for (offset, row) in wrapped.rows.dropFirst(first).prefix(area.height).enumerated() {
-            buffer.put(row, x: area.x, y: area.y + offset, style: Theme.field, clip: area)
+            buffer.put(row, x: area.x, y: area.y + offset, style: Theme.textArea, clip: area)
         }
         if form.sending == nil {
             let caretIndex = form.field.caret

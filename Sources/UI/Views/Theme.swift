@@ -24,6 +24,8 @@ enum Theme {
     static let warning = Style.fg(.indexed(214))
     static let escalated = Style(fg: .ansi(1), bold: true)
     static let field = Style.underline
+    /// A multi-line editor: a block of its own, where underlining every empty line would be noise.
+    static let textArea = Style(bg: .indexed(236))
     static let caret = Style.reverse
     /// The cursor row: a coloured bar that keeps each cell's own colour; monochrome terminals show it reversed.
     static let cursorRow = Style(fg: .indexed(231), bg: .indexed(24))
