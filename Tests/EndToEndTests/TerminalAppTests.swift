@@ -236,7 +236,7 @@ extension TerminalAppTests {
         let again = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
         _ = try again.waitFor { TerminalAppTests.caseRows($0).count > 10 }
         try again.send("Enter")
-        _ = try again.waitFor("Case \(number)")
+        _ = try again.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
         try again.send("m")
         screen = try again.waitFor("Half-written note about the MX records")
         #expect(screen.contains("Message support · case \(number)"), "\(screen)")
