@@ -208,6 +208,46 @@ extension TerminalAppTests {
         #expect(try Self.history(b, number).filter { ($0["text"] as! String).hasPrefix("Reopened") }.count == 1)
     }
 
+    @Test func escalateAndShareAPremiumCustomersCase() throws {
+        let (b, t) = try TerminalAppTests.start()
+        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try t.send("/")
+        try t.send("customer:acme is:open -is:escalated", literal: true)
+        try t.send("Enter")
+        let screen = try t.waitFor { s in
+            let rows = TerminalAppTests.caseRows(s)
+            return !rows.isEmpty && rows.allSatisfy { $0.contains("Acme Logistics") }
+        }
+        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        try t.send("Enter")
+        _ = try t.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
+
+        try t.send("e")
+        _ = try t.waitFor("Escalate · case \(number)")
+        try t.send("Enter")  // from the reasons (Resolution time first) to the justification
+        try t.send("Payroll runs tomorrow; every user is affected.", literal: true)
+        try t.send("C-s")
+        _ = try t.waitFor { $0.contains("Case \(number) escalated.") || $0.contains("⚑") }
+        try t.send("h")
+        _ = try t.waitFor("Case sharing · case \(number)")
+        try t.send("it@acme-logistics.example", literal: true)
+        try t.send("Enter")
+        try t.send("C-s")
+        _ = try t.waitFor("Sharing updated.")
+
+        var detail: [String: Any] = [:]
+        let deadline = Date().addingTimeInterval(10)
+        repeat {
+            detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
+            if (detail["sharing"] as? [String])?.isEmpty == false { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        } while Date() < deadline
+        #expect(detail["escalated"] as? Bool == true)
+        #expect(detail["sharing"] as? [String] == ["it@acme-logistics.example"])
+        let texts = (detail["history"] as! [[String: Any]]).map { $0["text"] as! String }
+        #expect(texts.contains("Escalated (Resolution time): Payroll runs tomorrow; every user is affected."))
+    }
+
     @Test func aMessageDraftSurvivesKill9() throws {
         let (b, t) = try TerminalAppTests.start()
         _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }

@@ -28,8 +28,10 @@ import Testing
         #expect(state.status == .info("Would attach a file to case 10007919: not in this version yet, nothing changed. Use: careportal case attach 10007919 FILE"))
         #expect(state.screenLines()[23] == " Would attach a file to case 10007919: not in this version yet, nothing change…")
         #expect(state.overlay == .none)
+        // h has its form now: the sharing overlay.
         #expect(state.press(.char("h")).isEmpty)
-        #expect(state.status?.text.contains("careportal case share 10007919") == true)
+        guard case .sharing(let form) = state.overlay else { Issue.record("no sharing form"); return }
+        #expect(form.current == ["it@acme.example"])
     }
 
     @Test func aClosedCaseShowsTheDaysLeftToReopen() {

@@ -19,6 +19,9 @@ public enum Effect: Equatable, Sendable {
     case changeSeverity(request: Int, session: Int, number: Int, severity: Severity)
     case closeCase(request: Int, session: Int, number: Int)
     case reopenCase(request: Int, session: Int, number: Int)
+    case escalate(request: Int, session: Int, number: Int, reason: EscalationReason, justification: String)
+    /// Adds and removes case sharing addresses (already checked with `Validate.sharing`).
+    case shareCase(request: Int, session: Int, number: Int, add: [String], remove: [String])
     /// Form drafts, saved as you type (at most about once a second). `form` names the form: "message 10007919".
     case saveDraft(session: Int, form: String, content: String)
     case discardDraft(session: Int, form: String)

@@ -57,3 +57,8 @@ enum ChoiceCommand: Equatable, Sendable {
 enum ConfirmCommand: Equatable, Sendable {
     case yes, no
 }
+
+/// Keys of the escalation and sharing forms; other keys go to the focused part (list or text).
+enum CaseFormCommand: Equatable, Sendable {
+    case send, close, switchFocus, add, up, down, toggleRemove
+}

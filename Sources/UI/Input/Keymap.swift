@@ -85,6 +85,28 @@ enum Keymap {
         .init([.enter], .newline, "new line", hint: "new line"),
     ]
 
+    /// The escalation form; in the reason list j k choose, in the text every other key edits it.
+    static let escalate: [KeyBinding<CaseFormCommand>] = [
+        .init([.ctrl("s")], .send, "escalate the case", hint: "escalate"),
+        .init([.tab, .backTab], .switchFocus, "switch between the reason and the justification", hint: "reason/text"),
+        .init([.escape], .close, "cancel: nothing is sent", hint: "cancel"),
+    ]
+
+    /// The sharing form; in the field every other key edits the address.
+    static let sharing: [KeyBinding<CaseFormCommand>] = [
+        .init([.ctrl("s")], .send, "save the sharing changes", hint: "save"),
+        .init([.enter], .add, "add the typed address", hint: "add"),
+        .init([.tab, .backTab], .switchFocus, "switch between the address field and the list", hint: "field/list"),
+        .init([.escape], .close, "cancel: nothing changes", hint: "cancel"),
+    ]
+
+    /// The list of a case form (escalation reasons, sharing addresses) when it has the focus.
+    static let formList: [KeyBinding<CaseFormCommand>] = [
+        .init([.char("j"), .down], .down, "move down"),
+        .init([.char("k"), .up], .up, "move up"),
+        .init([.char("x"), .char("d"), .delete], .toggleRemove, "mark or unmark the address for removal", hint: "remove"),
+    ]
+
     static let choice: [KeyBinding<ChoiceCommand>] = [
         .init([.enter], .choose, "choose the selected one", hint: "choose"),
         .init([.char("j"), .down], .down, "move down", hint: "move"),

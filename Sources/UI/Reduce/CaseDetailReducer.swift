@@ -19,8 +19,7 @@ extension AppState {
         return CaseDetailBody.lines(for: detail, user: actingUser(for: view), width: Layout.contentWidth(size.width), now: now).count
     }
 
-    /// A case action key: the Domain's reason when it can't act; otherwise its form, or (attach, escalate,
-    /// sharing) say plainly that its form isn't here yet.
+    /// A case action key: the Domain's reason when it can't act; otherwise its form, or (attach) say plainly that its form isn't here yet.
     mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
         guard case .detail(let view)? = currentScreen else { return [] }
         guard let detail = view.detail else {
@@ -47,7 +46,11 @@ extension AppState {
                 let days = left == 1 ? "1 day" : "\(left) days"
                 overlay = .confirm(Confirmation(target: target, command: .reopen,
                                                 question: "Reopen case \(c.number)? \(days) left to reopen. y/n"))
-            case .attach, .escalate, .sharing:
+            case .escalate:
+                overlay = .escalate(EscalationForm(target: target))
+            case .sharing:
+                overlay = .sharing(SharingForm(target: target, current: detail.sharing))
+            case .attach:
                 status = .info(action.notYetAvailable(c))
             }
             return []

@@ -174,7 +174,7 @@ extension AppState {
     // MARK: Commands and their answers
 
     /// Sends a case command and remembers it until its answer comes.
-    private mutating func issue(_ target: CaseRef, what: String, success: String, isMessage: Bool,
+    mutating func issue(_ target: CaseRef, what: String, success: String, isMessage: Bool,
                                 _ effect: (_ request: Int, _ session: Int) -> Effect) -> [Effect] {
         let request = requests.next()
         pendingCommands.append(PendingCommand(request: request, target: target, success: success, what: what, isMessage: isMessage))
@@ -192,6 +192,8 @@ extension AppState {
             if parkedMessages[number]?.sending == request { parkedMessages[number] = nil }
             effects.append(.discardDraft(session: session(for: command.target), form: "message \(number)"))
         }
+        if case .escalate(let form) = overlay, form.sending == request { overlay = .none }
+        if case .sharing(let form) = overlay, form.sending == request { overlay = .none }
         status = .success(command.success)
         return effects + dataChanged()
     }
@@ -201,6 +203,18 @@ extension AppState {
         guard let index = pendingCommands.firstIndex(where: { $0.request == request }) else { return }
         let command = pendingCommands.remove(at: index)
         let number = command.target.number
+        if case .escalate(var form) = overlay, form.sending == request {
+            form.sending = nil
+            form.error = message
+            overlay = .escalate(form)
+            return
+        }
+        if case .sharing(var form) = overlay, form.sending == request {
+            form.sending = nil
+            form.error = message
+            overlay = .sharing(form)
+            return
+        }
         if command.isMessage, case .message(var form) = overlay, form.sending == request {
             form.sending = nil
             form.error = message

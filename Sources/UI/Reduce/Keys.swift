@@ -19,6 +19,8 @@ extension AppState {
         case .message(let form): return messageKey(key, form: form)
         case .severity(let choice): return severityKey(key, choice: choice)
         case .confirm(let confirmation): return confirmKey(key, confirmation)
+        case .escalate(let form): return escalateKey(key, form: form)
+        case .sharing(let form): return sharingKey(key, form: form)
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }

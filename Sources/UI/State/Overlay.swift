@@ -17,6 +17,47 @@ enum Overlay: Equatable, Sendable {
     case severity(SeverityChoice)
     /// A yes/no question before a case command (close, reopen).
     case confirm(Confirmation)
+    /// Escalating an open case: a reason and a justification.
+    case escalate(EscalationForm)
+    /// Editing the sharing addresses of an open case.
+    case sharing(SharingForm)
+}
+
+/// The escalation form: the reason list and the multi-line justification; Tab switches between them.
+struct EscalationForm: Equatable, Sendable {
+    var target: CaseRef
+    var cursor = 0
+    var field = TextField()
+    /// The justification text has the keys (else the reason list).
+    var editingText = false
+    var error: String?
+    /// The `escalate` command waiting for its answer.
+    var sending: Int?
+
+    init(target: CaseRef) { self.target = target }
+
+    var reason: EscalationReason { EscalationReason.allCases[min(max(0, cursor), EscalationReason.allCases.count - 1)] }
+}
+
+/// The sharing form: the current addresses (some marked for removal), those to add, and the address field.
+struct SharingForm: Equatable, Sendable {
+    var target: CaseRef
+    var current: [String]
+    var add: [String] = []
+    var remove: [String] = []
+    var field = TextField()
+    /// The list has the keys (else the address field).
+    var inList = false
+    /// Index into `entries`.
+    var cursor = 0
+    var error: String?
+    var sending: Int?
+
+    init(target: CaseRef, current: [String]) { self.target = target; self.current = current }
+
+    /// The list as shown: the current addresses, then those to add.
+    var entries: [String] { current + add }
+    var changed: Bool { !add.isEmpty || !remove.isEmpty }
 }
 
 /// The Send Feedback box: one line of text about the screen it was opened on.

@@ -32,6 +32,8 @@ enum Frame {
         case .message(let form): MessageEditorView.render(form, state: state, into: &buffer)
         case .severity(let choice): SeverityChoiceView.render(choice, into: &buffer)
         case .confirm(let confirmation): ConfirmView.render(confirmation, into: &buffer)
+        case .escalate(let form): EscalationView.render(form, into: &buffer)
+        case .sharing(let form): SharingView.render(form, into: &buffer)
         }
     }
 }

@@ -120,6 +120,12 @@ final class EffectRunner: @unchecked Sendable {
                 return try command(request, session) { try portal.closeCase(as: .reseller($0), number: number) }
             case .reopenCase(let request, let session, let number):
                 return try command(request, session) { try portal.reopenCase(as: .reseller($0), number: number) }
+            case .escalate(let request, let session, let number, let reason, let justification):
+                return try command(request, session) {
+                    try portal.escalate(as: .reseller($0), number: number, reason: reason, justification: justification)
+                }
+            case .shareCase(let request, let session, let number, let add, let remove):
+                return try command(request, session) { try portal.shareCase(as: .reseller($0), number: number, add: add, remove: remove) }
             case .saveDraft(let session, let form, let content):
                 if let user = user(session) { try portal.saveDraft(as: user, form: form, content: content) }
                 return nil
@@ -139,7 +145,8 @@ final class EffectRunner: @unchecked Sendable {
             switch effect {
             case .signIn: return .signInFailed(message: message)
             case .sendFeedback: return .feedbackFailed(message: message)
-            case .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _):
+            case .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _),
+                 .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _):
                 return .commandFailed(request: r, message: message)
             case .loadDraft(let r, _, _): return .draftLoaded(request: r, content: nil)
             case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
