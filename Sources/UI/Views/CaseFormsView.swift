@@ -17,18 +17,7 @@ enum MessageEditorView {
                    x: inner.x, y: inner.y, clip: inner)
 
         let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 5)
-        buffer.fill(area, style: Theme.textArea)
-        let wrapped = form.field.rows(width: area.width)
-        let first = max(0, wrapped.caretRow - area.height + 1)
-        for (offset, row) in wrapped.rows.dropFirst(first).prefix(area.height).enumerated() {
-            buffer.put(row, x: area.x, y: area.y + offset, style: Theme.textArea, clip: area)
-        }
-        if form.sending == nil {
-            let caretIndex = form.field.caret
-            let under = caretIndex < form.field.characters.count && form.field.characters[caretIndex] != "\n"
-                ? String(form.field.characters[caretIndex]) : " "
-            buffer.put(under, x: area.x + wrapped.caretColumn, y: area.y + wrapped.caretRow - first, style: Theme.caret, clip: area)
-        }
+        TextAreaView.render(form.field, in: area, caret: form.sending == nil, into: &buffer)
 
         let messageRow = Rect(x: inner.x, y: area.maxY, width: inner.width, height: 1)
         if form.sending != nil {

@@ -25,17 +25,7 @@ enum EscalationView {
         buffer.put([Span("Justification", form.editingText ? Theme.bold : Theme.dim), Span(" (Tab to write):", Theme.dim)],
                    x: inner.x, y: labelY, clip: inner)
         let area = Rect(x: inner.x, y: labelY + 1, width: inner.width, height: max(1, inner.maxY - 2 - (labelY + 1)))
-        buffer.fill(area, style: Theme.textArea)
-        let wrapped = form.field.rows(width: area.width)
-        let first = max(0, wrapped.caretRow - area.height + 1)
-        for (offset, row) in wrapped.rows.dropFirst(first).prefix(area.height).enumerated() {
-            buffer.put(row, x: area.x, y: area.y + offset, style: Theme.textArea, clip: area)
-        }
-        if form.editingText && form.sending == nil {
-            let c = form.field.caret
-            let under = c < form.field.characters.count && form.field.characters[c] != "\n" ? String(form.field.characters[c]) : " "
-            buffer.put(under, x: area.x + wrapped.caretColumn, y: area.y + wrapped.caretRow - first, style: Theme.caret, clip: area)
-        }
+        TextAreaView.render(form.field, in: area, caret: form.editingText && form.sending == nil, into: &buffer)
         let messageRow = Rect(x: inner.x, y: area.maxY, width: inner.width, height: 1)
         if form.sending != nil {
             buffer.put("Escalating…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
