@@ -32,9 +32,11 @@ run: release
 	@$(BIN_RELEASE) --db "$(DB)" --as $(DEMO_AGENT)
 
 ## Every test: unit, store, UI, end to end against the real binary, and the benchmark's regression guard.
+## On failure the failing tests are listed again at the end, where a CI log's tail shows them.
 test: deps bench-guard
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; rc=$$?; \
+	if [ $$rc != 0 ]; then echo "── failed ──"; grep -aE "recorded an issue|✘ Test .* failed" .build/test.log | cut -c1-600; fi; exit $$rc
 
 ## The benchmark at 10,000 cases: fails when an operation's app/raw SQLite ratio exceeds its bound.
 bench-guard: release

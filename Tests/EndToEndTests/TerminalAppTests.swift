@@ -36,34 +36,35 @@ import Testing
         let first = String(p1Rows[0].trimmingCharacters(in: .whitespaces).prefix(8))
 
         try t.send("Enter")
-        screen = try t.waitFor("History")
+        screen = try t.waitFor { $0.contains("History") && $0.contains("Case \(first)") }
         #expect(screen.contains("Case \(first)"), "\(screen)")
         #expect(screen.contains("P1"), "\(screen)")
 
         try t.send("?")
-        screen = try t.waitFor("Keys · Case")
+        screen = try t.waitFor { $0.contains("Keys · Case") && $0.contains("close case") }
         #expect(screen.contains("message support") && screen.contains("close case"), "\(screen)")
         try t.send("Escape")
         _ = try t.waitFor { !$0.contains("Keys · Case") }
 
         try t.resize(width: 50, height: 12)
-        screen = try t.waitFor("Terminal too small")
+        // tmux may pass through an intermediate size (50×40, 120×12): wait for the final one.
+        screen = try t.waitFor { $0.contains("Terminal too small") && $0.contains("50×12") }
         #expect(screen.contains("50×12"), "\(screen)")
         try t.resize(width: 120, height: 40)
-        screen = try t.waitFor("History")
+        screen = try t.waitFor { $0.contains("History") && $0.contains("Case \(first)") && !$0.contains("Terminal too small") }
         #expect(screen.contains("Case \(first)") && !screen.contains("Terminal too small"), "\(screen)")
 
         // Back to the filtered list, then quit.
         try t.send("q")
-        screen = try t.waitFor("My Cases")
-        #expect(Self.caseRows(screen).allSatisfy { $0.contains(" P1 ") }, "\(screen)")
+        screen = try t.waitFor { !$0.contains("History") && !Self.caseRows($0).isEmpty }
+        #expect(!Self.caseRows(screen).isEmpty && Self.caseRows(screen).allSatisfy { $0.contains(" P1 ") }, "\(screen)")
     }
 
     @Test func customersAndTabsKeepTheirOwnState() throws {
         let (_, t) = try Self.start()
         _ = try t.waitFor { Self.caseRows($0).count > 10 }
         try t.send("2")
-        var screen = try t.waitFor { $0.contains("My Customers") && $0.contains("Harbor Health Clinics") }
+        var screen = try t.waitFor { $0.contains("My Customers") && $0.contains("Harbor Health Clinics") && $0.contains("not granted") }
         #expect(screen.contains("not granted"), "\(screen)")
         #expect(screen.contains("株式会社さくら商事") == false, "a customer of another domain is listed: \(screen)")
         try t.send("1")

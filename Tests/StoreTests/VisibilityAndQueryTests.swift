@@ -201,6 +201,7 @@ import Testing
     @Test func notADatabaseIsReported() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite3").path
         try Data(String(repeating: "hello, not sqlite\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: StoreError.notADatabase(path: path)) { try PortalStore(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(5) == Data("hello".utf8), "the file is left as it was")
     }
