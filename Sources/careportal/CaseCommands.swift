@@ -163,12 +163,7 @@ struct CaseCommand: ParsableCommand {
 
 /// Reads a file to attach, refusing missing, unreadable and oversized files before anything is written.
 func readAttachment(_ path: String) throws(Failure) -> NewAttachment {
-    let name = (path as NSString).lastPathComponent
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw Failure.input("attach: \(path) does not exist") }
-    if isDir.boolValue { throw Failure.input("attach: \(path) is a directory, not a file") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if case .failure(let r) = Validate.attachment(name: name, size: size) { throw Failure.input("attach: \(r.reason)") }
-    guard let data = FileManager.default.contents(atPath: path) else { throw Failure.input("attach: \(path) can't be read (permission denied?)") }
-    return NewAttachment(name: name, data: data)
+    do { return try LocalFile.read(path) } catch {
+        throw Failure.input("attach: \(error)".replacingOccurrences(of: "attach: file: ", with: "attach: "))
+    }
 }

@@ -28,4 +28,23 @@ public enum Action: Equatable, Sendable {
     case commandFailed(request: Int, message: String)
     /// The answer to `Effect.loadDraft`: the saved draft, nil when there is none.
     case draftLoaded(request: Int, content: String?)
+    /// The answer to `Effect.fileCase`: the new case's number.
+    case caseFiled(request: Int, number: Int)
+    /// The answer to `Effect.completePath`: the completed text and, when several names fit, some of them.
+    case pathCompleted(request: Int, text: String, candidates: [String])
+    /// The answer to `Effect.inspectFile`.
+    case fileInspected(request: Int, path: String, result: FileInspection)
+    /// The answer to `Effect.editExternally`: the edited text, or why the editor couldn't run (the text is unchanged).
+    case externallyEdited(request: Int, result: ExternalEdit)
+}
+
+public enum FileInspection: Equatable, Sendable {
+    /// A regular file that can be read: its name (last path component) and size in bytes.
+    case file(name: String, size: Int)
+    case unreadable(String)
+}
+
+public enum ExternalEdit: Equatable, Sendable {
+    case edited(String)
+    case failed(String)
 }

@@ -27,5 +27,30 @@ public enum Effect: Equatable, Sendable {
     case discardDraft(session: Int, form: String)
     /// Answered by `Action.draftLoaded` with the same request.
     case loadDraft(request: Int, session: Int, form: String)
+    /// Files a case from the create-case wizard; answered by `Action.caseFiled` or `.commandFailed`.
+    case fileCase(request: Int, session: Int, filing: CaseFiling)
+    /// Attaches files (paths on this machine) to a case; answered by `.commandSucceeded` or `.commandFailed`.
+    case attachFiles(request: Int, session: Int, number: Int, paths: [String])
+    /// Tab in a file path field: answered by `Action.pathCompleted`.
+    case completePath(request: Int, text: String)
+    /// A file about to be attached: answered by `Action.fileInspected` with its size, or why it can't be read.
+    case inspectFile(request: Int, path: String)
+    /// Ctrl-E in a multi-line editor: the runtime leaves the full screen, runs `$VISUAL` or `$EDITOR` on the
+    /// text, comes back and answers with `Action.externallyEdited`.
+    case editExternally(request: Int, text: String)
     case quit
+}
+
+/// What the create-case wizard files: every field already checked by the Domain's validation.
+public struct CaseFiling: Equatable, Sendable {
+    /// The customer's primary domain (unique, so the store resolves it exactly).
+    public var customer: String
+    public var title: String
+    public var category: String
+    public var description: String
+    public var severity: Severity
+    public var language: String
+    public var timeZone: String
+    /// Files on this machine, read when the case is filed.
+    public var attachmentPaths: [String]
 }

@@ -34,20 +34,4 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         case .sharing: return Rules.shareCase(by: actor, c, access: access)
         }
     }
-
-    /// Said when the action could act: what it would do first (the status line may cut the end),
-    /// that its form isn't in this version and nothing changed, then the command that does it today.
-    func notYetAvailable(_ c: SupportCase) -> String {
-        let n = c.number
-        let (would, command) = switch self {
-        case .message: ("add your message to case \(n)'s history", "careportal case message \(n) --message TEXT")
-        case .severity: ("change the severity of case \(n) (now \(c.severity.rawValue))", "careportal case severity \(n) P1|P2|P3|P4")
-        case .attach: ("attach a file to case \(n)", "careportal case attach \(n) FILE")
-        case .escalate: ("escalate case \(n)", "careportal case escalate \(n) --reason R --justification TEXT")
-        case .close: ("close case \(n)", "careportal case close \(n)")
-        case .reopen: ("reopen case \(n)", "careportal case reopen \(n)")
-        case .sharing: ("edit the sharing addresses of case \(n)", "careportal case share \(n) --add EMAIL")
-        }
-        return "Would \(would): not in this version yet, nothing changed. Use: \(command)"
-    }
 }

@@ -45,7 +45,7 @@ enum HelpCommand: Equatable, Sendable {
 
 /// Keys of the message editor; every other key edits the text (`TextField.handleMultiline`).
 enum EditorCommand: Equatable, Sendable {
-    case send, close, newline
+    case send, close, newline, externalEditor
 }
 
 /// Keys of a short list to choose from (the severity levels).
@@ -61,4 +61,14 @@ enum ConfirmCommand: Equatable, Sendable {
 /// Keys of the escalation and sharing forms; other keys go to the focused part (list or text).
 enum CaseFormCommand: Equatable, Sendable {
     case send, close, switchFocus, add, up, down, toggleRemove
+}
+
+/// Keys of the create-case wizard; every other key goes to the focused field.
+enum WizardCommand: Equatable, Sendable {
+    case submit, next, previous, close, externalEditor
+}
+
+/// Keys of the attach form; every other key goes to the path field or the list of files.
+enum AttachCommand: Equatable, Sendable {
+    case attach, close
 }

@@ -83,6 +83,7 @@ enum Keymap {
         .init([.ctrl("s")], .send, "send the message", hint: "send"),
         .init([.escape], .close, "close; the text is kept as a draft", hint: "close (keeps the text)"),
         .init([.enter], .newline, "new line", hint: "new line"),
+        .init([.ctrl("e")], .externalEditor, "write the message in $VISUAL or $EDITOR", hint: "$EDITOR"),
     ]
 
     /// The escalation form; in the reason list j k choose, in the text every other key edits it.
@@ -105,6 +106,21 @@ enum Keymap {
         .init([.char("j"), .down], .down, "move down"),
         .init([.char("k"), .up], .up, "move up"),
         .init([.char("x"), .char("d"), .delete], .toggleRemove, "mark or unmark the address for removal", hint: "remove"),
+    ]
+
+    /// The create-case wizard. In a list, typing searches and ↑ ↓ Enter choose; in a text, keys edit it.
+    static let newCase: [KeyBinding<WizardCommand>] = [
+        .init([.ctrl("s")], .submit, "check every field and show the review; on the review page, file the case", hint: "review/file"),
+        .init([.tab], .next, "next field (in a file path: complete it)", hint: "next"),
+        .init([.backTab], .previous, "previous field", hint: "back"),
+        .init([.ctrl("e")], .externalEditor, "write the description in $VISUAL or $EDITOR", hint: "$EDITOR"),
+        .init([.escape], .close, "leave; everything is kept as a draft (n goes on)", hint: "leave"),
+    ]
+
+    /// The attach form of an open case.
+    static let attach: [KeyBinding<AttachCommand>] = [
+        .init([.ctrl("s")], .attach, "attach the listed files", hint: "attach"),
+        .init([.escape], .close, "cancel: nothing is attached", hint: "cancel"),
     ]
 
     static let choice: [KeyBinding<ChoiceCommand>] = [

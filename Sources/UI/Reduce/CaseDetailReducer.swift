@@ -19,7 +19,7 @@ extension AppState {
         return CaseDetailBody.lines(for: detail, user: actingUser(for: view), width: Layout.contentWidth(size.width), now: now).count
     }
 
-    /// A case action key: the Domain's reason when it can't act; otherwise its form, or (attach) say plainly that its form isn't here yet.
+    /// A case action key: the Domain's reason when it can't act, otherwise its form.
     mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
         guard case .detail(let view)? = currentScreen else { return [] }
         guard let detail = view.detail else {
@@ -29,6 +29,12 @@ extension AppState {
         let c = detail.supportCase
         switch action.decision(detail, by: actingUser(for: view), now: now) {
         case .refused(let refusal):
+            if action == .reopen, c.status == .closed, (Rules.reopenDaysLeft(c, now: now) ?? 0) <= 0 {
+                // Past the 30 days: offer a new case that refers to this one.
+                overlay = .confirm(Confirmation(target: CaseRef(domainID: view.domainID, number: c.number), command: .followUp,
+                                                question: "\(refusal.description) File a new case that refers to it? y/n"))
+                return []
+            }
             status = .error("\(key.name) (\(action.label)): \(refusal.description)")
             return []
         case .allowed:
@@ -51,7 +57,7 @@ extension AppState {
             case .sharing:
                 overlay = .sharing(SharingForm(target: target, current: detail.sharing))
             case .attach:
-                status = .info(action.notYetAvailable(c))
+                overlay = .attach(AttachForm(target: target))
             }
             return []
         }

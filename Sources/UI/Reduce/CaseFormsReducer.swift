@@ -26,7 +26,14 @@ extension AppState {
 
     mutating func messageKey(_ key: Key, form: MessageForm) -> [Effect] {
         var form = form
+        if form.editing != nil { return [] }
         switch Keymap.binding(for: key, in: Keymap.messageEditor)?.command {
+        case .externalEditor?:
+            guard form.sending == nil else { status = .info("The message is being sent…"); break }
+            let id = requests.next()
+            form.editing = id
+            overlay = .message(form)
+            return [.editExternally(request: id, text: form.field.text)]
         case .send?:
             if form.sending != nil {
                 status = .info("The message is being sent…")
@@ -102,6 +109,24 @@ extension AppState {
         overlay = .message(form)
     }
 
+    /// The message text came back from `$EDITOR`.
+    mutating func messageEdited(_ request: Int, result: ExternalEdit) -> Bool {
+        guard case .message(var form) = overlay, form.editing == request else { return false }
+        form.editing = nil
+        switch result {
+        case .edited(let text):
+            if text != form.field.text {
+                form.field = TextField(text)
+                form.unsaved = true
+                form.error = nil
+            }
+        case .failed(let why):
+            status = .error("Ctrl-E: \(why); the built-in editor is still here.")
+        }
+        overlay = .message(form)
+        return true
+    }
+
     // MARK: Severity and yes/no questions
 
     mutating func severityKey(_ key: Key, choice: SeverityChoice) -> [Effect] {
@@ -153,6 +178,8 @@ extension AppState {
                              isMessage: false) { request, session in
                     .reopenCase(request: request, session: session, number: number)
                 }
+            case .followUp:
+                return fileFollowUp(of: confirmation.target)
             }
         case .no?:
             overlay = .none
@@ -194,6 +221,7 @@ extension AppState {
         }
         if case .escalate(let form) = overlay, form.sending == request { overlay = .none }
         if case .sharing(let form) = overlay, form.sending == request { overlay = .none }
+        if case .attach(let form) = overlay, form.sending == request { overlay = .none }
         status = .success(command.success)
         return effects + dataChanged()
     }
@@ -203,6 +231,13 @@ extension AppState {
         guard let index = pendingCommands.firstIndex(where: { $0.request == request }) else { return }
         let command = pendingCommands.remove(at: index)
         let number = command.target.number
+        if newCaseFailed(request, message: message) { return }
+        if case .attach(var form) = overlay, form.sending == request {
+            form.sending = nil
+            form.picker.error = message
+            overlay = .attach(form)
+            return
+        }
         if case .escalate(var form) = overlay, form.sending == request {
             form.sending = nil
             form.error = message

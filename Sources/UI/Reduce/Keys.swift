@@ -21,6 +21,8 @@ extension AppState {
         case .confirm(let confirmation): return confirmKey(key, confirmation)
         case .escalate(let form): return escalateKey(key, form: form)
         case .sharing(let form): return sharingKey(key, form: form)
+        case .newCase(let form): return newCaseKey(key, form: form)
+        case .attach(let form): return attachKey(key, form: form)
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
@@ -44,7 +46,7 @@ extension AppState {
         case .editFilter: openFilter()
         case .cycleSort: return cycleSort()
         case .refresh: return refresh()
-        case .newCase: newCase()
+        case .newCase: return openNewCase()
         case .feedback: overlay = .feedback(FeedbackForm(screen: currentScreen?.name ?? "Sign in"))
         case .help: overlay = .help(scroll: 0)
         case .back: return back(quitAtTop: false)

@@ -91,14 +91,4 @@ extension AppState {
             return []
         }
     }
-
-    /// `n`: the form comes later; a customer who hasn't granted access is refused now, by the Domain.
-    mutating func newCase() {
-        if case .customers(let list)? = currentScreen, let row = list.selected,
-           case .refused(let refusal) = Rules.fileCase(by: tabs[active].session.user, access: row.access) {
-            status = .error("n (new case) for \(row.customer.name): \(refusal.description)")
-            return
-        }
-        status = .info("The new-case form isn't in this version yet. Use: careportal case create --customer C --title T --category K --description D --severity P3")
-    }
 }

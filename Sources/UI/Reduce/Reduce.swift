@@ -12,7 +12,9 @@ extension AppState {
             return loadMoreIfNeeded()  // a taller screen may show past what is loaded
         case .tick(let date):
             now = date
-            return debounceFilter() + saveDrafts()
+            return debounceFilter() + saveDrafts() + saveNewCaseDrafts()
+        case .customersLoaded(let request, let rows) where newCaseCustomersLoaded(request, rows: rows):
+            return []
         case .casesLoaded, .casesCounted, .customersLoaded, .caseLoaded, .loadFailed:
             return deliver(action)
         case .signedIn(let session):
@@ -34,7 +36,15 @@ extension AppState {
             commandFailed(request, message: message)
             return []
         case .draftLoaded(let request, let content):
-            draftLoaded(request, content: content)
+            if !newCaseDraftLoaded(request, content: content) { draftLoaded(request, content: content) }
+            return []
+        case .caseFiled(let request, let number):
+            return caseFiled(request, number: number)
+        case .pathCompleted, .fileInspected:
+            _ = newCasePickerAnswer(action) || attachPickerAnswer(action)
+            return []
+        case .externallyEdited(let request, let result):
+            _ = newCaseEdited(request, result: result) || messageEdited(request, result: result)
             return []
         }
     }

@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     var pendingCommands: [PendingCommand] = []
     /// Message editors closed with Esc, by case number: their text is kept and saved as a draft.
     var parkedMessages: [Int: MessageForm] = [:]
+    /// Create-case wizards left with Esc, by domain id: reopened as they were with `n`.
+    var parkedNewCases: [Int64: NewCaseForm] = [:]
 
     /// Empty `sessions` opens the sign-in screen.
     public init(sessions: [SessionInfo], size: Size, now: Date) {

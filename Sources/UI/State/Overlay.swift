@@ -19,8 +19,20 @@ enum Overlay: Equatable, Sendable {
     case confirm(Confirmation)
     /// Escalating an open case: a reason and a justification.
     case escalate(EscalationForm)
-    /// Editing the sharing addresses of an open case.
+    /// Editing the sharing addresses of an open case (also the last step after filing one).
     case sharing(SharingForm)
+    /// The create-case wizard.
+    case newCase(NewCaseForm)
+    /// Attaching files to an open case.
+    case attach(AttachForm)
+}
+
+/// The attach form of an open case: files picked by path, attached together with Ctrl-S.
+struct AttachForm: Equatable, Sendable {
+    var target: CaseRef
+    var picker = AttachmentPicker()
+    var sending: Int?
+    init(target: CaseRef) { self.target = target }
 }
 
 /// The escalation form: the reason list and the multi-line justification; Tab switches between them.
@@ -46,6 +58,8 @@ struct SharingForm: Equatable, Sendable {
     var add: [String] = []
     var remove: [String] = []
     var field = TextField()
+    /// A line above the addresses (after filing: that this step is optional).
+    var intro: String?
     /// The list has the keys (else the address field).
     var inList = false
     /// Index into `entries`.
@@ -82,6 +96,8 @@ struct MessageForm: Equatable, Sendable {
     var sending: Int?
     /// The `loadDraft` whose answer may fill the (still empty) editor.
     var draftRequest: Int?
+    /// The `editExternally` waiting for its answer.
+    var editing: Int?
     /// The text changed since the last draft save.
     var unsaved = false
     var savedAt: Date?
@@ -99,7 +115,8 @@ struct SeverityChoice: Equatable, Sendable {
 }
 
 struct Confirmation: Equatable, Sendable {
-    enum Command: Equatable, Sendable { case close, reopen }
+    /// `followUp`: a new case referring to one closed too long ago to reopen.
+    enum Command: Equatable, Sendable { case close, reopen, followUp }
     var target: CaseRef
     var command: Command
     var question: String

@@ -68,7 +68,11 @@ enum SeverityChoiceView {
 /// A yes/no question before a case command.
 enum ConfirmView {
     static func render(_ confirmation: Confirmation, into buffer: inout ScreenBuffer) {
-        let title = confirmation.command == .close ? "Close case" : "Reopen case"
+        let title = switch confirmation.command {
+        case .close: "Close case"
+        case .reopen: "Reopen case"
+        case .followUp: "Case \(confirmation.target.number) can't be reopened"
+        }
         let rect = buffer.bounds.centered(width: max(40, confirmation.question.displayWidth + 6), height: 6)
         buffer.drawBox(rect, title: title)
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)

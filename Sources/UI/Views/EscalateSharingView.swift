@@ -46,8 +46,8 @@ enum SharingView {
         buffer.drawBox(rect, title: "Case sharing · case \(form.target.number)")
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         guard inner.height >= 6 else { return }
-        buffer.put([Span("Shared with \(entries.count - form.remove.count) of at most \(Limits.sharingAddressesMax) addresses:", Theme.dim)],
-                   x: inner.x, y: inner.y, clip: inner)
+        let summary = "Shared with \(entries.count - form.remove.count) of at most \(Limits.sharingAddressesMax) addresses:"
+        buffer.put([Span(form.intro ?? summary, form.intro == nil ? Theme.dim : Theme.bold)], x: inner.x, y: inner.y, clip: inner)
         let listHeight = max(1, inner.height - 6)
         if entries.isEmpty {
             buffer.put("(nobody)", x: inner.x, y: inner.y + 1, style: Theme.dim, clip: inner)

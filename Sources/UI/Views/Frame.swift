@@ -34,6 +34,8 @@ enum Frame {
         case .confirm(let confirmation): ConfirmView.render(confirmation, into: &buffer)
         case .escalate(let form): EscalationView.render(form, into: &buffer)
         case .sharing(let form): SharingView.render(form, into: &buffer)
+        case .newCase(let form): NewCaseView.render(form, state: state, into: &buffer)
+        case .attach(let form): AttachView.render(form, into: &buffer)
         }
     }
 }

@@ -18,7 +18,8 @@ enum StatusLineView {
             buffer.put(text.truncated(toWidth: inner.width), x: inner.x, y: inner.y, style: Theme.error, clip: inner)
             return
         }
-        buffer.put(hints(state, screen: screen), x: inner.x, y: inner.y, clip: inner)
+        // An open form or box lists its own keys.
+        if state.overlay == .none { buffer.put(hints(state, screen: screen), x: inner.x, y: inner.y, clip: inner) }
     }
 
     static func hints(_ state: AppState, screen: Screen) -> StyledLine {

@@ -26,7 +26,17 @@ struct AppRunner {
         var lastTick = Date(), lastChangeCheck = Date()
 
         func dispatch(_ action: Action) {
-            for effect in reduce(&state, action) { runner.run(effect) }
+            var pending = reduce(&state, action)
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                if case .editExternally(let request, let text) = effect {
+                    // Needs the terminal, so it runs here rather than on the store's queue.
+                    let result = ExternalEditor.edit(text, terminal: terminal)
+                    pending += reduce(&state, .externallyEdited(request: request, result: result))
+                } else {
+                    runner.run(effect)
+                }
+            }
             dirty = true
         }
 

@@ -135,6 +135,22 @@ final class EffectRunner: @unchecked Sendable {
             case .loadDraft(let request, let session, let form):
                 guard let user = user(session) else { return .draftLoaded(request: request, content: nil) }
                 return .draftLoaded(request: request, content: try portal.draft(as: user, form: form)?.content)
+            case .fileCase(let request, let session, let filing):
+                guard let user = user(session) else { return .commandFailed(request: request, message: "This session was signed out.") }
+                let files = try filing.attachmentPaths.map(LocalFile.read)
+                let filed = try portal.fileCase(as: user, NewCase(
+                    customer: filing.customer, title: filing.title, category: filing.category, description: filing.description,
+                    severity: filing.severity, language: filing.language, timeZone: filing.timeZone, attachments: files))
+                return .caseFiled(request: request, number: filed.number)
+            case .attachFiles(let request, let session, let number, let paths):
+                return try command(request, session) { try portal.attach(as: .reseller($0), number: number, files: try paths.map(LocalFile.read)) }
+            case .completePath(let request, let text):
+                let (completed, candidates) = PathCompletion.complete(text, home: LocalFile.home, list: LocalFile.list)
+                return .pathCompleted(request: request, text: completed, candidates: candidates)
+            case .inspectFile(let request, let path):
+                return .fileInspected(request: request, path: LocalFile.expand(path), result: LocalFile.inspect(path))
+            case .editExternally(let request, _):
+                return .externallyEdited(request: request, result: .failed("the editor runs in the terminal's own loop"))
             case .quit:
                 return nil
             @unknown default:
@@ -146,7 +162,7 @@ final class EffectRunner: @unchecked Sendable {
             case .signIn: return .signInFailed(message: message)
             case .sendFeedback: return .feedbackFailed(message: message)
             case .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _),
-                 .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _):
+                 .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _):
                 return .commandFailed(request: r, message: message)
             case .loadDraft(let r, _, _): return .draftLoaded(request: r, content: nil)
             case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),

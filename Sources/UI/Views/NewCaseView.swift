@@ -1,0 +1,301 @@
+import Domain
+import ScreenKit
+
+/// The create-case wizard: the steps down the left, the focused step's page on the right,
+/// the field's problem and the keys at the bottom.
+enum NewCaseView {
+    static let stepsWidth = 27
+
+    static func render(_ form: NewCaseForm, state: AppState, into buffer: inout ScreenBuffer) {
+        let rect = Rect(size: state.size).inset(top: 1, bottom: 1)
+        let domain = state.tabs.first { $0.session.user.domainID == form.domainID }?.session.domainName ?? ""
+        buffer.drawBox(rect, title: "New case · \(domain)")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        guard inner.height >= 10, inner.width >= 50 else { return }
+        let user = state.tabs.first { $0.session.user.domainID == form.domainID }?.session.user
+
+        // Steps, with ✓ for those complete and ! for those with a problem.
+        for (i, step) in NewCaseStep.allCases.enumerated() {
+            let current = step == form.field.step
+            let problem = step.fields.contains { form.errors[$0] != nil }
+            let mark = problem ? "! " : complete(step, form, user: user) ? "✓ " : "  "
+            let style = current ? Theme.bold : Theme.dim
+            buffer.put([Span(current ? "› " : "  ", Theme.key), Span(mark, problem ? Theme.error : Theme.success),
+                        Span("\(i + 1) \(step.label)", style)], x: inner.x, y: inner.y + i, clip: inner)
+        }
+        let page = Rect(x: inner.x + stepsWidth, y: inner.y, width: inner.width - stepsWidth, height: inner.height - 2)
+        switch form.field.step {
+        case .customer: customerPage(form, user: user, domain: domain, in: page, into: &buffer)
+        case .title: titlePage(form, in: page, into: &buffer)
+        case .category: categoryPage(form, in: page, into: &buffer)
+        case .description: descriptionPage(form, in: page, into: &buffer)
+        case .attachments:
+            buffer.put("Attach files (optional): logs, screenshots, exported headers.", x: page.x, y: page.y, style: Theme.dim, clip: page)
+            AttachmentPickerView.render(form.attachments, focused: form.sending == nil,
+                                        in: Rect(x: page.x, y: page.y + 2, width: page.width, height: page.height - 2), into: &buffer)
+        case .severity: severityPage(form, in: page, into: &buffer)
+        case .locale: localePage(form, in: page, into: &buffer)
+        case .review: reviewPage(form, in: page, into: &buffer)
+        }
+
+        let messageRow = Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1)
+        if form.sending != nil {
+            buffer.put("Filing the case…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
+        } else if form.editing != nil {
+            buffer.put("Editing in $EDITOR…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
+        } else if let error = form.errors[form.field] {
+            buffer.put(error.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
+        }
+        var hints = Keymap.newCase.compactMap { b -> (String, String)? in
+            guard let hint = b.hint, b.command != .externalEditor || form.field == .description else { return nil }
+            return (b.keys[0].name, hint)
+        }
+        if form.field == .attachments { hints.insert(contentsOf: [("Enter", "add"), ("Tab", "complete")], at: 0) }
+        buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+
+    /// A step is complete when it has what it needs and nothing wrong.
+    static func complete(_ step: NewCaseStep, _ form: NewCaseForm, user: User?) -> Bool {
+        guard let user else { return false }
+        switch step {
+        case .customer: return form.customer != nil && form.problem(.customer, user: user) == nil
+        case .title: return !form.title.isEmpty && form.problem(.title, user: user) == nil
+        case .category: return form.category != nil
+        case .description: return !form.description.isEmpty && form.problem(.description, user: user) == nil
+        case .attachments: return !form.attachments.files.isEmpty
+        case .severity, .locale: return form.field.rawValue > step.fields.last!.rawValue
+        case .review: return false
+        }
+    }
+
+    // MARK: Pages
+
+    static func customerPage(_ form: NewCaseForm, user: User?, domain: String, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Who is the case for? ", Theme.bold), Span("Customers of \(domain).", Theme.dim)], x: page.x, y: page.y, clip: page)
+        let choices = form.customerChoices
+        let lines: [ChoiceListView.Item] = choices.map { row in
+            let refusal: String? = user.flatMap { u in
+                if case .refused(let r) = Rules.fileCase(by: u, access: row.access) { return r.description }
+                return nil
+            }
+            let chosen = form.customer?.id == row.customer.id
+            let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
+            let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
+                                    Span(row.customer.name.padded(toWidth: 30), refusal == nil ? Theme.plain : Theme.dim),
+                                    Span(" " + row.customer.primaryDomain.padded(toWidth: 24), Theme.dim),
+                                    Span(" " + row.customer.tier.rawValue.padded(toWidth: 9), Theme.dim),
+                                    Span(" " + access, refusal == nil ? Theme.dim : Theme.warning)]
+            return ChoiceListView.Item(line: line, disabledReason: refusal)
+        }
+        let empty = form.customers == nil ? "Loading customers…" : "No customer matches."
+        ChoiceListView.render(search: form.customerSearch, items: lines, empty: empty, focused: form.field == .customer,
+                              in: page.inset(top: 2), into: &buffer)
+    }
+
+    static func titlePage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Product type  ", Theme.dim), Span(Product.googleWorkspace, Theme.bold)], x: page.x, y: page.y, clip: page)
+        buffer.put([Span("Title", Theme.bold), Span("  a short summary of the issue", Theme.dim)], x: page.x, y: page.y + 2, clip: page)
+        FieldView.render(form.title, masked: false, focused: form.sending == nil, into: &buffer,
+                         area: Rect(x: page.x, y: page.y + 3, width: page.width, height: 1))
+        let count = form.title.characters.count, limit = Limits.titleLength.upperBound
+        buffer.put("\(count) / \(limit)", x: page.x, y: page.y + 4, style: count > limit ? Theme.error : Theme.dim, clip: page)
+        if let customer = form.customer {
+            buffer.put([Span("For ", Theme.dim), Span(customer.name, Theme.plain), Span(" (\(customer.primaryDomain))", Theme.dim)],
+                       x: page.x, y: page.y + 6, clip: page)
+        }
+    }
+
+    static func categoryPage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Category", Theme.bold), Span("  type words about the issue: \"mail bounce\", \"sso saml\"", Theme.dim)],
+                   x: page.x, y: page.y, clip: page)
+        let choices = form.categoryChoices
+        let items = choices.map { c in
+            ChoiceListView.Item(line: [Span(form.category == c ? "* " : "  ", Theme.key), Span(c.path)], disabledReason: nil)
+        }
+        let questionsHeight = 5
+        let listArea = Rect(x: page.x, y: page.y + 2, width: page.width, height: max(3, page.height - 2 - questionsHeight))
+        ChoiceListView.render(search: form.categorySearch, items: items, empty: "No category matches; try other words.",
+                              focused: true, in: listArea, into: &buffer)
+        guard choices.indices.contains(form.categorySearch.cursor) else { return }
+        let questions = choices[form.categorySearch.cursor].questions
+        var y = listArea.maxY + 1
+        buffer.put("The description will ask:", x: page.x, y: y, style: Theme.dim, clip: page)
+        for q in questions.prefix(questionsHeight - 1) {
+            y += 1
+            buffer.put("· " + q, x: page.x, y: y, style: Theme.dim, clip: page)
+        }
+    }
+
+    static func descriptionPage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Description", Theme.bold), Span("  answer the category's questions; Ctrl-E opens $EDITOR", Theme.dim)],
+                   x: page.x, y: page.y, clip: page)
+        let area = Rect(x: page.x, y: page.y + 2, width: page.width, height: page.height - 3)
+        TextAreaView.render(form.description, in: area, caret: form.sending == nil && form.editing == nil, into: &buffer)
+        let count = form.description.characters.count, limit = Limits.descriptionMaxLength
+        buffer.put("\(NumberFormat.grouped(count)) / \(NumberFormat.grouped(limit))", x: page.x, y: area.maxY,
+                   style: count > limit ? Theme.error : Theme.dim, clip: page)
+    }
+
+    static func severityPage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Severity", Theme.bold), Span("  how much the issue affects the customer", Theme.dim)], x: page.x, y: page.y, clip: page)
+        for (i, level) in Severity.allCases.enumerated() {
+            let y = page.y + 2 + i * 2
+            let line: StyledLine = [Span(level == form.severity ? "* " : "  ", Theme.key),
+                                    Span(level.label.padded(toWidth: 13), Theme.severity(level))]
+            let row = Rect(x: page.x, y: y, width: page.width, height: 1)
+            if i == form.severityCursor {
+                buffer.fill(row, style: Theme.cursorRow)
+                buffer.put(line, x: page.x, y: y, clip: row, restyle: Theme.onCursorRow)
+            } else {
+                buffer.put(line, x: page.x, y: y, clip: row)
+            }
+            buffer.put("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
+        }
+    }
+
+    static func localePage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        let half = max(4, (page.height - 1) / 2)
+        let language = Validate.languages[form.language].map { "\(form.language) \($0)" } ?? form.language
+        buffer.put([Span("Language  ", Theme.bold), Span(language, Theme.plain), Span("  support answers in it", Theme.dim)],
+                   x: page.x, y: page.y, clip: page)
+        let languageItems = form.languageChoices.map { code in
+            ChoiceListView.Item(line: [Span(code == form.language ? "* " : "  ", Theme.key), Span(code.padded(toWidth: 4)),
+                                       Span(Validate.languages[code] ?? "", Theme.dim)], disabledReason: nil)
+        }
+        if form.field == .language {
+            ChoiceListView.render(search: form.languageSearch, items: languageItems, empty: "No language matches.", focused: true,
+                                  in: Rect(x: page.x, y: page.y + 1, width: page.width, height: half - 1), into: &buffer)
+        }
+        let y = form.field == .language ? page.y + half + 1 : page.y + 2
+        buffer.put([Span("Time zone  ", Theme.bold), Span(form.timeZone, Theme.plain), Span("  for times in the case", Theme.dim)],
+                   x: page.x, y: y, clip: page)
+        if form.field == .timeZone {
+            let zones = form.timeZoneChoices.map { zone in
+                ChoiceListView.Item(line: [Span(zone == form.timeZone ? "* " : "  ", Theme.key), Span(zone)], disabledReason: nil)
+            }
+            ChoiceListView.render(search: form.timeZoneSearch, items: zones, empty: "No time zone matches.", focused: true,
+                                  in: Rect(x: page.x, y: y + 1, width: page.width, height: page.maxY - y - 1), into: &buffer)
+        }
+    }
+
+    static func reviewPage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+        buffer.put([Span("Review", Theme.bold), Span("  Ctrl-S or Enter files the case; Shift-Tab goes back", Theme.dim)],
+                   x: page.x, y: page.y, clip: page)
+        let files = form.attachments.files
+        let rows: [(String, String)] = [
+            ("Customer", form.customer.map { "\($0.name) (\($0.primaryDomain))" } ?? "—"),
+            ("Product", Product.googleWorkspace),
+            ("Title", form.title.text.isEmpty ? "—" : form.title.text),
+            ("Category", form.category?.path ?? "—"),
+            ("Description", "\(NumberFormat.grouped(form.description.characters.count)) characters"),
+            ("Attachments", files.isEmpty ? "none"
+                : "\(files.count) (\(ByteCount.format(form.attachments.totalSize))): " + files.map(\.name).joined(separator: ", ")),
+            ("Severity", form.severity.label),
+            ("Language", Validate.languages[form.language].map { "\(form.language) \($0)" } ?? form.language),
+            ("Time zone", form.timeZone),
+        ]
+        var y = page.y + 2
+        for (label, value) in rows {
+            buffer.put([Span(label.padded(toWidth: 13), Theme.dim), Span(value)], x: page.x, y: y, clip: page)
+            y += 1
+        }
+        let firstLines = form.description.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3)
+        for line in firstLines where y < page.maxY - 3 {
+            buffer.put("             " + line, x: page.x, y: y, style: Theme.dim, clip: page)
+            y += 1
+        }
+        y += 1
+        for field in NewCaseField.allCases {
+            guard let error = form.errors[field], y < page.maxY else { continue }
+            buffer.put("! " + error, x: page.x, y: y, style: Theme.error, clip: page)
+            y += 1
+        }
+    }
+}
+
+/// A list that narrows as you type: the search field, then the rows around the highlight.
+enum ChoiceListView {
+    struct Item {
+        var line: StyledLine
+        /// Why this row can't be chosen; it is shown under the list while highlighted.
+        var disabledReason: String?
+    }
+
+    static func render(search: SearchList, items: [Item], empty: String, focused: Bool, in area: Rect, into buffer: inout ScreenBuffer) {
+        guard area.height >= 3 else { return }
+        buffer.put("Search", x: area.x, y: area.y, style: Theme.dim, clip: area)
+        FieldView.render(search.query, masked: false, focused: focused, into: &buffer,
+                         area: Rect(x: area.x + 7, y: area.y, width: max(1, area.width - 7), height: 1))
+        let highlighted = items.indices.contains(search.cursor) ? items[search.cursor] : nil
+        let reasonRows = highlighted?.disabledReason == nil ? 0 : 1
+        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - reasonRows)
+        if items.isEmpty {
+            buffer.put(empty, x: list.x + 2, y: list.y, style: Theme.dim, clip: list)
+            return
+        }
+        let first = max(0, min(search.cursor - list.height / 2, items.count - list.height))
+        for (offset, item) in items.enumerated().dropFirst(first).prefix(list.height) {
+            let row = Rect(x: list.x, y: list.y + offset - first, width: list.width, height: 1)
+            if offset == search.cursor && focused {
+                buffer.fill(row, style: Theme.cursorRow)
+                buffer.put(item.line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
+            } else {
+                buffer.put(item.line, x: row.x, y: row.y, clip: row)
+            }
+        }
+        if let reason = highlighted?.disabledReason {
+            buffer.put("Can't be chosen: " + reason, x: area.x, y: area.maxY - 1, style: Theme.warning, clip: area)
+        }
+    }
+}
+
+/// The files to attach and the path field, with the names that fit after Tab.
+enum AttachmentPickerView {
+    static func render(_ picker: AttachmentPicker, focused: Bool, in area: Rect, into buffer: inout ScreenBuffer) {
+        let limit = ByteCount.format(Limits.attachmentMaxBytes)
+        buffer.put([Span(picker.files.isEmpty ? "No files yet" : "\(picker.files.count) file\(picker.files.count == 1 ? "" : "s"), "
+                         + ByteCount.format(picker.totalSize), Theme.bold), Span("  at most \(limit) each", Theme.dim)],
+                   x: area.x, y: area.y, clip: area)
+        let listHeight = max(1, min(picker.files.count, area.height - 7))
+        for (i, file) in picker.files.enumerated().prefix(listHeight) {
+            let row = Rect(x: area.x, y: area.y + 1 + i, width: area.width, height: 1)
+            let line: StyledLine = [Span("  " + file.name.padded(toWidth: 36)), Span(ByteCount.format(file.size).padded(toWidth: 10), Theme.dim),
+                                    Span(file.path, Theme.dim)]
+            if picker.listCursor == i {
+                buffer.fill(row, style: Theme.cursorRow)
+                buffer.put(line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
+            } else {
+                buffer.put(line, x: row.x, y: row.y, clip: row)
+            }
+        }
+        let y = area.y + 2 + (picker.files.isEmpty ? 0 : listHeight)
+        buffer.put([Span("File path", picker.listCursor == nil ? Theme.bold : Theme.dim),
+                    Span(picker.listCursor == nil ? "  Tab completes, Enter adds" : "  x removes the highlighted file, ↓ back to the path", Theme.dim)],
+                   x: area.x, y: y, clip: area)
+        FieldView.render(picker.path, masked: false, focused: focused && picker.listCursor == nil && picker.pending == nil, into: &buffer,
+                         area: Rect(x: area.x, y: y + 1, width: area.width, height: 1))
+        if let error = picker.error {
+            buffer.put(error.truncated(toWidth: area.width), x: area.x, y: y + 2, style: Theme.error, clip: area)
+        } else if !picker.candidates.isEmpty {
+            buffer.put(picker.candidates.joined(separator: "  ").truncated(toWidth: area.width * 2 - 4).truncated(toWidth: area.width),
+                       x: area.x, y: y + 2, style: Theme.dim, clip: area)
+        }
+    }
+}
+
+/// Attaching files to an open case.
+enum AttachView {
+    static func render(_ form: AttachForm, into buffer: inout ScreenBuffer) {
+        let rect = buffer.bounds.centered(width: min(buffer.bounds.width, 90), height: min(buffer.bounds.height - 2, 16))
+        buffer.drawBox(rect, title: "Attach files · case \(form.target.number)")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        guard inner.height >= 8 else { return }
+        AttachmentPickerView.render(form.picker, focused: form.sending == nil,
+                                    in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2), into: &buffer)
+        if form.sending != nil {
+            buffer.put("Attaching…", x: inner.x, y: inner.maxY - 2, style: Theme.dim, clip: inner)
+        }
+        let hints = [("Enter", "add"), ("Tab", "complete")] + Keymap.attach.compactMap { b in b.hint.map { (b.keys[0].name, $0) } }
+        buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}

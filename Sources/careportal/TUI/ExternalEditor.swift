@@ -1,0 +1,36 @@
+import Foundation
+import Terminal
+import UI
+
+/// Ctrl-E in a multi-line editor: the text goes to `$VISUAL` or `$EDITOR` in a private temporary file,
+/// with the full screen suspended until the editor exits.
+enum ExternalEditor {
+    static func edit(_ text: String, terminal: NCursesTerminal) -> ExternalEdit {
+        let env = ProcessInfo.processInfo.environment
+        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 })
+            .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            return .failed("set $VISUAL or $EDITOR to write in your own editor")
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-\(UUID().uuidString.prefix(8)).txt")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .failed("couldn't write a temporary file in \(url.deletingLastPathComponent().path)")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        terminal.suspend()
+        defer { terminal.resume() }
+        // Through the shell, so "code --wait" or "vim -u NONE" work as they do in git.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "sh", url.path]
+        do { try process.run() } catch { return .failed("\(editor) didn't start: \(error.localizedDescription)") }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return .failed("\(editor) exited with status \(process.terminationStatus); the text is unchanged")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .failed("the edited file is gone") }
+        var edited = String(decoding: data, as: UTF8.self)
+        // Editors end the file with a newline the text didn't have.
+        if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
+        return .edited(edited)
+    }
+}
