@@ -22,13 +22,15 @@ import Testing
         #expect(state.status == .error("O (reopen): Case 10007919 is open; only a closed case can be reopened."))
     }
 
-    @Test func anActionWithoutAFormYetSaysSo() {
+    @Test func attachAndSharingOpenTheirForms() {
         var state = opened(Fixture.detail())
         #expect(state.press(.char("a")).isEmpty)
-        #expect(state.status == .info("Would attach a file to case 10007919: not in this version yet, nothing changed. Use: careportal case attach 10007919 FILE"))
-        #expect(state.screenLines()[23] == " Would attach a file to case 10007919: not in this version yet, nothing change…")
+        guard case .attach(let attach) = state.overlay else { Issue.record("no attach form: \(state.overlay)"); return }
+        #expect(attach.target == CaseRef(domainID: 10, number: 10_007_919))
+        #expect(state.screenLines().contains { $0.contains("Attach files · case 10007919") })
+        state.press(.escape)
         #expect(state.overlay == .none)
-        // h has its form now: the sharing overlay.
+        #expect(state.status == .info("Nothing was attached."))
         #expect(state.press(.char("h")).isEmpty)
         guard case .sharing(let form) = state.overlay else { Issue.record("no sharing form"); return }
         #expect(form.current == ["it@acme.example"])

@@ -217,11 +217,24 @@ import Testing
         #expect(state.status == .success("Case 10007919 reopened."))
     }
 
-    @Test func reopenRefusedKeepsTheDomainsReason() {
+    @Test func pastTheReopenWindowOffersAFollowUpCase() {
         var state = opened(Fixture.detail(status: .closed, closedDaysAgo: 40))
         #expect(state.press(.char("O")).isEmpty)
+        guard case .confirm(let confirmation) = state.overlay else { Issue.record("no question: \(state.overlay)"); return }
+        #expect(confirmation.question.hasPrefix("Case 10007919 was closed 40 days ago"))
+        #expect(confirmation.question.hasSuffix("Start it now? y/n"))
+        // n leaves everything as it was.
+        state.press(.char("n"))
         #expect(state.overlay == .none)
-        #expect(state.status?.text.hasPrefix("O (reopen): Case 10007919 was closed 40 days ago") == true)
+        state.press(.char("O"))
+        // y opens the wizard filled in from the old case, at its description; no draft is asked for.
+        let effects = state.press(.char("y"))
+        #expect(effects == [.loadCustomers(request: 4, session: 0)])
+        guard case .newCase(let form) = state.overlay else { Issue.record("no wizard: \(state.overlay)"); return }
+        #expect(form.customer == Fixture.acme)
+        #expect(form.title.text.hasPrefix("Follow-up to case 10007919: "))
+        #expect(form.description.text.hasPrefix("This follows case 10007919"))
+        #expect(form.field == .description)
     }
 
     // MARK: Stale answers

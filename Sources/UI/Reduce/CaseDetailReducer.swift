@@ -32,7 +32,7 @@ extension AppState {
             if action == .reopen, c.status == .closed, (Rules.reopenDaysLeft(c, now: now) ?? 0) <= 0 {
                 // Past the 30 days: offer a new case that refers to this one.
                 overlay = .confirm(Confirmation(target: CaseRef(domainID: view.domainID, number: c.number), command: .followUp,
-                                                question: "\(refusal.description) File a new case that refers to it? y/n"))
+                                                question: "\(refusal.description) Start it now? y/n"))
                 return []
             }
             status = .error("\(key.name) (\(action.label)): \(refusal.description)")

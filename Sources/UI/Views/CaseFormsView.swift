@@ -31,7 +31,7 @@ enum MessageEditorView {
                             count > limit ? Theme.error : Theme.dim)]
         let hints = Keymap.messageEditor.compactMap { b in b.hint.map { (b.keys[0].name, $0) } }
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
-        buffer.putSides(left: StatusLineView.join(hints, width: inner.width), right: counter, in: bottom, margin: 0)
+        buffer.putSides(left: StatusLineView.join(hints, width: inner.width - counter.displayWidth - 2), right: counter, in: bottom, margin: 0)
     }
 }
 

@@ -80,11 +80,14 @@ enum NewCaseView {
             }
             let chosen = form.customer?.id == row.customer.id
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
+            // Name and access first: on a narrow screen the domain and tier are what gets cut.
+            let nameWidth = min(30, max(12, page.width - 2 - 13))
             let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
-                                    Span(row.customer.name.padded(toWidth: 30), refusal == nil ? Theme.plain : Theme.dim),
-                                    Span(" " + row.customer.primaryDomain.padded(toWidth: 24), Theme.dim),
+                                    Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth),
+                                         refusal == nil ? Theme.plain : Theme.dim),
+                                    Span(" " + access.padded(toWidth: 12), refusal == nil ? Theme.dim : Theme.warning),
                                     Span(" " + row.customer.tier.rawValue.padded(toWidth: 9), Theme.dim),
-                                    Span(" " + access, refusal == nil ? Theme.dim : Theme.warning)]
+                                    Span(" " + row.customer.primaryDomain, Theme.dim)]
             return ChoiceListView.Item(line: line, disabledReason: refusal)
         }
         let empty = form.customers == nil ? "Loading customers…" : "No customer matches."
@@ -227,7 +230,8 @@ enum ChoiceListView {
         FieldView.render(search.query, masked: false, focused: focused, into: &buffer,
                          area: Rect(x: area.x + 7, y: area.y, width: max(1, area.width - 7), height: 1))
         let highlighted = items.indices.contains(search.cursor) ? items[search.cursor] : nil
-        let reasonRows = highlighted?.disabledReason == nil ? 0 : 1
+        let reason = highlighted?.disabledReason.map { wrap("Can't be chosen: " + $0, width: area.width).prefix(2) } ?? []
+        let reasonRows = reason.count
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - reasonRows)
         if items.isEmpty {
             buffer.put(empty, x: list.x + 2, y: list.y, style: Theme.dim, clip: list)
@@ -243,8 +247,8 @@ enum ChoiceListView {
                 buffer.put(item.line, x: row.x, y: row.y, clip: row)
             }
         }
-        if let reason = highlighted?.disabledReason {
-            buffer.put("Can't be chosen: " + reason, x: area.x, y: area.maxY - 1, style: Theme.warning, clip: area)
+        for (i, line) in reason.enumerated() {
+            buffer.put(line, x: area.x, y: area.maxY - reasonRows + i, style: Theme.warning, clip: area)
         }
     }
 }

@@ -1,0 +1,424 @@
+import Domain
+import Foundation
+import ScreenKit
+import Testing
+@testable import UI
+
+/// The create-case wizard (`n`) through reduce(): each field, each refusal, leaving and coming back, filing.
+@Suite struct NewCaseTests {
+    static let harbor = Customer(id: 103, name: "Harbor Health Clinics", primaryDomain: "harborhealth.example", tier: .standard)
+
+    static func customerRows() -> [CustomerRow] {
+        func access(_ c: Customer, granted: Bool) -> CustomerAccess {
+            CustomerAccess(customerID: c.id, domainID: 10, kind: .resold, granted: granted, since: Fixture.now.addingTimeInterval(-86_400 * 100))
+        }
+        return [Fixture.acme, Fixture.sakura, Fixture.bloom, harbor].map {
+            CustomerRow(customer: $0, access: access($0, granted: $0.id != harbor.id), openCases: 1)
+        }
+    }
+
+    static let driveCategory = CategoryCatalogue.search("shared drive members access", limit: 1)[0]
+
+    /// My Cases, `n` pressed, the customers loaded and no draft saved. Requests 1–2 are the list's, 3 the draft, 4 the customers.
+    func opened(size: Size = Fixture.small) -> AppState {
+        var state = Fixture.myCases(size: size)
+        let effects = state.press(.char("n"))
+        #expect(effects == [.loadDraft(request: 3, session: 0, form: "new case"), .loadCustomers(request: 4, session: 0)])
+        state.send(.draftLoaded(request: 3, content: nil), .customersLoaded(request: 4, rows: Self.customerRows()))
+        return state
+    }
+
+    func form(_ state: AppState) -> NewCaseForm? {
+        if case .newCase(let form) = state.overlay { return form }
+        Issue.record("the wizard is not open: \(state.overlay)")
+        return nil
+    }
+
+    /// Opened, Acme chosen, a title typed, the Drive category chosen and its questions answered.
+    func filledIn() -> AppState {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        state.type("Shared drive members can't open files")
+        state.press(.enter)
+        state.type("shared drive members access")
+        state.press(.enter)
+        state.press(.end)
+        state.type("Everyone in Sales.")
+        return state
+    }
+
+    // MARK: Customer
+
+    @Test func customersNarrowAsYouTypeAndOneWithoutAccessCantBeChosen() {
+        var state = opened()
+        #expect(form(state)?.field == .customer)
+        #expect(form(state)?.customerChoices.count == 4)
+        state.type("harb")
+        #expect(form(state)?.customerChoices.map(\.customer) == [Self.harbor])
+        #expect(state.screenLines().contains { $0.contains("Can't be chosen: This customer hasn't granted") },
+                "\(state.screenLines().joined(separator: "\n"))")
+        state.press(.enter)
+        #expect(form(state)?.customer == nil)
+        #expect(form(state)?.field == .customer)
+        #expect(form(state)?.errors[.customer] == "customer: This customer hasn't granted your domain access to file support cases.")
+        // Accents and case don't matter; the Japanese name is found by its domain.
+        state.press(.ctrl("u"))
+        state.type("SAKURA")
+        #expect(form(state)?.customerChoices.map(\.customer) == [Fixture.sakura])
+        state.press(.enter)
+        #expect(form(state)?.customer == Fixture.sakura)
+        #expect(form(state)?.field == .title)
+        #expect(form(state)?.errors[.customer] == nil)
+    }
+
+    @Test func nOnAGrantedCustomerFillsItInAndOnANotGrantedOneSaysWhy() {
+        var state = Fixture.myCases()
+        state.press(.char("2"))
+        let request = state.requests.last
+        state.send(.customersLoaded(request: request, rows: Self.customerRows()))
+        state.press(.char("G"))  // Harbor Health Clinics, the last one
+        #expect(state.press(.char("n")).isEmpty)
+        #expect(state.overlay == .none)
+        #expect(state.status == .error("n (new case) for Harbor Health Clinics: This customer hasn't granted your domain access to file support cases."))
+        state.press(.char("g"))
+        state.press(.char("n"))
+        #expect(form(state)?.customer == Fixture.acme)
+        #expect(form(state)?.field == .title)
+    }
+
+    // MARK: Title, category, description
+
+    @Test func aTitleOverTheLimitIsRefusedNamingTheField() {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        state.press(.tab)
+        #expect(form(state)?.errors[.title] == "title: enter a title (1–200 characters)")
+        state.press(.backTab)
+        state.type(String(repeating: "x", count: 201))
+        #expect(form(state)?.errors[.title] == nil, "typing clears the message")
+        state.press(.enter)
+        #expect(form(state)?.errors[.title]?.hasPrefix("title: ") == true)
+        #expect(form(state)?.title.text.count == 201, "nothing typed is lost")
+    }
+
+    @Test func choosingACategoryPrefillsTheDescriptionWithItsQuestions() {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        state.type("Drive issue")
+        state.press(.tab)
+        state.type("shared drive members access")
+        #expect(form(state)?.categoryChoices.first == Self.driveCategory)
+        state.press(.enter)
+        #expect(form(state)?.category == Self.driveCategory)
+        #expect(form(state)?.field == .description)
+        #expect(form(state)?.description.text == CategoryCatalogue.descriptionTemplate(for: Self.driveCategory))
+        // Leaving the questions unanswered is a problem of the description.
+        state.press(.tab)
+        #expect(form(state)?.errors[.description] == "description: answer the questions of the category")
+        // Another category replaces untouched questions, but never what was written.
+        state.press(.backTab, .backTab)
+        state.press(.ctrl("u"))
+        state.type("mail bounced")
+        state.press(.enter)
+        #expect(form(state)?.description.text == CategoryCatalogue.descriptionTemplate(for: form(state)!.category!))
+        state.type("Since Monday.")
+        state.press(.backTab)
+        state.press(.ctrl("u"))
+        state.type("shared drive members access")
+        state.press(.enter)
+        #expect(form(state)?.description.text.hasSuffix("Since Monday.") == true)
+    }
+
+    @Test func ctrlEEditsTheDescriptionInTheEditor() {
+        var state = filledIn()
+        let effects = state.press(.ctrl("e"))
+        guard case .editExternally(let request, let text)? = effects.first else { Issue.record("no editor: \(effects)"); return }
+        #expect(text == form(state)?.description.text)
+        // Keys wait while the editor runs.
+        state.type("zzz")
+        #expect(form(state)?.description.text == text)
+        state.send(.externallyEdited(request: request, result: .edited("Written in vi.")))
+        #expect(form(state)?.description.text == "Written in vi.")
+        let again = state.press(.ctrl("e"))
+        state.send(.externallyEdited(request: again.first?.request ?? -1, result: .failed("set $VISUAL or $EDITOR to write in your own editor")))
+        #expect(form(state)?.description.text == "Written in vi.")
+        #expect(state.status == .error("Ctrl-E: set $VISUAL or $EDITOR to write in your own editor; the built-in editor is still here."))
+    }
+
+    // MARK: Attachments
+
+    @Test func attachmentsAreCompletedCheckedAndRemovable() {
+        var state = filledIn()
+        state.press(.tab)
+        #expect(form(state)?.field == .attachments)
+        state.type("~/lo")
+        let completion = state.press(.tab)
+        #expect(completion.count == 1)
+        guard case .completePath(let request, let text)? = completion.first else { Issue.record("\(completion)"); return }
+        #expect(text == "~/lo")
+        #expect(form(state)?.field == .attachments, "Tab on a typed path completes it instead of moving on")
+        state.send(.pathCompleted(request: request, text: "~/logs/", candidates: []))
+        #expect(form(state)?.attachments.path.text == "~/logs/")
+        state.type("big.zip")
+        let inspect = state.press(.enter)
+        guard case .inspectFile(let r1, "~/logs/big.zip")? = inspect.first else { Issue.record("\(inspect)"); return }
+        state.send(.fileInspected(request: r1, path: "/home/ana/logs/big.zip", result: .file(name: "big.zip", size: Limits.attachmentMaxBytes + 1)))
+        #expect(form(state)?.attachments.error == "file: big.zip is 25.0 MiB; attachments can be at most 25 MiB")
+        #expect(form(state)?.attachments.files.isEmpty == true)
+        #expect(form(state)?.attachments.path.text == "~/logs/big.zip", "the path stays to be corrected")
+        // A missing file says so.
+        state.press(.ctrl("u"))
+        state.type("~/gone.txt")
+        let r2 = state.press(.enter).first?.request ?? -1
+        state.send(.fileInspected(request: r2, path: "/home/ana/gone.txt", result: .unreadable("~/gone.txt does not exist")))
+        #expect(form(state)?.attachments.error == "file: ~/gone.txt does not exist")
+        // Two good files.
+        for name in ["a.log", "b.png"] {
+            state.press(.ctrl("u"))
+            state.type("~/\(name)")
+            let r = state.press(.enter).first?.request ?? -1
+            state.send(.fileInspected(request: r, path: "/home/ana/\(name)", result: .file(name: name, size: 2_048)))
+        }
+        #expect(form(state)?.attachments.files.map(\.name) == ["a.log", "b.png"])
+        #expect(form(state)?.attachments.path.isEmpty == true)
+        #expect(state.screenLines().contains { $0.contains("2 files, 4.0 KiB") })
+        // ↑ into the list, x removes the highlighted one.
+        state.press(.up)
+        #expect(form(state)?.attachments.listCursor == 1)
+        state.press(.char("x"))
+        #expect(form(state)?.attachments.files.map(\.name) == ["a.log"])
+        // Enter on an empty path goes on.
+        state.press(.down, .enter)
+        #expect(form(state)?.field == .severity)
+    }
+
+    // MARK: Severity, language, time zone, review, filing
+
+    @Test func severityLanguageAndTimeZoneDefaultFromTheUserAndAreSearchable() {
+        var state = filledIn()
+        #expect(form(state)?.language == Fixture.ana.user.language)
+        #expect(form(state)?.timeZone == Fixture.ana.user.timeZone)
+        state.press(.tab, .tab)
+        #expect(form(state)?.field == .severity)
+        #expect(state.screenLines().contains { $0.contains("Critical impact") })
+        state.press(.char("1"))
+        #expect(form(state)?.severity == .p1)
+        state.press(.enter)
+        #expect(form(state)?.field == .language)
+        state.type("fran")
+        state.press(.enter)
+        #expect(form(state)?.language == "fr")
+        #expect(form(state)?.field == .timeZone)
+        state.type("new york")
+        #expect(form(state)?.timeZoneChoices == ["America/New_York"])
+        state.press(.enter)
+        #expect(form(state)?.timeZone == "America/New_York")
+        #expect(form(state)?.field == .review)
+    }
+
+    @Test func ctrlSChecksEverythingAndGoesToTheFirstProblem() {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        #expect(state.press(.ctrl("s")).isEmpty)
+        #expect(form(state)?.field == .title)
+        #expect(state.status == .error("title: enter a title (1–200 characters)"))
+        #expect(form(state)?.errors[.category] != nil)
+    }
+
+    @Test func reviewThenCtrlSFilesTheCaseAndOpensItWithTheSharingStep() {
+        var state = filledIn()
+        state.press(.ctrl("s"))
+        #expect(form(state)?.field == .review, "the first Ctrl-S shows the review")
+        #expect(state.screenLines().contains { $0.contains("Acme Corp (acme.example)") })
+        let effects = state.press(.ctrl("s"))
+        let filing = CaseFiling(customer: "acme.example", title: "Shared drive members can't open files", category: Self.driveCategory.path,
+                                description: form(state)!.description.text, severity: .p3, language: "en", timeZone: Fixture.ana.user.timeZone,
+                                attachmentPaths: [])
+        #expect(effects == [.fileCase(request: 5, session: 0, filing: filing)])
+        #expect(filing.description.hasSuffix("Everyone in Sales."))
+        #expect(form(state)?.sending == 5)
+        state.type("x")
+        #expect(form(state)?.description.text == filing.description, "nothing changes while it is filed")
+
+        let after = state.send(.caseFiled(request: 5, number: 12_345_678))
+        #expect(after.contains(.discardDraft(session: 0, form: "new case")))
+        #expect(after.contains { if case .loadCase(_, 0, 12_345_678) = $0 { return true }; return false })
+        #expect(after.contains { if case .loadCases = $0 { return true }; return false }, "My Cases reloads: the case is on top")
+        guard case .detail(let view)? = state.currentScreen else { Issue.record("the case isn't open"); return }
+        #expect(view.number == 12_345_678)
+        guard case .sharing(let sharing) = state.overlay else { Issue.record("no sharing step: \(state.overlay)"); return }
+        #expect(sharing.target.number == 12_345_678)
+        #expect(state.screenLines().contains { $0.contains("Case 12345678 filed. Share it") })
+        // Esc skips it.
+        state.press(.escape)
+        #expect(state.overlay == .none)
+        state.press(.char("q"))
+        #expect(state.tabs[0].root == .myCases && state.tabs[0].isAtRoot)
+    }
+
+    @Test func aRefusedFilingKeepsEverythingAndSaysWhy() {
+        var state = filledIn()
+        state.press(.ctrl("s"))
+        state.press(.enter)
+        state.send(.commandFailed(request: 5, message: "This customer hasn't granted your domain access to file support cases."))
+        #expect(form(state)?.sending == nil)
+        #expect(form(state)?.field == .review)
+        #expect(form(state)?.errors[.review] == "This customer hasn't granted your domain access to file support cases.")
+        #expect(form(state)?.title.text == "Shared drive members can't open files")
+        #expect(state.screenLines().contains { $0.contains("! This customer hasn't granted") })
+    }
+
+    // MARK: Leaving, drafts
+
+    @Test func escKeepsTheWizardAndNBringsItBack() {
+        var state = filledIn()
+        state.press(.escape)
+        #expect(state.overlay == .none)
+        #expect(state.status == .info("The new case is kept as a draft; nothing was filed. Press n to go on."))
+        let effects = state.press(.char("n"))
+        #expect(effects.isEmpty, "the kept wizard needs neither its draft nor its customers")
+        #expect(form(state)?.title.text == "Shared drive members can't open files")
+        #expect(form(state)?.field == .description)
+    }
+
+    @Test func theDraftIsSavedAsYouTypeAndRestoredInANewProcess() throws {
+        var state = filledIn()
+        let saves = state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        guard case .saveDraft(0, "new case", let content)? = saves.first else { Issue.record("no draft saved: \(saves)"); return }
+        // Nothing changed since: no second save.
+        #expect(state.send(.tick(Fixture.now.addingTimeInterval(3))).isEmpty)
+
+        // Another run of the app (after a crash): the draft fills the wizard.
+        var again = Fixture.myCases()
+        again.press(.char("n"))
+        again.send(.customersLoaded(request: 4, rows: Self.customerRows()), .draftLoaded(request: 3, content: content))
+        #expect(form(again)?.customer == Fixture.acme)
+        #expect(form(again)?.title.text == "Shared drive members can't open files")
+        #expect(form(again)?.category == Self.driveCategory)
+        #expect(form(again)?.description.text.hasSuffix("Everyone in Sales.") == true)
+        #expect(again.status?.text.hasPrefix("Your draft of a new case is back.") == true)
+        // A draft that isn't one changes nothing.
+        var other = Fixture.myCases()
+        other.press(.char("n"))
+        other.send(.draftLoaded(request: 3, content: "not json"))
+        #expect(form(other)?.title.isEmpty == true)
+    }
+
+    // MARK: Rendering
+
+    @Test func everyStepRendersAt80x24() {
+        var state = filledIn()
+        for _ in 0..<NewCaseField.allCases.count {
+            let lines = state.screenLines()
+            #expect(lines.count == 24)
+            #expect(lines[1].hasPrefix("┌─ New case · reseller-one.example"), "\(lines[1])")
+            #expect(lines.contains { $0.contains("Language, time zone") })
+            state.press(.backTab)
+        }
+        #expect(form(state)?.field == .customer)
+        state.press(.ctrl("u"))
+        // Wide names line up: the access column starts at the same display column on every row.
+        let lines = state.screenLines().filter { $0.contains("granted") }
+        let columns = Set(lines.compactMap { line -> Int? in
+            guard let r = line.range(of: "granted") else { return nil }
+            let start = line[..<r.lowerBound].hasSuffix("not ") ? line.index(r.lowerBound, offsetBy: -4) : r.lowerBound
+            return String(line[..<start]).displayWidth
+        })
+        #expect(lines.count == 4, "\(state.screenLines().joined(separator: "\n"))")
+        #expect(columns.count == 1, "\(lines)")
+    }
+}
+
+/// The attach form of an open case (`a`).
+@Suite struct AttachFormTests {
+    func opened() -> AppState {
+        var state = Fixture.myCases()
+        state.press(.char("j"))
+        let request = state.press(.enter).first?.request ?? -1
+        state.send(.caseLoaded(request: request, detail: Fixture.detail()))
+        state.press(.char("a"))
+        return state
+    }
+
+    func form(_ state: AppState) -> AttachForm? {
+        if case .attach(let form) = state.overlay { return form }
+        Issue.record("the attach form is not open: \(state.overlay)")
+        return nil
+    }
+
+    @Test func ctrlSWithoutFilesSaysWhatToDo() {
+        var state = opened()
+        #expect(state.press(.ctrl("s")).isEmpty)
+        #expect(form(state)?.picker.error == "file: type the path of a file (Tab completes it) and press Enter to add it")
+        state.type("/tmp/x.log")
+        #expect(state.press(.ctrl("s")).isEmpty)
+        #expect(form(state)?.picker.error == "file: press Enter to add the typed file to the list first")
+    }
+
+    @Test func addedFilesAreAttachedTogether() {
+        var state = opened()
+        state.type("/tmp/x.log")
+        let r = state.press(.enter).first?.request ?? -1
+        state.send(.fileInspected(request: r, path: "/tmp/x.log", result: .file(name: "x.log", size: 10)))
+        #expect(state.screenLines().contains { $0.contains("x.log") && $0.contains("10 B") })
+        let effects = state.press(.ctrl("s"))
+        guard case .attachFiles(let request, 0, 10_007_919, ["/tmp/x.log"])? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(form(state)?.sending == request)
+        let after = state.send(.commandSucceeded(request: request))
+        #expect(state.overlay == .none)
+        #expect(state.status == .success("Attached 1 file to case 10007919."))
+        #expect(after.contains { if case .loadCase = $0 { return true }; return false })
+    }
+
+    @Test func aRefusedAttachKeepsTheListAndSaysWhy() {
+        var state = opened()
+        state.type("/tmp/x.log")
+        let r = state.press(.enter).first?.request ?? -1
+        state.send(.fileInspected(request: r, path: "/tmp/x.log", result: .file(name: "x.log", size: 10)))
+        let request = state.press(.ctrl("s")).first?.request ?? -1
+        state.send(.commandFailed(request: request, message: "file: /tmp/x.log does not exist"))
+        #expect(form(state)?.sending == nil)
+        #expect(form(state)?.picker.files.count == 1)
+        #expect(form(state)?.picker.error == "file: /tmp/x.log does not exist")
+    }
+}
+
+/// Tab completion of file paths, without the file system.
+@Suite struct PathCompletionTests {
+    let tree: [String: [PathCompletion.Entry]] = [
+        ".": [.init(name: "notes.txt", isDirectory: false), .init(name: "logs", isDirectory: true), .init(name: ".hidden", isDirectory: false)],
+        "/home/ana/": [.init(name: "mail-log.txt", isDirectory: false), .init(name: "mail-headers.eml", isDirectory: false),
+                       .init(name: "docs", isDirectory: true)],
+        "/var/": [],
+    ]
+
+    func complete(_ text: String) -> (text: String, candidates: [String]) {
+        PathCompletion.complete(text, home: "/home/ana", list: { tree[$0] })
+    }
+
+    @Test func aSingleFitIsCompletedAndAFolderGetsItsSlash() {
+        #expect(complete("~/d") == ("~/docs/", []))
+        #expect(complete("no") == ("notes.txt", []))
+        #expect(complete("l") == ("logs/", []))
+    }
+
+    @Test func severalFitsCompleteTheirCommonStartAndAreListed() {
+        #expect(complete("~/m") == ("~/mail-", ["mail-headers.eml", "mail-log.txt"]))
+    }
+
+    @Test func nothingFitsOrTheFolderCantBeRead() {
+        #expect(complete("/var/x") == ("/var/x", []))
+        #expect(complete("/nope/x") == ("/nope/x", []))
+        // Hidden names only when asked for.
+        #expect(complete("") .candidates == ["logs/", "notes.txt"])
+        #expect(complete(".h") == (".hidden", []))
+    }
+
+    @Test func aCompleteNameListsItselfSoTheFormKnowsItFits() {
+        #expect(complete("notes.txt") == ("notes.txt", ["notes.txt"]))
+    }
+}
