@@ -284,3 +284,73 @@ extension TerminalAppTests {
     }
 }
 }
+
+extension TerminalAppTests {
+/// Filing a case through the whole wizard, with an attachment and the description written in $EDITOR.
+@Suite struct Wizard {
+    @Test func fileACaseThroughTheWizardThenFindItFromTheCommandLine() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 400)
+        let headers = Data((0..<3_000).map { UInt8($0 % 251) })
+        try headers.write(to: b.home.appendingPathComponent("headers.txt"))
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+            + " EDITOR='sed -i s/^Answer:/Answer:_all_members_of_Sales/'"
+        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+
+        try t.send("n")
+        _ = try t.waitFor { $0.contains("New case · cloudpartners.example") && $0.contains("Pioneer Robotics") }
+        try t.send("pioneer", literal: true)
+        try t.send("Enter")
+        _ = try t.waitFor("Product type")
+        try t.send("Shared drive members get access denied", literal: true)
+        try t.send("Enter")
+        try t.send("shared drive members access", literal: true)
+        _ = try t.waitFor("Drive and Docs > Shared drives > Members cannot access a shared drive")
+        try t.send("Enter")
+        _ = try t.waitFor("1. Which shared drive")
+        try t.send("C-e")
+        _ = try t.waitFor("Answer:_all_members_of_Sales")
+        try t.send("Tab")
+        _ = try t.waitFor("Tab completes, Enter adds")
+        try t.send("~/head", literal: true)
+        try t.send("Tab")
+        _ = try t.waitFor("~/headers.txt")
+        try t.send("Enter")
+        _ = try t.waitFor("1 file, 2.9 KiB")
+        try t.send("Tab")
+        _ = try t.waitFor("Critical impact")
+        try t.send("2")
+        try t.send("Enter")
+        try t.send("Enter")  // language: the user's
+        _ = try t.waitFor("Time zone")
+        try t.send("paris", literal: true)
+        _ = try t.waitFor("Europe/Paris")
+        try t.send("Enter")
+        var screen = try t.waitFor { $0.contains("Review") && $0.contains("Europe/Paris") && $0.contains("headers.txt") }
+        #expect(screen.contains("Pioneer Robotics (pioneer-robotics.example)"), "\(screen)")
+        try t.send("C-s")
+        screen = try t.waitFor("filed. Share it with other addresses now")
+        let number = try #require(screen.split(separator: " ").first { $0.count == 8 && $0.allSatisfy(\.isNumber) }.map(String.init))
+        try t.send("Escape")
+        try t.send("q")
+        // The new case is on top of My Cases.
+        screen = try t.waitFor { TerminalAppTests.caseRows($0).first?.contains(number) == true }
+        #expect(TerminalAppTests.caseRows(screen).first?.contains("Shared drive members get access denied") == true, "\(screen)")
+
+        let rows = try b.json(["cases", "--as", "alice@cloudpartners.example", "--filter", "\"access denied\"", "--json"]) as! [[String: Any]]
+        #expect(rows.map { "\($0["number"]!)" } == [number])
+        let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
+        #expect(detail["severity"] as? String == "P2")
+        #expect(detail["timeZone"] as? String == "Europe/Paris")
+        #expect(detail["category"] as? String == "Drive and Docs > Shared drives > Members cannot access a shared drive")
+        #expect((detail["description"] as? String)?.contains("Answer:_all_members_of_Sales") == true)
+        let attachments = detail["attachments"] as? [[String: Any]] ?? []
+        #expect(attachments.map { $0["name"] as? String } == ["headers.txt"])
+        #expect(attachments.first?["size"] as? Int == headers.count)
+        // Filed: its draft is gone.
+        let drafts = try b.json(["drafts", "--as", "alice@cloudpartners.example", "--json"]) as! [[String: Any]]
+        #expect(!drafts.contains { $0["form"] as? String == "new case" })
+    }
+}
+}
+
