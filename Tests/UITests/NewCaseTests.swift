@@ -422,3 +422,70 @@ import Testing
         #expect(complete("notes.txt") == ("notes.txt", ["notes.txt"]))
     }
 }
+
+/// The Drafts list (`D`) and saving on quit.
+@Suite struct DraftsListTests {
+    static let drafts = [
+        DraftSummary(form: "message 10007919", content: "Half-written note\nsecond line", updatedAt: Fixture.now.addingTimeInterval(-120)),
+        DraftSummary(form: "new case", content: NewCaseTests().filledInForm().draftContent, updatedAt: Fixture.now.addingTimeInterval(-3_600)),
+    ]
+
+    func opened() -> AppState {
+        var state = Fixture.myCases()
+        let effects = state.press(.char("D"))
+        #expect(effects == [.loadDrafts(request: 3, session: 0)])
+        state.send(.draftsLoaded(request: 3, drafts: Self.drafts))
+        return state
+    }
+
+    @Test func listsEachDraftWithWhatItBeginsWith() {
+        let state = opened()
+        let lines = state.screenLines()
+        #expect(lines.contains { $0.contains("message 10007919") && $0.contains("Half-written note") && !$0.contains("second line") })
+        #expect(lines.contains { $0.contains("new case") && $0.contains("Shared drive members can't open files · Acme Corp") })
+    }
+
+    @Test func discardAsksFirstThenRemovesIt() {
+        var state = opened()
+        #expect(state.press(.char("x")).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Discard \"message 10007919\"? What it holds is lost. y/n") })
+        #expect(state.press(.char("n")).isEmpty)
+        #expect(state.status == .info("The draft is kept."))
+        state.press(.char("x"))
+        #expect(state.press(.char("y")) == [.discardDraft(session: 0, form: "message 10007919")])
+        guard case .drafts(let list) = state.overlay else { Issue.record("\(state.overlay)"); return }
+        #expect(list.drafts.map(\.form) == ["new case"])
+    }
+
+    @Test func openingAMessageDraftOpensItsCaseAndANewCaseDraftTheWizard() {
+        var state = opened()
+        let effects = state.press(.enter)
+        #expect(effects == [.loadCase(request: 4, session: 0, number: 10_007_919)])
+        #expect(state.status == .info("Press m to go on with your message to case 10007919."))
+        state.press(.char("D"))
+        state.send(.draftsLoaded(request: 5, drafts: Self.drafts))
+        state.press(.char("j"))
+        let wizard = state.press(.enter)
+        #expect(wizard.contains(.loadDraft(request: 6, session: 0, form: "new case")))
+        guard case .newCase = state.overlay else { Issue.record("\(state.overlay)"); return }
+    }
+
+    @Test func quittingSavesWhatWasTypedSinceTheLastSave() {
+        var state = NewCaseTests().filledIn()
+        state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        state.type(" More.")
+        // Within the save interval: a tick doesn't save yet, quitting does.
+        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.2))).isEmpty)
+        let effects = state.press(.ctrl("c"))
+        guard case .saveDraft(0, "new case", let content)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(content.contains("Everyone in Sales. More."))
+        #expect(effects.last == .quit)
+    }
+}
+
+extension NewCaseTests {
+    func filledInForm() -> NewCaseForm {
+        if case .newCase(let form) = filledIn().overlay { return form }
+        fatalError("the wizard is not open")
+    }
+}

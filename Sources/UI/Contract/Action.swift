@@ -34,6 +34,8 @@ public enum Action: Equatable, Sendable {
     case pathCompleted(request: Int, text: String, candidates: [String])
     /// The answer to `Effect.inspectFile`.
     case fileInspected(request: Int, path: String, result: FileInspection)
+    /// The answer to `Effect.loadDrafts`, most recently edited first.
+    case draftsLoaded(request: Int, drafts: [DraftSummary])
     /// The answer to `Effect.editExternally`: the edited text, or why the editor couldn't run (the text is unchanged).
     case externallyEdited(request: Int, result: ExternalEdit)
 }
@@ -47,4 +49,13 @@ public enum FileInspection: Equatable, Sendable {
 public enum ExternalEdit: Equatable, Sendable {
     case edited(String)
     case failed(String)
+}
+
+/// A saved draft as the Drafts list shows it.
+public struct DraftSummary: Equatable, Sendable {
+    /// "new case" or "message 12345678".
+    public var form: String
+    public var content: String
+    public var updatedAt: Date
+    public init(form: String, content: String, updatedAt: Date) { self.form = form; self.content = content; self.updatedAt = updatedAt }
 }

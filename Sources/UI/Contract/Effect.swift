@@ -38,6 +38,8 @@ public enum Effect: Equatable, Sendable {
     /// Ctrl-E in a multi-line editor: the runtime leaves the full screen, runs `$VISUAL` or `$EDITOR` on the
     /// text, comes back and answers with `Action.externallyEdited`.
     case editExternally(request: Int, text: String)
+    /// The active user's drafts, answered by `Action.draftsLoaded`.
+    case loadDrafts(request: Int, session: Int)
     case quit
 }
 

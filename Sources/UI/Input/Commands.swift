@@ -11,7 +11,7 @@ enum Command: Equatable, Sendable {
     case show(Root)
     case previousSession, nextSession, sessions
     case editFilter, cycleSort, refresh
-    case newCase, feedback, help
+    case newCase, feedback, help, drafts
     /// Esc: back; nothing to go back to on the top screen.
     case back
     /// q: back, or quit on the top screen.
@@ -71,4 +71,9 @@ enum WizardCommand: Equatable, Sendable {
 /// Keys of the attach form; every other key goes to the path field or the list of files.
 enum AttachCommand: Equatable, Sendable {
     case attach, close
+}
+
+/// Keys of the Drafts list.
+enum DraftsCommand: Equatable, Sendable {
+    case up, down, open, discard, close
 }

@@ -48,6 +48,7 @@ enum Keymap {
         .init([.char("O")], .caseAction(.reopen), "reopen case (within 30 days of closing)", in: [.caseDetail]),
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
+        .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
         .init([.char("F")], .feedback, "send feedback"),
         .init([.ctrl("c")], .quit, "quit"),
     ]
@@ -121,6 +122,14 @@ enum Keymap {
     static let attach: [KeyBinding<AttachCommand>] = [
         .init([.ctrl("s")], .attach, "attach the listed files", hint: "attach"),
         .init([.escape], .close, "cancel: nothing is attached", hint: "cancel"),
+    ]
+
+    static let drafts: [KeyBinding<DraftsCommand>] = [
+        .init([.enter], .open, "go on with the selected draft", hint: "open"),
+        .init([.char("x"), .delete], .discard, "discard the selected draft (asks first)", hint: "discard"),
+        .init([.char("j"), .down], .down, "move down"),
+        .init([.char("k"), .up], .up, "move up"),
+        .init([.escape, .char("q"), .char("D")], .close, "close", hint: "close"),
     ]
 
     static let choice: [KeyBinding<ChoiceCommand>] = [

@@ -74,23 +74,23 @@ extension AppState {
     }
 
     /// On `.tick`: saves the drafts of the open editor and of those closed with Esc, if they changed.
-    mutating func saveDrafts() -> [Effect] {
+    mutating func saveDrafts(force: Bool = false) -> [Effect] {
         var effects: [Effect] = []
-        if case .message(var form) = overlay, let effect = saveDraft(&form) {
+        if case .message(var form) = overlay, let effect = saveDraft(&form, force: force) {
             effects.append(effect)
             overlay = .message(form)
         }
         for number in parkedMessages.keys.sorted() {
             guard var form = parkedMessages[number] else { continue }
-            if let effect = saveDraft(&form) { effects.append(effect) }
+            if let effect = saveDraft(&form, force: force) { effects.append(effect) }
             parkedMessages[number] = form.field.isEmpty && form.sending == nil ? nil : form
         }
         return effects
     }
 
-    private func saveDraft(_ form: inout MessageForm) -> Effect? {
+    private func saveDraft(_ form: inout MessageForm, force: Bool) -> Effect? {
         guard form.unsaved, let session = sessionIndex(domainID: form.target.domainID) else { return nil }
-        if let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
+        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
         form.unsaved = false
         form.savedAt = now
         return form.field.isEmpty

@@ -23,6 +23,7 @@ extension AppState {
         case .sharing(let form): return sharingKey(key, form: form)
         case .newCase(let form): return newCaseKey(key, form: form)
         case .attach(let form): return attachKey(key, form: form)
+        case .drafts(let list): return draftsKey(key, list: list)
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
@@ -47,6 +48,7 @@ extension AppState {
         case .cycleSort: return cycleSort()
         case .refresh: return refresh()
         case .newCase: return openNewCase()
+        case .drafts: return openDrafts()
         case .feedback: overlay = .feedback(FeedbackForm(screen: currentScreen?.name ?? "Sign in"))
         case .help: overlay = .help(scroll: 0)
         case .back: return back(quitAtTop: false)
@@ -59,8 +61,9 @@ extension AppState {
         return []
     }
 
+    /// Quits; what was typed since the last draft save is saved first (the runtime finishes writes before exiting).
     mutating func quit() -> [Effect] {
         shouldQuit = true
-        return [.quit]
+        return saveDrafts(force: true) + saveNewCaseDrafts(force: true) + [.quit]
     }
 }

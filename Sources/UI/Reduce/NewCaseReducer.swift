@@ -340,23 +340,23 @@ extension AppState {
     // MARK: Drafts
 
     /// On `.tick`: the wizard's draft (open or left with Esc) is saved when it changed.
-    mutating func saveNewCaseDrafts() -> [Effect] {
+    mutating func saveNewCaseDrafts(force: Bool = false) -> [Effect] {
         var effects: [Effect] = []
-        if case .newCase(var form) = overlay, let effect = saveDraft(&form) {
+        if case .newCase(var form) = overlay, let effect = saveDraft(&form, force: force) {
             effects.append(effect)
             overlay = .newCase(form)
         }
         for domainID in parkedNewCases.keys.sorted() {
             guard var form = parkedNewCases[domainID] else { continue }
-            if let effect = saveDraft(&form) { effects.append(effect) }
+            if let effect = saveDraft(&form, force: force) { effects.append(effect) }
             parkedNewCases[domainID] = form
         }
         return effects
     }
 
-    private func saveDraft(_ form: inout NewCaseForm) -> Effect? {
+    private func saveDraft(_ form: inout NewCaseForm, force: Bool) -> Effect? {
         guard form.unsaved, form.sending == nil, let session = sessionIndex(domainID: form.domainID) else { return nil }
-        if let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
+        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
         form.unsaved = false
         form.savedAt = now
         return form.isEmpty

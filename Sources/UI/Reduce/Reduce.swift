@@ -43,6 +43,9 @@ extension AppState {
         case .pathCompleted, .fileInspected:
             _ = newCasePickerAnswer(action) || attachPickerAnswer(action)
             return []
+        case .draftsLoaded(let request, let drafts):
+            draftsLoaded(request, drafts: drafts)
+            return []
         case .externallyEdited(let request, let result):
             _ = newCaseEdited(request, result: result) || messageEdited(request, result: result)
             return []

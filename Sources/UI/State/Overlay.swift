@@ -25,6 +25,19 @@ enum Overlay: Equatable, Sendable {
     case newCase(NewCaseForm)
     /// Attaching files to an open case.
     case attach(AttachForm)
+    /// The saved drafts of the active domain's user.
+    case drafts(DraftsList)
+}
+
+/// The Drafts list (`D`): open one to go on with it, or discard it.
+struct DraftsList: Equatable, Sendable {
+    var request: Int?
+    var drafts: [DraftSummary] = []
+    var cursor = 0
+    /// `x` was pressed: the highlighted draft goes on `y`.
+    var confirmingDiscard = false
+
+    var selected: DraftSummary? { drafts.indices.contains(cursor) ? drafts[cursor] : nil }
 }
 
 /// The attach form of an open case: files picked by path, attached together with Ctrl-S.

@@ -36,6 +36,7 @@ enum Frame {
         case .sharing(let form): SharingView.render(form, into: &buffer)
         case .newCase(let form): NewCaseView.render(form, state: state, into: &buffer)
         case .attach(let form): AttachView.render(form, into: &buffer)
+        case .drafts(let list): DraftsView.render(list, state: state, into: &buffer)
         }
     }
 }

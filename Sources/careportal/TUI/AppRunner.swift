@@ -63,5 +63,6 @@ struct AppRunner {
                 runner.checkForChanges()
             }
         }
+        runner.finishQueuedWork()
     }
 }

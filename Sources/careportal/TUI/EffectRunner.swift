@@ -22,6 +22,9 @@ final class EffectRunner: @unchecked Sendable {
         self.sessions = sessions
     }
 
+    /// Waits for the effects already queued (the draft saves made on quitting).
+    func finishQueuedWork() { queue.sync {} }
+
     /// Actions that arrived since the last call.
     func drain() -> [Action] {
         lock.withLock { defer { inbox.removeAll() }; return inbox }
@@ -135,6 +138,11 @@ final class EffectRunner: @unchecked Sendable {
             case .loadDraft(let request, let session, let form):
                 guard let user = user(session) else { return .draftLoaded(request: request, content: nil) }
                 return .draftLoaded(request: request, content: try portal.draft(as: user, form: form)?.content)
+            case .loadDrafts(let request, let session):
+                guard let user = user(session) else { return .draftsLoaded(request: request, drafts: []) }
+                return .draftsLoaded(request: request, drafts: try portal.drafts(as: user).map {
+                    DraftSummary(form: $0.form, content: $0.content, updatedAt: $0.updatedAt)
+                })
             case .fileCase(let request, let session, let filing):
                 guard let user = user(session) else { return .commandFailed(request: request, message: "This session was signed out.") }
                 let files = try filing.attachmentPaths.map(LocalFile.read)
@@ -165,6 +173,7 @@ final class EffectRunner: @unchecked Sendable {
                  .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _):
                 return .commandFailed(request: r, message: message)
             case .loadDraft(let r, _, _): return .draftLoaded(request: r, content: nil)
+            case .loadDrafts(let r, _): return .draftsLoaded(request: r, drafts: [])
             case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
                  .loadCustomers(let r, _), .loadCase(let r, _, _):
                 return .loadFailed(request: r, message: message)
