@@ -17,7 +17,8 @@ echo alice-1-portal | $BIN login --db "$DB" --user alice@cloudpartners.example -
 echo carol-1-portal | $BIN login --db "$DB" --user carol@skyline-it.example --password-stdin >/dev/null
 
 t() { tmux -L shots -f /dev/null "$@"; }
-t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 $BIN --db $DB --as alice@cloudpartners.example"
+head -c 3100 /dev/urandom > "$WORK/headers.eml"; head -c 84000 /dev/urandom > "$WORK/error-screenshot.png"
+t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as alice@cloudpartners.example"
 wait_for() { for _ in $(seq 100); do t capture-pane -p -t app | grep -q "$1" && return 0; sleep 0.1; done; echo "timed out waiting for: $1" >&2; t capture-pane -p -t app >&2; return 1; }
 
 shot() {
@@ -51,3 +52,26 @@ t send-keys -t app -l "The customer confirms the MX records now point to Google 
 t send-keys -t app Enter; t send-keys -t app -l "Headers of a bounced message are attached."; shot message
 t send-keys -t app Escape; sleep 0.3
 t send-keys -t app p; wait_for "Change severity"; shot severity
+t send-keys -t app Escape; sleep 0.3
+t send-keys -t app a; wait_for "Attach files"
+t send-keys -t app -l "~/hea"; t send-keys -t app Tab; wait_for "headers.eml"; t send-keys -t app Enter; wait_for "1 file"
+t send-keys -t app -l "~/err"; t send-keys -t app Tab; wait_for "error-screenshot"; shot attach
+t send-keys -t app Escape; sleep 0.3; t send-keys -t app q; sleep 0.3
+
+# The create-case wizard, step by step.
+t send-keys -t app n; wait_for "New case"
+t send-keys -t app -l "harbor"; sleep 0.3; shot wizard-customer
+t send-keys -t app C-u; t send-keys -t app -l "pione"; t send-keys -t app Enter; wait_for "Product type"
+t send-keys -t app -l "Shared drive members get access denied since Monday"; t send-keys -t app Enter
+t send-keys -t app -l "shared drive access"; wait_for "Members cannot access"; shot wizard-category
+t send-keys -t app Enter; wait_for "1. Which shared drive"
+t send-keys -t app Up End; t send-keys -t app -l "\"You need permission\" on every file."
+t send-keys -t app Up Up Up End; t send-keys -t app -l "Content manager, through the Sales group."
+t send-keys -t app Up Up Up End; t send-keys -t app -l "\"Sales EMEA\"; the 14 members of sales-emea@pioneer-robotics.example."
+sleep 0.3; shot wizard-description
+t send-keys -t app Tab; t send-keys -t app -l "~/hea"; t send-keys -t app Tab; wait_for "headers.eml"; t send-keys -t app Enter; wait_for "1 file"
+t send-keys -t app Tab; t send-keys -t app 2; t send-keys -t app Enter; t send-keys -t app Enter
+t send-keys -t app -l "paris"; wait_for "Europe/Paris"; t send-keys -t app Enter; wait_for "Review"; shot wizard-review
+t send-keys -t app Escape; sleep 0.3
+t send-keys -t app D; wait_for "Drafts"; shot drafts
+t send-keys -t app Escape; t send-keys -t app n; wait_for "Review"; t send-keys -t app C-s; wait_for "filed. Share it"; shot wizard-filed

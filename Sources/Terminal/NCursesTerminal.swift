@@ -64,6 +64,7 @@ public final class NCursesTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        NCursesTerminal.defineHomeEndVariants()
         set_escdelay(25)  // a bare Esc arrives in ~36 ms instead of ~1 s
         hasColors = has_colors()
         if hasColors {
@@ -97,6 +98,16 @@ public final class NCursesTerminal {
     /// The current size in cells.
     public var size: Size {
         Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Home and End are sent differently by xterm, the VT220 family (tmux, screen) and rxvt; a terminfo entry
+    /// lists one form, so a `TERM` that doesn't match the terminal would turn End into Esc plus text.
+    private static func defineHomeEndVariants() {
+        let variants: [(String, Int32)] = [
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME),
+            ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+        ]
+        for (sequence, code) in variants where key_defined(sequence) == 0 { define_key(sequence, code) }
     }
 
     /// Shows the cursor at `point` (for text fields) or hides it.
