@@ -44,6 +44,20 @@ import Testing
         #expect(state.press(.ctrl("s")).isEmpty)
     }
 
+    @Test func ctrlEWritesTheMessageInTheEditor() {
+        var state = opened()
+        state.press(.char("m"))
+        state.type("Draft in the app")
+        let effects = state.press(.ctrl("e"))
+        #expect(effects == [.editExternally(request: 5, text: "Draft in the app")])
+        state.send(.externallyEdited(request: 5, result: .edited("Written in vi.\nSecond line.")))
+        #expect(messageForm(state)?.field.text == "Written in vi.\nSecond line.")
+        #expect(messageForm(state)?.unsaved == true, "the edited text is saved as a draft on the next tick")
+        // A stale answer (another request) changes nothing.
+        state.send(.externallyEdited(request: 99, result: .edited("stale")))
+        #expect(messageForm(state)?.field.text == "Written in vi.\nSecond line.")
+    }
+
     @Test func successClosesTheEditorDiscardsTheDraftAndReloads() {
         var state = opened()
         state.press(.char("m"))
