@@ -316,7 +316,7 @@ import Testing
             let lines = state.screenLines()
             #expect(lines.count == 24)
             #expect(lines[1].hasPrefix("┌─ New case · reseller-one.example"), "\(lines[1])")
-            #expect(lines.contains { $0.contains("Language, time zone") })
+            #expect(lines.contains { $0.contains("7 Language, zone") })
             state.press(.backTab)
         }
         #expect(form(state)?.field == .customer)

@@ -52,6 +52,16 @@ enum NewCaseStep: Int, CaseIterable, Equatable, Sendable {
         }
     }
 
+    /// For narrow screens.
+    var shortLabel: String {
+        switch self {
+        case .title: "Title"
+        case .locale: "Language, zone"
+        case .review: "Review"
+        default: label
+        }
+    }
+
     var fields: [NewCaseField] { NewCaseField.allCases.filter { $0.step == self } }
 }
 

@@ -4,7 +4,8 @@ import ScreenKit
 /// The create-case wizard: the steps down the left, the focused step's page on the right,
 /// the field's problem and the keys at the bottom.
 enum NewCaseView {
-    static let stepsWidth = 27
+    /// The steps column: shorter labels below 100 columns leave the page room.
+    static func stepsWidth(_ width: Int) -> Int { width >= 100 ? 27 : 20 }
 
     static func render(_ form: NewCaseForm, state: AppState, into buffer: inout ScreenBuffer) {
         let rect = Rect(size: state.size).inset(top: 1, bottom: 1)
@@ -21,9 +22,11 @@ enum NewCaseView {
             let mark = problem ? "! " : complete(step, form, user: user) ? "✓ " : "  "
             let style = current ? Theme.bold : Theme.dim
             buffer.put([Span(current ? "› " : "  ", Theme.key), Span(mark, problem ? Theme.error : Theme.success),
-                        Span("\(i + 1) \(step.label)", style)], x: inner.x, y: inner.y + i, clip: inner)
+                        Span("\(i + 1) \(stepsWidth(state.size.width) < 27 ? step.shortLabel : step.label)", style)],
+                       x: inner.x, y: inner.y + i, clip: inner)
         }
-        let page = Rect(x: inner.x + stepsWidth, y: inner.y, width: inner.width - stepsWidth, height: inner.height - 2)
+        let steps = stepsWidth(state.size.width)
+        let page = Rect(x: inner.x + steps, y: inner.y, width: inner.width - steps, height: inner.height - 2)
         switch form.field.step {
         case .customer: customerPage(form, user: user, domain: domain, in: page, into: &buffer)
         case .title: titlePage(form, in: page, into: &buffer)
@@ -81,7 +84,7 @@ enum NewCaseView {
             let chosen = form.customer?.id == row.customer.id
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
             // Name and access first: on a narrow screen the domain and tier are what gets cut.
-            let nameWidth = min(30, max(12, page.width - 2 - 13))
+            let nameWidth = min(30, max(12, page.width - 2 - 13 - 10))
             let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
                                     Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth),
                                          refusal == nil ? Theme.plain : Theme.dim),
