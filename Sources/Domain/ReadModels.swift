@@ -97,3 +97,22 @@ public struct CaseDetail: Sendable, Equatable {
         self.creator = creator; self.history = history; self.attachments = attachments; self.sharing = sharing
     }
 }
+
+/// A user as the super administrator's screen lists them.
+public struct DomainUserRow: Sendable, Equatable {
+    public var user: User
+    /// Role names, sorted.
+    public var roles: [String]
+    public init(user: User, roles: [String]) { self.user = user; self.roles = roles }
+}
+
+/// What a super administrator sees of their reseller domain: the licence pool and the users.
+public struct AdminOverview: Sendable, Equatable {
+    public var domainName: String
+    public var licencesUsed: Int
+    public var licencePool: Int
+    public var users: [DomainUserRow]
+    public init(domainName: String, licencesUsed: Int, licencePool: Int, users: [DomainUserRow]) {
+        self.domainName = domainName; self.licencesUsed = licencesUsed; self.licencePool = licencePool; self.users = users
+    }
+}

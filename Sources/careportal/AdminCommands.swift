@@ -51,7 +51,24 @@ struct Admin: ParsableCommand {
 
     struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "user", abstract: "Add, suspend or redirect alerts of users.",
-                                                        subcommands: [Add.self, Suspend.self, Unsuspend.self, Alerts.self])
+                                                        subcommands: [List.self, Add.self, Suspend.self, Unsuspend.self, Alerts.self])
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Your domain's users, their roles and licences (what the app's admin screen shows).")
+            @OptionGroup var actor: ActorOptions
+            @Flag(help: "JSON instead of a table.") var json = false
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                let o = try attempt { () throws(StoreError) in try portal.adminOverview(as: admin) }
+                if json { try printJSON(AdminOverviewJSON(o)); return }
+                print("\(o.domainName): \(o.licencesUsed) of \(o.licencePool) \(Licences.product) licences assigned.")
+                for row in o.users {
+                    let u = row.user
+                    let flags = [u.licensed ? "licensed" : "no licence", u.suspended ? "suspended" : nil, u.superAdmin ? "super admin" : nil]
+                        .compactMap { $0 }.joined(separator: ", ")
+                    print("\(u.email)  \(u.name)  \(flags)\(row.roles.isEmpty ? "" : "  roles: " + row.roles.joined(separator: ", "))")
+                }
+            }
+        }
         struct Add: ParsableCommand {
             @OptionGroup var actor: ActorOptions
             @Argument(help: "The new user's email in your domain.") var email: String

@@ -74,3 +74,22 @@ struct DemoJSON: Encodable {
         }
     }
 }
+
+struct AdminOverviewJSON: Encodable {
+    struct UserJSON: Encodable {
+        var email, name: String
+        var superAdmin, suspended, licensed: Bool
+        var roles: [String]
+        var alertAddress: String?
+    }
+    var domain: String
+    var licencesUsed, licencePool: Int
+    var users: [UserJSON]
+
+    init(_ o: AdminOverview) {
+        domain = o.domainName; licencesUsed = o.licencesUsed; licencePool = o.licencePool
+        users = o.users.map { UserJSON(email: $0.user.email, name: $0.user.name, superAdmin: $0.user.superAdmin,
+                                       suspended: $0.user.suspended, licensed: $0.user.licensed, roles: $0.roles,
+                                       alertAddress: $0.user.alertAddress) }
+    }
+}

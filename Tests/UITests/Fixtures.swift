@@ -130,7 +130,8 @@ extension Effect {
              .loadCustomers(let r, _), .loadCase(let r, _, _), .loadDraft(let r, _, _),
              .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _),
              .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _),
-             .completePath(let r, _), .inspectFile(let r, _), .editExternally(let r, _):
+             .completePath(let r, _), .inspectFile(let r, _), .editExternally(let r, _), .loadAdmin(let r, _),
+             .adminChange(let r, _, _), .loadDrafts(let r, _):
             r
         default:
             nil

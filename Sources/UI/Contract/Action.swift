@@ -34,6 +34,8 @@ public enum Action: Equatable, Sendable {
     case pathCompleted(request: Int, text: String, candidates: [String])
     /// The answer to `Effect.inspectFile`.
     case fileInspected(request: Int, path: String, result: FileInspection)
+    /// The answer to `Effect.loadAdmin`.
+    case adminLoaded(request: Int, overview: AdminOverview)
     /// The answer to `Effect.loadDrafts`, most recently edited first.
     case draftsLoaded(request: Int, drafts: [DraftSummary])
     /// The answer to `Effect.editExternally`: the edited text, or why the editor couldn't run (the text is unchanged).

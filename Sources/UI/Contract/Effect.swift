@@ -38,6 +38,10 @@ public enum Effect: Equatable, Sendable {
     /// Ctrl-E in a multi-line editor: the runtime leaves the full screen, runs `$VISUAL` or `$EDITOR` on the
     /// text, comes back and answers with `Action.externallyEdited`.
     case editExternally(request: Int, text: String)
+    /// The super administrator's screen: answered by `Action.adminLoaded` or `.loadFailed`.
+    case loadAdmin(request: Int, session: Int)
+    /// A super administrator's change, answered by `.commandSucceeded` or `.commandFailed`.
+    case adminChange(request: Int, session: Int, change: AdminChange)
     /// The active user's drafts, answered by `Action.draftsLoaded`.
     case loadDrafts(request: Int, session: Int)
     case quit
@@ -55,4 +59,12 @@ public struct CaseFiling: Equatable, Sendable {
     public var timeZone: String
     /// Files on this machine, read when the case is filed.
     public var attachmentPaths: [String]
+}
+
+/// The changes the admin screen makes; each goes through the same Store command as `careportal admin`.
+public enum AdminChange: Equatable, Sendable {
+    case licence(email: String, assigned: Bool)
+    case suspended(email: String, suspended: Bool)
+    /// `customer` is the customer's primary domain.
+    case grant(customer: String, granted: Bool)
 }

@@ -11,7 +11,7 @@ enum Command: Equatable, Sendable {
     case show(Root)
     case previousSession, nextSession, sessions
     case editFilter, cycleSort, refresh
-    case newCase, feedback, help, drafts
+    case newCase, feedback, help, drafts, admin
     /// Esc: back; nothing to go back to on the top screen.
     case back
     /// q: back, or quit on the top screen.
@@ -76,4 +76,9 @@ enum AttachCommand: Equatable, Sendable {
 /// Keys of the Drafts list.
 enum DraftsCommand: Equatable, Sendable {
     case up, down, open, discard, close
+}
+
+/// Keys of the admin screen.
+enum AdminCommand: Equatable, Sendable {
+    case up, down, switchSection, licence, suspend, grant, refresh, close
 }

@@ -49,6 +49,7 @@ enum Keymap {
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
+        .init([.char("A")], .admin, "admin: users, licences and customer access (super administrators)"),
         .init([.char("F")], .feedback, "send feedback"),
         .init([.ctrl("c")], .quit, "quit"),
     ]
@@ -130,6 +131,17 @@ enum Keymap {
         .init([.char("j"), .down], .down, "move down"),
         .init([.char("k"), .up], .up, "move up"),
         .init([.escape, .char("q"), .char("D")], .close, "close", hint: "close"),
+    ]
+
+    static let admin: [KeyBinding<AdminCommand>] = [
+        .init([.tab, .backTab], .switchSection, "switch between users and customers", hint: "users/customers"),
+        .init([.char("l")], .licence, "assign or unassign the user's Cloud Identity Free licence", hint: "licence"),
+        .init([.char("s")], .suspend, "suspend or unsuspend the user (asks first)", hint: "suspend"),
+        .init([.char("g")], .grant, "grant or revoke the customer's access for this domain", hint: "grant"),
+        .init([.char("r")], .refresh, "refresh"),
+        .init([.char("j"), .down], .down, "move down"),
+        .init([.char("k"), .up], .up, "move up"),
+        .init([.escape, .char("q"), .char("A")], .close, "close", hint: "close"),
     ]
 
     static let choice: [KeyBinding<ChoiceCommand>] = [

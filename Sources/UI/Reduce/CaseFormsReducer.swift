@@ -222,6 +222,13 @@ extension AppState {
         if case .escalate(let form) = overlay, form.sending == request { overlay = .none }
         if case .sharing(let form) = overlay, form.sending == request { overlay = .none }
         if case .attach(let form) = overlay, form.sending == request { overlay = .none }
+        if case .admin(var panel) = overlay, panel.sending == request {
+            panel.sending = nil
+            panel.error = nil
+            overlay = .admin(panel)
+            status = .success(command.success)
+            return reloadAdmin() + dataChanged()
+        }
         status = .success(command.success)
         return effects + dataChanged()
     }
@@ -232,6 +239,7 @@ extension AppState {
         let command = pendingCommands.remove(at: index)
         let number = command.target.number
         if newCaseFailed(request, message: message) { return }
+        if adminChangeFailed(request, message: message) { return }
         if case .attach(var form) = overlay, form.sending == request {
             form.sending = nil
             form.picker.error = message

@@ -24,6 +24,7 @@ extension AppState {
         case .newCase(let form): return newCaseKey(key, form: form)
         case .attach(let form): return attachKey(key, form: form)
         case .drafts(let list): return draftsKey(key, list: list)
+        case .admin(let panel): return adminKey(key, panel: panel)
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
@@ -49,6 +50,7 @@ extension AppState {
         case .refresh: return refresh()
         case .newCase: return openNewCase()
         case .drafts: return openDrafts()
+        case .admin: return openAdmin()
         case .feedback: overlay = .feedback(FeedbackForm(screen: currentScreen?.name ?? "Sign in"))
         case .help: overlay = .help(scroll: 0)
         case .back: return back(quitAtTop: false)

@@ -13,7 +13,12 @@ extension AppState {
         case .tick(let date):
             now = date
             return debounceFilter() + saveDrafts() + saveNewCaseDrafts()
-        case .customersLoaded(let request, let rows) where newCaseCustomersLoaded(request, rows: rows):
+        case .customersLoaded(let request, let rows) where newCaseCustomersLoaded(request, rows: rows) || adminCustomersLoaded(request, rows: rows):
+            return []
+        case .loadFailed(let request, let message) where adminLoadFailed(request, message: message):
+            return []
+        case .adminLoaded(let request, let overview):
+            adminLoaded(request, overview: overview)
             return []
         case .casesLoaded, .casesCounted, .customersLoaded, .caseLoaded, .loadFailed:
             return deliver(action)

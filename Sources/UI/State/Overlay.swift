@@ -27,6 +27,34 @@ enum Overlay: Equatable, Sendable {
     case attach(AttachForm)
     /// The saved drafts of the active domain's user.
     case drafts(DraftsList)
+    /// The super administrator's screen: users and licences, customers and their access.
+    case admin(AdminPanel)
+}
+
+/// The admin screen (`A`): two lists, Tab switches.
+struct AdminPanel: Equatable, Sendable {
+    enum Section: Equatable, Sendable { case users, customers }
+    var section: Section = .users
+    var overview: AdminOverview?
+    var customers: [CustomerRow]?
+    var overviewRequest: Int?
+    var customersRequest: Int?
+    var userCursor = 0
+    var customerCursor = 0
+    /// A change waiting for a y/n answer (suspending someone).
+    var confirming: AdminChange?
+    /// The change sent and not yet answered.
+    var sending: Int?
+    var error: String?
+
+    var selectedUser: DomainUserRow? {
+        guard let users = overview?.users, users.indices.contains(userCursor) else { return nil }
+        return users[userCursor]
+    }
+    var selectedCustomer: CustomerRow? {
+        guard let customers, customers.indices.contains(customerCursor) else { return nil }
+        return customers[customerCursor]
+    }
 }
 
 /// The Drafts list (`D`): open one to go on with it, or discard it.

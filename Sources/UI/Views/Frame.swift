@@ -37,6 +37,7 @@ enum Frame {
         case .newCase(let form): NewCaseView.render(form, state: state, into: &buffer)
         case .attach(let form): AttachView.render(form, into: &buffer)
         case .drafts(let list): DraftsView.render(list, state: state, into: &buffer)
+        case .admin(let panel): AdminView.render(panel, state: state, into: &buffer)
         }
     }
 }

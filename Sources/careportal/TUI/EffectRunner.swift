@@ -138,6 +138,17 @@ final class EffectRunner: @unchecked Sendable {
             case .loadDraft(let request, let session, let form):
                 guard let user = user(session) else { return .draftLoaded(request: request, content: nil) }
                 return .draftLoaded(request: request, content: try portal.draft(as: user, form: form)?.content)
+            case .loadAdmin(let request, let session):
+                guard let user = user(session) else { return .loadFailed(request: request, message: "No such session.") }
+                return .adminLoaded(request: request, overview: try portal.adminOverview(as: user))
+            case .adminChange(let request, let session, let change):
+                return try command(request, session) { admin in
+                    switch change {
+                    case .licence(let email, let assigned): try portal.setLicence(as: admin, email: email, assigned: assigned)
+                    case .suspended(let email, let suspended): try portal.setSuspended(as: admin, email: email, suspended: suspended)
+                    case .grant(let customer, let granted): try portal.setGrant(as: admin, customer: customer, granted: granted)
+                    }
+                }
             case .loadDrafts(let request, let session):
                 guard let user = user(session) else { return .draftsLoaded(request: request, drafts: []) }
                 return .draftsLoaded(request: request, drafts: try portal.drafts(as: user).map {
@@ -170,12 +181,12 @@ final class EffectRunner: @unchecked Sendable {
             case .signIn: return .signInFailed(message: message)
             case .sendFeedback: return .feedbackFailed(message: message)
             case .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _),
-                 .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _):
+                 .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _), .adminChange(let r, _, _):
                 return .commandFailed(request: r, message: message)
             case .loadDraft(let r, _, _): return .draftLoaded(request: r, content: nil)
             case .loadDrafts(let r, _): return .draftsLoaded(request: r, drafts: [])
             case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
-                 .loadCustomers(let r, _), .loadCase(let r, _, _):
+                 .loadCustomers(let r, _), .loadCase(let r, _, _), .loadAdmin(let r, _):
                 return .loadFailed(request: r, message: message)
             default: return nil
             }

@@ -1,0 +1,98 @@
+import Domain
+import Foundation
+import ScreenKit
+import Testing
+@testable import UI
+
+/// The super administrator's screen (`A`) through reduce().
+@Suite struct AdminPanelTests {
+    static let morgan = SessionInfo(
+        user: User(id: 9, domainID: 10, email: "admin@reseller-one.example", name: "Morgan Admin", superAdmin: true,
+                   licensed: true, privileges: Role.resellerAdminPrivileges),
+        domainName: "reseller-one.example")
+
+    static let overview = AdminOverview(domainName: "reseller-one.example", licencesUsed: 2, licencePool: 50, users: [
+        DomainUserRow(user: morgan.user, roles: ["Reseller Admin"]),
+        DomainUserRow(user: Fixture.ana.user, roles: ["Reseller Admin"]),
+        DomainUserRow(user: User(id: 3, domainID: 10, email: "bruno@reseller-one.example", name: "Bruno", licensed: false,
+                                 privileges: Role.resellerAdminPrivileges), roles: []),
+    ])
+
+    static let customers = [
+        CustomerRow(customer: Fixture.acme, access: CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now), openCases: 2),
+        CustomerRow(customer: Fixture.bloom, access: CustomerAccess(customerID: 102, domainID: 10, kind: .resold, granted: false, since: Fixture.now), openCases: 0),
+    ]
+
+    func opened() -> AppState {
+        var state = Fixture.myCases(sessions: [Self.morgan])
+        let effects = state.press(.char("A"))
+        #expect(effects == [.loadAdmin(request: 3, session: 0), .loadCustomers(request: 4, session: 0)])
+        state.send(.adminLoaded(request: 3, overview: Self.overview), .customersLoaded(request: 4, rows: Self.customers))
+        return state
+    }
+
+    func panel(_ state: AppState) -> AdminPanel? {
+        if case .admin(let panel) = state.overlay { return panel }
+        Issue.record("the admin screen is not open: \(state.overlay)")
+        return nil
+    }
+
+    @Test func onlyASuperAdministratorOpensIt() {
+        var state = Fixture.myCases()
+        #expect(state.press(.char("A")).isEmpty)
+        #expect(state.overlay == .none)
+        #expect(state.status == .error("A (admin): Only a super administrator can do this. Ask your super administrator."))
+    }
+
+    @Test func listsTheLicencePoolUsersAndCustomers() {
+        var state = opened()
+        var lines = state.screenLines()
+        #expect(lines.contains { $0.contains("Cloud Identity Free licences  2 of 50 used") })
+        #expect(lines.contains { $0.contains("bruno@reseller-one.example") && $0.contains("no licence") })
+        #expect(lines.contains { $0.contains("Bloom 🌸 Florists") && $0.contains("not granted") })
+        // The roles need a wider screen.
+        state.send(.resized(Fixture.large))
+        lines = state.screenLines()
+        #expect(lines.contains { $0.contains("admin@reseller-one.example") && $0.contains("super admin") && $0.contains("Reseller Admin") })
+    }
+
+    @Test func aLicenceIsAssignedThenTheScreenReloads() {
+        var state = opened()
+        state.press(.char("j"), .char("j"))
+        let effects = state.press(.char("l"))
+        #expect(effects == [.adminChange(request: 5, session: 0, change: .licence(email: "bruno@reseller-one.example", assigned: true))])
+        #expect(state.press(.char("l")).isEmpty, "one change at a time")
+        let after = state.send(.commandSucceeded(request: 5))
+        #expect(after.starts(with: [.loadAdmin(request: 6, session: 0), .loadCustomers(request: 7, session: 0)]))
+        #expect(state.status == .success("Licence assigned to bruno@reseller-one.example."))
+        // A refusal (the pool is used up) is shown on the screen; nothing else changes.
+        state.send(.adminLoaded(request: 6, overview: Self.overview))
+        let again = state.press(.char("l"))
+        state.send(.commandFailed(request: again.first?.request ?? -1, message: "licence: all 50 Cloud Identity Free licences are in use"))
+        #expect(panel(state)?.error == "licence: all 50 Cloud Identity Free licences are in use")
+        #expect(state.screenLines().contains { $0.contains("licence: all 50 Cloud Identity Free licences are in use") })
+    }
+
+    @Test func suspendingAsksFirstAndNeverOneself() {
+        var state = opened()
+        #expect(state.press(.char("s")).isEmpty)
+        #expect(panel(state)?.error == "suspend: you can't suspend your own account")
+        state.press(.char("j"))
+        #expect(state.press(.char("s")).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Suspend ana@reseller-one.example? They can't sign in while suspended. y/n") })
+        #expect(state.press(.char("n")).isEmpty)
+        #expect(state.status == .info("Nothing changed."))
+        state.press(.char("s"))
+        #expect(state.press(.char("y")) == [.adminChange(request: 5, session: 0, change: .suspended(email: "ana@reseller-one.example", suspended: true))])
+    }
+
+    @Test func accessIsGrantedFromTheCustomersList() {
+        var state = opened()
+        #expect(state.press(.char("g")).isEmpty)
+        #expect(state.status?.text.hasPrefix("g: select a customer first") == true)
+        state.press(.tab, .char("j"))
+        #expect(state.press(.char("g")) == [.adminChange(request: 5, session: 0, change: .grant(customer: "bloom.example", granted: true))])
+        state.press(.escape)
+        #expect(state.overlay == .none)
+    }
+}
