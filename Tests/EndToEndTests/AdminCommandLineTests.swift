@@ -34,6 +34,14 @@ import Testing
                        "--privilege", "access-customers-support-cases"] + admin)
         _ = try ok(b, ["admin", "role", "assign", "ann@north.example", "--role", "Case handler"] + admin)
         _ = try ok(b, ["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
+        // The users as the admin screen lists them; an agent is refused the list.
+        let list = try JSONSerialization.jsonObject(with: Data(try ok(b, ["admin", "user", "list", "--json"] + admin).utf8)) as! [String: Any]
+        let users = list["users"] as! [[String: Any]]
+        #expect(users.map { $0["email"] as! String } == ["ann@north.example", "bo@north-eu.example", "root@north.example"])
+        #expect(users.first?["roles"] as? [String] == ["Case handler"])
+        #expect(list["licencesUsed"] as? Int == users.filter { $0["licensed"] as? Bool == true }.count)
+        o = try b.run(["admin", "user", "list", "--as", "ann@north.example"])
+        #expect(o.status == 1 && o.stderr.contains("Only a super administrator"), "\(o.stderr)")
         // Customers: added without a grant, filing refused; after the grant, filing works.
         _ = try ok(b, ["admin", "customer", "add", "Acme", "--primary-domain", "acme.example", "--tier", "premium"] + admin)
         let file = ["case", "create", "--as", "ann@north.example", "--customer", "acme.example", "--title", "Calendar broken",

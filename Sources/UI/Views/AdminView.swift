@@ -33,10 +33,11 @@ enum AdminView {
         }, cursor: panel.userCursor, focused: panel.section == .users, area: usersArea.inset(top: 1), into: &buffer)
 
         section("Customers", focused: panel.section == .customers, area: customersArea, into: &buffer)
+        let domainWidth = max(8, min(24, inner.width - 2 - (nameWidth + 1) - 10 - 12))
         list((panel.customers ?? []).map { row in
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
             return [Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth + 1)),
-                    Span(row.customer.primaryDomain.truncated(toWidth: 24).padded(toWidth: 25), Theme.dim),
+                    Span(row.customer.primaryDomain.truncated(toWidth: domainWidth).padded(toWidth: domainWidth + 1), Theme.dim),
                     Span(row.customer.tier.rawValue.padded(toWidth: 10), Theme.dim),
                     Span(access, row.access.granted ? Theme.plain : Theme.warning)]
         }, cursor: panel.customerCursor, focused: panel.section == .customers, area: customersArea.inset(top: 1), into: &buffer)
