@@ -354,3 +354,35 @@ extension TerminalAppTests {
 }
 }
 
+
+extension TerminalAppTests {
+/// The super administrator's screen in the real app.
+@Suite struct AdminScreen {
+    @Test func aSuperAdministratorAssignsALicenceFromTheAdminScreen() throws {
+        let (b, report) = try CommandLineTests.demo(cases: 200)
+        let users = (report["domains"] as! [[String: Any]]).flatMap { $0["users"] as! [[String: Any]] }
+        let password = users.first { $0["email"] as? String == "admin@cloudpartners.example" }!["password"] as! String
+        #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: password + "\n").status == 0)
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as admin@cloudpartners.example", width: 120, height: 40)
+        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 5 }
+        try t.send("A")
+        var screen = try t.waitFor { $0.contains("Admin · cloudpartners.example") && $0.contains("bruno@cloudpartners.example") }
+        #expect(screen.contains("2 of 50 used"), "\(screen)")
+        try t.send("j")
+        try t.send("j")
+        try t.send("l")
+        screen = try t.waitFor { $0.contains("Licence assigned to bruno@cloudpartners.example.") && $0.contains("3 of 50 used") }
+        #expect(screen.contains("3 of 50 used"), "\(screen)")
+        let list = try b.json(["admin", "user", "list", "--as", "admin@cloudpartners.example", "--json"]) as! [String: Any]
+        let bruno = (list["users"] as! [[String: Any]]).first { $0["email"] as? String == "bruno@cloudpartners.example" }
+        #expect(bruno?["licensed"] as? Bool == true)
+        // The agent's app refuses the screen with the Domain's words.
+        let agent = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        _ = try agent.waitFor { TerminalAppTests.caseRows($0).count > 5 }
+        try agent.send("A")
+        screen = try agent.waitFor("Only a super administrator can do this.")
+        #expect(!screen.contains("Admin · cloudpartners.example"), "\(screen)")
+    }
+}
+}
