@@ -75,3 +75,9 @@ t send-keys -t app -l "paris"; wait_for "Europe/Paris"; t send-keys -t app Enter
 t send-keys -t app Escape; sleep 0.3
 t send-keys -t app D; wait_for "Drafts"; shot drafts
 t send-keys -t app Escape; t send-keys -t app n; wait_for "Review"; t send-keys -t app C-s; wait_for "filed. Share it"; shot wizard-filed
+
+# The super administrator's screen.
+echo admin-1-portal | $BIN login --db "$DB" --user admin@cloudpartners.example --password-stdin >/dev/null
+t kill-session -t app
+t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as admin@cloudpartners.example"
+wait_for "My Cases"; t send-keys -t app A; wait_for "bruno@"; t send-keys -t app Tab j j j j j j; sleep 0.3; shot admin

@@ -37,6 +37,13 @@ import Testing
         return nil
     }
 
+    @Test func twoTabsOfOneDomainAreToldApartByTheUser() {
+        let state = Fixture.myCases(size: Fixture.large, sessions: [Self.morgan, Fixture.ana, Fixture.ben])
+        let bar = state.screenLines()[0]
+        #expect(bar.contains(" admin@reseller-one.example ") && bar.contains(" ana@reseller-one.example "), "\(bar)")
+        #expect(bar.contains(" partner-two.example "), "a domain with one tab keeps its plain name: \(bar)")
+    }
+
     @Test func onlyASuperAdministratorOpensIt() {
         var state = Fixture.myCases()
         #expect(state.press(.char("A")).isEmpty)

@@ -6,7 +6,7 @@ enum TabBarView {
         var x = buffer.put(" careportal ", x: area.x, y: area.y, style: Theme.brand, clip: area)
         for (i, tab) in state.tabs.enumerated() {
             x += 1
-            x = buffer.put(" \(tab.session.domainName) ", x: x, y: area.y,
+            x = buffer.put(" \(label(tab, among: state.tabs)) ", x: x, y: area.y,
                            style: i == state.active ? Theme.tabActive : Theme.tabInactive, clip: area)
         }
         guard let user = state.session?.user else { return }
@@ -15,5 +15,12 @@ enum TabBarView {
         guard room >= 12 else { return }
         let text = who.truncated(toWidth: room)
         buffer.put(text, x: area.maxX - Layout.margin - text.displayWidth, y: area.y, style: Theme.dim, clip: area)
+    }
+
+    /// The domain; with the user's name before the @ when two tabs are of the same domain.
+    static func label(_ tab: Tab, among tabs: [Tab]) -> String {
+        let name = tab.session.domainName
+        guard tabs.filter({ $0.session.domainName == name }).count > 1 else { return name }
+        return "\(tab.session.user.email.split(separator: "@").first ?? "")@\(name)"
     }
 }
