@@ -489,3 +489,22 @@ extension NewCaseTests {
         fatalError("the wizard is not open")
     }
 }
+
+extension NewCaseTests {
+    @Test func anyNumberOfFilesAndTheListScrollsToTheHighlightedOne() {
+        var state = filledIn()
+        state.press(.tab)
+        for i in 0..<30 {
+            state.type("/tmp/f\(i).log")
+            let r = state.press(.enter).first?.request ?? -1
+            state.send(.fileInspected(request: r, path: "/tmp/f\(i).log", result: .file(name: "f\(i).log", size: 100)))
+        }
+        #expect(form(state)?.attachments.files.count == 30)
+        #expect(state.screenLines().contains { $0.contains("f29.log") }, "the last added is in view")
+        state.press(.up)
+        for _ in 0..<25 { state.press(.up) }
+        #expect(form(state)?.attachments.listCursor == 4)
+        #expect(state.screenLines().contains { $0.contains("f4.log") })
+        #expect(!state.screenLines().contains { $0.contains("f29.log") })
+    }
+}

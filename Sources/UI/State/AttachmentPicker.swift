@@ -54,7 +54,6 @@ struct AttachmentPicker: Equatable, Sendable {
             pending = id
             return .handled([.completePath(request: id, text: path.text)])
         case .enter where !typed.isEmpty:
-            if let limit = Self.countLimitError(files.count) { error = limit; return .handled([]) }
             let id = requests.next()
             pending = id
             candidates = []
@@ -102,11 +101,5 @@ struct AttachmentPicker: Equatable, Sendable {
             }
         }
         return true
-    }
-
-    /// A case takes any number of files; this keeps one form's list readable.
-    static let maxFiles = 20
-    static func countLimitError(_ count: Int) -> String? {
-        count >= maxFiles ? "file: at most \(maxFiles) files at once; attach more from the case with a" : nil
     }
 }

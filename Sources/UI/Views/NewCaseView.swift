@@ -264,8 +264,10 @@ enum AttachmentPickerView {
                          + ByteCount.format(picker.totalSize), Theme.bold), Span("  at most \(limit) each", Theme.dim)],
                    x: area.x, y: area.y, clip: area)
         let listHeight = max(1, min(picker.files.count, area.height - 7))
-        for (i, file) in picker.files.enumerated().prefix(listHeight) {
-            let row = Rect(x: area.x, y: area.y + 1 + i, width: area.width, height: 1)
+        // Scrolled so the highlighted (or the last added) file is in view.
+        let first = max(0, (picker.listCursor ?? picker.files.count - 1) - listHeight + 1)
+        for (i, file) in picker.files.enumerated().dropFirst(first).prefix(listHeight) {
+            let row = Rect(x: area.x, y: area.y + 1 + i - first, width: area.width, height: 1)
             let line: StyledLine = [Span("  " + file.name.padded(toWidth: 36)), Span(ByteCount.format(file.size).padded(toWidth: 10), Theme.dim),
                                     Span(file.path, Theme.dim)]
             if picker.listCursor == i {
