@@ -59,8 +59,9 @@ extension PortalStore {
                 """, arguments: [number, customer.id, user.domainID, user.id, Product.googleWorkspace, title, category.path,
                                  description, form.severity.level, language, timeZone, now.millis, now.millis])
             let id = db.lastInsertedRowID
+            // Keyed by the case's place in update order (SearchKey); later updates move it (trigger of schema v6).
             try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages) VALUES (?, ?, ?, ?, '')",
-                           arguments: [id, String(number), title, description])
+                           arguments: [SearchKey.of(updatedAt: now.millis, id: id), String(number), title, description])
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
                             text: "Filed for \(customer.name) as \(form.severity.label) in \(category.path)")
@@ -79,7 +80,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { c, access in Rules.postMessage(by: actor, c, access: access) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .message, text: text)
-            try Self.indexMessage(db, caseID: c.id, text)
+            try Self.indexMessage(db, c, at: now, text)
             let next = Rules.statusAfterResellerMessage(c.status)
             if next != c.status { try Self.setStatus(db, c, to: next, at: now, actor: actor) }
         }
@@ -163,7 +164,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)
-            try Self.indexMessage(db, caseID: c.id, text)
+            try Self.indexMessage(db, c, at: now, text)
             if let status, status != c.status { try Self.setStatus(db, c, to: status, at: now, actor: actor) }
         }
     }
@@ -187,6 +188,7 @@ extension PortalStore {
     // MARK: Shared steps
 
     /// Loads a visible case, checks `rule`, runs `change` and bumps the case's update time, all in one transaction.
+    /// The case's search row follows the new update time (trigger of schema v6, or `indexMessage` itself).
     func mutateCase(as actor: Actor, number: Int, rule: @escaping (SupportCase, CustomerAccess?) -> Decision,
                     change: @escaping (Database, SupportCase, Date) throws -> Void) throws(StoreError) {
         let now = self.now
@@ -194,9 +196,12 @@ extension PortalStore {
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
             try rule(c, access).enforce()
             try change(db, c, now)
-            try db.execute(sql: "UPDATE support_case SET updated_at = max(updated_at + 1, ?) WHERE id = ?", arguments: [now.millis, c.id])
+            try db.execute(sql: "UPDATE support_case SET updated_at = ? WHERE id = ?", arguments: [Self.bumped(c, now), c.id])
         }
     }
+
+    /// A case's update time after a change at `now`: never earlier than before, whatever the clock says.
+    static func bumped(_ c: SupportCase, _ now: Date) -> Int64 { max(c.updatedAt.millis + 1, now.millis) }
 
     /// Appends a history event and queues its email alerts in the same transaction.
     static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
@@ -205,8 +210,13 @@ extension PortalStore {
         try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
     }
 
-    static func indexMessage(_ db: Database, caseID: Int64, _ text: String) throws {
-        try db.execute(sql: "UPDATE case_search SET messages = messages || char(10) || ? WHERE rowid = ?", arguments: [text, caseID])
+    /// Appends a message to the case's search row and moves the row to the key of the case's coming update time,
+    /// in one change: the bump that follows then finds the row already in place. (Changing a row of the search
+    /// index twice in one transaction would flush its pending changes in between: two segments per message.)
+    static func indexMessage(_ db: Database, _ c: SupportCase, at now: Date, _ text: String) throws {
+        try db.execute(sql: "UPDATE case_search SET rowid = ?, messages = messages || char(10) || ? WHERE rowid = ?",
+                       arguments: [SearchKey.of(updatedAt: bumped(c, now), id: c.id), text,
+                                   SearchKey.of(updatedAt: c.updatedAt.millis, id: c.id)])
     }
 
     static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {

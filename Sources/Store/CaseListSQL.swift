@@ -2,24 +2,129 @@ import Domain
 import Foundation
 import GRDB
 
-/// How a keyword search is driven, chosen from a capped count of its matches:
+/// How a keyword search is driven:
+/// - in the default order (update time), from the search index in its own order: search rows are keyed by
+///   `(updated_at, id)` (SearchKey), so the newest matches come first and a page stops after a page of matches.
+///   The walk is bounded (`walkBound` matches after the cursor); when the other terms are so selective that the
+///   bounded walk does not fill the page, the page is read again by one of the plans below. Sorted by severity
+///   or status, the list is each level's cases in update order: one walk per level; sorted by creation, the walk
+///   stops once it is below the page's oldest creation time (a case is created before it is updated)
+///   (`PortalStore.casePage`);
 /// - few matches: from the FTS index, sorting the matches (no list index);
 /// - a middling number: the matches are gathered once and the list index is walked in display order;
 /// - very many: the list index is walked and each row tested against the FTS index, which stops after a page.
+/// The last three are chosen from capped counts of matches (first capped at `fewMatches`, then `manyMatches`).
 enum KeywordPlan: Equatable {
     case none
+    case searchOrder
     case fromSearchIndex
     case matchesGathered
     case testedPerRow
 
     static let fewMatches = 2_000
     static let manyMatches = 50_000
+    /// Matches the search-order walk reads at most before giving up on filling the page that way.
+    static let walkBound = 10_000
 
-    static func choose(_ db: Database, _ query: CaseQuery) throws -> KeywordPlan {
+    /// `narrow`: the list is a customer's (or a few customers'): their cases are few next to a common word's
+    /// matches, so they are walked rather than the matches.
+    static func choose(_ db: Database, _ query: CaseQuery, sort: CaseSort, narrow: Bool, after cursor: CaseRow?,
+                       searchOrder: Bool = true, log: StatementLog? = nil) throws -> KeywordPlan {
         guard let match = FTS.positiveMatch(query) else { return .none }
-        let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ? LIMIT ?)",
-                                 arguments: [match, manyMatches]) ?? 0
-        return n < fewMatches ? .fromSearchIndex : n < manyMatches ? .matchesGathered : .testedPerRow
+        if searchOrder, !narrow, sort == .created || cursor.map(SearchKey.of) ?? 1 > 0, try keysOrdered(db, log: log) {
+            return .searchOrder
+        }
+        if try cappedCount(db, match, fewMatches, log: log) < fewMatches { return .fromSearchIndex }
+        return try cappedCount(db, match, manyMatches, log: log) < manyMatches ? .matchesGathered : .testedPerRow
+    }
+
+    /// Whether every search row is keyed in update order (no case outside SearchKey's range).
+    static func keysOrdered(_ db: Database, log: StatementLog?) throws -> Bool {
+        let lowest = try log.fetchInt(db, "SELECT rowid FROM case_search ORDER BY rowid LIMIT 1", [])
+        return lowest.map { $0 > 0 } ?? true
+    }
+
+    static func cappedCount(_ db: Database, _ match: String, _ cap: Int, log: StatementLog?) throws -> Int {
+        try log.fetchInt(db, "SELECT COUNT(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ? LIMIT \(cap))",
+                         [match.databaseValue]) ?? 0
+    }
+
+    /// After a bounded search-order walk that did not fill its page: whether the bound cut the walk short
+    /// (then the page needs another plan) or the matches simply ran out (then the page is complete).
+    static func walkWasCut(_ db: Database, _ query: CaseQuery, after cursor: CaseRow?, walkBound: Int = walkBound,
+                           log: StatementLog?) throws -> Bool {
+        guard let match = FTS.positiveMatch(query) else { return false }
+        let (sql, values) = boundProbe(match, after: cursor, walkBound: walkBound)
+        return try log.fetchInt(db, sql, values) != nil
+    }
+
+    /// The key of the `walkBound`-th match after the cursor, if there are that many.
+    static func boundProbe(_ match: String, after cursor: CaseRow?, walkBound: Int) -> (String, [DatabaseValue]) {
+        var values = [match.databaseValue]
+        var sql = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+        if let cursor {
+            sql += " AND rowid < ?"
+            values.append(SearchKey.of(cursor).databaseValue)
+        }
+        return (sql + " ORDER BY rowid DESC LIMIT 1 OFFSET \(walkBound - 1)", values)
+    }
+}
+
+extension SearchKey {
+    static func of(_ row: CaseRow) -> Int64 { of(updatedAt: row.updatedAt.millis, id: row.id) }
+}
+
+/// The statements a page read ran, in order: the benchmark replays them through SQLite's C API.
+final class StatementLog {
+    var statements: [(sql: String, values: [DatabaseValue])] = []
+}
+
+extension Optional where Wrapped == StatementLog {
+    /// Runs a one-value query from a cached statement, noting it in the log.
+    func fetchInt(_ db: Database, _ sql: String, _ values: [DatabaseValue]) throws -> Int? {
+        self?.statements.append((sql, values))
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+    }
+
+    func fetchInts(_ db: Database, _ sql: String, _ values: [DatabaseValue]) throws -> [Int64] {
+        self?.statements.append((sql, values))
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+    }
+}
+
+/// How a positive `customer:` term is served. With 20,000 customers one customer's cases are about 1 in 7,000 of
+/// a domain's list, so filtering the walk of the list reads all of it. The names are first resolved to the
+/// customers the domain manages now (the only ones whose cases it sees, Rules.canSee), then:
+/// - one customer, in update order: its own index (`case_customer_updated`), exactly as a customer's list;
+/// - otherwise, up to `fewCustomers` with under `fewCases` cases between them: read through that index and sorted;
+/// - otherwise the term filters the walk of the domain's list, where their cases are dense enough.
+enum CustomerPlan {
+    static let fewCustomers = 64
+    static let fewCases = 2_000
+
+    /// The customers to list instead of the whole domain, with the query left once their term is taken out;
+    /// nil when the term (if any) stays a filter.
+    static func choose(_ db: Database, _ query: CaseQuery, domainID: Int64, sort: CaseSort, log: StatementLog?) throws
+        -> (customers: [Int64], rest: CaseQuery)? {
+        guard let i = query.terms.firstIndex(where: { term in
+            if case .customer = term.predicate { return !term.negated } else { return false }
+        }), case .customer(let names) = query.terms[i].predicate else { return nil }
+        let (match, matchArgs) = CaseListSQL.customerMatch(names)
+        let ids = try log.fetchInts(db, """
+            SELECT a.customer_id FROM customer_access a JOIN customer cu2 ON cu2.id = a.customer_id
+            WHERE a.domain_id = ? AND a.until IS NULL AND (\(match)) LIMIT \(fewCustomers + 1)
+            """, [domainID.databaseValue] + matchArgs.map(\.databaseValue))
+        if ids.count > fewCustomers { return nil }
+        if ids.count != 1 || sort != .updated {
+            let cases = try log.fetchInt(db, """
+                SELECT COUNT(*) FROM (SELECT 1 FROM support_case INDEXED BY case_customer_updated
+                  WHERE customer_id IN (\(CaseListSQL.placeholders(ids.count))) AND domain_id = ? LIMIT \(fewCases))
+                """, ids.map(\.databaseValue) + [domainID.databaseValue]) ?? 0
+            if cases >= fewCases { return nil }
+        }
+        var rest = query
+        rest.terms.remove(at: i)
+        return (ids, rest)
     }
 }
 
@@ -29,23 +134,29 @@ struct CaseListSQL {
     var values: [DatabaseValue]
     var arguments: StatementArguments { StatementArguments(values) }
 
-    /// One domain's (or one customer's) cases, visible to that domain, after `cursor` in `sort` order.
-    init(domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int, now: Date,
-         keywords: KeywordPlan = .matchesGathered) {
+    /// One domain's cases (or those of some of its customers: one, a customer's list, or a few, CustomerPlan),
+    /// visible to that domain, after `cursor` in `sort` order.
+    /// `walkBound`: a search-order walk reads at most that many matches (nil: no bound, for counts).
+    init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int, now: Date,
+         keywords: KeywordPlan = .matchesGathered, walkBound: Int? = KeywordPlan.walkBound) {
+        if keywords == .searchOrder, sort == .updated || sort == .created, let match = FTS.positiveMatch(query) {
+            self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: limit,
+                      now: now, walkBound: walkBound)
+        } else {
+            self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: limit, now: now,
+                      keywords: keywords)
+        }
+    }
+
+    /// Walks the list index that serves `sort` (or, for `.fromSearchIndex`, sorts the few matches; for a few
+    /// customers, sorts their few cases).
+    private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int,
+                 now: Date, keywords: KeywordPlan) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
         // Driven from the search index, the scope must not offer an index of its own (unary +).
-        let scopePlus = keywords == .fromSearchIndex ? "+" : ""
-        if let customerID {
-            whereSQL.append("\(scopePlus)c.customer_id = ? AND \(scopePlus)c.domain_id = ?"); args += [customerID, domainID]
-        } else {
-            whereSQL.append("\(scopePlus)c.domain_id = ?"); args.append(domainID)
-        }
-        // Visibility (Rules.canSee): only while the domain manages the customer.
-        whereSQL.append("""
-            EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id
-                    AND a.domain_id = c.domain_id AND a.until IS NULL)
-            """)
+        Self.appendScope(domainID, customers, plus: keywords == .fromSearchIndex ? "+" : "", to: &whereSQL, &args)
+        whereSQL.append(Self.visible)
 
         // A single positive status or severity term uses its index; `is:open` uses the partial index
         // (which only applies when `status < 4` appears literally). Other terms filter during the walk,
@@ -53,17 +164,11 @@ struct CaseListSQL {
         let sortColumnEquality = Self.indexableEquality(query, sort: sort)
         if let match = FTS.positiveMatch(query) {
             whereSQL.append(keywords == .testedPerRow
-                ? "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = c.id)"
-                : "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+                ? "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = \(SearchKey.sql("c")))"
+                : "c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)")
             args.append(match)
         }
-        for term in query.terms {
-            if case .keyword = term.predicate, !term.negated { continue }
-            let (clause, termArgs) = Self.clause(for: term.predicate, now: now,
-                                                 indexable: sortColumnEquality.map { $0 == term } ?? false)
-            whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
-            args += termArgs
-        }
+        Self.appendTerms(query, now: now, indexable: sortColumnEquality, to: &whereSQL, &args)
 
         let order: String
         switch sort {
@@ -85,7 +190,7 @@ struct CaseListSQL {
         }
         // Name the index that serves this order, so the plan never depends on table statistics; a search
         // driven from the FTS index sorts its few matches instead.
-        let index = keywords == .fromSearchIndex ? nil : Self.index(customer: customerID != nil, sort: sort, equality: sortColumnEquality?.predicate)
+        let index = keywords == .fromSearchIndex ? nil : Self.index(customers: customers?.count, sort: sort, equality: sortColumnEquality?.predicate)
         sql = """
             SELECT \(Map.caseRowColumns) FROM support_case c \(index.map { "INDEXED BY \($0)" } ?? "")
             JOIN customer cu ON cu.id = c.customer_id
@@ -97,8 +202,80 @@ struct CaseListSQL {
         values = args.map { $0.databaseValue }
     }
 
-    static func index(customer: Bool, sort: CaseSort, equality: FilterPredicate?) -> String? {
-        if customer { return sort == .updated ? "case_customer_updated" : nil }
+    /// Driven by the search index in key order (KeywordPlan.searchOrder): `ORDER BY s.rowid DESC` is the list's
+    /// `updated_at DESC, id DESC` (SearchKey), each match is joined to its case by rowid, and the scope, visibility
+    /// and other terms filter the walk. Keyset: `(updated_at, id) < cursor` is `rowid < key(cursor)`.
+    /// Sorted by creation (`.created`), the walk is the same from the top, the cursor a filter on creation; the
+    /// caller stops reading once no case left can enter the page.
+    private init(searchOrder match: String, domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort,
+                 after cursor: CaseRow?, limit: Int, now: Date, walkBound: Int?) {
+        var whereSQL = ["case_search MATCH ?"]
+        var args: [any DatabaseValueConvertible] = [match]
+        let keyCursor = sort == .updated ? cursor : nil
+        if let cursor = keyCursor {
+            whereSQL.append("s.rowid < ?"); args.append(SearchKey.of(cursor))
+        } else if let cursor {
+            whereSQL.append("(+c.created_at, c.id) < (?, ?)"); args += [cursor.createdAt.millis, cursor.id]
+        }
+        if let walkBound {
+            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, walkBound: walkBound)
+            whereSQL.append("s.rowid >= coalesce((\(probe)), 0)")
+            args += probeValues.map { $0 as any DatabaseValueConvertible }
+        }
+        if customers == nil {
+            // Most matches are other domains' cases: the key finds the case in the domain's list index (small and
+            // mostly cached), which turns them away before their row is read.
+            whereSQL.append("""
+                EXISTS (SELECT 1 FROM support_case x INDEXED BY case_domain_updated
+                        WHERE x.domain_id = ? AND x.updated_at = s.rowid >> \(SearchKey.idBits) AND x.id = s.rowid & \(SearchKey.idMask))
+                """)
+            args.append(domainID)
+        }
+        Self.appendScope(domainID, customers, plus: "+", to: &whereSQL, &args)
+        whereSQL.append(Self.visible)
+        Self.appendTerms(query, now: now, indexable: nil, to: &whereSQL, &args)
+        sql = """
+            SELECT \(Map.caseRowColumns) FROM case_search s
+            CROSS JOIN support_case c ON c.id = s.rowid & \(SearchKey.idMask)
+            JOIN customer cu ON cu.id = c.customer_id
+            JOIN domain d ON d.id = c.domain_id
+            WHERE \(whereSQL.joined(separator: "\n  AND "))
+            ORDER BY s.rowid DESC
+            LIMIT \(limit)
+            """
+        values = args.map { $0.databaseValue }
+    }
+
+    /// Visibility (Rules.canSee): only while the domain manages the customer.
+    static let visible = """
+        EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id
+                AND a.domain_id = c.domain_id AND a.until IS NULL)
+        """
+
+    static func appendScope(_ domainID: Int64, _ customers: [Int64]?, plus: String, to whereSQL: inout [String],
+                            _ args: inout [any DatabaseValueConvertible]) {
+        if let customers {
+            let customer = customers.count == 1 ? "\(plus)c.customer_id = ?" : "\(plus)c.customer_id IN (\(placeholders(customers.count)))"
+            whereSQL.append("\(customer) AND \(plus)c.domain_id = ?"); args += customers + [domainID]
+        } else {
+            whereSQL.append("\(plus)c.domain_id = ?"); args.append(domainID)
+        }
+    }
+
+    /// Every term but the positive keywords (which the plan places).
+    static func appendTerms(_ query: CaseQuery, now: Date, indexable: FilterTerm?, to whereSQL: inout [String],
+                            _ args: inout [any DatabaseValueConvertible]) {
+        for term in query.terms {
+            if case .keyword = term.predicate, !term.negated { continue }
+            let (clause, termArgs) = clause(for: term.predicate, now: now, indexable: indexable.map { $0 == term } ?? false)
+            whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
+            args += termArgs
+        }
+    }
+
+    /// `customers`: how many customers the list is limited to (nil: the whole domain).
+    static func index(customers: Int?, sort: CaseSort, equality: FilterPredicate?) -> String? {
+        if let customers { return sort == .updated || customers != 1 ? "case_customer_updated" : nil }
         switch (sort, equality) {
         case (.updated, .isOpen?): return "case_domain_open"
         case (.updated, .status?): return "case_domain_status"
@@ -127,7 +304,7 @@ struct CaseListSQL {
         let plus = indexable ? "" : "+"
         switch predicate {
         case .keyword(let k):
-            return ("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)", [FTS.expression(k)])
+            return ("c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)", [FTS.expression(k)])
         case .isOpen:
             return indexable ? ("c.status < 4", []) : ("+c.status < 4", [])
         case .isClosed:
@@ -139,11 +316,8 @@ struct CaseListSQL {
         case .severity(let list):
             return ("\(plus)c.severity IN (\(placeholders(list.count)))", list.map(\.level))
         case .customer(let names):
-            let ors = names.map { _ in "cu2.name LIKE ? ESCAPE '\\' OR cu2.primary_domain LIKE ? ESCAPE '\\'" }
-            let args: [any DatabaseValueConvertible] = names.flatMap {
-                ["%\(PortalStore.likeEscaped($0))%", "\(PortalStore.likeEscaped($0))%"] as [any DatabaseValueConvertible]
-            }
-            return ("c.customer_id IN (SELECT cu2.id FROM customer cu2 WHERE \(ors.joined(separator: " OR ")))", args)
+            let (match, args) = customerMatch(names)
+            return ("c.customer_id IN (SELECT cu2.id FROM customer cu2 WHERE \(match))", args)
         case .domain(let names):
             return ("c.domain_id IN (SELECT id FROM domain WHERE name IN (\(placeholders(names.count))) COLLATE NOCASE)", names)
         case .updated(let bound):
@@ -151,6 +325,15 @@ struct CaseListSQL {
         case .created(let bound):
             return timeClause("c.created_at", bound, now)
         }
+    }
+
+    /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names`.
+    static func customerMatch(_ names: [String]) -> (String, [any DatabaseValueConvertible]) {
+        let ors = names.map { _ in "cu2.name LIKE ? ESCAPE '\\' OR cu2.primary_domain LIKE ? ESCAPE '\\'" }
+        let args: [any DatabaseValueConvertible] = names.flatMap {
+            ["%\(PortalStore.likeEscaped($0))%", "\(PortalStore.likeEscaped($0))%"] as [any DatabaseValueConvertible]
+        }
+        return (ors.joined(separator: " OR "), args)
     }
 
     static func timeClause(_ column: String, _ bound: TimeBound, _ now: Date) -> (String, [any DatabaseValueConvertible]) {

@@ -9,31 +9,133 @@ extension PortalStore {
     public func cases(as user: User, scope: CaseScope, query: CaseQuery = .all, sort: CaseSort = .updated,
                       after cursor: CaseRow? = nil, limit: Int = 50) throws(StoreError) -> CasePage {
         try Rules.portalAccess(user).enforce()
-        let domains: [(domain: Int64, customer: Int64?)]
+        let customerID: Int64?
         switch scope {
         case .domain(let d):
             guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
-            domains = [(d, nil)]
+            customerID = nil
         case .customer(let c, let d):
             guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
-            domains = [(d, c)]
+            customerID = c
         case .domains:
             // A user acts for one domain; merging several sessions is done by `cases(sessions:)`.
-            domains = [(user.domainID, nil)]
+            customerID = nil
         }
         let now = self.now
-        // A page is one SELECT (plus, for keywords, one count), so it needs no transaction around it;
-        // the prepared statement is cached per SQL text, and the keyset values are its arguments.
+        // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
+        // prepared statements are cached per SQL text, and the keyset values are their arguments.
         return try singleStatementRead { db in
-            let keywords = try KeywordPlan.choose(db, query)
-            let rows = try domains.flatMap { scope in
-                let q = CaseListSQL(domainID: scope.domain, customerID: scope.customer, query: query, sort: sort,
-                                    after: cursor, limit: limit + 1, now: now, keywords: keywords)
-                let statement = try db.cachedStatement(sql: q.sql)
-                return try Array(Row.fetchCursor(statement, arguments: q.arguments).map(Map.caseRow))
-            }
-            return CasePage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+            try Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort, after: cursor,
+                              limit: limit, now: now)
         }
+    }
+
+    /// One page: a `customer:` term may narrow the list to a few customers (CustomerPlan), the keyword plan is
+    /// chosen, the page read, and a search-order walk that its bound cut short is read again by another plan.
+    /// `log` collects the statements run (for the benchmark's baseline); tests force the plans and lower `walkBound`.
+    static func casePage(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort,
+                         after cursor: CaseRow?, limit: Int, now: Date, log: StatementLog? = nil,
+                         keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
+                         walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true) throws -> CasePage {
+        let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
+                                              plan: customerPlan)
+        func read(_ plan: KeywordPlan) throws -> [CaseRow] {
+            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
+                                limit: limit + 1, now: now, keywords: plan, walkBound: walkBound)
+            log?.statements.append((q.sql, q.values))
+            return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
+        }
+        /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
+        func walk() throws -> [CaseRow]? {
+            var rows: [CaseRow] = []
+            for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor) {
+                let q = CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated, after: levelCursor,
+                                    limit: limit + 1 - rows.count, now: now, keywords: .searchOrder, walkBound: walkBound)
+                log?.statements.append((q.sql, q.values))
+                rows += try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
+                if rows.count > limit { break }
+                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, walkBound: walkBound, log: log) { return nil }
+            }
+            return rows
+        }
+        /// Sorted by creation: the walk in update order, keeping the best `limit + 1` by creation, until the walk is
+        /// below the last of them (every case left was updated, so created, before it); nil when the bound cut it.
+        func walkByCreation() throws -> [CaseRow]? {
+            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
+                                limit: walkBound, now: now, keywords: .searchOrder, walkBound: walkBound)
+            let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
+            var best: [CaseRow] = []  // in page order, at most limit + 1
+            var read = 0, proven = false
+            while let row = try matches.next() {
+                read += 1
+                if best.count > limit, row.updatedAt < best[limit].createdAt { proven = true; break }
+                let at = best.firstIndex { row.precedes($0, in: .created) } ?? best.count
+                if at <= limit {
+                    best.insert(row, at: at)
+                    if best.count > limit + 1 { best.removeLast() }
+                }
+            }
+            if let log {
+                // The baseline steps the same rows: the statement with the rows this read consumed as its limit.
+                let consumed = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
+                                           limit: read, now: now, keywords: .searchOrder, walkBound: walkBound)
+                log.statements.append((consumed.sql, consumed.values))
+            }
+            if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, log: log) { return nil }
+            return best
+        }
+        let narrow = customers != nil
+        let plan = try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, log: log)
+        let rows: [CaseRow]
+        if plan == .searchOrder, FTS.positiveMatch(query) != nil {
+            rows = try (sort == .created ? walkByCreation() : walk())
+                ?? read(forced?.fallback ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, searchOrder: false, log: log))
+        } else {
+            rows = try read(plan)
+        }
+        return CasePage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+    }
+
+    /// The walks a search-order page takes: sorted by update time, one; by severity or status, one per level
+    /// from the cursor's on (skipping levels a term of the query rules out), each with its level as a term and
+    /// the cursor only within the cursor's own level.
+    static func levels(_ query: CaseQuery, sort: CaseSort, after cursor: CaseRow?) -> [(CaseQuery, CaseRow?)] {
+        let levels: [(term: FilterPredicate, code: Int)]
+        switch sort {
+        case .updated, .created: return [(query, cursor)]
+        case .severity: levels = (1...4).map { (.severity([Severity(level: $0)!]), $0) }
+        case .status: levels = (0...4).map { (.status([CaseStatus(code: $0)!]), $0) }
+        }
+        let from = cursor.map { sort == .severity ? $0.severity.level : $0.status.code } ?? Int.min
+        return levels.filter { level in
+            level.code >= from && query.terms.allSatisfy { term in
+                Self.admits(term.predicate, level.term).map { $0 != term.negated } ?? true
+            }
+        }.map { level in
+            var q = query
+            q.terms.append(FilterTerm(level.term))
+            return (q, level.code == from ? cursor : nil)
+        }
+    }
+
+    /// Whether a severity or status term admits a level's cases (nil: the term says nothing about levels).
+    private static func admits(_ predicate: FilterPredicate, _ level: FilterPredicate) -> Bool? {
+        switch (predicate, level) {
+        case (.severity(let list), .severity(let l)): list.contains(l[0])
+        case (.status(let list), .status(let l)): list.contains(l[0])
+        case (.isOpen, .status(let l)): l[0] != .closed
+        case (.isClosed, .status(let l)): l[0] == .closed
+        default: nil
+        }
+    }
+
+    /// The customers a list is limited to (its scope's, or those a `customer:` term narrows it to), and the query
+    /// left to apply.
+    static func narrowed(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort, log: StatementLog?,
+                         plan: Bool = true) throws -> (customers: [Int64]?, query: CaseQuery) {
+        if let customerID { return ([customerID], query) }
+        guard plan, let n = try CustomerPlan.choose(db, query, domainID: domainID, sort: sort, log: log) else { return (nil, query) }
+        return (n.customers, n.rest)
     }
 
     /// The cases of several signed-in users (one per domain) merged in `sort` order: the unified inbox.
@@ -57,8 +159,12 @@ extension PortalStore {
         let customer: Int64? = if case .customer(let c, _) = scope { c } else { nil }
         let now = self.now
         return try read { db in
-            let q = CaseListSQL(domainID: user.domainID, customerID: customer, query: query, sort: .updated,
-                                after: nil, limit: cap + 1, now: now, keywords: try KeywordPlan.choose(db, query))
+            let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
+                                                       log: nil)
+            // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.
+            let plan = try KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
+            let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
+                                after: nil, limit: cap + 1, now: now, keywords: plan, walkBound: nil)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
         }
     }
@@ -67,18 +173,21 @@ extension PortalStore {
     public func customers(as user: User) throws(StoreError) -> [CustomerRow] {
         try Rules.portalAccess(user).enforce()
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Map.customerColumns), \(Map.accessColumns),
-                  (SELECT COUNT(*) FROM support_case c WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id
-                     AND c.status < 4) AS open_cases
-                FROM customer_access a JOIN customer cu ON cu.id = a.customer_id
-                WHERE a.domain_id = ? AND a.until IS NULL
-                ORDER BY cu.name COLLATE NOCASE, cu.id
-                """, arguments: [user.domainID]).map {
+            try Row.fetchAll(db.cachedStatement(sql: Self.customersSQL), arguments: [user.domainID]).map {
                 CustomerRow(customer: Map.customer($0), access: Map.access($0, offset: 4), openCases: $0["open_cases"])
             }
         }
     }
+
+    /// My Customers, open cases counted from the partial index of open cases alone (schema v6).
+    static let customersSQL = """
+        SELECT \(Map.customerColumns), \(Map.accessColumns),
+          (SELECT COUNT(*) FROM support_case c INDEXED BY case_customer_open
+           WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.status < 4) AS open_cases
+        FROM customer_access a JOIN customer cu ON cu.id = a.customer_id
+        WHERE a.domain_id = ? AND a.until IS NULL
+        ORDER BY cu.name COLLATE NOCASE, cu.id
+        """
 
     /// A case with its history (oldest first), attachments and sharing addresses, if the user may see it.
     public func caseDetail(as actor: Actor, number: Int) throws(StoreError) -> CaseDetail {
@@ -128,13 +237,21 @@ extension PortalStore {
     }
 
     /// The query plan of a list query, for tests and the benchmark (no temporary B-tree allowed).
+    /// `keywords` forces a keyword plan instead of the one the data would choose.
     public func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool) throws(StoreError) -> [String] {
+        try explainCases(domainID: domainID, customerID: customerID, query: query, sort: sort, withCursor: withCursor, keywords: nil)
+    }
+
+    func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool,
+                      keywords: KeywordPlan?) throws(StoreError) -> [String] {
         let cursor = withCursor ? CaseRow(id: 1, number: 10000000, title: "", customerName: "", domainID: domainID, domainName: "",
                                           status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now) : nil
         let now = self.now
         return try read { db in
-            let q = CaseListSQL(domainID: domainID, customerID: customerID, query: query, sort: sort, after: cursor, limit: 51, now: now,
-                                keywords: try KeywordPlan.choose(db, query))
+            let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
+            let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor)
+            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: 51, now: now,
+                                keywords: plan)
             return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
         }
     }

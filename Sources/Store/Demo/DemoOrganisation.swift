@@ -58,8 +58,15 @@ extension PortalStore {
     /// Creates the demo organisation with `caseCount` cases at `path`. Same seed, same data (relative to now,
     /// password salts aside). The database is built beside `path` without a journal, its list indexes are
     /// created after the bulk load, and it is moved into place when complete: a million cases fit in the budget.
-    public static func createDemo(at path: String, cases caseCount: Int, seed: UInt64, clock: any Clock = SystemClock(),
+    /// `customers` (default: the 40 named ones) beyond the 40 named ones (the benchmark uses 20,000) get generated names and are shared
+    /// out among the three domains; their cases are drawn from all customers alike.
+    public static func createDemo(at path: String, cases caseCount: Int, seed: UInt64, customers: Int? = nil,
+                                  clock: any Clock = SystemClock(),
                                   passwordHasher: PasswordHasher = .standard) throws(StoreError) -> DemoReport {
+        let customers = customers ?? DemoText.customers.count
+        guard customers >= DemoText.customers.count else {
+            throw .refused(.invalid("customers", "the demo has at least \(DemoText.customers.count) customers"))
+        }
         if FileManager.default.fileExists(atPath: path) {
             let existing = try PortalStore(path: path, clock: clock, passwordHasher: passwordHasher)
             guard try existing.isEmpty() else {
@@ -82,7 +89,7 @@ extension PortalStore {
             let queue = try DatabaseQueue(path: building, configuration: config)
             try Schema.migrator.migrate(queue)
             report = try queue.write { db in
-                try DemoBuilder(db: db, now: clock.now, seed: seed, hasher: passwordHasher).build(cases: caseCount)
+                try DemoBuilder(db: db, now: clock.now, seed: seed, hasher: passwordHasher).build(cases: caseCount, customers: customers)
             }
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.close()
@@ -105,7 +112,7 @@ struct DemoBuilder {
     let seed: UInt64
     let hasher: PasswordHasher
 
-    func build(cases caseCount: Int) throws -> DemoReport {
+    func build(cases caseCount: Int, customers customerCount: Int = DemoText.customers.count) throws -> DemoReport {
         var rng = SeededRandom(seed: seed)
         let month: TimeInterval = 30 * .day
         let transferAt = now.addingTimeInterval(-6 * month)
@@ -149,12 +156,14 @@ struct DemoBuilder {
         var premium = Set<Int>()
         let tiers: [SupportTier] = [.standard, .standard, .enhanced, .premium]
         let start = now.addingTimeInterval(-18 * month)
-        for (i, c) in DemoText.customers.enumerated() {
+        let insertCustomer = try db.makeStatement(sql: "INSERT INTO customer (id, name, primary_domain, tier) VALUES (?, ?, ?, ?)")
+        for i in 0..<customerCount {
+            let c = i < DemoText.customers.count ? DemoText.customers[i] : DemoText.generatedCustomer(i)
             let tier = i % 5 == 0 ? SupportTier.premium : rng.pick(tiers)
             if tier == .premium { premium.insert(i) }
-            try db.execute(sql: "INSERT INTO customer (id, name, primary_domain, tier) VALUES (?, ?, ?, ?)",
-                           arguments: [i + 1, c.name, c.domain, tier.rawValue])
-            let di = plan.firstIndex { $0.customers.contains(i) }!
+            try insertCustomer.execute(arguments: [i + 1, c.name, c.domain, tier.rawValue])
+            // Named customers follow the plan; generated ones are dealt out to the domains in turn.
+            let di = plan.firstIndex { $0.customers.contains(i) } ?? (i % plan.count)
             let kind: AccessKind = plan[di].kind == .supportPartner ? .supportOnly : .resold
             let since = start.addingTimeInterval(-month)
             if i == PortalStore.demoTransferred {
@@ -185,7 +194,7 @@ struct DemoBuilder {
             throw StoreError.storage(code: 787, message: "demo data breaks a foreign key: \(violation)")
         }
         for i in reports.indices { reports[i].visibleCases = visible[i] }
-        return DemoReport(domains: reports, customers: DemoText.customers.count, cases: caseCount, demoAgent: reports[0].accounts[1])
+        return DemoReport(domains: reports, customers: customerCount, cases: caseCount, demoAgent: reports[0].accounts[1])
     }
 }
 

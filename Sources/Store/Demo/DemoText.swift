@@ -88,4 +88,19 @@ enum DemoText {
         "The DNS records are not yet propagated. Please wait 48 hours and retest.",
         "Can you confirm whether this also happens for users in other organisational units?",
     ]
+
+    /// A generated customer for the benchmark's larger organisations: two words and the index. No generated name
+    /// contains "acme", so `customer:acme` still finds only Acme Logistics.
+    static func generatedCustomer(_ i: Int) -> (name: String, domain: String) {
+        let first = generatedFirst[i % generatedFirst.count]
+        let second = generatedSecond[(i / generatedFirst.count) % generatedSecond.count]
+        return ("\(first) \(second) \(i)", "\(first.lowercased())-\(second.lowercased())-\(i).example")
+    }
+    static let generatedFirst = ["Alder", "Birch", "Cobalt", "Dune", "Ember", "Falcon", "Garnet", "Heron", "Islay", "Jasper",
+                                 "Kite", "Linden", "Moss", "Nova", "Onyx", "Pebble", "Quill", "Raven", "Sable", "Thistle",
+                                 "Upland", "Vale", "Wren", "Yarrow", "Zinnia", "Basalt", "Coral", "Fern", "Hazel", "Marble"]
+    static let generatedSecond = ["Logistics", "Dental", "Architects", "Freight", "Schools", "Analytics", "Legal", "Clinics",
+                                  "Security", "Foods", "Aviation", "Media", "Bakery", "Traders", "Hotels", "Robotics",
+                                  "Supply", "Credit", "Outfitters", "Marine", "Studios", "Consulting", "Vets", "Energy",
+                                  "Tours", "Farms", "Engineering", "Insurance", "Publishing", "Pharmacy"]
 }

@@ -1,0 +1,232 @@
+import Domain
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+/// Keyword lists read by every plan, page after page, against a brute-force filter of the same small database.
+@Suite struct KeywordPlanTests {
+    /// Cases of both domains with overlapping words, ties on update time, a clock that goes back, updates that move
+    /// search rows, closed cases, severity changes, and a customer transferred away (its old cases hidden).
+    static func fixture() throws -> StoreFixture {
+        let f = try StoreFixture()
+        let me = Actor.reseller(f.agent1)
+        try f.store.addCustomer(as: f.admin1, name: "Moving Mail Co", primaryDomain: "moving.example", tier: .standard,
+                                kind: .resold, granted: true)
+        let titles = ["Mail bounces on send", "Drive sync broken", "Calendar invites vanish", "Mail delayed to Drive users",
+                      "Bounce reports from mail gateway", "Shared drive missing", "Boundary rules block mail", "Vault export stuck"]
+        let customers = ["acme.example", "basic.example", "moving.example"]
+        var numbers: [Int] = []
+        for i in 0..<48 {
+            f.clock.advance(i % 5 == 0 ? 0 : (i == 22 ? -600 : 45))  // ties, and a clock set back ten minutes
+            let c = try f.store.fileCase(as: f.agent1, NewCase(
+                customer: customers[i % 3], title: titles[i % titles.count], category: "Gmail > Delivery > Outgoing messages bounced",
+                description: i % 4 == 0 ? "Mail to partners fails." : "Details \(i).", severity: Severity(level: 1 + i % 4)!))
+            numbers.append(c.number)
+        }
+        for (k, n) in numbers.enumerated() where k % 3 == 1 {
+            f.clock.advance(k % 2 == 0 ? 0 : 30)
+            try f.store.postMessage(as: me, number: n, message: k % 2 == 0 ? "More mail bounced overnight." : "Still stuck.")
+            if k % 4 == 1 { try f.store.changeSeverity(as: me, number: n, to: .p1) }
+            if k % 5 == 1 { try f.store.closeCase(as: me, number: n) }
+        }
+        for i in 0..<6 {
+            f.clock.advance(20)
+            _ = try f.file("zed.example", title: i % 2 == 0 ? "Mail bounces at Zed" : "Zed drive sync", as: f.agent2)
+        }
+        try f.store.transferCustomer(as: f.admin1, customer: "moving.example", to: "two.example", granted: true)
+        f.clock.advance(60)
+        _ = try f.file("moving.example", title: "Mail after the move", as: f.agent2)
+        return f
+    }
+
+    struct Visible { let row: CaseRow; let customer: String; let customerDomain: String }
+
+    /// Every case the domain sees, with what the brute-force filter needs.
+    static func visibleCases(_ f: StoreFixture, domainID: Int64) throws -> [Visible] {
+        try f.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Map.caseRowColumns), cu.primary_domain,
+                  (SELECT COUNT(*) FROM customer_access a WHERE a.customer_id = c.customer_id AND a.domain_id = c.domain_id
+                     AND a.until IS NULL) AS managed
+                FROM support_case c JOIN customer cu ON cu.id = c.customer_id JOIN domain d ON d.id = c.domain_id
+                WHERE c.domain_id = ?
+                """, arguments: [domainID])
+            .filter { ($0["managed"] as Int) > 0 }
+            .map { Visible(row: Map.caseRow($0), customer: $0[3], customerDomain: $0["primary_domain"]) }
+        }
+    }
+
+    /// The case ids a MATCH expression finds, straight from the search table.
+    static func matching(_ f: StoreFixture, _ match: String) throws -> Set<Int64> {
+        try f.store.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?",
+                                   arguments: [match]))
+        }
+    }
+
+    /// The list a query should show, filtered and sorted here.
+    static func bruteForce(_ f: StoreFixture, domainID: Int64, _ q: CaseQuery, sort: CaseSort) throws -> [Int64] {
+        var rows = try visibleCases(f, domainID: domainID)
+        for term in q.terms {
+            let keep: (Visible) throws -> Bool
+            switch term.predicate {
+            case .keyword(let k):
+                let ids = try matching(f, FTS.expression(k))
+                keep = { ids.contains($0.row.id) }
+            case .severity(let list): keep = { list.contains($0.row.severity) }
+            case .status(let list): keep = { list.contains($0.row.status) }
+            case .isOpen: keep = { $0.row.status != .closed }
+            case .isClosed: keep = { $0.row.status == .closed }
+            case .customer(let names):
+                keep = { v in names.contains { v.customer.localizedCaseInsensitiveContains($0) || v.customerDomain.lowercased().hasPrefix($0.lowercased()) } }
+            default: Issue.record("no brute force for \(term)"); keep = { _ in true }
+            }
+            rows = try rows.filter { try keep($0) != term.negated }
+        }
+        return rows.map(\.row).sorted { $0.precedes($1, in: sort) }.map(\.id)
+    }
+
+    /// Walks every page with the given plan (nil: the plan the store chooses).
+    static func paged(_ f: StoreFixture, domainID: Int64, _ q: CaseQuery, sort: CaseSort, limit: Int = 4,
+                      keywords: (KeywordPlan, KeywordPlan)? = nil, walkBound: Int = KeywordPlan.walkBound,
+                      customerPlan: Bool = true) throws -> [Int64] {
+        var seen: [Int64] = []
+        var cursor: CaseRow?
+        let now = f.store.now
+        repeat {
+            let page = try f.store.read { db in
+                try PortalStore.casePage(db, domainID: domainID, customerID: nil, query: q, sort: sort, after: cursor, limit: limit,
+                                         now: now, keywords: keywords.map { (plan: $0.0, fallback: $0.1) }, walkBound: walkBound,
+                                         customerPlan: customerPlan)
+            }
+            seen += page.rows.map(\.id)
+            #expect(page.rows.count == limit || !page.hasMore)
+            cursor = page.hasMore ? page.rows.last : nil
+        } while cursor != nil && seen.count < 500
+        return seen
+    }
+
+    static let queries = ["mail", "bou*", "mail sev:p1", "mail sev:p1,p3", "mail -sev:p2 -status:closed", "mail is:closed", "mail -drive", "drive sync", "\"invites vanish\"", "mail customer:acme",
+                          "mail is:open", "zzzz", "mail status:new,closed", "mail bounce*", "customer:acme", "customer:c",
+                          "customer:moving", "customer:nobody", "mail customer:a", "customer:acme,basic sev:p2", "-customer:acme"]
+    static let indexPlans: [KeywordPlan] = [.fromSearchIndex, .matchesGathered, .testedPerRow]
+
+    @Test func everyPlanListsWhatABruteForceFilterFinds() throws {
+        let f = try Self.fixture()
+        // The fixture gives the common word several pages, hidden and closed cases, and ties.
+        let mail = try Self.bruteForce(f, domainID: f.agent1.domainID, CaseQuery(parsing: "mail"), sort: .updated)
+        let all = try Self.visibleCases(f, domainID: f.agent1.domainID).count
+        #expect(mail.count > 12 && mail.count < all, "\(mail.count) of \(all)")
+        for domain in [f.agent1.domainID, f.agent2.domainID] {
+            for text in Self.queries {
+                let q = try CaseQuery(parsing: text)
+                for sort in CaseSort.allCases {
+                    let expected = try Self.bruteForce(f, domainID: domain, q, sort: sort)
+                    #expect(try Self.paged(f, domainID: domain, q, sort: sort) == expected, "\(text) \(sort) chosen")
+                    #expect(try Self.paged(f, domainID: domain, q, sort: sort, customerPlan: false) == expected, "\(text) \(sort) customer filter")
+                    for plan in Self.indexPlans {
+                        #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (plan, plan)) == expected,
+                                "\(text) \(sort) \(plan)")
+                    }
+                    #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, .testedPerRow)) == expected,
+                            "\(text) search order")
+                    // A bound of 2 matches cuts most walks short: the page is read again by the fallback plan.
+                    for fallback in Self.indexPlans {
+                        #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, fallback), walkBound: 2) == expected,
+                                "\(text) search order cut, then \(fallback)")
+                    }
+                    for limit in [1, 7] {
+                        #expect(try Self.paged(f, domainID: domain, q, sort: sort, limit: limit, keywords: (.searchOrder, .fromSearchIndex),
+                                               walkBound: 3) == expected, "\(text) search order, pages of \(limit)")
+                    }
+                }
+                #expect(try f.store.countCases(as: domain == f.agent1.domainID ? f.agent1 : f.agent2, scope: .domain(domain), query: q)
+                        == Self.bruteForce(f, domainID: domain, q, sort: .updated).count, "count \(text)")
+            }
+        }
+    }
+
+    @Test func theDefaultOrderIsServedByTheSearchIndex() throws {
+        let f = try Self.fixture()
+        let plan = try f.store.read { db in
+            try KeywordPlan.choose(db, CaseQuery(parsing: "mail"), sort: .updated, narrow: false, after: nil)
+        }
+        #expect(plan == .searchOrder)
+        let other = try f.store.read { db in
+            try KeywordPlan.choose(db, CaseQuery(parsing: "mail"), sort: .created, narrow: true, after: nil)
+        }
+        #expect(other == .fromSearchIndex, "a customer's list walks the customer's cases")
+        for withCursor in [false, true] {
+            let explained = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: "mail sev:p1"), sort: .updated,
+                                                     withCursor: withCursor, keywords: .searchOrder)
+            #expect(!explained.contains { $0.contains("TEMP B-TREE") }, "\(explained)")
+            #expect(explained.first?.contains("VIRTUAL TABLE") == true, "\(explained)")
+            #expect(explained.contains { $0.contains("SEARCH c USING INTEGER PRIMARY KEY") }, "\(explained)")
+        }
+    }
+
+    /// Each search row's rowid is its case's key, whatever command last touched the case.
+    @Test func searchRowsFollowTheirCases() throws {
+        let f = try Self.fixture()
+        let me = Actor.reseller(f.agent1)
+        let c = try f.file()
+        func check(_ step: String) throws {
+            let (cases, rows, keyed) = try f.store.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM support_case")!,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_search")!,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM support_case c JOIN case_search s ON s.rowid = \(SearchKey.sql("c"))")!)
+            }
+            #expect(cases == rows && rows == keyed, "\(step): \(cases) cases, \(rows) search rows, \(keyed) keyed")
+            let top = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: "sync"), limit: 1)
+            #expect(top.rows.first?.number == c.number, "\(step): the case just touched leads its search")
+        }
+        try check("filed")
+        f.clock.advance(1)
+        try f.store.postMessage(as: me, number: c.number, message: "Still failing this morning.")
+        try check("message")
+        #expect(try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: "morning")).rows.map(\.number)
+                == [c.number])
+        try f.store.changeSeverity(as: me, number: c.number, to: .p1)
+        try check("severity")
+        try f.store.attach(as: me, number: c.number, files: [NewAttachment(name: "h.txt", data: Data("x".utf8))])
+        try check("attach")
+        try f.store.shareCase(as: me, number: c.number, add: ["it@acme.example"], remove: [])
+        try check("share")
+        try f.store.escalate(as: me, number: c.number, reason: .businessImpact, justification: "Payroll is blocked.")
+        try check("escalate")
+        try f.store.supportReply(engineer: "Priya", number: c.number, message: "Looking at it.", status: .actionRequired)
+        try check("support reply")
+        try f.store.closeCase(as: me, number: c.number)
+        try check("close")
+        f.clock.advance(-7_200)  // the clock set back: the update time still moves forward by 1 ms
+        try f.store.reopenCase(as: me, number: c.number)
+        try check("reopen")
+        let d = try f.store.caseDetail(as: me, number: c.number)
+        #expect(d.history.count == 10)
+    }
+
+    /// A case outside the key's range is keyed -id: the search-order plan is then never chosen, and lists stay right.
+    @Test func anUnorderedKeyTurnsTheSearchOrderPlanOff() throws {
+        let f = try Self.fixture()
+        let q = try CaseQuery(parsing: "mail")
+        try f.store.write { db in
+            try db.execute(sql: "UPDATE support_case SET updated_at = ? WHERE id = 3", arguments: [SearchKey.maxTime + 1])
+        }
+        let lowest = try f.store.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(rowid) FROM case_search") }
+        #expect(lowest == -3)
+        let plan = try f.store.read { db in try KeywordPlan.choose(db, q, sort: .updated, narrow: false, after: nil) }
+        #expect(plan != .searchOrder)
+        #expect(try Self.paged(f, domainID: f.agent1.domainID, q, sort: .updated) == Self.bruteForce(f, domainID: f.agent1.domainID, q, sort: .updated))
+    }
+
+    @Test func keysFollowUpdateOrder() {
+        let pairs: [(Int64, Int64)] = [(0, 1), (0, 2), (1, 1), (1_780_000_000_000, 5), (1_780_000_000_000, 2_097_151), (1_780_000_000_001, 1),
+                                       (SearchKey.maxTime, 1)]
+        let keys = pairs.map { SearchKey.of(updatedAt: $0.0, id: $0.1) }
+        #expect(keys == keys.sorted() && Set(keys).count == keys.count && keys.allSatisfy { $0 > 0 })
+        #expect(SearchKey.of(updatedAt: 5, id: 2_097_152) == -2_097_152)
+        #expect(SearchKey.of(updatedAt: -1, id: 7) == -7)
+        #expect(SearchKey.of(updatedAt: SearchKey.maxTime + 1, id: 7) == -7)
+    }
+}
