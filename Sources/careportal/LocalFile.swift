@@ -46,7 +46,7 @@ enum LocalFile {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         return names.map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDir)
             return PathCompletion.Entry(name: name, isDirectory: isDir.boolValue)
         }
     }

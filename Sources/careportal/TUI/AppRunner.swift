@@ -47,7 +47,8 @@ struct AppRunner {
                 terminal.draw(buffer)
                 dirty = false
             }
-            if let key = terminal.readKey(timeout: 25) {
+            // A result is drawn within 2 ms of arriving; idle, the loop wakes every 25 ms.
+            if let key = terminal.readKey(timeout: runner.isBusy ? 2 : 25) {
                 if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
             }
             for action in runner.drain() { dispatch(action) }

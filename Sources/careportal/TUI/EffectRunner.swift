@@ -32,6 +32,10 @@ final class EffectRunner: @unchecked Sendable {
 
     private func send(_ action: Action) { lock.withLock { inbox.append(action) } }
 
+    /// Effects started and not finished: while any is, the loop polls for their results more often.
+    private var inFlight = 0
+    var isBusy: Bool { lock.withLock { inFlight > 0 } }
+
     /// The latest request per kind of load: a load superseded before it starts is skipped, so fast
     /// typing in the filter bar runs one query, not one per keystroke.
     private var latest: [String: Int] = [:]
@@ -44,7 +48,9 @@ final class EffectRunner: @unchecked Sendable {
             return latest[slot]!
         }
         let target: DispatchQueue = if case .countCases = effect { countQueue } else { queue }
+        lock.withLock { inFlight += 1 }
         target.async { [self] in
+            defer { lock.withLock { inFlight -= 1 } }
             if let slot, lock.withLock({ latest[slot] }) != generation { return }
             if let action = perform(effect) { send(action) }
         }
