@@ -508,3 +508,16 @@ extension NewCaseTests {
         #expect(!state.screenLines().contains { $0.contains("f29.log") })
     }
 }
+
+extension NewCaseTests {
+    @Test func customersThatFailToLoadSaySoAndNTriesAgain() {
+        var state = Fixture.myCases()
+        state.press(.char("n"))
+        state.send(.draftLoaded(request: 3, content: nil), .loadFailed(request: 4, message: "database error 1: no such index"))
+        #expect(form(state)?.errors[.customer] == "customer: the customers couldn't be loaded: database error 1: no such index")
+        #expect(state.screenLines().contains { $0.contains("The customers couldn't be loaded") })
+        state.press(.escape)
+        // Nothing was entered, so n starts afresh and asks for the customers again.
+        #expect(state.press(.char("n")) == [.loadDraft(request: 5, session: 0, form: "new case"), .loadCustomers(request: 6, session: 0)])
+    }
+}

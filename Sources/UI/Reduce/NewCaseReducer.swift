@@ -256,6 +256,15 @@ extension AppState {
         return true
     }
 
+    /// The customers couldn't be loaded: say so at the field (nothing typed is lost; Esc and n try again).
+    mutating func newCaseLoadFailed(_ request: Int, message: String) -> Bool {
+        guard case .newCase(var form) = overlay, form.customersRequest == request else { return false }
+        form.customersRequest = nil
+        form.errors[.customer] = "customer: the customers couldn't be loaded: \(message)"
+        overlay = .newCase(form)
+        return true
+    }
+
     /// The saved draft fills the wizard if nothing was entered yet.
     mutating func newCaseDraftLoaded(_ request: Int, content: String?) -> Bool {
         guard case .newCase(var form) = overlay, form.draftRequest == request else { return false }

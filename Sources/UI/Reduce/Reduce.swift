@@ -15,7 +15,7 @@ extension AppState {
             return debounceFilter() + saveDrafts() + saveNewCaseDrafts()
         case .customersLoaded(let request, let rows) where newCaseCustomersLoaded(request, rows: rows) || adminCustomersLoaded(request, rows: rows):
             return []
-        case .loadFailed(let request, let message) where adminLoadFailed(request, message: message):
+        case .loadFailed(let request, let message) where adminLoadFailed(request, message: message) || newCaseLoadFailed(request, message: message):
             return []
         case .adminLoaded(let request, let overview):
             adminLoaded(request, overview: overview)

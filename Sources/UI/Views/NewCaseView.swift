@@ -93,7 +93,8 @@ enum NewCaseView {
                                     Span(" " + row.customer.primaryDomain, Theme.dim)]
             return ChoiceListView.Item(line: line, disabledReason: refusal)
         }
-        let empty = form.customers == nil ? "Loading customers…" : "No customer matches."
+        let empty = form.customers != nil ? "No customer matches."
+            : form.customersRequest != nil ? "Loading customers…" : "The customers couldn't be loaded (Esc, then n, tries again)."
         ChoiceListView.render(search: form.customerSearch, items: lines, empty: empty, focused: form.field == .customer,
                               in: page.inset(top: 2), into: &buffer)
     }
