@@ -56,8 +56,14 @@ extension PortalStore {
                 SELECT \(Map.customerColumns), \(Map.accessColumns) FROM customer cu
                 JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
                 """
-            let exact = try Row.fetchAll(db, sql: base + " WHERE cu.primary_domain = ? OR cu.name = ? COLLATE NOCASE OR CAST(cu.id AS TEXT) = ?",
-                                         arguments: [domainID, text, text, text])
+            // One exact form at a time, so each can use its index: the primary domain (unique), the id, the name.
+            var exact = try Row.fetchAll(db, sql: base + " WHERE cu.primary_domain = ?", arguments: [domainID, text])
+            if exact.isEmpty, let id = Int64(text) {
+                exact = try Row.fetchAll(db, sql: base + " WHERE cu.id = ?", arguments: [domainID, id])
+            }
+            if exact.isEmpty {
+                exact = try Row.fetchAll(db, sql: base + " WHERE cu.name = ? COLLATE NOCASE", arguments: [domainID, text])
+            }
             rows = exact.isEmpty
                 ? try Row.fetchAll(db, sql: base + " WHERE cu.name LIKE ? ESCAPE '\\' OR cu.primary_domain LIKE ? ESCAPE '\\' LIMIT 6",
                                    arguments: [domainID, "%\(likeEscaped(text))%", "\(likeEscaped(text))%"])
