@@ -105,12 +105,18 @@ public enum Rules {
         return min(Int(Limits.reopenWindow / .day), max(0, Int(left.rounded(.up))))
     }
 
+    /// A closed case past its 30 days: it can't be reopened, and a new case should refer to it.
+    public static func reopenWindowPassed(_ c: SupportCase, now: Date) -> Bool {
+        guard c.status == .closed, let closedAt = c.closedAt else { return false }
+        return now.timeIntervalSince(closedAt) > Limits.reopenWindow
+    }
+
     public static func reopenCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?, now: Date) -> Decision {
         updateCase(by: actor, c, access: access).then {
             guard c.status == .closed, let closedAt = c.closedAt else {
                 return .refused(Refusal("Case \(c.number) is open; only a closed case can be reopened."))
             }
-            if now.timeIntervalSince(closedAt) > Limits.reopenWindow {
+            if reopenWindowPassed(c, now: now) {
                 let days = Int(now.timeIntervalSince(closedAt) / .day)
                 return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within 30 days of closing. File a new case and mention case \(c.number)."))
             }
@@ -164,6 +170,13 @@ public enum Rules {
             return .refused(Refusal("You can only administer your own reseller domain."))
         }
         return .allowed
+    }
+
+    /// A super administrator suspends or unsuspends others, never their own account (they would lock themselves out).
+    public static func setSuspended(by admin: User, _ target: User) -> Decision {
+        administer(by: admin, domainID: target.domainID).then {
+            target.id == admin.id ? .refused(Refusal("You can't suspend your own account.")) : .allowed
+        }
     }
 
     public static func assignLicence(used: Int, pool: Int) -> Decision {

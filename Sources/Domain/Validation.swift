@@ -16,6 +16,15 @@ public enum Validate {
         text(raw, field: "description", max: Limits.descriptionMaxLength, whenEmpty: "describe the issue")
     }
 
+    /// A description filed under `category`: besides its length, not the category's questions left unanswered.
+    public static func description(_ raw: String, answering category: Category) -> Result<String, Refusal> {
+        description(raw).flatMap { text in
+            text.trimmingCharacters(in: .whitespacesAndNewlines)
+                == CategoryCatalogue.descriptionTemplate(for: category).trimmingCharacters(in: .whitespacesAndNewlines)
+                ? .failure(.invalid("description", "answer the questions of the category")) : .success(text)
+        }
+    }
+
     public static func message(_ raw: String, field: String = "message") -> Result<String, Refusal> {
         text(raw, field: field, max: Limits.messageMaxLength, whenEmpty: "write a message")
     }

@@ -126,7 +126,7 @@ extension PortalStore {
     public func setSuspended(as admin: User, email: String, suspended: Bool) throws(StoreError) {
         try adminWrite(admin, action: suspended ? "user.suspend" : "user.unsuspend", target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
-            if user.id == admin.id { throw StoreError.refused(Refusal("You can't suspend your own account.")) }
+            try Rules.setSuspended(by: admin, user).enforce()
             try db.execute(sql: "UPDATE user SET suspended = ? WHERE id = ?", arguments: [suspended, user.id])
         }
     }

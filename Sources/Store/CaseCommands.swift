@@ -34,7 +34,6 @@ extension PortalStore {
     @discardableResult
     public func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase {
         let title = try Validate.title(form.title).get()
-        let description = try Validate.description(form.description).get()
         let language = try Validate.language(form.language ?? user.language).get()
         let timeZone = try Validate.timeZone(form.timeZone ?? user.timeZone).get()
         let category: Category
@@ -45,6 +44,7 @@ extension PortalStore {
         case .notFound:
             throw .refused(.invalid("category", "no category matches \"\(form.category)\"; see `careportal categories --search WORDS`"))
         }
+        let description = try Validate.description(form.description, answering: category).get()
         for a in form.attachments { try Validate.attachment(name: a.name, size: a.data.count).get() }
         let sharing = try Validate.sharing(current: [], add: form.sharing, remove: []).get()
         let now = self.now

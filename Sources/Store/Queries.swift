@@ -39,20 +39,21 @@ extension PortalStore {
                          walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true) throws -> CasePage {
         let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
                                               plan: customerPlan)
-        func read(_ plan: KeywordPlan) throws -> [CaseRow] {
-            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                                limit: limit + 1, now: now, keywords: plan, walkBound: walkBound)
+        func fetch(_ q: CaseListSQL) throws -> [CaseRow] {
             log?.statements.append((q.sql, q.values))
             return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
+        }
+        func read(_ plan: KeywordPlan) throws -> [CaseRow] {
+            try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
+                                  limit: limit + 1, now: now, keywords: plan, walkBound: walkBound))
         }
         /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
         func walk() throws -> [CaseRow]? {
             var rows: [CaseRow] = []
             for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor) {
-                let q = CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated, after: levelCursor,
-                                    limit: limit + 1 - rows.count, now: now, keywords: .searchOrder, walkBound: walkBound)
-                log?.statements.append((q.sql, q.values))
-                rows += try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
+                rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
+                                              after: levelCursor, limit: limit + 1 - rows.count, now: now, keywords: .searchOrder,
+                                              walkBound: walkBound))
                 if rows.count > limit { break }
                 if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, walkBound: walkBound, log: log) { return nil }
             }

@@ -104,6 +104,11 @@ enum Fixture {
         #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), to: .p1,
                                      access: Fixture.access()).refusal != nil)
     }
+    @Test func theReopenWindowPassesAfter30Days() {
+        #expect(!Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-29 * .day)), now: Fixture.t0))
+        #expect(Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-31 * .day)), now: Fixture.t0))
+        #expect(!Rules.reopenWindowPassed(Fixture.supportCase(), now: Fixture.t0), "an open case has no window")
+    }
     @Test func closeOnlyOpenCases() {
         #expect(Rules.closeCase(by: agent, Fixture.supportCase(), access: Fixture.access()) == .allowed)
         #expect(Rules.closeCase(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), access: Fixture.access())
@@ -157,6 +162,14 @@ enum Fixture {
         #expect(Rules.administer(by: Fixture.agent(), domainID: 1).refusal != nil)
         #expect(Rules.administer(by: Fixture.agent(superAdmin: true), domainID: 2).refusal != nil)
     }
+    @Test func noOneSuspendsTheirOwnAccount() {
+        let admin = Fixture.agent(superAdmin: true)
+        var other = Fixture.agent()
+        other.id = 2
+        #expect(Rules.setSuspended(by: admin, other) == .allowed)
+        #expect(Rules.setSuspended(by: admin, admin).refusal?.reason == "You can't suspend your own account.")
+        #expect(Rules.setSuspended(by: Fixture.agent(), other).refusal?.reason.contains("Only a super administrator") == true)
+    }
     @Test func licencePoolLimitsAssignment() {
         #expect(Rules.assignLicence(used: 49, pool: 50) == .allowed)
         #expect(Rules.assignLicence(used: 50, pool: 50).refusal?.reason.contains("All 50") == true)
@@ -164,6 +177,14 @@ enum Fixture {
 }
 
 @Suite struct FieldLimits {
+    @Test func aDescriptionMustAnswerItsCategorysQuestions() {
+        let category = CategoryCatalogue.all[0]
+        let template = CategoryCatalogue.descriptionTemplate(for: category)
+        #expect(Validate.description(template, answering: category).failureField == "description")
+        #expect(Validate.description("\n" + template + "  \n", answering: category).failureField == "description")
+        #expect((try? Validate.description(template + "All users, since Monday.", answering: category).get()) != nil)
+        #expect(Validate.description("", answering: category).failureField == "description")
+    }
     @Test func titleBounds() {
         #expect((try? Validate.title(String(repeating: "a", count: 200)).get()) != nil)
         #expect(Validate.title(String(repeating: "a", count: 201)).failureField == "title")

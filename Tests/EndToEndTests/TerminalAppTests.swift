@@ -5,9 +5,13 @@ import Testing
 @Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalAppTests {
     static func start(width: Int = 120, height: Int = 40) throws -> (Binary, Tmux) {
         let (b, _) = try CommandLineTests.demo(cases: 400)
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
-        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: width, height: height)
-        return (b, t)
+        return (b, try open(b, as: "alice@cloudpartners.example", width: width, height: height))
+    }
+
+    /// The app on `b`'s database and home, signed in as `user` (nil: the sign-in screen); `environment` is added.
+    static func open(_ b: Binary, as user: String?, environment: String = "", width: Int = 120, height: Int = 40) throws -> Tmux {
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state \(environment)"
+        return try Tmux(command: "\(env) \(Binary.path) --db \(b.db)\(user.map { " --as \($0)" } ?? "")", width: width, height: height)
     }
 
     /// Lines that are case rows: an 8-digit case number first.
@@ -95,8 +99,7 @@ extension TerminalAppTests {
         let report = try b.json(["demo", "--cases", "200", "--seed", "3", "--json"]) as! [String: Any]
         let users = (report["domains"] as! [[String: Any]]).flatMap { $0["users"] as! [[String: Any]] }
         func password(_ email: String) -> String { users.first { $0["email"] as? String == email }!["password"] as! String }
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
-        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db)", width: 120, height: 40)
+        let t = try TerminalAppTests.open(b, as: nil)
 
         var screen = try t.waitFor("Sign in with your reseller account.")
         // A wrong password is refused with the same words as an unknown user, and the password never shows.
@@ -273,8 +276,7 @@ extension TerminalAppTests {
         try kill.run(); kill.waitUntilExit()
         _ = try? t.tmux(["kill-server"], capture: false)
 
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
-        let again = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        let again = try TerminalAppTests.open(b, as: "alice@cloudpartners.example")
         _ = try again.waitFor { TerminalAppTests.caseRows($0).count > 10 }
         try again.send("Enter")
         _ = try again.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
@@ -292,9 +294,8 @@ extension TerminalAppTests {
         let (b, _) = try CommandLineTests.demo(cases: 400)
         let headers = Data((0..<3_000).map { UInt8($0 % 251) })
         try headers.write(to: b.home.appendingPathComponent("headers.txt"))
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
-            + " EDITOR='sed -i s/^Answer:/Answer:_all_members_of_Sales/'"
-        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        let t = try TerminalAppTests.open(b, as: "alice@cloudpartners.example",
+                                          environment: "EDITOR='sed -i s/^Answer:/Answer:_all_members_of_Sales/'")
         _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
 
         try t.send("n")
@@ -363,8 +364,7 @@ extension TerminalAppTests {
         let users = (report["domains"] as! [[String: Any]]).flatMap { $0["users"] as! [[String: Any]] }
         let password = users.first { $0["email"] as? String == "admin@cloudpartners.example" }!["password"] as! String
         #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: password + "\n").status == 0)
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
-        let t = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as admin@cloudpartners.example", width: 120, height: 40)
+        let t = try TerminalAppTests.open(b, as: "admin@cloudpartners.example")
         _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 5 }
         try t.send("A")
         var screen = try t.waitFor { $0.contains("Admin · cloudpartners.example") && $0.contains("bruno@cloudpartners.example") }
@@ -378,7 +378,7 @@ extension TerminalAppTests {
         let bruno = (list["users"] as! [[String: Any]]).first { $0["email"] as? String == "bruno@cloudpartners.example" }
         #expect(bruno?["licensed"] as? Bool == true)
         // The agent's app refuses the screen with the Domain's words.
-        let agent = try Tmux(command: "\(env) \(Binary.path) --db \(b.db) --as alice@cloudpartners.example", width: 120, height: 40)
+        let agent = try TerminalAppTests.open(b, as: "alice@cloudpartners.example")
         _ = try agent.waitFor { TerminalAppTests.caseRows($0).count > 5 }
         try agent.send("A")
         screen = try agent.waitFor("Only a super administrator can do this.")

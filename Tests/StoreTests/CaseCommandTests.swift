@@ -68,6 +68,10 @@ import Testing
             ("unknown case", { try f.store.closeCase(as: me, number: 99_999_999) }),
             ("long title", { _ = try f.store.fileCase(as: f.agent1, NewCase(customer: "acme.example", title: String(repeating: "t", count: 201),
                                                                              category: "Gmail > Delivery > Outgoing messages bounced", description: "d", severity: .p3)) }),
+            ("unanswered questions", { _ = try f.store.fileCase(as: f.agent1, NewCase(
+                customer: "acme.example", title: "Bounces", category: "Gmail > Delivery > Outgoing messages bounced",
+                description: CategoryCatalogue.descriptionTemplate(for: CategoryCatalogue.category(path: "Gmail > Delivery > Outgoing messages bounced")!),
+                severity: .p3)) }),
             ("not granted", { _ = try f.file("closed.example") }),
             ("unknown customer", { _ = try f.file("nobody.example") }),
             ("other domain's customer", { _ = try f.file("zed.example") }),

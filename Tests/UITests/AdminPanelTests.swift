@@ -83,7 +83,7 @@ import Testing
     @Test func suspendingAsksFirstAndNeverOneself() {
         var state = opened()
         #expect(state.press(.char("s")).isEmpty)
-        #expect(panel(state)?.error == "suspend: you can't suspend your own account")
+        #expect(panel(state)?.error == "suspend: You can't suspend your own account.")
         state.press(.char("j"))
         #expect(state.press(.char("s")).isEmpty)
         #expect(state.screenLines().contains { $0.contains("Suspend ana@reseller-one.example? They can't sign in while suspended. y/n") })

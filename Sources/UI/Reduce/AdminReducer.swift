@@ -93,8 +93,8 @@ extension AppState {
             return send(.licence(email: row.user.email, assigned: !row.user.licensed), &panel)
         case .suspend?:
             guard panel.section == .users, let row = panel.selectedUser else { return wrongSection(key, "a user", &panel) }
-            if row.user.id == tabs[active].session.user.id {
-                panel.error = "suspend: you can't suspend your own account"
+            if case .refused(let refusal) = Rules.setSuspended(by: tabs[active].session.user, row.user) {
+                panel.error = "suspend: \(refusal.description)"
                 return []
             }
             panel.confirming = .suspended(email: row.user.email, suspended: !row.user.suspended)

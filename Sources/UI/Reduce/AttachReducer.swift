@@ -46,17 +46,8 @@ extension AppState {
 
     /// Path completion and file inspection for the attach form.
     mutating func attachPickerAnswer(_ action: Action) -> Bool {
-        guard case .attach(var form) = overlay else { return false }
-        let taken: Bool
-        switch action {
-        case .pathCompleted(let request, let text, let candidates):
-            taken = form.picker.completed(request, text: text, candidates: candidates)
-        case .fileInspected(let request, let path, let result):
-            taken = form.picker.inspected(request, path: path, result: result)
-        default:
-            taken = false
-        }
-        if taken { overlay = .attach(form) }
-        return taken
+        guard case .attach(var form) = overlay, form.picker.receive(action) else { return false }
+        overlay = .attach(form)
+        return true
     }
 }

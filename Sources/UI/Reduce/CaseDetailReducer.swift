@@ -29,7 +29,7 @@ extension AppState {
         let c = detail.supportCase
         switch action.decision(detail, by: actingUser(for: view), now: now) {
         case .refused(let refusal):
-            if action == .reopen, c.status == .closed, (Rules.reopenDaysLeft(c, now: now) ?? 0) <= 0 {
+            if action == .reopen, Rules.reopenWindowPassed(c, now: now) {
                 // Past the 30 days: offer a new case that refers to this one.
                 overlay = .confirm(Confirmation(target: CaseRef(domainID: view.domainID, number: c.number), command: .followUp,
                                                 question: "\(refusal.description) Start it now? y/n"))

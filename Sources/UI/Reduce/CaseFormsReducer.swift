@@ -5,9 +5,6 @@ import ScreenKit
 /// The forms of an open case: the message editor, the severity choice, the close and reopen questions,
 /// and the answers to the commands they send.
 extension AppState {
-    /// Drafts are saved at most this often while typing (on `.tick`).
-    static let draftSaveInterval: TimeInterval = 0.9
-
     /// The session that acts on a case: the one of the domain that filed it.
     func session(for target: CaseRef) -> Int {
         sessionIndex(domainID: target.domainID) ?? active
@@ -76,26 +73,16 @@ extension AppState {
     /// On `.tick`: saves the drafts of the open editor and of those closed with Esc, if they changed.
     mutating func saveDrafts(force: Bool = false) -> [Effect] {
         var effects: [Effect] = []
-        if case .message(var form) = overlay, let effect = saveDraft(&form, force: force) {
+        if case .message(var form) = overlay, let effect = draftEffect(&form, force: force) {
             effects.append(effect)
             overlay = .message(form)
         }
         for number in parkedMessages.keys.sorted() {
             guard var form = parkedMessages[number] else { continue }
-            if let effect = saveDraft(&form, force: force) { effects.append(effect) }
+            if let effect = draftEffect(&form, force: force) { effects.append(effect) }
             parkedMessages[number] = form.field.isEmpty && form.sending == nil ? nil : form
         }
         return effects
-    }
-
-    private func saveDraft(_ form: inout MessageForm, force: Bool) -> Effect? {
-        guard form.unsaved, let session = sessionIndex(domainID: form.target.domainID) else { return nil }
-        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
-        form.unsaved = false
-        form.savedAt = now
-        return form.field.isEmpty
-            ? .discardDraft(session: session, form: form.draftName)
-            : .saveDraft(session: session, form: form.draftName, content: form.field.text)
     }
 
     /// The saved draft fills the editor if nothing was typed yet.

@@ -21,19 +21,19 @@ extension AppState {
 
     mutating func draftsKey(_ key: Key, list: DraftsList) -> [Effect] {
         var list = list
-        if list.confirmingDiscard {
-            list.confirmingDiscard = false
-            guard key == .char("y") || key == .char("Y"), let draft = list.selected else {
+        if let form = list.discarding {
+            list.discarding = nil
+            guard key == .char("y") || key == .char("Y") else {
                 overlay = .drafts(list)
                 status = .info("The draft is kept.")
                 return []
             }
-            list.drafts.remove(at: list.cursor)
+            list.drafts.removeAll { $0.form == form }
             list.cursor = min(list.cursor, max(0, list.drafts.count - 1))
             overlay = .drafts(list)
-            forgetParkedForm(draft.form)
-            status = .success("Draft \"\(draft.form)\" discarded.")
-            return [.discardDraft(session: active, form: draft.form)]
+            forgetParkedForm(form)
+            status = .success("Draft \"\(form)\" discarded.")
+            return [.discardDraft(session: active, form: form)]
         }
         switch Keymap.binding(for: key, in: Keymap.drafts)?.command {
         case .up?: list.cursor = max(0, list.cursor - 1)
@@ -42,8 +42,7 @@ extension AppState {
             overlay = .none
             return []
         case .discard?:
-            guard list.selected != nil else { break }
-            list.confirmingDiscard = true
+            list.discarding = list.selected?.form
         case .open?:
             guard let draft = list.selected else { break }
             overlay = .none

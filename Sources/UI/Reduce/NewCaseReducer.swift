@@ -17,8 +17,8 @@ extension AppState {
             switch currentScreen {
             case .customers(let list)?:
                 if let row = list.selected {
-                    if case .refused(let refusal) = Rules.fileCase(by: session.user, access: row.access) {
-                        status = .error("n (new case) for \(row.customer.name): \(refusal.description)")
+                    if let refusal = NewCaseForm.refusal(filingFor: row, by: session.user) {
+                        status = .error("n (new case) for \(row.customer.name): \(refusal)")
                         return []
                     }
                     form.customer = row.customer
@@ -88,37 +88,29 @@ extension AppState {
         let next = NewCaseField(rawValue: form.field.rawValue + 1) ?? .review
         switch form.field {
         case .customer:
-            let choices = form.customerChoices
-            if key == .enter {
-                guard choices.indices.contains(form.customerSearch.cursor) else {
-                    form.errors[.customer] = form.customers == nil ? "customer: the customers are still loading" : "customer: no customer matches"
-                    return []
-                }
-                let row = choices[form.customerSearch.cursor]
-                if case .refused(let refusal) = Rules.fileCase(by: user, access: row.access) {
-                    form.errors[.customer] = "customer: \(refusal.description)"
+            switch pick(key, &form.customerSearch, from: form.customerChoices) {
+            case .searching: break
+            case .nothing:
+                form.errors[.customer] = form.customers == nil ? "customer: the customers are still loading" : "customer: no customer matches"
+            case .chosen(let row):
+                if let refusal = NewCaseForm.refusal(filingFor: row, by: user) {
+                    form.errors[.customer] = "customer: \(refusal)"
                     return []
                 }
                 form.customer = row.customer
                 form.unsaved = true
                 go(&form, to: next, user: user)
-            } else {
-                searchKey(key, &form.customerSearch, count: choices.count)
             }
         case .title:
             if key == .enter { go(&form, to: next, user: user); return [] }
             edited(&form, form.title.handle(key))
         case .category:
-            let choices = form.categoryChoices
-            if key == .enter {
-                guard choices.indices.contains(form.categorySearch.cursor) else {
-                    form.errors[.category] = "category: no category matches; try other words"
-                    return []
-                }
-                choose(choices[form.categorySearch.cursor], &form)
+            switch pick(key, &form.categorySearch, from: form.categoryChoices) {
+            case .searching: break
+            case .nothing: form.errors[.category] = "category: no category matches; try other words"
+            case .chosen(let category):
+                choose(category, &form)
                 go(&form, to: next, user: user)
-            } else {
-                searchKey(key, &form.categorySearch, count: choices.count)
             }
         case .description:
             if key == .ctrl("e") { return [] }
@@ -148,30 +140,35 @@ extension AppState {
                 status = .info("\(key.name): choose the severity with ↑ ↓ (or 1–4) and Enter.")
             }
         case .language:
-            let choices = form.languageChoices
-            if key == .enter, choices.indices.contains(form.languageSearch.cursor) {
-                form.language = choices[form.languageSearch.cursor]
+            if case .chosen(let language) = pick(key, &form.languageSearch, from: form.languageChoices) {
+                form.language = language
                 form.errors[.language] = nil
                 form.unsaved = true
                 go(&form, to: next, user: user)
-            } else if key != .enter {
-                searchKey(key, &form.languageSearch, count: choices.count)
             }
         case .timeZone:
-            let choices = form.timeZoneChoices
-            if key == .enter, choices.indices.contains(form.timeZoneSearch.cursor) {
-                form.timeZone = choices[form.timeZoneSearch.cursor]
+            if case .chosen(let zone) = pick(key, &form.timeZoneSearch, from: form.timeZoneChoices) {
+                form.timeZone = zone
                 form.errors[.timeZone] = nil
                 form.unsaved = true
                 go(&form, to: next, user: user)
-            } else if key != .enter {
-                searchKey(key, &form.timeZoneSearch, count: choices.count)
             }
         case .review:
             if key == .enter { return submitNewCase(&form, user: user) }
             status = .info("\(key.name): Ctrl-S or Enter files the case; Shift-Tab goes back to change a field.")
         }
         return []
+    }
+
+    enum Pick<T> { case searching, nothing, chosen(T) }
+
+    /// A list that narrows as you type: Enter takes the highlighted choice, other keys search (`searchKey`).
+    private func pick<T>(_ key: Key, _ search: inout SearchList, from choices: [T]) -> Pick<T> {
+        guard key == .enter else {
+            searchKey(key, &search, count: choices.count)
+            return .searching
+        }
+        return choices.indices.contains(search.cursor) ? .chosen(choices[search.cursor]) : .nothing
     }
 
     /// Type-to-search: ↑ ↓ PgUp PgDn move, every other key edits the search text (the highlight goes to the best match).
@@ -331,19 +328,10 @@ extension AppState {
 
     /// Path completion and file inspection for the wizard's attachments.
     mutating func newCasePickerAnswer(_ action: Action) -> Bool {
-        guard case .newCase(var form) = overlay else { return false }
-        let taken: Bool
-        switch action {
-        case .pathCompleted(let request, let text, let candidates):
-            taken = form.attachments.completed(request, text: text, candidates: candidates)
-        case .fileInspected(let request, let path, let result):
-            taken = form.attachments.inspected(request, path: path, result: result)
-            if taken { form.unsaved = true }
-        default:
-            taken = false
-        }
-        if taken { overlay = .newCase(form) }
-        return taken
+        guard case .newCase(var form) = overlay, form.attachments.receive(action) else { return false }
+        if case .fileInspected = action { form.unsaved = true }
+        overlay = .newCase(form)
+        return true
     }
 
     // MARK: Drafts
@@ -351,26 +339,17 @@ extension AppState {
     /// On `.tick`: the wizard's draft (open or left with Esc) is saved when it changed.
     mutating func saveNewCaseDrafts(force: Bool = false) -> [Effect] {
         var effects: [Effect] = []
-        if case .newCase(var form) = overlay, let effect = saveDraft(&form, force: force) {
+        // Not while it is being filed: the draft goes once the case is.
+        if case .newCase(var form) = overlay, form.sending == nil, let effect = draftEffect(&form, force: force) {
             effects.append(effect)
             overlay = .newCase(form)
         }
         for domainID in parkedNewCases.keys.sorted() {
             guard var form = parkedNewCases[domainID] else { continue }
-            if let effect = saveDraft(&form, force: force) { effects.append(effect) }
+            if let effect = draftEffect(&form, force: force) { effects.append(effect) }
             parkedNewCases[domainID] = form
         }
         return effects
-    }
-
-    private func saveDraft(_ form: inout NewCaseForm, force: Bool) -> Effect? {
-        guard form.unsaved, form.sending == nil, let session = sessionIndex(domainID: form.domainID) else { return nil }
-        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
-        form.unsaved = false
-        form.savedAt = now
-        return form.isEmpty
-            ? .discardDraft(session: session, form: NewCaseForm.draftName)
-            : .saveDraft(session: session, form: NewCaseForm.draftName, content: form.draftContent)
     }
 }
 

@@ -69,6 +69,15 @@ struct AttachmentPicker: Equatable, Sendable {
         }
     }
 
+    /// Takes the answer to its completion or inspection; false when the action isn't one it waits for.
+    mutating func receive(_ action: Action) -> Bool {
+        switch action {
+        case .pathCompleted(let request, let text, let candidates): completed(request, text: text, candidates: candidates)
+        case .fileInspected(let request, let path, let result): inspected(request, path: path, result: result)
+        default: false
+        }
+    }
+
     /// Fills in the completion if the field still holds what was completed.
     mutating func completed(_ request: Int, text: String, candidates: [String]) -> Bool {
         guard pending == request else { return false }

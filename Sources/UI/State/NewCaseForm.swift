@@ -174,21 +174,16 @@ extension NewCaseForm {
         switch field {
         case .customer:
             guard let customer else { return "customer: choose the customer this case is for" }
-            if let row = customers?.first(where: { $0.customer.id == customer.id }),
-               case .refused(let refusal) = Rules.fileCase(by: user, access: row.access) {
-                return "customer: \(refusal.description)"
-            }
-            return nil
+            return customers?.first { $0.customer.id == customer.id }.flatMap { Self.refusal(filingFor: $0, by: user) }
+                .map { "customer: \($0)" }
         case .title:
             if case .failure(let refusal) = Validate.title(title.text) { return refusal.description }
             return nil
         case .category:
             return category == nil ? "category: search the catalogue and choose one with Enter" : nil
         case .description:
-            if case .failure(let refusal) = Validate.description(description.text) { return refusal.description }
-            if let category, description.text == CategoryCatalogue.descriptionTemplate(for: category) {
-                return "description: answer the questions of the category"
-            }
+            let checked = category.map { Validate.description(description.text, answering: $0) } ?? Validate.description(description.text)
+            if case .failure(let refusal) = checked { return refusal.description }
             return nil
         case .attachments:
             for file in attachments.files {
@@ -204,6 +199,12 @@ extension NewCaseForm {
             if case .failure(let refusal) = Validate.timeZone(timeZone) { return refusal.description }
             return nil
         }
+    }
+
+    /// The Domain's reason `user` can't file for this customer (it hasn't granted access), or nil.
+    static func refusal(filingFor row: CustomerRow, by user: User) -> String? {
+        if case .refused(let refusal) = Rules.fileCase(by: user, access: row.access) { return refusal.description }
+        return nil
     }
 
     /// Every field's problem; empty when the case can be filed.

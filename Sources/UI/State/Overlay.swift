@@ -62,8 +62,8 @@ struct DraftsList: Equatable, Sendable {
     var request: Int?
     var drafts: [DraftSummary] = []
     var cursor = 0
-    /// `x` was pressed: the highlighted draft goes on `y`.
-    var confirmingDiscard = false
+    /// `x` was pressed: this draft (its form name) goes on `y`.
+    var discarding: String?
 
     var selected: DraftSummary? { drafts.indices.contains(cursor) ? drafts[cursor] : nil }
 }

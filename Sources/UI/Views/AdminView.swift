@@ -73,12 +73,7 @@ enum AdminView {
         let first = max(0, min(cursor - area.height / 2, lines.count - area.height))
         for (i, line) in lines.enumerated().dropFirst(first).prefix(area.height) {
             let row = Rect(x: area.x + 2, y: area.y + i - first, width: area.width - 2, height: 1)
-            if i == cursor && focused {
-                buffer.fill(row, style: Theme.cursorRow)
-                buffer.put(line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(line, x: row.x, y: row.y, clip: row)
-            }
+            buffer.putRow(line, in: row, selected: i == cursor && focused)
         }
     }
 }

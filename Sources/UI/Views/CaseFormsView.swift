@@ -49,12 +49,7 @@ enum SeverityChoiceView {
             let item: StyledLine = [Span(level == choice.current ? "* " : "  ", Theme.key),
                                     Span(level.label.padded(toWidth: 13), Theme.severity(level)),
                                     Span(level == choice.current ? "(current)" : "", Theme.dim)]
-            if i == choice.cursor {
-                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Theme.cursorRow)
-                buffer.put(item, x: inner.x, y: y, clip: inner, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(item, x: inner.x, y: y, clip: inner)
-            }
+            buffer.putRow(item, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), selected: i == choice.cursor)
         }
         let meaning = levels[min(max(0, choice.cursor), levels.count - 1)].meaning
         for (offset, line) in wrap(meaning, width: inner.width).prefix(2).enumerated() {

@@ -23,16 +23,11 @@ enum DraftsView {
                                     Span(RelativeTime.short(draft.updatedAt, now: state.now).padded(toWidth: 8), Theme.dim),
                                     Span(preview(draft), Theme.plain)]
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
-            if i == list.cursor {
-                buffer.fill(row, style: Theme.cursorRow)
-                buffer.put(line, x: row.x, y: y, clip: row, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(line, x: row.x, y: y, clip: row)
-            }
+            buffer.putRow(line, in: row, selected: i == list.cursor)
         }
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
-        if list.confirmingDiscard, let draft = list.selected {
-            buffer.put("Discard \"\(draft.form)\"? What it holds is lost. y/n", x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
+        if let form = list.discarding {
+            buffer.put("Discard \"\(form)\"? What it holds is lost. y/n", x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
             let hints = Keymap.drafts.compactMap { b in b.hint.map { (b.keys[0].name, $0) } }
             buffer.put(StatusLineView.join(hints, width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)

@@ -14,12 +14,7 @@ enum EscalationView {
         for (i, reason) in reasons.enumerated() {
             let y = inner.y + 1 + i
             let item: StyledLine = [Span(i == form.cursor ? "> " : "  ", Theme.key), Span(reason.label, Theme.plain)]
-            if i == form.cursor && !form.editingText {
-                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Theme.cursorRow)
-                buffer.put(item, x: inner.x, y: y, clip: inner, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(item, x: inner.x, y: y, clip: inner)
-            }
+            buffer.putRow(item, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), selected: i == form.cursor && !form.editingText)
         }
         let labelY = inner.y + 2 + reasons.count
         buffer.put([Span("Justification", form.editingText ? Theme.bold : Theme.dim), Span(" (Tab to write):", Theme.dim)],
@@ -58,12 +53,7 @@ enum SharingView {
             let mark = offset >= form.current.count ? "+ " : form.remove.contains(address) ? "- " : "  "
             let note = offset >= form.current.count ? "  (to add)" : form.remove.contains(address) ? "  (to remove)" : ""
             let item: StyledLine = [Span(mark, Theme.key), Span(address, Theme.plain), Span(note, Theme.dim)]
-            if offset == form.cursor && form.inList {
-                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Theme.cursorRow)
-                buffer.put(item, x: inner.x, y: y, clip: inner, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(item, x: inner.x, y: y, clip: inner)
-            }
+            buffer.putRow(item, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), selected: offset == form.cursor && form.inList)
         }
         let fieldY = inner.y + 2 + listHeight
         buffer.put("Add an address:", x: inner.x, y: fieldY, style: form.inList ? Theme.dim : Theme.bold, clip: inner)

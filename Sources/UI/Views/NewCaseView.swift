@@ -77,10 +77,7 @@ enum NewCaseView {
         buffer.put([Span("Who is the case for? ", Theme.bold), Span("Customers of \(domain).", Theme.dim)], x: page.x, y: page.y, clip: page)
         let choices = form.customerChoices
         let lines: [ChoiceListView.Item] = choices.map { row in
-            let refusal: String? = user.flatMap { u in
-                if case .refused(let r) = Rules.fileCase(by: u, access: row.access) { return r.description }
-                return nil
-            }
+            let refusal = user.flatMap { NewCaseForm.refusal(filingFor: row, by: $0) }
             let chosen = form.customer?.id == row.customer.id
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
             // Name and access first: on a narrow screen the domain and tier are what gets cut.
@@ -150,12 +147,7 @@ enum NewCaseView {
             let line: StyledLine = [Span(level == form.severity ? "* " : "  ", Theme.key),
                                     Span(level.label.padded(toWidth: 13), Theme.severity(level))]
             let row = Rect(x: page.x, y: y, width: page.width, height: 1)
-            if i == form.severityCursor {
-                buffer.fill(row, style: Theme.cursorRow)
-                buffer.put(line, x: page.x, y: y, clip: row, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(line, x: page.x, y: y, clip: row)
-            }
+            buffer.putRow(line, in: row, selected: i == form.severityCursor)
             buffer.put("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
         }
     }
@@ -244,12 +236,7 @@ enum ChoiceListView {
         let first = max(0, min(search.cursor - list.height / 2, items.count - list.height))
         for (offset, item) in items.enumerated().dropFirst(first).prefix(list.height) {
             let row = Rect(x: list.x, y: list.y + offset - first, width: list.width, height: 1)
-            if offset == search.cursor && focused {
-                buffer.fill(row, style: Theme.cursorRow)
-                buffer.put(item.line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(item.line, x: row.x, y: row.y, clip: row)
-            }
+            buffer.putRow(item.line, in: row, selected: offset == search.cursor && focused)
         }
         for (i, line) in reason.enumerated() {
             buffer.put(line, x: area.x, y: area.maxY - reasonRows + i, style: Theme.warning, clip: area)
@@ -271,12 +258,7 @@ enum AttachmentPickerView {
             let row = Rect(x: area.x, y: area.y + 1 + i - first, width: area.width, height: 1)
             let line: StyledLine = [Span("  " + file.name.padded(toWidth: 36)), Span(ByteCount.format(file.size).padded(toWidth: 10), Theme.dim),
                                     Span(file.path, Theme.dim)]
-            if picker.listCursor == i {
-                buffer.fill(row, style: Theme.cursorRow)
-                buffer.put(line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(line, x: row.x, y: row.y, clip: row)
-            }
+            buffer.putRow(line, in: row, selected: picker.listCursor == i)
         }
         let y = area.y + 2 + (picker.files.isEmpty ? 0 : listHeight)
         buffer.put([Span("File path", picker.listCursor == nil ? Theme.bold : Theme.dim),

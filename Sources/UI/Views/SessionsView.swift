@@ -14,12 +14,7 @@ enum SessionsView {
         items.append([Span("+ ", Theme.key), Span("Sign in to another domain…")])
         for (i, item) in items.enumerated() {
             let y = inner.y + 1 + i
-            if i == cursor {
-                buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Theme.cursorRow)
-                buffer.put(item, x: inner.x, y: y, clip: inner, restyle: Theme.onCursorRow)
-            } else {
-                buffer.put(item, x: inner.x, y: y, clip: inner)
-            }
+            buffer.putRow(item, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), selected: i == cursor)
         }
         let hints = Keymap.sessions.compactMap { b in b.hint.map { (b.keys[0].name, $0) } }
         buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)

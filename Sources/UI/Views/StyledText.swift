@@ -41,6 +41,16 @@ extension ScreenBuffer {
         return cx
     }
 
+    /// One row of a list, drawn on the cursor bar when `selected` (each span keeps its colour on the bar).
+    mutating func putRow(_ line: StyledLine, in row: Rect, selected: Bool) {
+        if selected {
+            fill(row, style: Theme.cursorRow)
+            put(line, x: row.x, y: row.y, clip: row, restyle: Theme.onCursorRow)
+        } else {
+            put(line, x: row.x, y: row.y, clip: row)
+        }
+    }
+
     /// `left` from the left edge of a one-row `area` and `right` against its right edge; the left side is cut to make room.
     mutating func putSides(left: StyledLine, right: StyledLine, in area: Rect, margin: Int = Layout.margin) {
         let inner = area.inset(left: margin, right: margin)
