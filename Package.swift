@@ -25,15 +25,19 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
+        // The one service boundary the command line and the app use; LocalPortal runs the embedded store.
+        .target(name: "Portal", dependencies: ["Domain", "Store"]),
         // Cells, styles, screen buffers, display width, keys.
         .target(name: "ScreenKit"),
         // Pure state machine and views.
         .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
         // The ncurses backend: the only code that calls ncurses.
         .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
-        // Thin executable: argument parsing and wiring.
+        // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
+        .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
+        // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
         .executableTarget(name: "careportal", dependencies: [
-            "Domain", "Store", "UI", "Terminal", "ScreenKit",
+            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
@@ -41,6 +45,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenKit", "CNCurses"]),
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Portal", "UI", "Domain", "ScreenKit"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -2,14 +2,6 @@ import Domain
 import Foundation
 import GRDB
 
-/// A signed-in session: the token is handed to the client once and stored here only hashed.
-public struct SessionGrant: Sendable, Equatable {
-    public var user: User
-    public var domainName: String
-    public var token: String
-    public var expiresAt: Date
-}
-
 extension PortalStore {
     public static let sessionLifetime: TimeInterval = 30 * .day
     public static let maxFailedSignIns = 5

@@ -2,16 +2,6 @@ import Domain
 import Foundation
 import GRDB
 
-public struct AuditEntry: Sendable, Equatable {
-    public enum Outcome: String, Sendable, Codable { case ok, refused }
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var target: String
-    public var outcome: Outcome
-    public var detail: String?
-}
-
 enum Audit {
     static func record(_ db: Database, at: Date, domainID: Int64?, actor: String, action: String, target: String,
                        outcome: AuditEntry.Outcome, detail: String? = nil) throws {

@@ -3,34 +3,22 @@ import Domain
 import Foundation
 import GRDB
 
-/// What `fileCase` needs: the create-case form's fields in the seed's order.
-public struct NewCase: Sendable, Equatable {
-    public var customer: String
-    public var title: String
-    public var category: String
-    public var description: String
-    public var severity: Severity
-    public var language: String?
-    public var timeZone: String?
-    public var attachments: [NewAttachment]
-    public var sharing: [String]
-    public init(customer: String, title: String, category: String, description: String, severity: Severity,
-                language: String? = nil, timeZone: String? = nil, attachments: [NewAttachment] = [], sharing: [String] = []) {
-        self.customer = customer; self.title = title; self.category = category; self.description = description
-        self.severity = severity; self.language = language; self.timeZone = timeZone
-        self.attachments = attachments; self.sharing = sharing
-    }
-}
-
-public struct NewAttachment: Sendable, Equatable {
-    public var name: String
-    public var data: Data
-    public init(name: String, data: Data) { self.name = name; self.data = data }
-}
-
 /// The case commands. Each authorises through `Rules`, validates, then writes the change and its
 /// history event in one transaction; a refusal writes nothing.
 extension PortalStore {
+    /// Runs one case command as `actor`: the one entry point of the command line, the app and the server.
+    public func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(StoreError) {
+        switch command {
+        case .message(let text): try postMessage(as: actor, number: number, message: text)
+        case .severity(let severity): try changeSeverity(as: actor, number: number, to: severity)
+        case .close: try closeCase(as: actor, number: number)
+        case .reopen: try reopenCase(as: actor, number: number)
+        case .escalate(let reason, let justification): try escalate(as: actor, number: number, reason: reason, justification: justification)
+        case .share(let add, let remove): try shareCase(as: actor, number: number, add: add, remove: remove)
+        case .attach(let files): try attach(as: actor, number: number, files: files)
+        }
+    }
+
     @discardableResult
     public func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase {
         let title = try Validate.title(form.title).get()
@@ -45,7 +33,7 @@ extension PortalStore {
             throw .refused(.invalid("category", "no category matches \"\(form.category)\"; see `careportal categories --search WORDS`"))
         }
         let description = try Validate.description(form.description, answering: category).get()
-        for a in form.attachments { try Validate.attachment(name: a.name, size: a.data.count).get() }
+        for a in form.attachments { try Validate.attachment(name: a.name, size: try Self.bytes(a).count).get() }
         let sharing = try Validate.sharing(current: [], add: form.sharing, remove: []).get()
         let now = self.now
         return try write { db in
@@ -120,7 +108,7 @@ extension PortalStore {
 
     public func attach(as actor: Actor, number: Int, files: [NewAttachment]) throws(StoreError) {
         if files.isEmpty { throw .refused(.invalid("file", "name at least one file to attach")) }
-        for f in files { try Validate.attachment(name: f.name, size: f.data.count).get() }
+        for f in files { try Validate.attachment(name: f.name, size: try Self.bytes(f).count).get() }
         try mutateCase(as: actor, number: number, rule: { c, a in Rules.attach(by: actor, c, access: a) }) { db, c, now in
             for f in files { try Self.insertAttachment(db, caseID: c.id, f, at: now, actor: actor) }
         }
@@ -227,10 +215,18 @@ extension PortalStore {
     }
 
     static func insertAttachment(_ db: Database, caseID: Int64, _ a: NewAttachment, at now: Date, actor: Actor) throws {
-        let digest = SHA256.hash(data: a.data).map { String(format: "%02x", $0) }.joined()
+        let data = try bytes(a)
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         try db.execute(sql: "INSERT INTO attachment (case_id, name, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [caseID, a.name, a.data.count, digest, a.data, now.millis, actor.displayName])
-        try record(db, caseID: caseID, at: now, actor: actor, kind: .attachment, text: "Attached \(a.name) (\(ByteCount.format(a.data.count)))")
+                       arguments: [caseID, a.name, data.count, digest, data, now.millis, actor.displayName])
+        try record(db, caseID: caseID, at: now, actor: actor, kind: .attachment, text: "Attached \(a.name) (\(ByteCount.format(data.count)))")
+    }
+
+    /// The bytes of a file to attach. A file on the client's machine is read by the client side (the Portal)
+    /// before a command reaches the store, so the store never opens a path it was given.
+    static func bytes(_ a: NewAttachment) throws(StoreError) -> Data {
+        guard let data = a.data else { throw .refused(.invalid("file", "\(a.name) was not read before it was attached")) }
+        return data
     }
 
     /// A new unique 8-digit case number.

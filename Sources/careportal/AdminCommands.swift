@@ -1,7 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
 extension DomainKind: ExpressibleByArgument {}
 extension SupportTier: ExpressibleByArgument {}
@@ -31,7 +32,7 @@ struct Admin: ParsableCommand {
                 guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
                 let password = readStandardInput().trimmingCharacters(in: .newlines)
                 let portal = try store.open()
-                let (d, u) = try attempt { () throws(StoreError) in
+                let (d, u) = try attempt { () throws(PortalError) in
                     try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
                 }
                 print("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
@@ -43,7 +44,7 @@ struct Admin: ParsableCommand {
             @Argument var name: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.addSecondaryDomain(as: admin, name: name) }
+                try attempt { () throws(PortalError) in try portal.addSecondaryDomain(as: admin, name: name) }
                 print("Added secondary domain \(name.lowercased()).")
             }
         }
@@ -58,7 +59,7 @@ struct Admin: ParsableCommand {
             @Flag(help: "JSON instead of a table.") var json = false
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                let o = try attempt { () throws(StoreError) in try portal.adminOverview(as: admin) }
+                let o = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
                 if json { try printJSON(AdminOverviewJSON(o)); return }
                 print("\(o.domainName): \(o.licencesUsed) of \(o.licencePool) \(Licences.product) licences assigned.")
                 for row in o.users {
@@ -81,7 +82,7 @@ struct Admin: ParsableCommand {
                 guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
                 let password = readStandardInput().trimmingCharacters(in: .newlines)
                 let (portal, admin) = try actor.signedIn()
-                let u = try attempt { () throws(StoreError) in
+                let u = try attempt { () throws(PortalError) in
                     try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role, superAdmin: superAdmin)
                 }
                 print("Added \(u.email)\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
@@ -92,7 +93,7 @@ struct Admin: ParsableCommand {
             @Argument var email: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setSuspended(as: admin, email: email, suspended: true) }
+                try attempt { () throws(PortalError) in try portal.setSuspended(as: admin, email: email, suspended: true) }
                 print("Suspended \(email).")
             }
         }
@@ -101,7 +102,7 @@ struct Admin: ParsableCommand {
             @Argument var email: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setSuspended(as: admin, email: email, suspended: false) }
+                try attempt { () throws(PortalError) in try portal.setSuspended(as: admin, email: email, suspended: false) }
                 print("Restored \(email).")
             }
         }
@@ -114,7 +115,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 guard (to != nil) != clear else { throw Failure.input("to: give --to ADDRESS or --clear") }
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setAlertAddress(as: admin, email: email, alertAddress: to) }
+                try attempt { () throws(PortalError) in try portal.setAlertAddress(as: admin, email: email, alertAddress: to) }
                 print(to.map { "Alerts for \(email) now go to \($0)." } ?? "Alerts for \(email) go to \(email).")
             }
         }
@@ -128,7 +129,7 @@ struct Admin: ParsableCommand {
             @Argument var email: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setLicence(as: admin, email: email, assigned: true) }
+                try attempt { () throws(PortalError) in try portal.setLicence(as: admin, email: email, assigned: true) }
                 print("Assigned a \(Licences.product) licence to \(email).")
             }
         }
@@ -137,7 +138,7 @@ struct Admin: ParsableCommand {
             @Argument var email: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setLicence(as: admin, email: email, assigned: false) }
+                try attempt { () throws(PortalError) in try portal.setLicence(as: admin, email: email, assigned: false) }
                 print("Removed the \(Licences.product) licence of \(email).")
             }
         }
@@ -147,17 +148,17 @@ struct Admin: ParsableCommand {
             @Option var count: Int
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.requestLicences(as: admin, count: count) }
-                let usage = try attempt { () throws(StoreError) in try portal.licenceUsage(domainID: admin.domainID) }
-                print("The pool now holds \(usage.pool) licences (\(usage.used) assigned).")
+                try attempt { () throws(PortalError) in try portal.requestLicences(as: admin, count: count) }
+                let usage = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
+                print("The pool now holds \(usage.licencePool) licences (\(usage.licencesUsed) assigned).")
             }
         }
         struct Status: ParsableCommand {
             @OptionGroup var actor: ActorOptions
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                let usage = try attempt { () throws(StoreError) in try portal.licenceUsage(domainID: admin.domainID) }
-                print("\(usage.used) of \(usage.pool) \(Licences.product) licences assigned.")
+                let usage = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
+                print("\(usage.licencesUsed) of \(usage.licencePool) \(Licences.product) licences assigned.")
             }
         }
     }
@@ -171,7 +172,7 @@ struct Admin: ParsableCommand {
             @Option(help: "A privilege (repeatable): \(Privilege.allCases.map(\.rawValue).joined(separator: ", ")).") var privilege: [Privilege] = []
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.createRole(as: admin, name: name, privileges: Set(privilege)) }
+                try attempt { () throws(PortalError) in try portal.createRole(as: admin, name: name, privileges: Set(privilege)) }
                 print("Created role \(name).")
             }
         }
@@ -181,7 +182,7 @@ struct Admin: ParsableCommand {
             @Option var role: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setRole(as: admin, email: email, role: role, assigned: true) }
+                try attempt { () throws(PortalError) in try portal.setRole(as: admin, email: email, role: role, assigned: true) }
                 print("Assigned \(role) to \(email).")
             }
         }
@@ -191,7 +192,7 @@ struct Admin: ParsableCommand {
             @Option var role: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setRole(as: admin, email: email, role: role, assigned: false) }
+                try attempt { () throws(PortalError) in try portal.setRole(as: admin, email: email, role: role, assigned: false) }
                 print("Revoked \(role) from \(email).")
             }
         }
@@ -209,7 +210,7 @@ struct Admin: ParsableCommand {
             @Flag(help: "The customer has granted access to file support cases.") var granted = false
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                let c = try attempt { () throws(StoreError) in
+                let c = try attempt { () throws(PortalError) in
                     try portal.addCustomer(as: admin, name: name, primaryDomain: primaryDomain, tier: tier, kind: kind, granted: granted)
                 }
                 print("Added customer \(c.name) (\(c.primaryDomain)).")
@@ -221,7 +222,7 @@ struct Admin: ParsableCommand {
             @Argument var customer: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setGrant(as: admin, customer: customer, granted: true) }
+                try attempt { () throws(PortalError) in try portal.setGrant(as: admin, customer: customer, granted: true) }
                 print("Access granted for \(customer).")
             }
         }
@@ -230,7 +231,7 @@ struct Admin: ParsableCommand {
             @Argument var customer: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setGrant(as: admin, customer: customer, granted: false) }
+                try attempt { () throws(PortalError) in try portal.setGrant(as: admin, customer: customer, granted: false) }
                 print("Access revoked for \(customer).")
             }
         }
@@ -240,7 +241,7 @@ struct Admin: ParsableCommand {
             @Option(help: "The reseller domain taking the customer over.") var to: String
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.transferCustomer(as: admin, customer: customer, to: to) }
+                try attempt { () throws(PortalError) in try portal.transferCustomer(as: admin, customer: customer, to: to, granted: false) }
                 print("Transferred \(customer) to \(to).")
             }
         }
@@ -250,7 +251,7 @@ struct Admin: ParsableCommand {
             @Argument var tier: SupportTier
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
-                try attempt { () throws(StoreError) in try portal.setTier(as: admin, customer: customer, tier: tier) }
+                try attempt { () throws(PortalError) in try portal.setTier(as: admin, customer: customer, tier: tier) }
                 print("\(customer) is on \(tier.label) support.")
             }
         }
@@ -265,7 +266,7 @@ struct Admin: ParsableCommand {
         func run() throws {
             guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
             let (portal, admin) = try actor.signedIn()
-            let warning = try attempt { () throws(StoreError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
+            let warning = try attempt { () throws(PortalError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
             print("Created organisational unit \(name).")
             if let warning { print("Warning: \(warning)") }
         }
@@ -278,7 +279,7 @@ struct Admin: ParsableCommand {
         struct Row: Encodable { var at: Date; var actor, action, target, outcome: String; var detail: String? }
         func run() throws {
             let (portal, admin) = try actor.signedIn()
-            let rows = try attempt { () throws(StoreError) in try portal.auditLog(as: admin) }.map {
+            let rows = try attempt { () throws(PortalError) in try portal.auditLog(as: admin) }.map {
                 Row(at: $0.at, actor: $0.actor, action: $0.action, target: $0.target, outcome: $0.outcome.rawValue, detail: $0.detail)
             }
             if json { try printJSON(rows); return }

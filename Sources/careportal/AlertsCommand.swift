@@ -1,6 +1,8 @@
 import ArgumentParser
+import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "alerts", abstract: "Email alerts about case updates.",
@@ -20,7 +22,7 @@ struct AlertsCommand: ParsableCommand {
             default: throw Failure.input("destination: give exactly one of --maildir DIR and --sendmail CMD")
             }
             let portal = try store.open()
-            let report = try attempt { () throws(StoreError) in try portal.deliverAlerts(to: destination) }
+            let report = try attempt { () throws(PortalError) in try portal.deliverAlerts(to: destination) }
             print("Delivered \(report.delivered) alert\(report.delivered == 1 ? "" : "s").")
             if !report.failed.isEmpty {
                 throw Failure(message: "\(report.failed.count) alert(s) failed and stay queued; first: \(report.failed[0])", code: Failure.storage)

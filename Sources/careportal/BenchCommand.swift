@@ -1,6 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Portal
+import Runtime
 import Store
 
 /// `careportal bench`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
@@ -71,7 +73,7 @@ struct Bench: ParsableCommand {
             case .failure(let why): FileHandle.standardError.write(Data("bench: launch not measured: \(why)\n".utf8))
             }
         } catch let e as StoreError {
-            throw Failure(e)
+            throw Failure(LocalPortal.portalError(e))
         }
         let report = Report(database: path, cases: cases, generationSeconds: generation, operations: ops,
                             peakResidentMiB: StoreBenchmark.peakResidentMiB(), launchedAppPeakResidentMiB: launchedPeak)

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
-struct CaseCommand: ParsableCommand {
+struct CaseSubcommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Show, file and update one case.",
         subcommands: [Show.self, Create.self, Message.self, SeverityChange.self, Close.self, Reopen.self,
@@ -18,8 +19,8 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             let (portal, user) = try actor.signedIn()
-            let d = try attempt { () throws(StoreError) in try portal.caseDetail(as: .reseller(user), number: n) }
-            if json { try printJSON(CaseDetailJSON(d, now: portal.clock.now)); return }
+            let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n) }
+            if json { try printJSON(CaseDetailJSON(d, now: portal.now)); return }
             let c = d.supportCase
             print("Case \(c.number): \(c.title)")
             print("Customer: \(d.customer.name) (\(d.customer.primaryDomain), \(d.customer.tier.label))   Domain: \(d.domainName)")
@@ -53,10 +54,10 @@ struct CaseCommand: ParsableCommand {
             let (portal, user) = try actor.signedIn()
             let form = NewCase(customer: customer, title: title, category: category, description: text, severity: severity,
                                language: language, timeZone: timeZone, attachments: files, sharing: share)
-            let c = try attempt { () throws(StoreError) in try portal.fileCase(as: user, form) }
+            let c = try attempt { () throws(PortalError) in try portal.fileCase(as: user, form) }
             if json {
-                let d = try attempt { () throws(StoreError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
-                try printJSON(CaseDetailJSON(d, now: portal.clock.now))
+                let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
+                try printJSON(CaseDetailJSON(d, now: portal.now))
             } else {
                 print("Filed case \(c.number): \(c.title)")
             }
@@ -71,9 +72,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let n = try caseNumber(number)
-            let text = message ?? readStandardInput()
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.postMessage(as: .reseller(user), number: n, message: text) }
+            try actor.perform(.message(message ?? readStandardInput()), on: n)
             print("Message sent on case \(n).")
         }
     }
@@ -86,8 +85,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let n = try caseNumber(number)
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.changeSeverity(as: .reseller(user), number: n, to: severity) }
+            try actor.perform(.severity(severity), on: n)
             print("Case \(n) is now \(severity.label).")
         }
     }
@@ -98,20 +96,19 @@ struct CaseCommand: ParsableCommand {
         @Argument var number: String
         func run() throws {
             let n = try caseNumber(number)
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.closeCase(as: .reseller(user), number: n) }
-            print("Closed case \(n). It can be reopened within 30 days.")
+            try actor.perform(.close, on: n)
+            print("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
         }
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a case closed within the last 30 days.")
+        static let configuration = CommandConfiguration(
+            abstract: "Reopen a case closed within the last \(Limits.reopenWindowDays) days.")
         @OptionGroup var actor: ActorOptions
         @Argument var number: String
         func run() throws {
             let n = try caseNumber(number)
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.reopenCase(as: .reseller(user), number: n) }
+            try actor.perform(.reopen, on: n)
             print("Reopened case \(n).")
         }
     }
@@ -124,10 +121,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "Why the case needs escalating.") var justification: String
         func run() throws {
             let n = try caseNumber(number)
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in
-                try portal.escalate(as: .reseller(user), number: n, reason: reason, justification: justification)
-            }
+            try actor.perform(.escalate(reason: reason, justification: justification), on: n)
             print("Escalated case \(n).")
         }
     }
@@ -140,8 +134,7 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             let data = try files.map(readAttachment)
-            let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.attach(as: .reseller(user), number: n, files: data) }
+            try actor.perform(.attach(data), on: n)
             print("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
         }
     }
@@ -154,16 +147,24 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "An address to remove (repeatable).") var remove: [String] = []
         func run() throws {
             let n = try caseNumber(number)
-            let (portal, user) = try actor.signedIn()
-            let list = try attempt { () throws(StoreError) in try portal.shareCase(as: .reseller(user), number: n, add: add, remove: remove) }
+            let (portal, user) = try actor.perform(.share(add: add, remove: remove), on: n)
+            let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n).sharing }
             print(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.joined(separator: ", ")).")
         }
     }
 }
 
+extension ActorOptions {
+    /// Runs one case command as the signed-in user: the same value and the same checks as the app's.
+    @discardableResult
+    func perform(_ command: CaseCommand, on number: Int) throws(Failure) -> (any Portal, User) {
+        let (portal, user) = try signedIn()
+        try attempt { () throws(PortalError) in try portal.perform(command, on: number, as: .reseller(user)) }
+        return (portal, user)
+    }
+}
+
 /// Reads a file to attach, refusing missing, unreadable and oversized files before anything is written.
 func readAttachment(_ path: String) throws(Failure) -> NewAttachment {
-    do { return try LocalFile.read(path) } catch {
-        throw Failure.input("attach: \(error)".replacingOccurrences(of: "attach: file: ", with: "attach: "))
-    }
+    try attempt { () throws(PortalError) in try LocalFile.read(path, field: "attach") }
 }

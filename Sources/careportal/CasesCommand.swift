@@ -1,7 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
 extension CaseSort: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {
@@ -30,7 +31,7 @@ struct Cases: ParsableCommand {
         let (portal, user) = try actor.signedIn()
         var scope = CaseScope.domain(user.domainID)
         if let customer {
-            let row = try attempt { () throws(StoreError) in try portal.customer(as: user, matching: customer) }
+            let row = try attempt { () throws(PortalError) in try portal.customer(as: user, matching: customer) }
             scope = .customer(customerID: row.customer.id, domainID: user.domainID)
         }
         // Page through by keyset so memory stays bounded whatever the count.
@@ -41,7 +42,7 @@ struct Cases: ParsableCommand {
         if csv { print("number,title,customer,domain,status,severity,escalated,createdAt,updatedAt") }
         else if !json { print("NUMBER    SEV STATUS             UPDATED           CUSTOMER                  TITLE") }
         while fetched < wanted {
-            let page = try attempt { () throws(StoreError) in
+            let page = try attempt { () throws(PortalError) in
                 try portal.cases(as: user, scope: scope, query: query, sort: sort, after: cursor, limit: min(500, wanted - fetched))
             }
             if json { rows += page.rows } else { page.rows.forEach(printRow) }
@@ -76,7 +77,7 @@ struct Customers: ParsableCommand {
 
     func run() throws {
         let (portal, user) = try actor.signedIn()
-        let rows = try attempt { () throws(StoreError) in try portal.customers(as: user) }
+        let rows = try attempt { () throws(PortalError) in try portal.customers(as: user) }
         if json { try printJSON(rows.map(CustomerJSON.init)); return }
         print("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN")
         for r in rows {

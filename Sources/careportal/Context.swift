@@ -1,7 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
 /// Options every command shares.
 struct StoreOptions: ParsableArguments {
@@ -15,9 +16,10 @@ struct StoreOptions: ParsableArguments {
         return Paths.dataHome + "/careportal/portal.sqlite3"
     }
 
-    func open() throws(Failure) -> PortalStore {
+    /// The portal every everyday command talks to: the embedded store at `path`, in this process.
+    func open() throws(Failure) -> any Portal {
         let path = self.path
-        return try attempt { () throws(StoreError) in try PortalStore(path: path) }
+        return try attempt { () throws(PortalError) in try LocalPortal(path: path) }
     }
 }
 
@@ -28,13 +30,13 @@ struct ActorOptions: ParsableArguments {
     var asUser: String?
 
     /// The store and the signed-in user to act as, after re-checking the session.
-    func signedIn() throws(Failure) -> (PortalStore, User) {
+    func signedIn() throws(Failure) -> (any Portal, User) {
         let portal = try store.open()
-        let sessions = SessionFile.load().filter { $0.database == portal.path }
+        let sessions = SessionFile.load(for: portal.location)
         let chosen: SavedSession
         if let asUser {
             guard let s = sessions.first(where: { $0.user.caseInsensitiveCompare(asUser) == .orderedSame }) else {
-                throw Failure(message: "as: \(asUser) is not signed in to \(portal.path); run `careportal login --user \(asUser)`", code: Failure.refused)
+                throw Failure(message: "as: \(asUser) is not signed in to \(portal.location); run `careportal login --user \(asUser)`", code: Failure.refused)
             }
             chosen = s
         } else {
@@ -45,20 +47,11 @@ struct ActorOptions: ParsableArguments {
                 throw Failure.input("as: several sessions are open (\(sessions.map(\.user).joined(separator: ", "))); choose one with --as EMAIL")
             }
         }
-        let user = try attempt { () throws(StoreError) in try portal.resume(token: chosen.token) }
+        let user = try attempt { () throws(PortalError) in try portal.resume(token: chosen.token) }
         return (portal, user)
     }
 }
 
-enum Paths {
-    static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
-    static var dataHome: String { xdg("XDG_DATA_HOME", default: home + "/.local/share") }
-    static var stateHome: String { xdg("XDG_STATE_HOME", default: home + "/.local/state") }
-    private static func xdg(_ name: String, default value: String) -> String {
-        if let v = ProcessInfo.processInfo.environment[name], v.hasPrefix("/") { return v }
-        return value
-    }
-}
 
 /// Reads a case number argument: 8 digits.
 func caseNumber(_ text: String) throws(Failure) -> Int {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Store
+import Portal
+import Runtime
 
 /// `careportal drafts`: what the signed-in user was typing into forms and hasn't sent.
 struct Drafts: ParsableCommand {
@@ -12,8 +13,8 @@ struct Drafts: ParsableCommand {
 
     func run() throws {
         let (portal, user) = try actor.signedIn()
-        let rows = try attempt { () throws(StoreError) in try portal.drafts(as: user) }
-            .map { Row(form: $0.form, content: $0.content, updatedAt: $0.updatedAt) }
+        let rows = try attempt { () throws(PortalError) in try portal.drafts(as: user) }
+            .map { Row(form: $0.form.stored, content: $0.content, updatedAt: $0.updatedAt) }
         if json { try printJSON(rows); return }
         if rows.isEmpty { print("No drafts."); return }
         for r in rows { print("\(r.form)  (\(ISO8601DateFormatter().string(from: r.updatedAt)))\n  \(r.content.replacingOccurrences(of: "\n", with: "\n  "))") }

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Portal
 import Store
 
 /// A command's failure: one clear line and the documented exit code.
@@ -15,18 +16,23 @@ struct Failure: Error {
 
     init(message: String, code: Int32) { self.message = message; self.code = code }
 
-    init(_ error: StoreError) {
+    /// A rule's refusal exits 1, bad input 2, an unavailable portal (storage) 3.
+    init(_ error: PortalError) {
         switch error {
-        case .refused(let r):
-            self.init(message: r.description, code: r.kind == .rule ? Self.refused : Self.badInput)
-        case .notADatabase, .cannotOpen, .storage:
-            self.init(message: error.description, code: Self.storage)
+        case .refused(let r): self.init(message: r.description, code: r.kind == .rule ? Self.refused : Self.badInput)
+        case .unavailable: self.init(message: error.description, code: Self.storage)
         }
     }
 }
 
-/// Runs a Store call, turning its error into a Failure.
+/// Runs a portal call, turning its error into a Failure.
+@discardableResult
+func attempt<T>(_ body: () throws(PortalError) -> T) throws(Failure) -> T {
+    do { return try body() } catch { throw Failure(error) }
+}
+
+/// `demo` and `bench` open the store directly (they build and measure it): the same exit codes.
 @discardableResult
 func attempt<T>(_ body: () throws(StoreError) -> T) throws(Failure) -> T {
-    do { return try body() } catch { throw Failure(error) }
+    do { return try body() } catch { throw Failure(LocalPortal.portalError(error)) }
 }

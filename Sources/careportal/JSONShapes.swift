@@ -1,6 +1,8 @@
 import Domain
 import Foundation
+import Portal
 import Store
+import Runtime
 
 /// The documented JSON shapes (README "JSON"). Fields may be added; none are renamed.
 struct CaseJSON: Encodable {

@@ -1,6 +1,8 @@
 import Domain
 import Foundation
 import Glibc
+import Portal
+import Runtime
 import Store
 
 /// Launch measured from process start: the real executable (`careportal --db … --as …`) is spawned on a

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
 import Domain
-import Store
+import Foundation
+import Portal
+import Runtime
 
 /// `careportal` with no subcommand: the full-screen app, with a tab per signed-in session.
 struct Open: ParsableCommand {
@@ -14,7 +15,7 @@ struct Open: ParsableCommand {
         }
         let portal = try actor.store.open()
         var sessions: [(user: Domain.User, token: String?, domainName: String)] = []
-        for saved in SessionFile.load() where saved.database == portal.path {
+        for saved in SessionFile.load(for: portal.location) {
             // A session that expired or lost its licence since is skipped; the sign-in screen covers it.
             guard let user = try? portal.resume(token: saved.token) else { continue }
             sessions.append((user, saved.token, saved.domain))
@@ -22,6 +23,8 @@ struct Open: ParsableCommand {
         if let wanted = actor.asUser, let i = sessions.firstIndex(where: { $0.user.email.caseInsensitiveCompare(wanted) == .orderedSame }) {
             sessions.insert(sessions.remove(at: i), at: 0)
         }
-        try AppRunner(portal: portal, sessions: sessions).run()
+        do { try AppRunner(portal: portal, sessions: sessions).run() } catch {
+            throw Failure.input(error.description)
+        }
     }
 }

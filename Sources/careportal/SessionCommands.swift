@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Store
+import Portal
+import Runtime
 
 struct Login: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Sign in to a reseller domain. Several domains can be signed in at once.")
@@ -19,10 +20,10 @@ struct Login: ParsableCommand {
             password = String(cString: p)
         }
         let portal = try store.open()
-        let grant = try attempt { () throws(StoreError) in try portal.signIn(email: user, password: password) }
-        var sessions = SessionFile.load().filter { !($0.user == grant.user.email && $0.database == portal.path) }
+        let grant = try attempt { () throws(PortalError) in try portal.signIn(email: user, password: password) }
+        var sessions = SessionFile.load().filter { !($0.user == grant.user.email && $0.database == portal.location) }
         sessions.append(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
-                                     expiresAt: grant.expiresAt, database: portal.path))
+                                     expiresAt: grant.expiresAt, database: portal.location))
         try SessionFile.save(sessions)
         print("Signed in as \(grant.user.name) <\(grant.user.email)> for \(grant.domainName).")
     }
@@ -36,9 +37,9 @@ struct Logout: ParsableCommand {
     func run() throws {
         let portal = try store.open()
         let all = SessionFile.load()
-        let leaving = all.filter { $0.database == portal.path && (user == nil || $0.user.caseInsensitiveCompare(user!) == .orderedSame) }
+        let leaving = all.filter { $0.database == portal.location && (user == nil || $0.user.caseInsensitiveCompare(user!) == .orderedSame) }
         if leaving.isEmpty { throw Failure.input("user: \(user ?? "nobody") is not signed in") }
-        for s in leaving { try attempt { () throws(StoreError) in try portal.signOut(token: s.token) } }
+        for s in leaving { try attempt { () throws(PortalError) in try portal.signOut(token: s.token) } }
         try SessionFile.save(all.filter { s in !leaving.contains(s) })
         print("Signed out \(leaving.map(\.user).joined(separator: ", ")).")
     }

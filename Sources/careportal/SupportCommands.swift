@@ -1,7 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Store
+import Portal
+import Runtime
 
 struct Support: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Support engineer commands (the provider side).",
@@ -17,7 +18,7 @@ struct Support: ParsableCommand {
             let n = try caseNumber(number)
             let portal = try store.open()
             let text = message ?? readStandardInput()
-            try attempt { () throws(StoreError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
+            try attempt { () throws(PortalError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
             print("Replied on case \(n).")
         }
     }
@@ -32,7 +33,7 @@ struct FeedbackCommand: ParsableCommand {
         @Option(help: "What you'd like to tell us.") var message: String
         func run() throws {
             let (portal, user) = try actor.signedIn()
-            try attempt { () throws(StoreError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
+            try attempt { () throws(PortalError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
             print("Thanks, your feedback was stored.")
         }
     }
@@ -43,7 +44,7 @@ struct FeedbackCommand: ParsableCommand {
         struct Row: Encodable { var at: Date; var user: String?; var screen, message: String }
         func run() throws {
             let portal = try store.open()
-            let rows = try attempt { () throws(StoreError) in try portal.feedback() }.map {
+            let rows = try attempt { () throws(PortalError) in try portal.feedback() }.map {
                 Row(at: $0.at, user: $0.userEmail, screen: $0.screen, message: $0.message)
             }
             if json { try printJSON(rows); return }

@@ -1,6 +1,8 @@
 import Domain
 import Foundation
 import ScreenKit
+import Portal
+import Runtime
 import Store
 import UI
 
@@ -27,7 +29,7 @@ struct UIBench {
     }
 
     func freshState() -> (AppState, EffectRunner) {
-        let runner = EffectRunner(portal: portal, sessions: [(user, nil)])
+        let runner = EffectRunner(portal: LocalPortal(store: portal), sessions: [(user, nil)])
         return (AppState(sessions: [SessionInfo(user: user, domainName: domainName)], size: size, now: portal.clock.now), runner)
     }
 

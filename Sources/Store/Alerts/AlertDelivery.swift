@@ -1,15 +1,5 @@
+import Domain
 import Foundation
-
-/// Where alerts go: a Maildir, or a sendmail-compatible command reading the message on standard input.
-public enum AlertDestination: Sendable {
-    case maildir(String)
-    case sendmail(String)
-}
-
-public struct DeliveryReport: Sendable, Equatable {
-    public var delivered = 0
-    public var failed: [String] = []
-}
 
 extension PortalStore {
     /// Delivers every pending alert. Idempotent: a Maildir file is named after the Message-ID, so an alert

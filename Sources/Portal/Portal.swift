@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+
+/// Everything the command line and the app ask of careportal, in one boundary. Values in, values out;
+/// every failure is a `PortalError`. Implementations: `LocalPortal` (the embedded SQLite store, in this
+/// process). A remote client of a careportal server is a second implementation: the users passed in are
+/// those its `signIn` or `resume` returned, so it knows which session token speaks for each.
+///
+/// Nothing here names the database behind it; each implementation checks every rule again (the Domain's
+/// rules, in the store), so a caller can't skip a check by calling the portal directly.
+public protocol Portal: Sendable {
+    /// Where the data lives: a database path, or a server's URL. Sessions are saved per location.
+    var location: String { get }
+    /// The portal's clock: relative times, the reopen window.
+    var now: Date { get }
+
+    // MARK: Sessions
+    func signIn(email: String, password: String) throws(PortalError) -> SessionGrant
+    /// The user of a saved session, checked again (expiry, suspension, licence, role).
+    func resume(token: String) throws(PortalError) -> User
+    func signOut(token: String) throws(PortalError)
+
+    // MARK: Reads (paged, and only what a screen shows)
+    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage
+    /// Every user's cases merged in `sort` order: the All domains list.
+    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage
+    /// The number of matching cases, counted up to `cap` (one more than `cap` means "more").
+    func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int) throws(PortalError) -> Int
+    func customers(as user: User) throws(PortalError) -> [CustomerRow]
+    /// The one customer a name or primary domain names.
+    func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow
+    func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail
+
+    // MARK: Case commands
+    func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase
+    func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError)
+    /// A support engineer's answer, optionally moving the case's status.
+    func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError)
+
+    // MARK: Drafts and feedback
+    func saveDraft(as user: User, form: DraftForm, content: String) throws(PortalError)
+    func draft(as user: User, form: DraftForm) throws(PortalError) -> Draft?
+    func drafts(as user: User) throws(PortalError) -> [Draft]
+    func discardDraft(as user: User, form: DraftForm) throws(PortalError)
+    func sendFeedback(as user: User?, screen: String, message: String) throws(PortalError)
+    func feedback() throws(PortalError) -> [Feedback]
+
+    // MARK: Super administrators
+    func createDomain(name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+                      password: String) throws(PortalError) -> (ResellerDomain, User)
+    func adminOverview(as admin: User) throws(PortalError) -> AdminOverview
+    func addSecondaryDomain(as admin: User, name: String) throws(PortalError)
+    func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool,
+                    roles: [String], superAdmin: Bool) throws(PortalError) -> User
+    func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError)
+    func requestLicences(as admin: User, count: Int) throws(PortalError)
+    func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError)
+    func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(PortalError)
+    func setSuspended(as admin: User, email: String, suspended: Bool) throws(PortalError)
+    func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(PortalError)
+    func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier,
+                     kind: AccessKind, granted: Bool) throws(PortalError) -> Customer
+    func setGrant(as admin: User, customer: String, granted: Bool) throws(PortalError)
+    func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError)
+    func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError)
+    /// The warning to show when the unit assigns Workspace licences too, or nil.
+    func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String?
+    func auditLog(as admin: User) throws(PortalError) -> [AuditEntry]
+
+    // MARK: Alerts and changes
+    func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport
+    /// A value that changes whenever anyone writes: the app polls it to refresh what is on screen.
+    func changeToken() throws(PortalError) -> Int64
+}
+
+extension Portal {
+    /// Applies an admin screen change through the same command as `careportal admin`.
+    public func apply(_ change: AdminChange, as admin: User) throws(PortalError) {
+        switch change {
+        case .licence(let email, let assigned): try setLicence(as: admin, email: email, assigned: assigned)
+        case .suspended(let email, let suspended): try setSuspended(as: admin, email: email, suspended: suspended)
+        case .grant(let customer, let granted): try setGrant(as: admin, customer: customer, granted: granted)
+        }
+    }
+}

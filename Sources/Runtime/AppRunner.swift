@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import Portal
+import ScreenKit
+import Terminal
+import UI
+
+/// The full-screen app's loop: keys and store results become actions, actions go through `reduce`,
+/// effects go to the runner, and the rendered buffer is drawn by diff.
+public struct AppRunner {
+    let portal: any Portal
+    let sessions: [(user: User, token: String?, domainName: String)]
+
+    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)]) {
+        self.portal = portal
+        self.sessions = sessions
+    }
+
+    /// Runs the app until it quits; the terminal is restored on every way out.
+    public func run() throws(TerminalUnavailable) {
+        let terminal: NCursesTerminal
+        do { terminal = try NCursesTerminal() } catch {
+            throw TerminalUnavailable(reason: "\(error)")
+        }
+        defer { terminal.restore() }
+        let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
+        var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
+                             size: terminal.size, now: portal.now)
+        start(&state).forEach(runner.run)
+        var buffer = ScreenBuffer(size: state.size)
+        var dirty = true
+        var lastTick = Date(), lastChangeCheck = Date()
+
+        func dispatch(_ action: Action) {
+            var pending = reduce(&state, action)
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                if case .editExternally(let request, let text) = effect {
+                    // Needs the terminal, so it runs here rather than on the store's queue.
+                    let result = ExternalEditor.edit(text, terminal: terminal)
+                    pending += reduce(&state, .reply(request: request, .edited(result)))
+                } else {
+                    runner.run(effect)
+                }
+            }
+            dirty = true
+        }
+
+        while !state.shouldQuit {
+            if dirty {
+                if buffer.size != state.size { buffer = ScreenBuffer(size: state.size) } else { buffer.clear() }
+                render(state, into: &buffer)
+                terminal.draw(buffer)
+                dirty = false
+            }
+            // A result is drawn within 2 ms of arriving; idle, the loop wakes every 25 ms.
+            if let key = terminal.readKey(timeout: runner.isBusy ? 2 : 25) {
+                if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
+            }
+            for action in runner.drain() { dispatch(action) }
+            // Tick when the filter debounce is due, and once a second for relative times ("3 min").
+            let now = Date()
+            let clockNow = portal.now
+            if state.wakeAt.map({ clockNow >= $0 }) ?? false || now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                dispatch(.tick(clockNow))
+            }
+            if now.timeIntervalSince(lastChangeCheck) >= 1 {
+                lastChangeCheck = now
+                runner.checkForChanges()
+            }
+        }
+        runner.finishQueuedWork()
+    }
+}
+
+/// The full-screen app couldn't take the terminal.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "terminal: \(reason)" }
+}

@@ -1,0 +1,177 @@
+import Domain
+import Foundation
+import Portal
+import UI
+
+/// Runs the UI's effects against a portal off the input loop and hands the answers back as actions.
+/// Queries run on one background queue, so a slow query never blocks typing; a load superseded before
+/// it starts is skipped, and the UI drops answers nobody waits for any more.
+public final class EffectRunner: @unchecked Sendable {
+    private let portal: any Portal
+    private let queue = DispatchQueue(label: "careportal.portal")
+    /// Counts ("1–40 of 10,000+") can take much longer than a page; on their own queue (the database reads
+    /// concurrently) a count never holds back the page of the next keystroke.
+    private let countQueue = DispatchQueue(label: "careportal.count")
+    private let lock = NSLock()
+    private var inbox: [Action] = []
+    /// The signed-in users and their session tokens, by tab index. Only touched on `queue`.
+    private var sessions: [(user: User, token: String?)]
+    private var lastChange: Int64?
+    /// Effects started and not finished: while any is, the loop polls for their results more often.
+    private var inFlight = 0
+    /// The latest load per slot (see `Slot`).
+    private var latest: [Slot: Int] = [:]
+
+    public init(portal: any Portal, sessions: [(user: User, token: String?)]) {
+        self.portal = portal
+        self.sessions = sessions
+    }
+
+    /// Waits for the effects already queued (the draft saves made on quitting).
+    public func finishQueuedWork() { queue.sync {} }
+
+    /// Actions that arrived since the last call.
+    public func drain() -> [Action] {
+        lock.withLock { defer { inbox.removeAll() }; return inbox }
+    }
+
+    public var isBusy: Bool { lock.withLock { inFlight > 0 } }
+
+    private func send(_ action: Action) { lock.withLock { inbox.append(action) } }
+
+    /// Loads of the same kind for the same place: a newer one makes an older one that hasn't started
+    /// pointless, so fast typing in the filter bar runs one query, not one per keystroke.
+    enum Slot: Hashable {
+        case cases(session: Int, scope: CaseScope, firstPage: Bool)
+        case merged(firstPage: Bool)
+        case count(session: Int, scope: CaseScope)
+        case detail(session: Int)
+
+        init?(_ effect: Effect) {
+            switch effect {
+            case .loadCases(_, let session, let scope, _, _, let after, _): self = .cases(session: session, scope: scope, firstPage: after == nil)
+            case .loadMergedCases(_, _, _, _, let after, _): self = .merged(firstPage: after == nil)
+            case .countCases(_, let session, let scope, _, _): self = .count(session: session, scope: scope)
+            case .loadCase(_, let session, _): self = .detail(session: session)
+            default: return nil
+            }
+        }
+    }
+
+    /// Queues `effect`; its answer comes back through `drain()`.
+    public func run(_ effect: Effect) {
+        let slot = Slot(effect)
+        let generation = lock.withLock { () -> Int in
+            inFlight += 1
+            guard let slot else { return 0 }
+            latest[slot, default: 0] += 1
+            return latest[slot]!
+        }
+        let target: DispatchQueue = if case .countCases = effect { countQueue } else { queue }
+        target.async { [self] in
+            defer { lock.withLock { inFlight -= 1 } }
+            if let slot, lock.withLock({ latest[slot] }) != generation { return }
+            if let action = perform(effect) { send(action) }
+        }
+    }
+
+    /// Notices writes from other processes (and this one's).
+    public func checkForChanges() {
+        queue.async { [self] in
+            guard let token = try? portal.changeToken() else { return }
+            if let last = lastChange, last != token { send(.dataChanged) }
+            lastChange = token
+        }
+    }
+
+    /// Runs one effect on the calling thread (the benchmark measures the app this way). Every failure is
+    /// answered as `.failed` with the portal's sentence, so it reaches the user.
+    public func perform(_ effect: Effect) -> Action? {
+        guard let request = effect.request else {
+            switch effect {
+            case .signOut(let session): signOut(session)
+            default: break
+            }
+            return nil
+        }
+        do {
+            return .reply(request: request, try answer(effect))
+        } catch {
+            return .reply(request: request, .failed(error.description))
+        }
+    }
+
+    private func user(_ session: Int) throws(PortalError) -> User {
+        guard sessions.indices.contains(session) else { throw .refused(Refusal("This session was signed out; sign in again with S.")) }
+        return sessions[session].user
+    }
+
+    private func answer(_ effect: Effect) throws(PortalError) -> Reply {
+        switch effect {
+        case .loadCases(_, let session, let scope, let query, let sort, let after, let limit):
+            return .cases(try portal.cases(as: try user(session), scope: scope, query: query, sort: sort, after: after, limit: limit))
+        case .loadMergedCases(_, let indexes, let query, let sort, let after, let limit):
+            let users = indexes.filter(sessions.indices.contains).map { sessions[$0].user }
+            return .cases(try portal.cases(asEach: users, query: query, sort: sort, after: after, limit: limit))
+        case .countCases(_, let session, let scope, let query, let cap):
+            let n = try portal.countCases(as: try user(session), scope: scope, query: query, cap: cap)
+            return .counted(min(n, cap), capped: n > cap)
+        case .loadCustomers(_, let session):
+            return .customers(try portal.customers(as: try user(session)))
+        case .loadCase(_, let session, let number):
+            return .caseDetail(try portal.caseDetail(as: .reseller(try user(session)), number: number))
+        case .signIn(_, let email, let password):
+            let grant = try portal.signIn(email: email, password: password)
+            sessions.append((grant.user, grant.token))
+            SessionFile.add(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
+                                         expiresAt: grant.expiresAt, database: portal.location))
+            return .signedIn(SessionInfo(user: grant.user, domainName: grant.domainName))
+        case .sendFeedback(_, let session, let screen, let message):
+            try portal.sendFeedback(as: session.flatMap { sessions.indices.contains($0) ? sessions[$0].user : nil }, screen: screen, message: message)
+            return .done
+        case .caseCommand(_, let session, let number, let command):
+            try portal.perform(command, on: number, as: .reseller(try user(session)))
+            return .done
+        case .fileCase(_, let session, let newCase):
+            return .filed(caseNumber: try portal.fileCase(as: try user(session), newCase).number)
+        case .saveDraft(_, let session, let form, let content):
+            try portal.saveDraft(as: try user(session), form: form, content: content)
+            return .done
+        case .discardDraft(_, let session, let form):
+            try portal.discardDraft(as: try user(session), form: form)
+            return .done
+        case .loadDraft(_, let session, let form):
+            return .draft(try portal.draft(as: try user(session), form: form)?.content)
+        case .loadDrafts(_, let session):
+            return .drafts(try portal.drafts(as: try user(session)))
+        case .completePath(_, let text):
+            let (completed, candidates) = PathCompletion.complete(text, home: LocalFile.home) { folder in
+                LocalFile.list(folder)?.map { PathCompletion.Entry(name: $0.name, isDirectory: $0.isDirectory) }
+            }
+            return .pathCompleted(text: completed, candidates: candidates)
+        case .inspectFile(_, let path):
+            let result: FileInspection = switch LocalFile.inspect(path) {
+            case .success(let file): .file(name: file.name, size: file.size)
+            case .failure(let refusal): .unreadable(refusal.reason)
+            }
+            return .fileInspected(path: LocalFile.expand(path), result)
+        case .editExternally:
+            // Needs the terminal: the app loop runs it (`ExternalEditor`) instead of this queue.
+            return .edited(.failed("the editor runs in the terminal's own loop"))
+        case .loadAdmin(_, let session):
+            return .admin(try portal.adminOverview(as: try user(session)))
+        case .adminChange(_, let session, let change):
+            try portal.apply(change, as: try user(session))
+            return .done
+        case .signOut, .quit:
+            return .done
+        }
+    }
+
+    private func signOut(_ session: Int) {
+        guard sessions.indices.contains(session) else { return }
+        let (user, token) = sessions.remove(at: session)
+        if let token { try? portal.signOut(token: token) }
+        SessionFile.remove(user: user.email, database: portal.location)
+    }
+}

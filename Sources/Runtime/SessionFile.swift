@@ -1,0 +1,76 @@
+import Foundation
+import Portal
+
+/// A signed-in session kept on disk so later commands and the app can act as the user.
+public struct SavedSession: Codable, Equatable, Sendable {
+    public var user: String
+    public var domain: String
+    public var token: String
+    public var expiresAt: Date
+    /// The portal's location (a database path) the session belongs to.
+    public var database: String
+    public init(user: String, domain: String, token: String, expiresAt: Date, database: String) {
+        self.user = user; self.domain = domain; self.token = token; self.expiresAt = expiresAt; self.database = database
+    }
+}
+
+/// Sessions live in $XDG_STATE_HOME/careportal/sessions.json, mode 0600 in a 0700 directory.
+public enum SessionFile {
+    public static var directory: String { Paths.stateHome + "/careportal" }
+    public static var path: String { directory + "/sessions.json" }
+
+    public static func load() -> [SavedSession] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try? decoder.decode([SavedSession].self, from: data)) ?? []
+    }
+
+    /// The sessions of one portal location.
+    public static func load(for location: String) -> [SavedSession] { load().filter { $0.database == location } }
+
+    public static func save(_ sessions: [SavedSession]) throws(PortalError) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let tmp = path + ".tmp"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            let data = try encoder.encode(sessions)
+            // Create with 0600 before writing the tokens, then move into place atomically.
+            guard FileManager.default.createFile(atPath: tmp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw PortalError.unavailable("sessions: can't write \(tmp)")
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: tmp))
+            try handle.write(contentsOf: data)
+            try handle.close()
+        } catch let error as PortalError {
+            throw error
+        } catch {
+            throw .unavailable("sessions: can't write \(path): \(error.localizedDescription)")
+        }
+        if rename(tmp, path) != 0 { throw .unavailable("sessions: can't replace \(path)") }
+    }
+
+    /// Adds or replaces a session (best effort: the app keeps working if the file can't be written).
+    public static func add(_ session: SavedSession) {
+        let others = load().filter { !($0.user == session.user && $0.database == session.database) }
+        try? save(others + [session])
+    }
+
+    public static func remove(user: String, database: String) {
+        try? save(load().filter { !($0.user == user && $0.database == database) })
+    }
+}
+
+/// The XDG folders: data (the database) and state (sessions).
+public enum Paths {
+    public static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
+    public static var dataHome: String { xdg("XDG_DATA_HOME", default: home + "/.local/share") }
+    public static var stateHome: String { xdg("XDG_STATE_HOME", default: home + "/.local/state") }
+    private static func xdg(_ name: String, default value: String) -> String {
+        if let v = ProcessInfo.processInfo.environment[name], v.hasPrefix("/") { return v }
+        return value
+    }
+}

@@ -1,0 +1,72 @@
+import Domain
+import Foundation
+import ScreenKit
+
+/// The whole app: one tab per signed-in domain, the form on top (if any), forms parked with Esc, the
+/// status line, and the requests waiting for their answers.
+public struct AppState: Equatable, Sendable {
+    public var size: Size
+    /// Updated by `.tick`; the reference for relative times, the reopen window and the filter debounce.
+    public var now: Date
+    public var shouldQuit: Bool = false
+
+    /// One tab per session, in sign-in order; tab `i` acts as session `i`.
+    var tabs: [Tab]
+    var active: Int = 0
+    var overlay: Overlay?
+    /// Forms left with Esc that keep what was typed (message editors, wizards), by domain and draft.
+    var parked: [ParkKey: Parked] = [:]
+    /// The last message; a new key press clears it.
+    var status: StatusMessage?
+    var requests = Requests()
+
+    /// Empty `sessions` opens the sign-in screen.
+    public init(sessions: [SessionInfo], size: Size, now: Date) {
+        self.size = size
+        self.now = now
+        self.tabs = []
+        for session in sessions { tabs.append(Tab(id: requests.serial(), session: session)) }
+        if sessions.isEmpty { overlay = Overlay(id: requests.serial(), form: SignInForm()) }
+    }
+
+    /// The signed-in sessions, in tab order.
+    public var sessions: [SessionInfo] { tabs.map(\.session) }
+    /// The index of the session the user acts as, nil before the first sign-in.
+    public var activeSession: Int? { tabs.isEmpty ? nil : active }
+
+    /// When the runtime should send a `.tick` sooner than its regular one (the filter debounce), if ever.
+    public var wakeAt: Date? { currentCaseList?.filter.wakeAt }
+
+    /// Below this the app shows "terminal too small" instead of its screens.
+    public static let minimumSize = Size(width: 60, height: 15)
+    var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+extension AppState {
+    var currentScreen: Screen? { tabs.isEmpty ? nil : tabs[active].current }
+    var currentCaseList: CaseList? {
+        if case .cases(let list)? = currentScreen { return list }
+        return nil
+    }
+    var session: SessionInfo? { tabs.isEmpty ? nil : tabs[active].session }
+
+    /// The session whose domain filed a case: a case opened from All domains acts as its own domain's user.
+    func sessionIndex(domainID: Int64) -> Int? {
+        tabs.firstIndex { $0.session.user.domainID == domainID }
+    }
+
+    /// The user who acts on a case: the session of the domain that filed it.
+    func actingUser(for target: CaseRef) -> User {
+        tabs[sessionIndex(domainID: target.domainID) ?? active].session.user
+    }
+
+    /// Rows a list screen shows at once at the current size.
+    func viewport(for screen: Screen) -> Int {
+        Layout(size: size, filterBar: screen.showsFilterBar).viewport(for: screen.context)
+    }
+
+    /// Rows fetched per page: two screens' worth, at least 50.
+    func pageLimit(for screen: Screen) -> Int { max(50, viewport(for: screen) * 2) }
+
+    var viewContext: ViewContext { ViewContext(size: size, now: now, sessions: sessions, active: active) }
+}

@@ -1,0 +1,53 @@
+import Domain
+
+/// Work the runtime does off the input loop. Effects that answer carry the request id their
+/// `Action.reply` comes back with; `session` is an index into `AppState.sessions` when it is issued.
+public enum Effect: Equatable, Sendable {
+    case loadCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    /// The unified inbox: every listed session's cases merged in `sort` order.
+    case loadMergedCases(request: Int, sessions: [Int], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
+    case loadCustomers(request: Int, session: Int)
+    case loadCase(request: Int, session: Int, number: Int)
+    case signIn(request: Int, email: String, password: String)
+    /// Sign out of the session at this index. The state has already removed its tab.
+    case signOut(session: Int)
+    /// `session` is the active tab when there is one.
+    case sendFeedback(request: Int, session: Int?, screen: String, message: String)
+    /// Every change to a case, checked again by the portal.
+    case caseCommand(request: Int, session: Int, number: Int, CaseCommand)
+    /// Files a case from the wizard; answered by `.filed`.
+    case fileCase(request: Int, session: Int, NewCase)
+    /// Form drafts, saved as you type (at most about once a second).
+    case saveDraft(request: Int, session: Int, form: DraftForm, content: String)
+    case discardDraft(request: Int, session: Int, form: DraftForm)
+    case loadDraft(request: Int, session: Int, form: DraftForm)
+    /// The active user's drafts.
+    case loadDrafts(request: Int, session: Int)
+    /// Tab in a file path field.
+    case completePath(request: Int, text: String)
+    /// A file about to be attached: its size, or why it can't be read.
+    case inspectFile(request: Int, path: String)
+    /// Ctrl-E in a multi-line editor: the runtime leaves the full screen, runs `$VISUAL` or `$EDITOR` on the
+    /// text and comes back.
+    case editExternally(request: Int, text: String)
+    /// The super administrator's screen.
+    case loadAdmin(request: Int, session: Int)
+    /// A super administrator's change, through the same command as `careportal admin`.
+    case adminChange(request: Int, session: Int, AdminChange)
+    case quit
+
+    /// The id its answer comes back with; nil for effects that don't answer.
+    public var request: Int? {
+        switch self {
+        case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
+             .loadCustomers(let r, _), .loadCase(let r, _, _), .signIn(let r, _, _), .sendFeedback(let r, _, _, _),
+             .caseCommand(let r, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
+             .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
+             .editExternally(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
+            r
+        case .signOut, .quit:
+            nil
+        }
+    }
+}

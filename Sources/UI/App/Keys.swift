@@ -1,0 +1,60 @@
+import ScreenKit
+
+extension AppState {
+    /// A key goes to the form on top, else to the open filter bar, else to the keymap.
+    mutating func handle(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }  // the runtime sends .resized with the new size
+        if Keymap.binding(for: key, in: Keymap.main)?.command == .quit { return quit() }
+        if isTooSmall {
+            // Nothing else can be seen, so only the way out works.
+            return key == .char("q") ? quit() : []
+        }
+        status = nil
+        if let top = overlay {
+            return serveForm(top.id) { form, env in form.key(key, &env) }
+        }
+        guard let screen = currentScreen else { return [] }
+        if currentCaseList?.filter.editing != nil { return filterKey(key) }
+        guard let binding = Keymap.binding(for: key, in: Keymap.main) else {
+            status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys of this screen.")
+            return []
+        }
+        guard binding.contexts.contains(screen.context) else {
+            status = .info(binding.unavailable(key: key, in: screen.context))
+            return []
+        }
+        return perform(binding.command, key: key)
+    }
+
+    private mutating func perform(_ command: Command, key: Key) -> [Effect] {
+        switch command {
+        case .show(let root): return show(root)
+        case .previousSession: return switchSession(by: -1)
+        case .nextSession: return switchSession(by: 1)
+        case .sessions: open(SessionSwitcher(cursor: active))
+        case .editFilter: openFilter()
+        case .cycleSort: return cycleSort()
+        case .refresh: return refresh()
+        case .newCase: return openNewCase()
+        case .drafts: return openDrafts()
+        case .admin: return openAdmin()
+        case .feedback: open(FeedbackForm(screen: currentScreen?.name ?? "Sign in"))
+        case .help: open(Help(context: screen(of: currentScreen), screenName: currentScreen?.name ?? ""))
+        case .back: return back(quitAtTop: false)
+        case .backOrQuit: return back(quitAtTop: true)
+        case .quit: return quit()
+        case .move(let movement): return move(movement)
+        case .open: return openSelected()
+        case .caseAction(let action): return caseAction(action, key: key)
+        }
+        return []
+    }
+
+    private func screen(of screen: Screen?) -> KeyContext { screen?.context ?? .caseList }
+
+    /// Quits; what was typed since the last draft save is saved first (the runtime finishes writes before exiting).
+    mutating func quit() -> [Effect] {
+        shouldQuit = true
+        return saveDrafts(force: true) + [.quit]
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+
+extension AppState {
+    /// The top of the update: keys go to the form on top or the screen, answers to whoever asked.
+    mutating func update(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handle(key)
+        case .resized(let newSize):
+            size = newSize
+            return loadMoreIfNeeded()  // a taller screen may show past what is loaded
+        case .tick(let date):
+            now = date
+            return debounceFilter() + saveDrafts()
+        case .dataChanged:
+            return dataChanged()
+        case .reply(let request, let reply):
+            return route(reply, request: request)
+        }
+    }
+
+    /// An answer goes to the screen, form or command that issued its request; nobody waiting means stale.
+    private mutating func route(_ reply: Reply, request: Int) -> [Effect] {
+        switch requests.answer(request) {
+        case nil:
+            return []
+        case .screen(let ref)?:
+            return deliver(reply, request: request, to: ref)
+        case .form(let id)?:
+            return serveForm(id) { form, env in form.receive(reply, request: request, &env) }
+        case .command(let note)?:
+            return commandEnded(note, reply: reply, request: request)
+        }
+    }
+
+    private mutating func deliver(_ reply: Reply, request: Int, to ref: ScreenRef) -> [Effect] {
+        guard let t = tabs.firstIndex(where: { $0.id == ref.tab }), var screen = tabs[t][ref.screen] else { return [] }
+        let receipt = screen.receive(reply, request: request, viewport: viewport(for: screen))
+        tabs[t][ref.screen] = screen
+        guard t == active, tabs[t].currentID == ref.screen else { return [] }
+        if case .failed(let what, let message) = receipt {
+            status = .error("Couldn't load \(what): \(message)  (r retries)")
+        }
+        return loadMoreIfNeeded()
+    }
+
+    /// A command ended: its form (if still open or parked) takes the answer; then the status line says how
+    /// it went, and on success what is on screen reloads.
+    private mutating func commandEnded(_ note: CommandNote, reply: Reply, request: Int) -> [Effect] {
+        let failure: String? = if case .failed(let message) = reply { message } else { nil }
+        let succeeded = failure == nil
+        if succeeded, !note.success.isEmpty { status = .success(note.success) }
+        var effects: [Effect] = []
+        let formThere = note.form.map(hasForm) ?? false
+        if let id = note.form, formThere {
+            effects += serveForm(id) { form, env in form.receive(reply, request: request, &env) }
+        } else if let failure {
+            status = .error("Couldn't \(note.what): \(failure)")
+        }
+        return succeeded && note.refreshes ? effects + dataChanged() : effects
+    }
+
+    /// Another process wrote: every screen is out of date; the visible one reloads now, the others when shown.
+    mutating func dataChanged() -> [Effect] {
+        for t in tabs.indices {
+            tabs[t].forEachScreen { $0.freshness = .stale }
+        }
+        return showCurrent()
+    }
+}

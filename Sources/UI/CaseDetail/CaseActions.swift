@@ -1,0 +1,54 @@
+import Domain
+import ScreenKit
+
+/// The case action keys (m p a e x O h): the Domain's reason when one can't act now, otherwise its form.
+extension AppState {
+    mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
+        guard case .detail(let view)? = currentScreen else { return [] }
+        guard let detail = view.detail else {
+            status = .info("\(key.name): case \(view.number) is still loading.")
+            return []
+        }
+        let c = detail.supportCase, target = view.ref
+        switch action.decision(detail, by: actingUser(for: target), now: now) {
+        case .refused(let refusal):
+            if action == .reopen, Rules.reopenWindowPassed(c, now: now) {
+                // Past the reopen window: offer a new case that refers to this one.
+                open(Confirmation(target: target, command: .followUp, question: "\(refusal.description) Start it now? y/n"))
+                return []
+            }
+            status = .error("\(key.name) (\(action.label)): \(refusal.description)")
+            return []
+        case .allowed:
+            switch action {
+            case .message:
+                return openMessageEditor(target)
+            case .severity:
+                open(SeverityChoice(target: target, current: c.severity, detail: detail))
+            case .close:
+                open(Confirmation(target: target, command: .close, question: "Close case \(c.number)? y/n"))
+            case .reopen:
+                let left = Rules.reopenDaysLeft(c, now: now) ?? 0
+                let days = left == 1 ? "1 day" : "\(left) days"
+                open(Confirmation(target: target, command: .reopen, question: "Reopen case \(c.number)? \(days) left to reopen. y/n"))
+            case .escalate:
+                open(EscalationForm(target: target))
+            case .sharing:
+                open(SharingForm(target: target, current: detail.sharing))
+            case .attach:
+                open(AttachForm(target: target))
+            }
+            return []
+        }
+    }
+
+    /// The editor with the text kept from the last Esc, filled from the saved draft if it is empty.
+    mutating func openMessageEditor(_ target: CaseRef) -> [Effect] {
+        let kept = unpark(MessageForm.self, domainID: target.domainID, draft: .message(caseNumber: target.number))
+        let id = kept?.id ?? requests.serial()
+        var env = makeEnv(form: id, actingDomain: target.domainID)
+        let (form, effects) = MessageForm.open(kept?.form, target: target, &env)
+        overlay = Overlay(id: id, form: form)
+        return effects + apply(env)
+    }
+}

@@ -1,0 +1,62 @@
+import ScreenKit
+
+/// A list to choose from that narrows as you type: the typed text and the highlighted row.
+struct SearchList: Equatable, Sendable {
+    var query = TextField()
+    var cursor = 0
+
+    enum Pick<T> { case searching, nothing, chosen(T) }
+
+    /// Enter takes the highlighted choice; other keys search (`search`).
+    mutating func pick<T>(_ key: Key, from choices: [T]) -> Pick<T> {
+        guard key == .enter else {
+            search(key, count: choices.count)
+            return .searching
+        }
+        return choices.indices.contains(cursor) ? .chosen(choices[cursor]) : .nothing
+    }
+
+    /// Type-to-search: ↑ ↓ PgUp PgDn move, every other key edits the search text (the highlight goes to the best match).
+    mutating func search(_ key: Key, count: Int) {
+        switch key {
+        case .up, .ctrl("p"): cursor = max(0, cursor - 1)
+        case .down, .ctrl("n"): cursor = min(max(0, count - 1), cursor + 1)
+        case .pageUp: cursor = max(0, cursor - 10)
+        case .pageDown: cursor = min(max(0, count - 1), cursor + 10)
+        default:
+            if query.handle(key) == .changed { cursor = 0 }
+        }
+    }
+}
+
+/// A list that narrows as you type: the search field, then the rows around the highlight.
+enum ChoiceListView {
+    struct Item {
+        var line: StyledLine
+        /// Why this row can't be chosen; it is shown under the list while highlighted.
+        var disabledReason: String?
+    }
+
+    static func render(search: SearchList, items: [Item], empty: String, focused: Bool, in area: Rect, into buffer: inout ScreenBuffer) {
+        guard area.height >= 3 else { return }
+        buffer.put("Search", x: area.x, y: area.y, style: Theme.dim, clip: area)
+        FieldView.render(search.query, masked: false, focused: focused, into: &buffer,
+                         area: Rect(x: area.x + 7, y: area.y, width: max(1, area.width - 7), height: 1))
+        let highlighted = items.indices.contains(search.cursor) ? items[search.cursor] : nil
+        let reason = highlighted?.disabledReason.map { wrap("Can't be chosen: " + $0, width: area.width).prefix(2) } ?? []
+        let reasonRows = reason.count
+        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - reasonRows)
+        if items.isEmpty {
+            buffer.put(empty, x: list.x + 2, y: list.y, style: Theme.dim, clip: list)
+            return
+        }
+        let first = max(0, min(search.cursor - list.height / 2, items.count - list.height))
+        for (offset, item) in items.enumerated().dropFirst(first).prefix(list.height) {
+            let row = Rect(x: list.x, y: list.y + offset - first, width: list.width, height: 1)
+            buffer.putRow(item.line, in: row, selected: offset == search.cursor && focused)
+        }
+        for (i, line) in reason.enumerated() {
+            buffer.put(line, x: area.x, y: area.maxY - reasonRows + i, style: Theme.warning, clip: area)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import ScreenKit
+
+/// My Customers: name, primary domain, tier, access, open cases; a note about the selected customer below.
+enum CustomersView {
+    static func render(_ list: CustomerList, state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
+        let count = list.phase == .ready ? "\(NumberFormat.grouped(list.rows.count)) customer\(list.rows.count == 1 ? "" : "s")" : ""
+        buffer.putSides(left: [Span(Root.customers.title, Theme.title)], right: [Span(count, Theme.dim)], in: layout.title)
+
+        let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
+        let wide = layout.pane.width >= 120
+        let domainWidth = wide ? 30 : 20, openWidth = wide ? 10 : 6
+        let nameWidth = max(8, inner.width - domainWidth - 8 - 12 - openWidth - 4)
+        func row(_ name: String, _ domain: String, _ tier: String, _ access: String, _ open: String) -> String {
+            name.padded(toWidth: nameWidth) + " " + domain.padded(toWidth: domainWidth) + " " + tier.padded(toWidth: 8) + " "
+                + access.padded(toWidth: 12) + " " + String(repeating: " ", count: max(0, openWidth - open.count)) + open
+        }
+        buffer.put(row("Customer", "Primary domain", "Tier", "Access", wide ? "Open cases" : "Open"),
+                   x: inner.x, y: inner.y, style: Theme.columnHeader, clip: inner)
+
+        let viewport = layout.viewport(for: .customers)
+        let rowsArea = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: viewport)
+        guard !list.rows.isEmpty else {
+            buffer.put(emptyText(list.phase), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            return
+        }
+        let cursor = list.cursor.visible(count: list.rows.count, viewport: viewport)
+        for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
+            let r = list.rows[i], y = rowsArea.y + offset
+            let text = row(r.customer.name, r.customer.primaryDomain, r.customer.tier.label, accessLabel(r.access.display),
+                           NumberFormat.grouped(r.openCases))
+            let style = r.access.display == .notGranted ? Theme.dim : Theme.plain
+            if i == cursor.index {
+                buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
+                buffer.put(text, x: rowsArea.x, y: y, style: Theme.onCursorRow(style), clip: rowsArea)
+            } else {
+                buffer.put(text, x: rowsArea.x, y: y, style: style, clip: rowsArea)
+            }
+        }
+        if let selected = list.selected {
+            let note = Rect(x: inner.x, y: layout.pane.maxY - 1, width: inner.width, height: 1)
+            buffer.put(self.note(selected).truncated(toWidth: note.width), x: note.x, y: note.y, clip: note)
+        }
+    }
+
+    static func accessLabel(_ display: CustomerAccess.Display) -> String {
+        switch display {
+        case .granted: "granted"
+        case .supportOnly: "support-only"
+        case .notGranted: "not granted"
+        }
+    }
+
+    /// What the access means for the selected customer; the reason comes from the Domain.
+    static func note(_ row: CustomerRow) -> StyledLine {
+        let name = row.customer.name
+        switch row.access.display {
+        case .notGranted:
+            return [Span("\(name): ", Theme.bold), Span(Rules.accessNotGranted, Theme.warning)]
+        case .supportOnly:
+            return [Span("\(name): ", Theme.bold), Span("support-only access (Support Partner); you file and manage its cases the same way.", Theme.dim)]
+        case .granted:
+            return [Span("\(name): ", Theme.bold), Span("access granted · Enter shows its cases", Theme.dim)]
+        }
+    }
+
+    private static func emptyText(_ phase: Loadable) -> String {
+        switch phase {
+        case .unloaded, .loading: "Loading customers…"
+        case .failed(let message): "Couldn't load your customers: \(message). Press r to retry."
+        case .ready: "No customers are assigned to this domain."
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ScreenKit
+
+/// The help overlay (`?`): the keys of the screen it was opened on, generated from the keymap.
+struct Help: OverlayForm, Equatable {
+    var context: KeyContext
+    var screenName: String
+    /// The first line shown.
+    var scroll = 0
+
+    static let keyWidth = 14
+
+    var lines: [StyledLine] {
+        func entry(_ keys: String, _ help: String) -> StyledLine { [Span(keys.padded(toWidth: Self.keyWidth), Theme.key), Span(help)] }
+        var lines = Keymap.bindings(Keymap.main, in: context).map { entry($0.keyLabel, $0.help) }
+        if context == .caseList {
+            lines.append([])
+            lines.append([Span("In the filter bar", Theme.heading)])
+            lines += Keymap.filterBar.map { entry($0.keyLabel, $0.help) }
+        }
+        return lines
+    }
+
+    /// Below the tab bar and above the status line, so you still see where you are.
+    func box(_ size: Size) -> Rect {
+        Rect(size: size).inset(top: 1, bottom: 1).centered(width: 84, height: lines.count + 4)
+    }
+
+    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
+        switch Keymap.binding(for: key, in: Keymap.help)?.command {
+        case .close?: env.close()
+        case .up?: scroll = max(0, scroll - 1)
+        case .down?: scroll = min(max(0, lines.count - (box(env.size).height - 4)), scroll + 1)
+        case nil: break
+        }
+        return []
+    }
+
+    func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let rect = box(context.size)
+        buffer.drawBox(rect, title: "Keys · \(screenName)")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        for (offset, line) in lines.dropFirst(scroll).prefix(inner.height - 2).enumerated() {
+            buffer.put(line, x: inner.x, y: inner.y + offset, clip: inner)
+        }
+        buffer.put(StatusLineView.join(Keymap.hints(Keymap.help, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}

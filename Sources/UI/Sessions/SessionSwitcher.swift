@@ -1,0 +1,38 @@
+import ScreenKit
+
+/// The session switcher (`S`): every signed-in domain, then "sign in to another domain".
+struct SessionSwitcher: OverlayForm, Equatable {
+    /// Over the sessions, then one more row: "sign in to another domain".
+    var cursor: Int
+
+    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
+        guard let command = Keymap.binding(for: key, in: Keymap.sessions)?.command else { return [] }
+        let count = env.sessions.count
+        switch command {
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(count, cursor + 1)
+        case .close: env.close()
+        case .signIn: env.open(SignInForm())
+        case .choose:
+            if cursor < count { env.then.append(.switchTo(session: cursor)) } else { env.open(SignInForm()) }
+        case .signOut:
+            if cursor < count { env.then.append(.signOut(session: cursor)) }
+        }
+        return []
+    }
+
+    func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let rect = context.bounds.centered(width: 70, height: context.sessions.count + 6)
+        buffer.drawBox(rect, title: "Sessions")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        var items: [StyledLine] = context.sessions.enumerated().map { i, session in
+            [Span(i == context.active ? "* " : "  ", Theme.key), Span(session.domainName, Theme.bold),
+             Span("  \(session.user.name) <\(session.user.email)>", Theme.dim)]
+        }
+        items.append([Span("+ ", Theme.key), Span("Sign in to another domain…")])
+        for (i, item) in items.enumerated() {
+            buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 1 + i, width: inner.width, height: 1), selected: i == cursor)
+        }
+        buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}

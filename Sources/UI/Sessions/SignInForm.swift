@@ -1,0 +1,100 @@
+import Foundation
+import ScreenKit
+
+/// Sign-in: full screen when no domain is signed in, a box over the screen when adding one.
+struct SignInForm: OverlayForm, Equatable {
+    enum Field: Equatable, Sendable { case email, password }
+
+    var email = TextField()
+    var password = TextField()
+    var focus: Field = .email
+    /// The sign-in waiting for its answer.
+    var submitting: Int?
+    var message: String?
+
+    var focusedField: TextField {
+        get { focus == .email ? email : password }
+        set { if focus == .email { email = newValue } else { password = newValue } }
+    }
+
+    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
+        let command = Keymap.binding(for: key, in: Keymap.signIn)?.command
+        if command == .cancel {
+            env.then.append(env.sessions.isEmpty ? .quit : .close)
+            return []
+        }
+        guard submitting == nil else { return [] }  // waiting for the answer
+        switch command {
+        case .submit?:
+            if focus == .email && password.isEmpty {
+                focus = .password
+                break
+            }
+            let address = email.text.trimmingCharacters(in: .whitespaces)
+            if address.isEmpty {
+                message = "Enter the email address of your reseller account."
+                focus = .email
+            } else if password.isEmpty {
+                message = "Enter your password."
+                focus = .password
+            } else {
+                message = nil
+                let secret = password.text
+                let effect = env.issue { .signIn(request: $0, email: address, password: secret) }
+                submitting = effect.request
+                return [effect]
+            }
+        case .nextField?:
+            focus = focus == .email ? .password : .email
+        default:
+            _ = focusedField.handle(key)
+        }
+        return []
+    }
+
+    mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
+        guard request == submitting else { return [] }
+        submitting = nil
+        switch reply {
+        case .signedIn(let session):
+            env.then.append(.signedIn(session))
+        case .failed(let why):
+            message = why
+            password = TextField()
+            focus = .password
+        default:
+            break
+        }
+        return []
+    }
+
+    func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let fullScreen = context.sessions.isEmpty
+        let rect = buffer.bounds.centered(width: 64, height: 13)
+        buffer.drawBox(rect, title: fullScreen ? "careportal · Customer Care Portal" : "Sign in to another domain")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        buffer.put("Sign in with your reseller account.", x: inner.x, y: inner.y + 1, clip: inner)
+        let note = fullScreen ? "One account per reseller domain; add more later with \(Keymap.name(of: .sessions))."
+                              : "Each reseller domain has its own account."
+        buffer.put(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
+
+        let labelWidth = 10
+        let fieldArea = { (row: Int) in Rect(x: inner.x + labelWidth, y: inner.y + row, width: inner.width - labelWidth, height: 1) }
+        buffer.put("Email", x: inner.x, y: inner.y + 4, style: focus == .email ? Theme.bold : Theme.label, clip: inner)
+        FieldView.render(email, masked: false, focused: focus == .email && submitting == nil, into: &buffer, area: fieldArea(4))
+        buffer.put("Password", x: inner.x, y: inner.y + 5, style: focus == .password ? Theme.bold : Theme.label, clip: inner)
+        FieldView.render(password, masked: true, focused: focus == .password && submitting == nil, into: &buffer, area: fieldArea(5))
+
+        if submitting != nil {
+            buffer.put("Signing in…", x: inner.x, y: inner.y + 7, style: Theme.dim, clip: inner)
+        } else if let message {
+            for (i, line) in wrap(message, width: inner.width).prefix(2).enumerated() {
+                buffer.put(line, x: inner.x, y: inner.y + 7 + i, style: Theme.error, clip: inner)
+            }
+        }
+        let hints = Keymap.signIn.compactMap { b in
+            b.hint.map { (b.keys[0].name, b.command == .cancel && fullScreen ? "quit" : $0) }
+        }
+        buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}

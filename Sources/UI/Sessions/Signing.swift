@@ -1,0 +1,43 @@
+import Foundation
+
+/// Signing in and out: a tab per session.
+extension AppState {
+    /// A new session becomes the last tab (the runtime appends it to its sessions too) and opens on
+    /// My Cases. One account per domain: an older session of the same domain is signed out.
+    mutating func signedIn(_ session: SessionInfo) -> [Effect] {
+        var effects: [Effect] = []
+        if let old = sessionIndex(domainID: session.user.domainID) {
+            tabs.remove(at: old)
+            effects.append(.signOut(session: old))
+        }
+        tabs.append(Tab(id: requests.serial(), session: session))
+        active = tabs.count - 1
+        markAllDomainsStale()
+        overlay = nil
+        status = .success("Signed in to \(session.domainName) as \(session.user.email).")
+        return effects + showCurrent()
+    }
+
+    /// Signs out of tab `index`; with no tab left, the sign-in screen.
+    mutating func signOut(_ index: Int) -> [Effect] {
+        let name = tabs[index].session.domainName
+        tabs.remove(at: index)
+        if index < active { active -= 1 }
+        active = max(0, min(active, tabs.count - 1))
+        markAllDomainsStale()
+        status = .info("Signed out of \(name).")
+        guard !tabs.isEmpty else {
+            open(SignInForm())
+            return [.signOut(session: index)]
+        }
+        open(SessionSwitcher(cursor: active))
+        return [.signOut(session: index)] + showCurrent()
+    }
+
+    /// The set of sessions changed, so every unified inbox is out of date.
+    mutating func markAllDomainsStale() {
+        for t in tabs.indices where tabs[t].allDomains.phase != .unloaded {
+            tabs[t].allDomains.freshness = .stale
+        }
+    }
+}

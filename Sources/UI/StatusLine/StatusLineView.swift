@@ -1,0 +1,53 @@
+import ScreenKit
+
+/// The bottom row: the last message, else a filter error, else the keys that apply now (from the keymap).
+enum StatusLineView {
+    static func render(_ state: AppState, screen: Screen, into buffer: inout ScreenBuffer, area: Rect) {
+        let inner = area.inset(left: Layout.margin, right: Layout.margin)
+        if let message = state.status {
+            let style = switch message.kind {
+            case .info: Theme.info
+            case .success: Theme.success
+            case .error: Theme.error
+            }
+            buffer.put(message.text.truncated(toWidth: inner.width), x: inner.x, y: inner.y, style: style, clip: inner)
+            return
+        }
+        if case .cases(let list) = screen, let error = list.filter.error {
+            let text = "Filter error at column \(error.column): \(error.message)"
+            buffer.put(text.truncated(toWidth: inner.width), x: inner.x, y: inner.y, style: Theme.error, clip: inner)
+            return
+        }
+        // An open form or box lists its own keys.
+        if state.overlay == nil { buffer.put(hints(state, screen: screen), x: inner.x, y: inner.y, clip: inner) }
+    }
+
+    static func hints(_ state: AppState, screen: Screen) -> StyledLine {
+        let width = Layout.contentWidth(state.size.width)
+        var items: [(keys: String, label: String)]
+        if case .cases(let list) = screen, list.filter.editing != nil {
+            items = Keymap.filterBar.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+        } else {
+            let atTop = state.tabs[state.active].isAtRoot
+            items = Keymap.bindings(Keymap.main, in: screen.context).compactMap { b in
+                guard let hint = b.hint else { return nil }
+                return (b.keys[0].name, b.command == .backOrQuit && atTop ? "quit" : hint)
+            }
+        }
+        return join(items, width: width)
+    }
+
+    /// "key label  key label …", stopping before the first that doesn't fit.
+    static func join(_ items: [(keys: String, label: String)], width: Int) -> StyledLine {
+        var line: StyledLine = []
+        var used = 0
+        for item in items {
+            let w = (used == 0 ? 0 : 2) + item.keys.displayWidth + 1 + item.label.displayWidth
+            if used + w > width { break }
+            if used > 0 { line.append(Span("  ")) }
+            line += [Span(item.keys, Theme.key), Span(" " + item.label, Theme.hint)]
+            used += w
+        }
+        return line
+    }
+}
