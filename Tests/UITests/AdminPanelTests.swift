@@ -26,15 +26,14 @@ import Testing
     func opened() -> AppState {
         var state = Fixture.myCases(sessions: [Self.morgan])
         let effects = state.press(.char("A"))
-        #expect(effects == [.loadAdmin(request: 3, session: 0), .loadCustomers(request: 4, session: 0)])
-        state.send(.adminLoaded(request: 3, overview: Self.overview), .customersLoaded(request: 4, rows: Self.customers))
+        #expect(effects == [.loadAdmin(request: effects.request(0), session: 0), .loadCustomers(request: state.lastRequest, session: 0)])
+        state.answer(effects.at(0), .admin(Self.overview))
+        state.answer(effects.at(1), .customers(Self.customers))
         return state
     }
 
-    func panel(_ state: AppState) -> AdminPanel? {
-        if case .admin(let panel) = state.overlay { return panel }
-        Issue.record("the admin screen is not open: \(state.overlay)")
-        return nil
+    func panel(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> AdminPanel? {
+        state.form(AdminPanel.self, sourceLocation: sourceLocation)
     }
 
     @Test func twoTabsOfOneDomainAreToldApartByTheUser() {
@@ -47,7 +46,7 @@ import Testing
     @Test func onlyASuperAdministratorOpensIt() {
         var state = Fixture.myCases()
         #expect(state.press(.char("A")).isEmpty)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status == .error("A (admin): Only a super administrator can do this. Ask your super administrator."))
     }
 
@@ -67,15 +66,15 @@ import Testing
         var state = opened()
         state.press(.char("j"), .char("j"))
         let effects = state.press(.char("l"))
-        #expect(effects == [.adminChange(request: 5, session: 0, change: .licence(email: "bruno@reseller-one.example", assigned: true))])
+        #expect(effects == [.adminChange(request: state.lastRequest, session: 0, .licence(email: "bruno@reseller-one.example", assigned: true))])
         #expect(state.press(.char("l")).isEmpty, "one change at a time")
-        let after = state.send(.commandSucceeded(request: 5))
-        #expect(after.starts(with: [.loadAdmin(request: 6, session: 0), .loadCustomers(request: 7, session: 0)]))
+        let after = state.answer(effects, .done)
+        #expect(after.starts(with: [.loadAdmin(request: after.request(0), session: 0), .loadCustomers(request: after.request(1), session: 0)]))
         #expect(state.status == .success("Licence assigned to bruno@reseller-one.example."))
         // A refusal (the pool is used up) is shown on the screen; nothing else changes.
-        state.send(.adminLoaded(request: 6, overview: Self.overview))
+        state.answer(after.at(0), .admin(Self.overview))
         let again = state.press(.char("l"))
-        state.send(.commandFailed(request: again.first?.request ?? -1, message: "licence: all 50 Cloud Identity Free licences are in use"))
+        state.answer(again, .failed("licence: all 50 Cloud Identity Free licences are in use"))
         #expect(panel(state)?.error == "licence: all 50 Cloud Identity Free licences are in use")
         #expect(state.screenLines().contains { $0.contains("licence: all 50 Cloud Identity Free licences are in use") })
     }
@@ -90,7 +89,8 @@ import Testing
         #expect(state.press(.char("n")).isEmpty)
         #expect(state.status == .info("Nothing changed."))
         state.press(.char("s"))
-        #expect(state.press(.char("y")) == [.adminChange(request: 5, session: 0, change: .suspended(email: "ana@reseller-one.example", suspended: true))])
+        let effects = state.press(.char("y"))
+        #expect(effects == [.adminChange(request: state.lastRequest, session: 0, .suspended(email: "ana@reseller-one.example", suspended: true))])
     }
 
     @Test func accessIsGrantedFromTheCustomersList() {
@@ -98,8 +98,9 @@ import Testing
         #expect(state.press(.char("g")).isEmpty)
         #expect(state.status?.text.hasPrefix("g: select a customer first") == true)
         state.press(.tab, .char("j"))
-        #expect(state.press(.char("g")) == [.adminChange(request: 5, session: 0, change: .grant(customer: "bloom.example", granted: true))])
+        let effects = state.press(.char("g"))
+        #expect(effects == [.adminChange(request: state.lastRequest, session: 0, .grant(customer: "bloom.example", granted: true))])
         state.press(.escape)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
     }
 }

@@ -35,9 +35,9 @@ import Testing
 
     @Test func customersLineUpInMyCustomers() {
         var state = Fixture.myCases(size: Fixture.large)
-        let request = state.press(.char("2")).first?.request ?? -1
+        let load = state.press(.char("2"))
         let access = CustomerAccess(customerID: 0, domainID: 10, kind: .resold, granted: true, since: Fixture.now)
-        state.send(.customersLoaded(request: request, rows: [Fixture.acme, Fixture.sakura, Fixture.bloom].map {
+        state.answer(load, .customers([Fixture.acme, Fixture.sakura, Fixture.bloom].map {
             CustomerRow(customer: $0, access: access, openCases: 1)
         }))
         let lines = state.screenLines()

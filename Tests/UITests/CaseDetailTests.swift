@@ -9,8 +9,8 @@ import Testing
     func opened(_ detail: CaseDetail, size: Size = Fixture.small) -> AppState {
         var state = Fixture.myCases(size: size)
         state.press(.char("j"))
-        let request = state.press(.enter).first?.request ?? -1
-        state.send(.caseLoaded(request: request, detail: detail))
+        let load = state.press(.enter)
+        state.answer(load, .caseDetail(detail))
         return state
     }
 
@@ -25,14 +25,14 @@ import Testing
     @Test func attachAndSharingOpenTheirForms() {
         var state = opened(Fixture.detail())
         #expect(state.press(.char("a")).isEmpty)
-        guard case .attach(let attach) = state.overlay else { Issue.record("no attach form: \(state.overlay)"); return }
+        guard let attach = state.form(AttachForm.self) else { return }
         #expect(attach.target == CaseRef(domainID: 10, number: 10_007_919))
         #expect(state.screenLines().contains { $0.contains("Attach files · case 10007919") })
         state.press(.escape)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status == .info("Nothing was attached."))
         #expect(state.press(.char("h")).isEmpty)
-        guard case .sharing(let form) = state.overlay else { Issue.record("no sharing form"); return }
+        guard let form = state.form(SharingForm.self) else { return }
         #expect(form.current == ["it@acme.example"])
     }
 
@@ -72,7 +72,7 @@ import Testing
     @Test func dataChangedReloadsTheOpenCaseAndLaterTheList() {
         var state = opened(Fixture.detail())
         let effects = state.send(.dataChanged)
-        #expect(effects == [.loadCase(request: 4, session: 0, number: 10_007_919)])
+        #expect(effects == [.loadCase(request: state.lastRequest, session: 0, number: 10_007_919)])
         // The list behind it reloads when it is shown again, keeping the cursor.
         let back = state.press(.char("q"))
         #expect(back.count == 2)

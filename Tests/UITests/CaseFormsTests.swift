@@ -7,28 +7,27 @@ import Testing
 /// The forms of an open case: m message, p severity, x close, O reopen.
 @Suite struct CaseFormsTests {
     static let number = 10_007_919
-    static let draft = "message 10007919"
+    static let draft = DraftForm.message(caseNumber: 10_007_919)
 
-    /// My Cases with the cursor on the fixture case, opened and loaded (requests 1–3 are used).
+    /// My Cases with the cursor on the fixture case, opened and loaded.
     func opened(_ detail: CaseDetail = Fixture.detail()) -> AppState {
         var state = Fixture.myCases()
         state.press(.char("j"))
-        let request = state.press(.enter).first?.request ?? -1
-        state.send(.caseLoaded(request: request, detail: detail))
+        let load = state.press(.enter)
+        state.answer(load, .caseDetail(detail))
         return state
     }
 
-    func messageForm(_ state: AppState) -> MessageForm? {
-        if case .message(let form) = state.overlay { return form }
-        Issue.record("the message editor is not open: \(state.overlay)")
-        return nil
+    func messageForm(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> MessageForm? {
+        state.form(MessageForm.self, sourceLocation: sourceLocation)
     }
 
     // MARK: m
 
     @Test func typingThenCtrlSSendsTheMessage() {
         var state = opened()
-        #expect(state.press(.char("m")) == [.loadDraft(request: 4, session: 0, form: Self.draft)])
+        let load = state.press(.char("m"))
+        #expect(load == [.loadDraft(request: state.lastRequest, session: 0, form: Self.draft)])
         #expect(state.type("Headers attached.").isEmpty)
         state.press(.enter)
         state.type("Thanks, Ana")
@@ -36,8 +35,8 @@ import Testing
         state.type("ANA")
         #expect(messageForm(state)?.field.text == "Headers attached.\nThanks, ANA")
         let sent = state.press(.ctrl("s"))
-        #expect(sent == [.postMessage(request: 5, session: 0, number: Self.number, text: "Headers attached.\nThanks, ANA")])
-        #expect(messageForm(state)?.sending == 5)
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .message("Headers attached.\nThanks, ANA"))])
+        #expect(messageForm(state)?.sending == state.lastRequest)
         // While it is being sent the text doesn't change.
         state.type("x")
         #expect(messageForm(state)?.field.text == "Headers attached.\nThanks, ANA")
@@ -49,12 +48,12 @@ import Testing
         state.press(.char("m"))
         state.type("Draft in the app")
         let effects = state.press(.ctrl("e"))
-        #expect(effects == [.editExternally(request: 5, text: "Draft in the app")])
-        state.send(.externallyEdited(request: 5, result: .edited("Written in vi.\nSecond line.")))
+        #expect(effects == [.editExternally(request: state.lastRequest, text: "Draft in the app")])
+        state.answer(effects, .edited(.edited("Written in vi.\nSecond line.")))
         #expect(messageForm(state)?.field.text == "Written in vi.\nSecond line.")
         #expect(messageForm(state)?.unsaved == true, "the edited text is saved as a draft on the next tick")
         // A stale answer (another request) changes nothing.
-        state.send(.externallyEdited(request: 99, result: .edited("stale")))
+        state.send(.reply(request: state.unknownRequest, .edited(.edited("stale"))))
         #expect(messageForm(state)?.field.text == "Written in vi.\nSecond line.")
     }
 
@@ -62,13 +61,15 @@ import Testing
         var state = opened()
         state.press(.char("m"))
         state.type("Hello")
-        state.press(.ctrl("s"))
-        let effects = state.send(.commandSucceeded(request: 5))
-        #expect(effects == [.discardDraft(session: 0, form: Self.draft), .loadCase(request: 6, session: 0, number: Self.number)])
-        #expect(state.overlay == .none)
+        let sent = state.press(.ctrl("s"))
+        let effects = state.answer(sent, .done)
+        #expect(effects == [.discardDraft(request: effects.request(0), session: 0, form: Self.draft),
+                            .loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(state.overlay == nil)
         #expect(state.status == .success("Message sent."))
-        #expect(state.pendingCommands.isEmpty)
-        #expect(state.parkedMessages.isEmpty)
+        // The message is no longer waited for; only the draft's discard (now a request of its own) is.
+        #expect(Array(state.waitingCommands.keys) == [effects.request(0)])
+        #expect(state.parked.isEmpty)
         // Opening it again starts empty.
         state.press(.char("m"))
         #expect(messageForm(state)?.field.isEmpty == true)
@@ -78,8 +79,8 @@ import Testing
         var state = opened()
         state.press(.char("m"))
         state.type("Hello")
-        state.press(.ctrl("s"))
-        #expect(state.send(.commandFailed(request: 5, message: "Case 10007919 is closed. Reopen it to send a message.")).isEmpty)
+        let sent = state.press(.ctrl("s"))
+        #expect(state.answer(sent, .failed("Case 10007919 is closed. Reopen it to send a message.")).isEmpty)
         #expect(messageForm(state)?.field.text == "Hello")
         #expect(messageForm(state)?.error == "Case 10007919 is closed. Reopen it to send a message.")
         #expect(messageForm(state)?.sending == nil)
@@ -87,7 +88,8 @@ import Testing
         // It can be edited and sent again.
         state.type("!")
         #expect(messageForm(state)?.error == nil)
-        #expect(state.press(.ctrl("s")) == [.postMessage(request: 6, session: 0, number: Self.number, text: "Hello!")])
+        let again = state.press(.ctrl("s"))
+        #expect(again == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .message("Hello!"))])
     }
 
     @Test func anEmptyOrTooLongMessageIsRefusedAtTheField() {
@@ -103,7 +105,7 @@ import Testing
         #expect(messageForm(state)?.error == nil)
         #expect(state.press(.ctrl("s")).isEmpty)
         #expect(messageForm(state)?.error == "message: is 12801 characters; at most 12800 are allowed")
-        #expect(state.pendingCommands.isEmpty)
+        #expect(state.waitingCommands.isEmpty)
         #expect(state.screenLines()[21].hasSuffix("12,801 / 12,800 │"))
         #expect(state.screenBuffer()[70, 21].style == Theme.error)
 
@@ -111,7 +113,7 @@ import Testing
         state.press(.backspace)
         let sent = state.press(.ctrl("s"))
         #expect(sent.count == 1)
-        guard case .postMessage(_, _, _, let text)? = sent.first else { Issue.record("not sent"); return }
+        guard case .caseCommand(_, _, _, .message(let text))? = sent.first else { Issue.record("not sent"); return }
         #expect(text.count == Limits.messageMaxLength)
     }
 
@@ -120,15 +122,16 @@ import Testing
         state.press(.char("m"))
         state.type("Half a thought")
         #expect(state.press(.escape).isEmpty)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status == .info("Message kept as a draft; nothing was sent. Press m to go on."))
-        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1))) ==
-                [.saveDraft(session: 0, form: Self.draft, content: "Half a thought")])
+        let saves = state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        #expect(saves == [.saveDraft(request: state.lastRequest, session: 0, form: Self.draft, content: "Half a thought")])
         // Nothing changed since: no save.
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(2))).isEmpty)
         // Opening again restores the text; the stored draft doesn't replace it.
-        #expect(state.press(.char("m")) == [.loadDraft(request: 5, session: 0, form: Self.draft)])
-        state.send(.draftLoaded(request: 5, content: "older text"))
+        let load = state.press(.char("m"))
+        #expect(load == [.loadDraft(request: state.lastRequest, session: 0, form: Self.draft)])
+        state.answer(load, .draft("older text"))
         #expect(messageForm(state)?.field.text == "Half a thought")
     }
 
@@ -136,18 +139,20 @@ import Testing
         var state = opened()
         state.press(.char("m"))
         state.type("a")
-        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1))) == [.saveDraft(session: 0, form: Self.draft, content: "a")])
+        let first = state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        #expect(first == [.saveDraft(request: state.lastRequest, session: 0, form: Self.draft, content: "a")])
         state.type("b")
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.3))).isEmpty)  // too soon
-        #expect(state.send(.tick(Fixture.now.addingTimeInterval(2))) == [.saveDraft(session: 0, form: Self.draft, content: "ab")])
+        let second = state.send(.tick(Fixture.now.addingTimeInterval(2)))
+        #expect(second == [.saveDraft(request: state.lastRequest, session: 0, form: Self.draft, content: "ab")])
     }
 
     @Test func aLoadedDraftFillsAnEmptyEditor() {
         var state = opened()
-        state.press(.char("m"))
-        state.send(.draftLoaded(request: 99, content: "stale"))  // not the editor's request
+        let load = state.press(.char("m"))
+        state.send(.reply(request: state.unknownRequest, .draft("stale")))  // not the editor's request
         #expect(messageForm(state)?.field.isEmpty == true)
-        state.send(.draftLoaded(request: 4, content: "Recovered\nafter a crash"))
+        state.answer(load, .draft("Recovered\nafter a crash"))
         #expect(messageForm(state)?.field.text == "Recovered\nafter a crash")
         #expect(state.screenLines()[4] == "│ Recovered                                                                    │")
         #expect(state.screenLines()[5] == "│ after a crash                                                                │")
@@ -176,7 +181,7 @@ import Testing
     @Test func choosingP1ChangesTheSeverity() {
         var state = opened()
         #expect(state.press(.char("p")).isEmpty)
-        guard case .severity(let choice) = state.overlay else { Issue.record("no choice"); return }
+        guard let choice = state.form(SeverityChoice.self) else { return }
         #expect(choice.current == .p2 && choice.cursor == 1)
         let lines = state.screenLines()
         #expect(lines.contains { $0.contains("* P2 high      (current)") })
@@ -186,16 +191,18 @@ import Testing
         #expect(state.press(.enter).isEmpty)
         #expect(state.status == .error("severity: the case is already P2"))
         state.press(.char("k"))
-        #expect(state.press(.enter) == [.changeSeverity(request: 4, session: 0, number: Self.number, severity: .p1)])
-        #expect(state.overlay == .none)
-        #expect(state.send(.commandSucceeded(request: 4)) == [.loadCase(request: 5, session: 0, number: Self.number)])
+        let sent = state.press(.enter)
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .severity(.p1))])
+        #expect(state.overlay == nil)
+        let reload = state.answer(sent, .done)
+        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
         #expect(state.status == .success("Severity changed to P1 critical."))
     }
 
     @Test func aFailedCommandSaysWhyInTheStatusLine() {
         var state = opened()
-        state.press(.char("p"), .char("j"), .enter)
-        #expect(state.send(.commandFailed(request: 4, message: "database is locked")).isEmpty)
+        let sent = state.press(.char("p"), .char("j"), .enter)
+        #expect(state.answer(sent, .failed("database is locked")).isEmpty)
         #expect(state.status == .error("Couldn't change the severity of case 10007919: database is locked"))
     }
 
@@ -204,17 +211,18 @@ import Testing
     @Test func closeAsksFirst() {
         var state = opened()
         #expect(state.press(.char("x")).isEmpty)
-        guard case .confirm(let confirmation) = state.overlay else { Issue.record("no question"); return }
+        guard let confirmation = state.form(Confirmation.self) else { return }
         #expect(confirmation.question == "Close case 10007919? y/n")
         #expect(state.screenLines().contains { $0.contains("Close case 10007919? y/n") })
-        #expect(state.press(.char("y")) == [.closeCase(request: 4, session: 0, number: Self.number)])
-        #expect(state.overlay == .none)
+        let sent = state.press(.char("y"))
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .close)])
+        #expect(state.overlay == nil)
 
         var no = opened()
         no.press(.char("x"))
         #expect(no.press(.char("n")).isEmpty)
-        #expect(no.overlay == .none)
-        #expect(no.pendingCommands.isEmpty)
+        #expect(no.overlay == nil)
+        #expect(no.waitingCommands.isEmpty)
         #expect(no.status == .info("Nothing changed."))
     }
 
@@ -223,28 +231,30 @@ import Testing
     @Test func reopenShowsTheDaysLeft() {
         var state = opened(Fixture.detail(status: .closed, closedDaysAgo: 10))
         #expect(state.press(.char("O")).isEmpty)
-        guard case .confirm(let confirmation) = state.overlay else { Issue.record("no question"); return }
+        guard let confirmation = state.form(Confirmation.self) else { return }
         #expect(confirmation.question.contains("20 days left"))
         #expect(confirmation.question == "Reopen case 10007919? 20 days left to reopen. y/n")
-        #expect(state.press(.char("y")) == [.reopenCase(request: 4, session: 0, number: Self.number)])
-        #expect(state.send(.commandSucceeded(request: 4)) == [.loadCase(request: 5, session: 0, number: Self.number)])
+        let sent = state.press(.char("y"))
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .reopen)])
+        let reload = state.answer(sent, .done)
+        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
         #expect(state.status == .success("Case 10007919 reopened."))
     }
 
     @Test func pastTheReopenWindowOffersAFollowUpCase() {
         var state = opened(Fixture.detail(status: .closed, closedDaysAgo: 40))
         #expect(state.press(.char("O")).isEmpty)
-        guard case .confirm(let confirmation) = state.overlay else { Issue.record("no question: \(state.overlay)"); return }
+        guard let confirmation = state.form(Confirmation.self) else { return }
         #expect(confirmation.question.hasPrefix("Case 10007919 was closed 40 days ago"))
         #expect(confirmation.question.hasSuffix("Start it now? y/n"))
         // n leaves everything as it was.
         state.press(.char("n"))
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         state.press(.char("O"))
         // y opens the wizard filled in from the old case, at its description; no draft is asked for.
         let effects = state.press(.char("y"))
-        #expect(effects == [.loadCustomers(request: 4, session: 0)])
-        guard case .newCase(let form) = state.overlay else { Issue.record("no wizard: \(state.overlay)"); return }
+        #expect(effects == [.loadCustomers(request: state.lastRequest, session: 0)])
+        guard let form = state.form(NewCaseForm.self) else { return }
         #expect(form.customer == Fixture.acme)
         #expect(form.title.text.hasPrefix("Follow-up to case 10007919: "))
         #expect(form.description.text.hasPrefix("This follows case 10007919"))
@@ -255,15 +265,16 @@ import Testing
 
     @Test func aStaleAnswerChangesNothing() {
         var state = opened()
-        state.press(.char("x"), .char("y"))
+        let caseLoad = state.lastRequest  // the case's load, already answered
+        let sent = state.press(.char("x"), .char("y"))
         let before = state
-        #expect(state.send(.commandSucceeded(request: 3)).isEmpty)
-        #expect(state.send(.commandFailed(request: 99, message: "no")).isEmpty)
+        #expect(state.send(.reply(request: caseLoad, .done)).isEmpty)
+        #expect(state.send(.reply(request: state.unknownRequest, .failed("no"))).isEmpty)
         #expect(state == before)
         // The real answer still counts, once.
-        #expect(state.send(.commandSucceeded(request: 4)).count == 1)
+        #expect(state.answer(sent, .done).count == 1)
         let after = state
-        #expect(state.send(.commandSucceeded(request: 4)).isEmpty)
+        #expect(state.answer(sent, .done).isEmpty)
         #expect(state == after)
     }
 

@@ -10,8 +10,8 @@ import Testing
         let effects = start(&state)
         // 80×24 shows 20 rows: 2 × 20 = 40, raised to the minimum page of 50.
         #expect(effects == [
-            .loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 50),
-            .countCases(request: 2, session: 0, scope: .domain(10), query: .all, cap: 10_000),
+            .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 50),
+            .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, cap: 10_000),
         ])
         var tall = AppState(sessions: [Fixture.ana], size: Fixture.large, now: Fixture.now)
         guard case .loadCases(_, _, _, _, _, _, let limit)? = start(&tall).first else {
@@ -37,10 +37,10 @@ import Testing
         var state = Fixture.myCases()  // 50 rows loaded, 20 on screen
         #expect(state.press(.pageDown).isEmpty)  // index 19
         let effects = state.press(.pageDown)  // index 38: within a screen of row 49
-        #expect(effects == [.loadCases(request: 3, session: 0, scope: .domain(10), query: .all, sort: .updated,
+        #expect(effects == [.loadCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, sort: .updated,
                                        after: Fixture.row(49), limit: 50)])
         #expect(state.press(.char("j")).isEmpty)  // already asked: no second request
-        state.send(.casesLoaded(request: 3, page: CasePage(rows: Fixture.rows(50..<100), hasMore: false)))
+        state.answer(effects, .cases(CasePage(rows: Fixture.rows(50..<100), hasMore: false)))
         #expect(state.list.rows.count == 100)
         #expect(state.list.cursor.index == 39)
         #expect(state.press(.char("G")).isEmpty)  // no more pages
@@ -73,22 +73,22 @@ import Testing
 
     @Test func staleResultsArrivingOutOfOrderAreDropped() {
         var state = AppState(sessions: [Fixture.ana], size: Fixture.small, now: Fixture.now)
-        let first = start(&state).first?.request ?? -1
-        let second = state.press(.char("o")).first?.request ?? -1  // sorted by created: the first load is stale
-        state.send(.casesLoaded(request: second, page: CasePage(rows: Fixture.rows(10..<12), hasMore: false)))
-        state.send(.casesLoaded(request: first, page: CasePage(rows: Fixture.rows(0..<50), hasMore: true)))
+        let first = start(&state).first
+        let second = state.press(.char("o")).first  // sorted by created: the first load is stale
+        state.answer(second, .cases(CasePage(rows: Fixture.rows(10..<12), hasMore: false)))
+        state.answer(first, .cases(CasePage(rows: Fixture.rows(0..<50), hasMore: true)))
         #expect(state.list.rows.map(\.id) == [10_010, 10_011])
         #expect(state.list.hasMore == false)
         // A failure of a request nobody waits for says nothing either.
-        state.send(.loadFailed(request: first, message: "interrupted"))
+        state.answer(first, .failed("interrupted"))
         #expect(state.status == .info("Sorted by created, newest first."))
         #expect(state.list.phase == .ready)
     }
 
     @Test func aFailedLoadKeepsTheRowsAndSaysWhy() {
         var state = Fixture.myCases()
-        let request = state.press(.char("r")).first?.request ?? -1
-        state.send(.loadFailed(request: request, message: "database is locked"))
+        let reload = state.press(.char("r"))
+        state.answer(reload, .failed("database is locked"))
         #expect(state.list.rows.count == 50)
         #expect(state.list.phase == .failed("database is locked"))
         #expect(state.status == .error("Couldn't load the cases: database is locked  (r retries)"))
@@ -105,7 +105,7 @@ import Testing
         let newRow = CaseRow(id: 99_999, number: 12_345_678, title: "New", customerName: "Acme Corp", domainID: 10,
                              domainName: "reseller-one.example", status: .new, severity: .p1, escalated: false,
                              createdAt: Fixture.now, updatedAt: Fixture.now)
-        state.send(.casesLoaded(request: request, page: CasePage(rows: [newRow] + Fixture.rows(0..<49), hasMore: true)))
+        state.send(.reply(request: request, .cases(CasePage(rows: [newRow] + Fixture.rows(0..<49), hasMore: true))))
         #expect(state.list.selected?.id == selected)
         #expect(state.list.cursor.index == 4)
     }

@@ -8,25 +8,21 @@ import Testing
 @Suite struct EscalateSharingTests {
     static let number = 10_007_919
 
-    /// My Cases with the cursor on the fixture case, opened and loaded (requests 1–3 are used).
+    /// My Cases with the cursor on the fixture case, opened and loaded.
     func opened(_ detail: CaseDetail = Fixture.detail(customer: Fixture.sakura)) -> AppState {
         var state = Fixture.myCases()
         state.press(.char("j"))
-        let request = state.press(.enter).first?.request ?? -1
-        state.send(.caseLoaded(request: request, detail: detail))
+        let load = state.press(.enter)
+        state.answer(load, .caseDetail(detail))
         return state
     }
 
-    func escalation(_ state: AppState) -> EscalationForm? {
-        if case .escalate(let form) = state.overlay { return form }
-        Issue.record("the escalation form is not open: \(state.overlay)")
-        return nil
+    func escalation(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> EscalationForm? {
+        state.form(EscalationForm.self, sourceLocation: sourceLocation)
     }
 
-    func sharing(_ state: AppState) -> SharingForm? {
-        if case .sharing(let form) = state.overlay { return form }
-        Issue.record("the sharing form is not open: \(state.overlay)")
-        return nil
+    func sharing(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> SharingForm? {
+        state.form(SharingForm.self, sourceLocation: sourceLocation)
     }
 
     // MARK: e
@@ -46,11 +42,12 @@ import Testing
         state.type("for 300 staff.")
         #expect(escalation(state)?.reason == .businessImpact)  // j typed in the text doesn't move the reason
         let sent = state.press(.ctrl("s"))
-        #expect(sent == [.escalate(request: 4, session: 0, number: Self.number, reason: .businessImpact,
-                                   justification: "Payroll is blocked\nfor 300 staff.")])
-        #expect(escalation(state)?.sending == 4)
-        #expect(state.send(.commandSucceeded(request: 4)) == [.loadCase(request: 5, session: 0, number: Self.number)])
-        #expect(state.overlay == .none)
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number,
+                                      .escalate(reason: .businessImpact, justification: "Payroll is blocked\nfor 300 staff."))])
+        #expect(escalation(state)?.sending == state.lastRequest)
+        let reload = state.answer(sent, .done)
+        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(state.overlay == nil)
         #expect(state.status == .success("Case 10007919 escalated."))
     }
 
@@ -60,7 +57,7 @@ import Testing
         state.type("   ")
         #expect(state.press(.ctrl("s")).isEmpty)
         #expect(escalation(state)?.error == "justification: explain why the case needs escalating")
-        #expect(state.pendingCommands.isEmpty)
+        #expect(state.waitingCommands.isEmpty)
         #expect(state.screenLines().contains { $0.contains("justification: explain why the case needs escalating") })
     }
 
@@ -68,8 +65,9 @@ import Testing
         var state = opened()
         state.press(.char("e"), .char("j"), .tab)
         state.type("Three weeks without progress.")
-        #expect(state.press(.ctrl("s")).count == 1)
-        #expect(state.send(.commandFailed(request: 4, message: "Case 10007919 is already escalated.")).isEmpty)
+        let sent = state.press(.ctrl("s"))
+        #expect(sent.count == 1)
+        #expect(state.answer(sent, .failed("Case 10007919 is already escalated.")).isEmpty)
         let form = escalation(state)
         #expect(form?.error == "Case 10007919 is already escalated.")
         #expect(form?.sending == nil)
@@ -81,7 +79,7 @@ import Testing
     @Test func escalateStaysRefusedForStandardSupport() {
         var state = opened(Fixture.detail())
         #expect(state.press(.char("e")).isEmpty)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status?.text.hasPrefix("e (escalate): Escalation is only available") == true)
     }
 
@@ -97,10 +95,12 @@ import Testing
         #expect(sharing(state)?.add == ["ops@acme.example"])
         #expect(sharing(state)?.field.isEmpty == true)
         #expect(state.screenLines().contains { $0.contains("+ ops@acme.example") })
-        #expect(state.press(.ctrl("s")) == [.shareCase(request: 4, session: 0, number: Self.number,
-                                                       add: ["ops@acme.example"], remove: [])])
-        #expect(state.send(.commandSucceeded(request: 4)) == [.loadCase(request: 5, session: 0, number: Self.number)])
-        #expect(state.overlay == .none)
+        let sent = state.press(.ctrl("s"))
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number,
+                                      .share(add: ["ops@acme.example"], remove: []))])
+        let reload = state.answer(sent, .done)
+        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(state.overlay == nil)
         #expect(state.status == .success("Sharing updated."))
     }
 
@@ -115,7 +115,7 @@ import Testing
         // Nothing changed: Ctrl-S sends nothing.
         state.press(.ctrl("u"))
         #expect(state.press(.ctrl("s")).isEmpty)
-        #expect(state.pendingCommands.isEmpty)
+        #expect(state.waitingCommands.isEmpty)
     }
 
     @Test func anEleventhAddressIsRefused() {
@@ -128,7 +128,7 @@ import Testing
         #expect(sharing(state)?.error == "add: a case can be shared with at most 10 addresses; this would make 11")
         #expect(sharing(state)?.add == [])
         #expect(state.press(.ctrl("s")).isEmpty)
-        #expect(state.pendingCommands.isEmpty)
+        #expect(state.waitingCommands.isEmpty)
     }
 
     @Test func removingAnAddressSharesTheRemoval() {
@@ -142,9 +142,10 @@ import Testing
         state.press(.char("x"))
         #expect(sharing(state)?.remove == [])
         state.press(.char("d"))
-        #expect(state.press(.ctrl("s")) == [.shareCase(request: 4, session: 0, number: Self.number,
-                                                       add: [], remove: ["boss@acme.example"])])
-        #expect(state.send(.commandFailed(request: 4, message: "database is locked")).isEmpty)
+        let sent = state.press(.ctrl("s"))
+        #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number,
+                                      .share(add: [], remove: ["boss@acme.example"]))])
+        #expect(state.answer(sent, .failed("database is locked")).isEmpty)
         #expect(sharing(state)?.error == "database is locked")
     }
 }

@@ -15,8 +15,8 @@ import Testing
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(0.1))).isEmpty)  // still typing
         let effects = state.send(.tick(Fixture.now.addingTimeInterval(0.2)))
         #expect(effects == [
-            .loadCases(request: 3, session: 0, scope: .domain(10), query: query("is:open"), sort: .updated, after: nil, limit: 50),
-            .countCases(request: 4, session: 0, scope: .domain(10), query: query("is:open"), cap: 10_000),
+            .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: query("is:open"), sort: .updated, after: nil, limit: 50),
+            .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: query("is:open"), cap: 10_000),
         ])
         #expect(state.list.filter.text == "is:open")
         #expect(state.list.filter.editing != nil)  // the bar stays open while typing
@@ -31,13 +31,13 @@ import Testing
         state.press(.char("/"))
         state.type("sev:p1")
         let effects = state.press(.enter)
-        #expect(effects.first == .loadCases(request: 3, session: 0, scope: .domain(10), query: query("severity:p1"),
+        #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: query("severity:p1"),
                                             sort: .updated, after: nil, limit: 50))
         #expect(state.list.filter.editing == nil)
         #expect(state.list.filter.text == "sev:p1")
         // The rows stay until the new page arrives; then they are replaced.
         #expect(state.list.rows.count == 50)
-        state.send(.casesLoaded(request: 3, page: CasePage(rows: Fixture.rows(0..<1), hasMore: false)))
+        state.answer(effects, .cases(CasePage(rows: Fixture.rows(0..<1), hasMore: false)))
         #expect(state.list.rows.count == 1)
         // The applied filter is shown in its bar; / opens it with that text.
         #expect(state.screenLines()[22] == " Filter sev:p1                                                           / edit")

@@ -50,9 +50,9 @@ enum Fixture {
                         sessions: [SessionInfo] = [ana]) -> AppState {
         var state = AppState(sessions: sessions, size: size, now: now)
         let effects = start(&state)
-        state.send(.casesLoaded(request: effects.first?.request ?? -1, page: CasePage(rows: rows(0..<count), hasMore: hasMore)))
+        state.answer(effects.at(0), .cases(CasePage(rows: rows(0..<count), hasMore: hasMore)))
         if let total, effects.count > 1 {
-            state.send(.casesCounted(request: effects[1].request ?? -1, count: min(total, 10_000), capped: total > 10_000))
+            state.answer(effects.at(1), .counted(min(total, 10_000), capped: total > 10_000))
         }
         return state
     }
@@ -123,18 +123,56 @@ extension AppState {
     }
 }
 
-extension Effect {
-    var request: Int? {
-        switch self {
-        case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
-             .loadCustomers(let r, _), .loadCase(let r, _, _), .loadDraft(let r, _, _),
-             .postMessage(let r, _, _, _), .changeSeverity(let r, _, _, _), .closeCase(let r, _, _), .reopenCase(let r, _, _),
-             .escalate(let r, _, _, _, _), .shareCase(let r, _, _, _, _), .fileCase(let r, _, _), .attachFiles(let r, _, _, _),
-             .completePath(let r, _), .inspectFile(let r, _), .editExternally(let r, _), .loadAdmin(let r, _),
-             .adminChange(let r, _, _), .loadDrafts(let r, _):
-            r
-        default:
-            nil
+extension AppState {
+    /// The last id drawn from the app's one counter: the request of the last effect issued, unless a tab,
+    /// pushed screen or form took a serial number after it.
+    var lastRequest: Int { requests.last }
+
+    /// An id the app never issued (nobody waits for its answer).
+    var unknownRequest: Int { requests.last + 1_000 }
+
+    /// Sends `reply` as the answer to `effect`'s request; records an issue when there is no effect or it waits
+    /// for no answer.
+    @discardableResult
+    mutating func answer(_ effect: Effect?, _ reply: Reply, sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        guard let request = effect?.request else {
+            Issue.record("no request to answer: \(String(describing: effect))", sourceLocation: sourceLocation)
+            return []
         }
+        return send(.reply(request: request, reply))
     }
+
+    /// Sends `reply` as the answer to the first of `effects` that waits for one.
+    @discardableResult
+    mutating func answer(_ effects: [Effect], _ reply: Reply, sourceLocation: SourceLocation = #_sourceLocation) -> [Effect] {
+        answer(effects.first { $0.request != nil }, reply, sourceLocation: sourceLocation)
+    }
+
+    /// The form on top when it is an `F`; records an issue when another form, or none, is open.
+    func form<F: OverlayForm>(_ type: F.Type, sourceLocation: SourceLocation = #_sourceLocation) -> F? {
+        if let form = overlay[type] { return form }
+        Issue.record("no \(type) on top: \(String(describing: overlay?.form))", sourceLocation: sourceLocation)
+        return nil
+    }
+
+    /// Fills in the sign-in form on top (email, Tab, password) and submits it: the `.signIn` effect.
+    mutating func submitSignIn(email: String, password: String) -> [Effect] {
+        type(email)
+        press(.tab)
+        type(password)
+        return press(.enter)
+    }
+
+    /// The commands (and background work such as draft saves) waiting for their answers, by request id.
+    var waitingCommands: [Int: CommandNote] {
+        requests.waiting.compactMapValues { if case .command(let note) = $0 { note } else { nil } }
+    }
+}
+
+extension Array where Element == Effect {
+    /// The `i`th effect; nil (so an expectation fails instead of the run crashing) when there are fewer.
+    func at(_ i: Int) -> Effect? { indices.contains(i) ? self[i] : nil }
+
+    /// The request id of the `i`th effect; -1 when there is none (so the expectation that uses it fails).
+    func request(_ i: Int) -> Int { at(i)?.request ?? -1 }
 }

@@ -9,10 +9,10 @@ import Testing
         var state = Fixture.myCases()
         state.press(.char("j"))
         let effects = state.press(.enter)
-        #expect(effects == [.loadCase(request: 3, session: 0, number: 10_007_919)])
+        #expect(effects == [.loadCase(request: state.lastRequest, session: 0, number: 10_007_919)])
         guard case .detail(let view)? = state.currentScreen else { Issue.record("no case screen"); return }
-        #expect(view.phase == .loading(request: 3))
-        state.send(.caseLoaded(request: 3, detail: Fixture.detail()))
+        #expect(view.phase == .loading(request: state.lastRequest))
+        state.answer(effects, .caseDetail(Fixture.detail()))
         guard case .detail(let loaded)? = state.currentScreen else { Issue.record("no case screen"); return }
         #expect(loaded.detail == Fixture.detail())
         // Back: the list is as it was, without reloading.
@@ -49,7 +49,7 @@ import Testing
         guard case .loadCases(let request, 1, .domain(20), .all, .updated, nil, 50)? = effects.first else {
             Issue.record("tab 2 didn't load: \(effects)"); return
         }
-        state.send(.casesLoaded(request: request, page: CasePage(rows: Fixture.rows(0..<5, domainID: 20), hasMore: false)))
+        state.send(.reply(request: request, .cases(CasePage(rows: Fixture.rows(0..<5, domainID: 20), hasMore: false))))
         state.press(.char("j"), .char("2"))
         #expect(state.tabs[1].root == .customers)
         // Back to the first tab: nothing reloads, everything is where it was.
@@ -103,7 +103,7 @@ import Testing
         var state = Fixture.myCases(count: 60, hasMore: true)
         for _ in 0..<25 { #expect(state.press(.char("j")).isEmpty) }  // 25 < 60 - 20
         let effects = state.send(.resized(Fixture.large))  // 25 ≥ 60 - 36
-        #expect(effects == [.loadCases(request: 3, session: 0, scope: .domain(10), query: .all, sort: .updated,
+        #expect(effects == [.loadCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, sort: .updated,
                                        after: Fixture.row(59), limit: 72)])
     }
 }

@@ -19,19 +19,19 @@ import Testing
 
     static let driveCategory = CategoryCatalogue.search("shared drive members access", limit: 1)[0]
 
-    /// My Cases, `n` pressed, the customers loaded and no draft saved. Requests 1–2 are the list's, 3 the draft, 4 the customers.
+    /// My Cases, `n` pressed, the customers loaded and no draft saved.
     func opened(size: Size = Fixture.small) -> AppState {
         var state = Fixture.myCases(size: size)
         let effects = state.press(.char("n"))
-        #expect(effects == [.loadDraft(request: 3, session: 0, form: "new case"), .loadCustomers(request: 4, session: 0)])
-        state.send(.draftLoaded(request: 3, content: nil), .customersLoaded(request: 4, rows: Self.customerRows()))
+        #expect(effects == [.loadDraft(request: effects.request(0), session: 0, form: .newCase),
+                            .loadCustomers(request: state.lastRequest, session: 0)])
+        state.answer(effects.at(0), .draft(nil))
+        state.answer(effects.at(1), .customers(Self.customerRows()))
         return state
     }
 
-    func form(_ state: AppState) -> NewCaseForm? {
-        if case .newCase(let form) = state.overlay { return form }
-        Issue.record("the wizard is not open: \(state.overlay)")
-        return nil
+    func form(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> NewCaseForm? {
+        state.form(NewCaseForm.self, sourceLocation: sourceLocation)
     }
 
     /// Opened, Acme chosen, a title typed, the Drive category chosen and its questions answered.
@@ -74,12 +74,11 @@ import Testing
 
     @Test func nOnAGrantedCustomerFillsItInAndOnANotGrantedOneSaysWhy() {
         var state = Fixture.myCases()
-        state.press(.char("2"))
-        let request = state.requests.last
-        state.send(.customersLoaded(request: request, rows: Self.customerRows()))
+        let load = state.press(.char("2"))
+        state.answer(load, .customers(Self.customerRows()))
         state.press(.char("G"))  // Harbor Health Clinics, the last one
         #expect(state.press(.char("n")).isEmpty)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status == .error("n (new case) for Harbor Health Clinics: This customer hasn't granted your domain access to file support cases."))
         state.press(.char("g"))
         state.press(.char("n"))
@@ -140,10 +139,10 @@ import Testing
         // Keys wait while the editor runs.
         state.type("zzz")
         #expect(form(state)?.description.text == text)
-        state.send(.externallyEdited(request: request, result: .edited("Written in vi.")))
+        state.send(.reply(request: request, .edited(.edited("Written in vi."))))
         #expect(form(state)?.description.text == "Written in vi.")
         let again = state.press(.ctrl("e"))
-        state.send(.externallyEdited(request: again.first?.request ?? -1, result: .failed("set $VISUAL or $EDITOR to write in your own editor")))
+        state.answer(again, .edited(.failed("set $VISUAL or $EDITOR to write in your own editor")))
         #expect(form(state)?.description.text == "Written in vi.")
         #expect(state.status == .error("Ctrl-E: set $VISUAL or $EDITOR to write in your own editor; the built-in editor is still here."))
     }
@@ -160,27 +159,27 @@ import Testing
         guard case .completePath(let request, let text)? = completion.first else { Issue.record("\(completion)"); return }
         #expect(text == "~/lo")
         #expect(form(state)?.field == .attachments, "Tab on a typed path completes it instead of moving on")
-        state.send(.pathCompleted(request: request, text: "~/logs/", candidates: []))
+        state.send(.reply(request: request, .pathCompleted(text: "~/logs/", candidates: [])))
         #expect(form(state)?.attachments.path.text == "~/logs/")
         state.type("big.zip")
         let inspect = state.press(.enter)
         guard case .inspectFile(let r1, "~/logs/big.zip")? = inspect.first else { Issue.record("\(inspect)"); return }
-        state.send(.fileInspected(request: r1, path: "/home/ana/logs/big.zip", result: .file(name: "big.zip", size: Limits.attachmentMaxBytes + 1)))
+        state.send(.reply(request: r1, .fileInspected(path: "/home/ana/logs/big.zip", .file(name: "big.zip", size: Limits.attachmentMaxBytes + 1))))
         #expect(form(state)?.attachments.error == "file: big.zip is 25.0 MiB; attachments can be at most 25 MiB")
         #expect(form(state)?.attachments.files.isEmpty == true)
         #expect(form(state)?.attachments.path.text == "~/logs/big.zip", "the path stays to be corrected")
         // A missing file says so.
         state.press(.ctrl("u"))
         state.type("~/gone.txt")
-        let r2 = state.press(.enter).first?.request ?? -1
-        state.send(.fileInspected(request: r2, path: "/home/ana/gone.txt", result: .unreadable("~/gone.txt does not exist")))
+        let missing = state.press(.enter)
+        state.answer(missing, .fileInspected(path: "/home/ana/gone.txt", .unreadable("~/gone.txt does not exist")))
         #expect(form(state)?.attachments.error == "file: ~/gone.txt does not exist")
         // Two good files.
         for name in ["a.log", "b.png"] {
             state.press(.ctrl("u"))
             state.type("~/\(name)")
-            let r = state.press(.enter).first?.request ?? -1
-            state.send(.fileInspected(request: r, path: "/home/ana/\(name)", result: .file(name: name, size: 2_048)))
+            let inspect = state.press(.enter)
+            state.answer(inspect, .fileInspected(path: "/home/ana/\(name)", .file(name: name, size: 2_048)))
         }
         #expect(form(state)?.attachments.files.map(\.name) == ["a.log", "b.png"])
         #expect(form(state)?.attachments.path.isEmpty == true)
@@ -235,27 +234,27 @@ import Testing
         #expect(form(state)?.field == .review, "the first Ctrl-S shows the review")
         #expect(state.screenLines().contains { $0.contains("Acme Corp (acme.example)") })
         let effects = state.press(.ctrl("s"))
-        let filing = CaseFiling(customer: "acme.example", title: "Shared drive members can't open files", category: Self.driveCategory.path,
-                                description: form(state)!.description.text, severity: .p3, language: "en", timeZone: Fixture.ana.user.timeZone,
-                                attachmentPaths: [])
-        #expect(effects == [.fileCase(request: 5, session: 0, filing: filing)])
+        let filing = NewCase(customer: "acme.example", title: "Shared drive members can't open files", category: Self.driveCategory.path,
+                             description: form(state)!.description.text, severity: .p3, language: "en", timeZone: Fixture.ana.user.timeZone,
+                             attachments: [])
+        #expect(effects == [.fileCase(request: state.lastRequest, session: 0, filing)])
         #expect(filing.description.hasSuffix("Everyone in Sales."))
-        #expect(form(state)?.sending == 5)
+        #expect(form(state)?.sending == state.lastRequest)
         state.type("x")
         #expect(form(state)?.description.text == filing.description, "nothing changes while it is filed")
 
-        let after = state.send(.caseFiled(request: 5, number: 12_345_678))
-        #expect(after.contains(.discardDraft(session: 0, form: "new case")))
+        let after = state.answer(effects, .filed(caseNumber: 12_345_678))
+        #expect(after.contains { if case .discardDraft(_, 0, .newCase) = $0 { return true }; return false })
         #expect(after.contains { if case .loadCase(_, 0, 12_345_678) = $0 { return true }; return false })
         #expect(after.contains { if case .loadCases = $0 { return true }; return false }, "My Cases reloads: the case is on top")
         guard case .detail(let view)? = state.currentScreen else { Issue.record("the case isn't open"); return }
         #expect(view.number == 12_345_678)
-        guard case .sharing(let sharing) = state.overlay else { Issue.record("no sharing step: \(state.overlay)"); return }
+        guard let sharing = state.form(SharingForm.self) else { return }
         #expect(sharing.target.number == 12_345_678)
         #expect(state.screenLines().contains { $0.contains("Case 12345678 filed. Share it") })
         // Esc skips it.
         state.press(.escape)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         state.press(.char("q"))
         #expect(state.tabs[0].root == .myCases && state.tabs[0].isAtRoot)
     }
@@ -263,8 +262,8 @@ import Testing
     @Test func aRefusedFilingKeepsEverythingAndSaysWhy() {
         var state = filledIn()
         state.press(.ctrl("s"))
-        state.press(.enter)
-        state.send(.commandFailed(request: 5, message: "This customer hasn't granted your domain access to file support cases."))
+        let filing = state.press(.enter)
+        state.answer(filing, .failed("This customer hasn't granted your domain access to file support cases."))
         #expect(form(state)?.sending == nil)
         #expect(form(state)?.field == .review)
         #expect(form(state)?.errors[.review] == "This customer hasn't granted your domain access to file support cases.")
@@ -277,7 +276,7 @@ import Testing
     @Test func escKeepsTheWizardAndNBringsItBack() {
         var state = filledIn()
         state.press(.escape)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         #expect(state.status == .info("The new case is kept as a draft; nothing was filed. Press n to go on."))
         let effects = state.press(.char("n"))
         #expect(effects.isEmpty, "the kept wizard needs neither its draft nor its customers")
@@ -288,14 +287,15 @@ import Testing
     @Test func theDraftIsSavedAsYouTypeAndRestoredInANewProcess() throws {
         var state = filledIn()
         let saves = state.send(.tick(Fixture.now.addingTimeInterval(1)))
-        guard case .saveDraft(0, "new case", let content)? = saves.first else { Issue.record("no draft saved: \(saves)"); return }
+        guard case .saveDraft(_, 0, .newCase, let content)? = saves.first else { Issue.record("no draft saved: \(saves)"); return }
         // Nothing changed since: no second save.
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(3))).isEmpty)
 
         // Another run of the app (after a crash): the draft fills the wizard.
         var again = Fixture.myCases()
-        again.press(.char("n"))
-        again.send(.customersLoaded(request: 4, rows: Self.customerRows()), .draftLoaded(request: 3, content: content))
+        let loads = again.press(.char("n"))  // the draft, then the customers
+        again.answer(loads.at(1), .customers(Self.customerRows()))
+        again.answer(loads.at(0), .draft(content))
         #expect(form(again)?.customer == Fixture.acme)
         #expect(form(again)?.title.text == "Shared drive members can't open files")
         #expect(form(again)?.category == Self.driveCategory)
@@ -303,8 +303,8 @@ import Testing
         #expect(again.status?.text.hasPrefix("Your draft of a new case is back.") == true)
         // A draft that isn't one changes nothing.
         var other = Fixture.myCases()
-        other.press(.char("n"))
-        other.send(.draftLoaded(request: 3, content: "not json"))
+        let otherLoads = other.press(.char("n"))
+        other.answer(otherLoads.at(0), .draft("not json"))
         #expect(form(other)?.title.isEmpty == true)
     }
 
@@ -338,16 +338,14 @@ import Testing
     func opened() -> AppState {
         var state = Fixture.myCases()
         state.press(.char("j"))
-        let request = state.press(.enter).first?.request ?? -1
-        state.send(.caseLoaded(request: request, detail: Fixture.detail()))
+        let load = state.press(.enter)
+        state.answer(load, .caseDetail(Fixture.detail()))
         state.press(.char("a"))
         return state
     }
 
-    func form(_ state: AppState) -> AttachForm? {
-        if case .attach(let form) = state.overlay { return form }
-        Issue.record("the attach form is not open: \(state.overlay)")
-        return nil
+    func form(_ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> AttachForm? {
+        state.form(AttachForm.self, sourceLocation: sourceLocation)
     }
 
     @Test func ctrlSWithoutFilesSaysWhatToDo() {
@@ -362,14 +360,15 @@ import Testing
     @Test func addedFilesAreAttachedTogether() {
         var state = opened()
         state.type("/tmp/x.log")
-        let r = state.press(.enter).first?.request ?? -1
-        state.send(.fileInspected(request: r, path: "/tmp/x.log", result: .file(name: "x.log", size: 10)))
+        let inspect = state.press(.enter)
+        state.answer(inspect, .fileInspected(path: "/tmp/x.log", .file(name: "x.log", size: 10)))
         #expect(state.screenLines().contains { $0.contains("x.log") && $0.contains("10 B") })
         let effects = state.press(.ctrl("s"))
-        guard case .attachFiles(let request, 0, 10_007_919, ["/tmp/x.log"])? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .caseCommand(let request, 0, 10_007_919, .attach([NewAttachment(name: "x.log", localFile: "/tmp/x.log")]))? = effects.first
+        else { Issue.record("\(effects)"); return }
         #expect(form(state)?.sending == request)
-        let after = state.send(.commandSucceeded(request: request))
-        #expect(state.overlay == .none)
+        let after = state.send(.reply(request: request, .done))
+        #expect(state.overlay == nil)
         #expect(state.status == .success("Attached 1 file to case 10007919."))
         #expect(after.contains { if case .loadCase = $0 { return true }; return false })
     }
@@ -377,10 +376,10 @@ import Testing
     @Test func aRefusedAttachKeepsTheListAndSaysWhy() {
         var state = opened()
         state.type("/tmp/x.log")
-        let r = state.press(.enter).first?.request ?? -1
-        state.send(.fileInspected(request: r, path: "/tmp/x.log", result: .file(name: "x.log", size: 10)))
-        let request = state.press(.ctrl("s")).first?.request ?? -1
-        state.send(.commandFailed(request: request, message: "file: /tmp/x.log does not exist"))
+        let inspect = state.press(.enter)
+        state.answer(inspect, .fileInspected(path: "/tmp/x.log", .file(name: "x.log", size: 10)))
+        let sent = state.press(.ctrl("s"))
+        state.answer(sent, .failed("file: /tmp/x.log does not exist"))
         #expect(form(state)?.sending == nil)
         #expect(form(state)?.picker.files.count == 1)
         #expect(form(state)?.picker.error == "file: /tmp/x.log does not exist")
@@ -426,15 +425,15 @@ import Testing
 /// The Drafts list (`D`) and saving on quit.
 @Suite struct DraftsListTests {
     static let drafts = [
-        DraftSummary(form: "message 10007919", content: "Half-written note\nsecond line", updatedAt: Fixture.now.addingTimeInterval(-120)),
-        DraftSummary(form: "new case", content: NewCaseTests().filledInForm().draftContent, updatedAt: Fixture.now.addingTimeInterval(-3_600)),
+        Draft(form: .message(caseNumber: 10_007_919), content: "Half-written note\nsecond line", updatedAt: Fixture.now.addingTimeInterval(-120)),
+        Draft(form: .newCase, content: NewCaseTests().filledInForm().draftContent, updatedAt: Fixture.now.addingTimeInterval(-3_600)),
     ]
 
     func opened() -> AppState {
         var state = Fixture.myCases()
         let effects = state.press(.char("D"))
-        #expect(effects == [.loadDrafts(request: 3, session: 0)])
-        state.send(.draftsLoaded(request: 3, drafts: Self.drafts))
+        #expect(effects == [.loadDrafts(request: state.lastRequest, session: 0)])
+        state.answer(effects, .drafts(Self.drafts))
         return state
     }
 
@@ -452,22 +451,23 @@ import Testing
         #expect(state.press(.char("n")).isEmpty)
         #expect(state.status == .info("The draft is kept."))
         state.press(.char("x"))
-        #expect(state.press(.char("y")) == [.discardDraft(session: 0, form: "message 10007919")])
-        guard case .drafts(let list) = state.overlay else { Issue.record("\(state.overlay)"); return }
-        #expect(list.drafts.map(\.form) == ["new case"])
+        let discard = state.press(.char("y"))
+        #expect(discard == [.discardDraft(request: state.lastRequest, session: 0, form: .message(caseNumber: 10_007_919))])
+        guard let list = state.form(DraftsList.self) else { return }
+        #expect(list.drafts.map(\.form) == [.newCase])
     }
 
     @Test func openingAMessageDraftOpensItsCaseAndANewCaseDraftTheWizard() {
         var state = opened()
         let effects = state.press(.enter)
-        #expect(effects == [.loadCase(request: 4, session: 0, number: 10_007_919)])
+        #expect(effects == [.loadCase(request: state.lastRequest, session: 0, number: 10_007_919)])
         #expect(state.status == .info("Press m to go on with your message to case 10007919."))
-        state.press(.char("D"))
-        state.send(.draftsLoaded(request: 5, drafts: Self.drafts))
+        let load = state.press(.char("D"))
+        state.answer(load, .drafts(Self.drafts))
         state.press(.char("j"))
         let wizard = state.press(.enter)
-        #expect(wizard.contains(.loadDraft(request: 6, session: 0, form: "new case")))
-        guard case .newCase = state.overlay else { Issue.record("\(state.overlay)"); return }
+        #expect(wizard.contains(.loadDraft(request: wizard.request(0), session: 0, form: .newCase)))
+        #expect(state.overlay[NewCaseForm.self] != nil, "no wizard: \(String(describing: state.overlay))")
     }
 
     @Test func quittingSavesWhatWasTypedSinceTheLastSave() {
@@ -477,7 +477,7 @@ import Testing
         // Within the save interval: a tick doesn't save yet, quitting does.
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.2))).isEmpty)
         let effects = state.press(.ctrl("c"))
-        guard case .saveDraft(0, "new case", let content)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .saveDraft(_, 0, .newCase, let content)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(content.contains("Everyone in Sales. More."))
         #expect(effects.last == .quit)
     }
@@ -485,7 +485,7 @@ import Testing
 
 extension NewCaseTests {
     func filledInForm() -> NewCaseForm {
-        if case .newCase(let form) = filledIn().overlay { return form }
+        if let form = filledIn().overlay[NewCaseForm.self] { return form }
         fatalError("the wizard is not open")
     }
 }
@@ -496,8 +496,8 @@ extension NewCaseTests {
         state.press(.tab)
         for i in 0..<30 {
             state.type("/tmp/f\(i).log")
-            let r = state.press(.enter).first?.request ?? -1
-            state.send(.fileInspected(request: r, path: "/tmp/f\(i).log", result: .file(name: "f\(i).log", size: 100)))
+            let inspect = state.press(.enter)
+            state.answer(inspect, .fileInspected(path: "/tmp/f\(i).log", .file(name: "f\(i).log", size: 100)))
         }
         #expect(form(state)?.attachments.files.count == 30)
         #expect(state.screenLines().contains { $0.contains("f29.log") }, "the last added is in view")
@@ -512,12 +512,14 @@ extension NewCaseTests {
 extension NewCaseTests {
     @Test func customersThatFailToLoadSaySoAndNTriesAgain() {
         var state = Fixture.myCases()
-        state.press(.char("n"))
-        state.send(.draftLoaded(request: 3, content: nil), .loadFailed(request: 4, message: "database error 1: no such index"))
+        let loads = state.press(.char("n"))
+        state.answer(loads.at(0), .draft(nil))
+        state.answer(loads.at(1), .failed("database error 1: no such index"))
         #expect(form(state)?.errors[.customer] == "customer: the customers couldn't be loaded: database error 1: no such index")
         #expect(state.screenLines().contains { $0.contains("The customers couldn't be loaded") })
         state.press(.escape)
         // Nothing was entered, so n starts afresh and asks for the customers again.
-        #expect(state.press(.char("n")) == [.loadDraft(request: 5, session: 0, form: "new case"), .loadCustomers(request: 6, session: 0)])
+        let again = state.press(.char("n"))
+        #expect(again == [.loadDraft(request: again.request(0), session: 0, form: .newCase), .loadCustomers(request: state.lastRequest, session: 0)])
     }
 }

@@ -73,10 +73,10 @@ import Testing
 
     @Test func caseDetailAt80x24() {
         var state = Fixture.myCases()
-        state.press(.char("j"), .enter)
+        let load = state.press(.char("j"), .enter)
         #expect(state.screenLines()[1] == " Case 10007919  Cannot sign in to the admin console")
         #expect(state.screenLines()[3] == " Loading case 10007919…")
-        state.send(.caseLoaded(request: 3, detail: Fixture.detail()))
+        state.answer(load, .caseDetail(Fixture.detail()))
         #expect(state.screenLines() == [
             " careportal   reseller-one.example      as Ana Agent <ana@reseller-one.example>",
             " Case 10007919  Mail delivery delayed for some users           In progress · P2",
@@ -113,8 +113,8 @@ import Testing
 
     @Test func caseDetailAt120x40PairsTheFieldsAndShowsTheWholeHistory() {
         var state = Fixture.myCases(size: Fixture.large)
-        state.press(.char("j"), .enter)
-        state.send(.caseLoaded(request: 3, detail: Fixture.detail(customer: Fixture.sakura)))
+        let load = state.press(.char("j"), .enter)
+        state.answer(load, .caseDetail(Fixture.detail(customer: Fixture.sakura)))
         let lines = state.screenLines()
         #expect(lines[1] == " Case 10007919  Mail delivery delayed for some users                                                   In progress · P2")
         #expect(lines[3] == " Customer     株式会社さくら商事 (Premium support)           Domain       reseller-one.example")
@@ -137,17 +137,17 @@ import Testing
         state.press(.char("?"))
         let text = state.screenLines().joined(separator: "\n")
         for binding in Keymap.bindings(Keymap.main, in: .caseList) {
-            #expect(text.contains(binding.keyLabel.padded(toWidth: HelpView.keyWidth) + binding.help))
+            #expect(text.contains(binding.keyLabel.padded(toWidth: Help.keyWidth) + binding.help))
         }
         #expect(!text.contains("escalate"))  // a case key, not on this screen
         #expect(state.screenLines()[0].contains("careportal"))  // the tab bar stays visible
         state.press(.escape)
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
         // In a case the help lists the case actions.
         state.press(.enter, .char("?"))
         #expect(state.screenLines().joined().contains("escalate (Premium support customers)"))
         state.press(.char("?"))
-        #expect(state.overlay == .none)
+        #expect(state.overlay == nil)
     }
 
     @Test func theStatusLineHintsComeFromTheKeymapAndFollowTheFilterBar() {
@@ -163,9 +163,9 @@ import Testing
 
     @Test func loadingAndEmptyListsSaySo() {
         var state = AppState(sessions: [Fixture.ana], size: Fixture.small, now: Fixture.now)
-        let request = start(&state).first?.request ?? -1
+        let load = start(&state)
         #expect(state.screenLines()[3] == " Loading cases…")
-        state.send(.casesLoaded(request: request, page: CasePage(rows: [], hasMore: false)))
+        state.answer(load, .cases(CasePage(rows: [], hasMore: false)))
         #expect(state.screenLines()[3] == " No cases yet.")
         #expect(state.screenLines()[1] == " My Cases                                                 updated, newest first")
     }

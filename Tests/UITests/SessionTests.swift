@@ -14,9 +14,10 @@ import Testing
         state.type("hunter22")
         #expect(state.screenLines().contains { $0.contains("Password  ••••••••") })
         #expect(!state.screenLines().joined().contains("hunter22"))
-        #expect(state.press(.enter) == [.signIn(email: "ana@reseller-one.example", password: "hunter22")])
-        state.send(.signInFailed(message: Rules.noPortalAccess))
-        guard case .signIn(let form) = state.overlay else { Issue.record("sign-in closed"); return }
+        let signIn = state.press(.enter)
+        #expect(signIn == [.signIn(request: state.lastRequest, email: "ana@reseller-one.example", password: "hunter22")])
+        state.answer(signIn, .failed(Rules.noPortalAccess))
+        guard let form = state.form(SignInForm.self) else { return }
         #expect(form.message == Rules.noPortalAccess)
         #expect(form.password.isEmpty)
         #expect(state.screenLines().contains { $0.contains("You don't have access to the Customer Care Portal.") })
@@ -24,10 +25,12 @@ import Testing
 
     @Test func signingInOpensMyCases() {
         var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
-        let effects = state.send(.signedIn(Fixture.ana))
+        // A session is the answer to the sign-in form's request.
+        let signIn = state.submitSignIn(email: Fixture.ana.user.email, password: "hunter22")
+        let effects = state.answer(signIn, .signedIn(Fixture.ana))
         #expect(state.sessions == [Fixture.ana])
-        #expect(state.overlay == .none)
-        #expect(effects.first == .loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated,
+        #expect(state.overlay == nil)
+        #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated,
                                             after: nil, limit: 50))
     }
 
@@ -35,12 +38,15 @@ import Testing
         var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
         var again = Fixture.ana
         again.user.name = "Ana A."
-        let effects = state.send(.signedIn(again))
+        // S, s: the sign-in form over the screen; the session is the answer to its request.
+        state.press(.char("S"), .char("s"))
+        let signIn = state.submitSignIn(email: again.user.email, password: "hunter22")
+        let effects = state.answer(signIn, .signedIn(again))
         // The runtime appended the new session; signing out the old index keeps both lists in step.
         #expect(effects.first == .signOut(session: 0))
         #expect(state.sessions == [Fixture.ben, again])
         #expect(state.active == 1)
-        #expect(effects.dropFirst().first == .loadCases(request: 3, session: 1, scope: .domain(10), query: .all,
+        #expect(effects.dropFirst().first == .loadCases(request: effects.request(1), session: 1, scope: .domain(10), query: .all,
                                                          sort: .updated, after: nil, limit: 50))
     }
 
@@ -48,7 +54,7 @@ import Testing
         var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
         state.press(.tab)
         #expect(state.press(.enter).isEmpty)
-        guard case .signIn(let form) = state.overlay else { Issue.record("sign-in closed"); return }
+        guard let form = state.form(SignInForm.self) else { return }
         #expect(form.message == "Enter the email address of your reseller account.")
         #expect(form.focus == .email)
     }
@@ -57,15 +63,15 @@ import Testing
         var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
         let effects = state.press(.char("3"))
         #expect(effects == [
-            .loadMergedCases(request: 3, sessions: [0, 1], query: .all, sort: .updated, after: nil, limit: 50),
-            .countCases(request: 4, session: 0, scope: .domain(10), query: .all, cap: 10_000),
-            .countCases(request: 5, session: 1, scope: .domain(20), query: .all, cap: 10_000),
+            .loadMergedCases(request: effects.request(0), sessions: [0, 1], query: .all, sort: .updated, after: nil, limit: 50),
+            .countCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all, cap: 10_000),
+            .countCases(request: state.lastRequest, session: 1, scope: .domain(20), query: .all, cap: 10_000),
         ])
         let rows = Fixture.rows(0..<2) + Fixture.rows(0..<2, domainID: 20, domainName: "partner-two.example")
-        state.send(.casesLoaded(request: 3, page: CasePage(rows: rows, hasMore: false)),
-                   .casesCounted(request: 4, count: 10_000, capped: true))
+        state.answer(effects.at(0), .cases(CasePage(rows: rows, hasMore: false)))
+        state.answer(effects.at(1), .counted(10_000, capped: true))
         #expect(state.list.count == nil)  // still counting the second domain
-        state.send(.casesCounted(request: 5, count: 2, capped: false))
+        state.answer(effects.at(2), .counted(2, capped: false))
         #expect(state.list.count == CaseList.Count(total: 10_002, capped: true))
         let lines = state.screenLines()
         #expect(lines[1] == " All domains  2 signed-in domains        1–4 of 10,002+ · updated, newest first")
@@ -73,14 +79,16 @@ import Testing
         #expect(lines[5].contains("partner-two…"))
         // A case of the other domain opens as that domain's session.
         state.press(.char("j"), .char("j"))
-        #expect(state.press(.enter) == [.loadCase(request: 6, session: 1, number: 10_000_000)])
+        let open = state.press(.enter)
+        #expect(open == [.loadCase(request: state.lastRequest, session: 1, number: 10_000_000)])
     }
 
     @Test func myCustomersOpensACustomersCases() {
         var state = Fixture.myCases()
-        #expect(state.press(.char("2")) == [.loadCustomers(request: 3, session: 0)])
+        let load = state.press(.char("2"))
+        #expect(load == [.loadCustomers(request: state.lastRequest, session: 0)])
         let access = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
-        state.send(.customersLoaded(request: 3, rows: [
+        state.answer(load, .customers([
             CustomerRow(customer: Fixture.acme, access: CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now), openCases: 12),
             CustomerRow(customer: Fixture.sakura, access: access, openCases: 3),
         ]))
@@ -97,7 +105,7 @@ import Testing
         state.press(.char("n"))
         #expect(state.status == .error("n (new case) for 株式会社さくら商事: \(Rules.accessNotGranted)"))
         let effects = state.press(.enter)
-        #expect(effects.first == .loadCases(request: 4, session: 0, scope: .customer(customerID: 101, domainID: 10),
+        #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .customer(customerID: 101, domainID: 10),
                                             query: .all, sort: .updated, after: nil, limit: 50))
         #expect(state.list.title == "株式会社さくら商事 · cases")
         state.press(.char("q"))
@@ -113,7 +121,7 @@ import Testing
         #expect(state.sessions == [Fixture.ana])
         state.press(.escape, .char("S"), .char("x"))
         #expect(state.sessions.isEmpty)
-        guard case .signIn = state.overlay else { Issue.record("no sign-in"); return }
+        #expect(state.overlay[SignInForm.self] != nil, "no sign-in")
     }
 
     @Test func feedbackIsSentWithTheScreenItWasOpenedOn() {
@@ -122,8 +130,9 @@ import Testing
         #expect(state.press(.enter).isEmpty)  // empty: refused
         #expect(state.status?.kind == .error)
         state.type("Please add a column for the category")
-        #expect(state.press(.enter) == [.sendFeedback(session: 0, screen: "My Cases", message: "Please add a column for the category")])
-        state.send(.feedbackSent)
+        let sent = state.press(.enter)
+        #expect(sent == [.sendFeedback(request: state.lastRequest, session: 0, screen: "My Cases", message: "Please add a column for the category")])
+        state.answer(sent, .done)
         #expect(state.status == .success("Thank you: your feedback was saved."))
     }
 }
