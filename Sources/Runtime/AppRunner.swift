@@ -37,7 +37,7 @@ public struct AppRunner {
                 let effect = pending.removeFirst()
                 if case .editExternally(let request, let text) = effect {
                     // Needs the terminal, so it runs here rather than on the store's queue.
-                    let result = ExternalEditor.edit(text, terminal: terminal)
+                    let result = ExternalEditor.edit(text, screen: terminal)
                     pending += reduce(&state, .reply(request: request, .edited(result)))
                 } else {
                     runner.run(effect)

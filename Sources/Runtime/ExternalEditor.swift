@@ -2,12 +2,20 @@ import Foundation
 import Terminal
 import UI
 
+/// What the editor needs of the full screen: to step aside while `$EDITOR` runs, and come back.
+public protocol SuspendableScreen {
+    func suspend()
+    func resume()
+}
+
+extension NCursesTerminal: SuspendableScreen {}
+
 /// Ctrl-E in a multi-line editor: the text goes to `$VISUAL` or `$EDITOR` in a private temporary file,
 /// with the full screen suspended until the editor exits.
-enum ExternalEditor {
-    static func edit(_ text: String, terminal: NCursesTerminal) -> ExternalEdit {
-        let env = ProcessInfo.processInfo.environment
-        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 })
+public enum ExternalEditor {
+    public static func edit(_ text: String, screen: some SuspendableScreen,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> ExternalEdit {
+        guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 })
             .first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             return .failed("set $VISUAL or $EDITOR to write in your own editor")
         }
@@ -16,12 +24,13 @@ enum ExternalEditor {
             return .failed("couldn't write a temporary file in \(url.deletingLastPathComponent().path)")
         }
         defer { try? FileManager.default.removeItem(at: url) }
-        terminal.suspend()
-        defer { terminal.resume() }
+        screen.suspend()
+        defer { screen.resume() }
         // Through the shell, so "code --wait" or "vim -u NONE" work as they do in git.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", "sh", url.path]
+        process.environment = environment
         do { try process.run() } catch { return .failed("\(editor) didn't start: \(error.localizedDescription)") }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

@@ -80,7 +80,7 @@ struct AdminPanel: OverlayForm, Equatable {
             guard section == .customers, let row = selectedCustomer else { return wrongSection(key, "a customer", &env) }
             return send(.grant(customer: row.customer.primaryDomain, granted: !row.access.granted), &env)
         case nil:
-            env.status = .info("\(key.name) does nothing here. Press ? for the keys.")
+            env.status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys.")
         }
         return []
     }

@@ -40,7 +40,7 @@ extension AppState {
         tabs[t][ref.screen] = screen
         guard t == active, tabs[t].currentID == ref.screen else { return [] }
         if case .failed(let what, let message) = receipt {
-            status = .error("Couldn't load \(what): \(message)  (r retries)")
+            status = .error("Couldn't load \(what): \(message)  (\(Keymap.name(of: .refresh)) retries)")
         }
         return loadMoreIfNeeded()
     }

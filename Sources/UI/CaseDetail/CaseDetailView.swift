@@ -16,7 +16,7 @@ enum CaseDetailView {
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
         guard let detail = view.detail else {
             let text = switch view.phase {
-            case .failed(let message): "Couldn't load case \(view.number): \(message). Press r to retry."
+            case .failed(let message): "Couldn't load case \(view.number): \(message). Press \(Keymap.name(of: .refresh)) to retry."
             default: "Loading case \(view.number)…"
             }
             buffer.put(text, x: inner.x, y: inner.y + 1, style: Theme.dim, clip: inner)

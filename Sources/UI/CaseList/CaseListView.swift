@@ -70,8 +70,8 @@ enum CaseListView {
     private static func emptyText(_ list: CaseList) -> String {
         switch list.phase {
         case .unloaded, .loading: "Loading cases…"
-        case .failed(let message): "Couldn't load the cases: \(message). Press r to retry."
-        case .ready: list.filter.query.isEmpty ? "No cases yet." : "No cases match this filter. Press / to change it."
+        case .failed(let message): "Couldn't load the cases: \(message). Press \(Keymap.name(of: .refresh)) to retry."
+        case .ready: list.filter.query.isEmpty ? "No cases yet." : "No cases match this filter. Press \(Keymap.name(of: .editFilter)) to change it."
         }
     }
 }

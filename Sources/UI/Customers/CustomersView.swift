@@ -67,7 +67,7 @@ enum CustomersView {
     private static func emptyText(_ phase: Loadable) -> String {
         switch phase {
         case .unloaded, .loading: "Loading customers…"
-        case .failed(let message): "Couldn't load your customers: \(message). Press r to retry."
+        case .failed(let message): "Couldn't load your customers: \(message). Press \(Keymap.name(of: .refresh)) to retry."
         case .ready: "No customers are assigned to this domain."
         }
     }

@@ -39,7 +39,7 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
             let keep = !field.isEmpty || unsaved || sending != nil
             env.then.append(keep ? .park : .close)
             env.status = .info(field.isEmpty ? "Message closed; nothing was sent."
-                                             : "Message kept as a draft; nothing was sent. Press m to go on.")
+                                             : "Message kept as a draft; nothing was sent. Press \(Keymap.name(of: .caseAction(.message))) to go on.")
             return []
         }
         if sending != nil {
