@@ -80,6 +80,16 @@ struct Env {
     }
 
     mutating func close() { then.append(.close) }
+
+    /// The usual end of a form's command: a failure is shown at the form (nothing typed is lost),
+    /// a success closes it. False when `request` isn't the command the form waits for.
+    @discardableResult
+    mutating func settle(_ reply: Reply, request: Int, sending: inout Int?, error: inout String?) -> Bool {
+        guard request == sending else { return false }
+        sending = nil
+        if case .failed(let message) = reply { error = message } else { close() }
+        return true
+    }
     mutating func open(_ form: any OverlayForm) { then.append(.open(form)) }
 
     /// "m (message): …" messages name keys as the keymap spells them.

@@ -14,7 +14,8 @@ extension AppState {
         case .refused(let refusal):
             if action == .reopen, Rules.reopenWindowPassed(c, now: now) {
                 // Past the reopen window: offer a new case that refers to this one.
-                open(Confirmation(target: target, command: .followUp, question: "\(refusal.description) Start it now? y/n"))
+                open(Confirmation(target: target, title: "Case \(c.number) can't be reopened",
+                                  question: "\(refusal.description) Start it now? y/n", onYes: .followUp))
                 return []
             }
             status = .error("\(key.name) (\(action.label)): \(refusal.description)")
@@ -26,11 +27,13 @@ extension AppState {
             case .severity:
                 open(SeverityChoice(target: target, current: c.severity, detail: detail))
             case .close:
-                open(Confirmation(target: target, command: .close, question: "Close case \(c.number)? y/n"))
+                open(Confirmation(target: target, title: "Close case", question: "Close case \(c.number)? y/n",
+                                  onYes: .command(.close, progress: "Closing case \(c.number)…", success: "Case \(c.number) closed.")))
             case .reopen:
                 let left = Rules.reopenDaysLeft(c, now: now) ?? 0
                 let days = left == 1 ? "1 day" : "\(left) days"
-                open(Confirmation(target: target, command: .reopen, question: "Reopen case \(c.number)? \(days) left to reopen. y/n"))
+                open(Confirmation(target: target, title: "Reopen case", question: "Reopen case \(c.number)? \(days) left to reopen. y/n",
+                                  onYes: .command(.reopen, progress: "Reopening case \(c.number)…", success: "Case \(c.number) reopened.")))
             case .escalate:
                 open(EscalationForm(target: target))
             case .sharing:

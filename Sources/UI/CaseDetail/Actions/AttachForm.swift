@@ -49,14 +49,7 @@ struct AttachForm: OverlayForm, Equatable {
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
-        if picker.receive(reply, request: request) { return [] }
-        guard request == sending else { return [] }
-        if case .failed(let message) = reply {
-            sending = nil
-            picker.error = message
-        } else {
-            env.close()
-        }
+        if !picker.receive(reply, request: request) { env.settle(reply, request: request, sending: &sending, error: &picker.error) }
         return []
     }
 

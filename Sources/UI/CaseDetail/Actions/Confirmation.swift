@@ -1,35 +1,34 @@
 import Domain
 import ScreenKit
 
-/// A yes/no question before a case command: close, reopen, or (past the reopen window) a follow-up case.
+/// A yes/no question before a case command (close, reopen …), or before starting a follow-up case for
+/// one closed too long ago to reopen. The command is carried as the value the portal runs, so a new
+/// yes/no action needs no change here.
 struct Confirmation: OverlayForm, Equatable {
-    enum Command: Equatable, Sendable {
-        case close, reopen
+    enum Answer: Equatable, Sendable {
+        /// `progress` while it runs ("Closing case …"), `success` when it is done.
+        case command(CaseCommand, progress: String, success: String)
         /// A new case referring to one closed too long ago to reopen.
         case followUp
     }
     var target: CaseRef
-    var command: Command
+    var title: String
     var question: String
+    var onYes: Answer
 
     var actingDomain: Int64? { target.domainID }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let number = target.number
         switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
         case .yes?:
             env.close()
-            guard let session = env.session else { return [] }
-            switch command {
-            case .close:
-                env.status = .info("Closing case \(number)…")
-                return [env.command("close case \(number)", success: "Case \(number) closed.") {
-                    .caseCommand(request: $0, session: session, number: number, .close)
-                }.effect]
-            case .reopen:
-                env.status = .info("Reopening case \(number)…")
-                return [env.command("reopen case \(number)", success: "Case \(number) reopened.") {
-                    .caseCommand(request: $0, session: session, number: number, .reopen)
+            switch onYes {
+            case .command(let command, let progress, let success):
+                guard let session = env.session else { return [] }
+                let number = target.number
+                env.status = .info(progress)
+                return [env.command("\(command.verb) case \(number)", success: success) {
+                    .caseCommand(request: $0, session: session, number: number, command)
                 }.effect]
             case .followUp:
                 env.then.append(.followUp(target))
@@ -44,11 +43,6 @@ struct Confirmation: OverlayForm, Equatable {
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        let title = switch command {
-        case .close: "Close case"
-        case .reopen: "Reopen case"
-        case .followUp: "Case \(target.number) can't be reopened"
-        }
         let rect = buffer.bounds.centered(width: max(40, question.displayWidth + 6), height: 6)
         buffer.drawBox(rect, title: title)
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)

@@ -65,14 +65,7 @@ struct EscalationForm: OverlayForm, Equatable {
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
-        guard request == sending else { return [] }
-        switch reply {
-        case .failed(let message):
-            sending = nil
-            error = message
-        default:
-            env.close()
-        }
+        env.settle(reply, request: request, sending: &sending, error: &error)
         return []
     }
 

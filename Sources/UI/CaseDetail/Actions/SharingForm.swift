@@ -80,13 +80,7 @@ struct SharingForm: OverlayForm, Equatable {
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
-        guard request == sending else { return [] }
-        if case .failed(let message) = reply {
-            sending = nil
-            error = message
-        } else {
-            env.close()
-        }
+        env.settle(reply, request: request, sending: &sending, error: &error)
         return []
     }
 
