@@ -10,5 +10,7 @@ public enum Limits {
     public static let sharingAddressesMax = 10
     public static let attachmentMaxBytes = 25 * 1024 * 1024
     public static let reopenWindow: TimeInterval = 30 * .day
+    /// The reopen window in whole days, as messages and help texts say it.
+    public static var reopenWindowDays: Int { Int(reopenWindow / .day) }
     public static let passwordMinLength = 8
 }

@@ -101,11 +101,11 @@ public enum Rules {
     public static func reopenDaysLeft(_ c: SupportCase, now: Date) -> Int? {
         guard c.status == .closed, let closedAt = c.closedAt else { return nil }
         let left = (closedAt.addingTimeInterval(Limits.reopenWindow).timeIntervalSince(now)) / .day
-        // A clock read just before the close (the UI's last tick) must not show 31 days.
-        return min(Int(Limits.reopenWindow / .day), max(0, Int(left.rounded(.up))))
+        // A clock read just before the close (the UI's last tick) must not show a day more than the window.
+        return min(Limits.reopenWindowDays, max(0, Int(left.rounded(.up))))
     }
 
-    /// A closed case past its 30 days: it can't be reopened, and a new case should refer to it.
+    /// A closed case past its reopen window: it can't be reopened, and a new case should refer to it.
     public static func reopenWindowPassed(_ c: SupportCase, now: Date) -> Bool {
         guard c.status == .closed, let closedAt = c.closedAt else { return false }
         return now.timeIntervalSince(closedAt) > Limits.reopenWindow
@@ -118,7 +118,7 @@ public enum Rules {
             }
             if reopenWindowPassed(c, now: now) {
                 let days = Int(now.timeIntervalSince(closedAt) / .day)
-                return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within 30 days of closing. File a new case and mention case \(c.number)."))
+                return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within \(Limits.reopenWindowDays) days of closing. File a new case and mention case \(c.number)."))
             }
             return .allowed
         }

@@ -129,6 +129,14 @@ enum Fixture {
         #expect(Rules.reopenDaysLeft(Fixture.supportCase(), now: at29) == nil)
         #expect(Rules.reopenDaysLeft(closed, now: Fixture.t0.addingTimeInterval(-0.5)) == 30, "a clock a moment behind the close")
     }
+    /// The window's days are derived from the window itself, so every text that names it says 30.
+    @Test func theReopenWindowIsThirtyWholeDays() {
+        #expect(Limits.reopenWindowDays == 30)
+        #expect(TimeInterval(Limits.reopenWindowDays) * .day == Limits.reopenWindow)
+        let closed = Fixture.supportCase(status: .closed, closedAt: Fixture.t0)
+        let refusal = Rules.reopenCase(by: agent, closed, access: Fixture.access(), now: Fixture.t0.addingTimeInterval(40 * .day)).refusal
+        #expect(refusal?.reason.contains("can only be reopened within 30 days of closing") == true, "\(String(describing: refusal))")
+    }
     @Test func reopenRefusedForOpenCase() {
         #expect(Rules.reopenCase(by: agent, Fixture.supportCase(), access: Fixture.access(), now: Fixture.t0).refusal?.reason.contains("open") == true)
     }
