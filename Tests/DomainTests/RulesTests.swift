@@ -210,8 +210,18 @@ enum Fixture {
         #expect(Validate.sharing(current: ten, add: ["u11@acme.example"], remove: []).failureField == "add")
         #expect(Validate.sharing(current: [], add: ["not an address"], remove: []).failureField == "add")
         #expect(Validate.sharing(current: ["a@acme.example"], add: [], remove: ["b@acme.example"]).failureField == "remove")
-        // Adding an address already there doesn't count twice.
-        #expect((try? Validate.sharing(current: ten, add: ["U1@acme.example"], remove: []).get())?.count == 10)
+    }
+    /// A repeated address is refused, naming the field and the address, whatever its case or spacing.
+    @Test func sharingRefusesAnAddressAlreadyOnTheList() {
+        let shared = Validate.sharing(current: ["u1@acme.example"], add: [" U1@acme.example"], remove: [])
+        #expect(shared.failureField == "add")
+        #expect(shared.failureReason == "u1@acme.example is already on this case's sharing list")
+        let twice = Validate.sharing(current: [], add: ["it@acme.example", "IT@acme.example"], remove: [])
+        #expect(twice.failureField == "add")
+        #expect(twice.failureReason == "it@acme.example is given twice")
+        // Removed and added back in one change: it stays.
+        #expect((try? Validate.sharing(current: ["u1@acme.example"], add: ["u1@acme.example"], remove: ["u1@acme.example"]).get())
+                == ["u1@acme.example"])
     }
     @Test func emailAddresses() {
         #expect(Validate.isEmailAddress("alice@cloudpartners.example"))
@@ -233,6 +243,10 @@ enum Fixture {
 extension Result where Failure == Refusal {
     var failureField: String? {
         if case .failure(let r) = self { return r.field }
+        return nil
+    }
+    var failureReason: String? {
+        if case .failure(let r) = self { return r.reason }
         return nil
     }
 }
