@@ -86,9 +86,14 @@ public enum Rules {
         updateCase(by: actor, c, access: access).then(requireOpen(c, "send a message"))
     }
 
+    /// Whether the actor may change the case's severity at all: what a key or a button asks before a level is chosen.
+    public static func changeSeverity(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access).then(requireOpen(c, "change its severity"))
+    }
+
+    /// A change to `severity`: allowed at all, and to a level the case doesn't already have.
     public static func changeSeverity(by actor: Actor, _ c: SupportCase, to severity: Severity, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access)
-            .then(requireOpen(c, "change its severity"))
+        changeSeverity(by: actor, c, access: access)
             .then(c.severity == severity ? .refused(.invalid("severity", "the case is already \(severity.rawValue)")) : .allowed)
     }
 

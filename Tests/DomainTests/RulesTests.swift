@@ -104,6 +104,20 @@ enum Fixture {
         #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), to: .p1,
                                      access: Fixture.access()).refusal != nil)
     }
+    /// Whether the severity can change at all, before a level is chosen: open, visible and granted; any level.
+    @Test func severityChangeableAtAllWithoutATargetLevel() {
+        for severity in Severity.allCases {
+            #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(severity: severity), access: Fixture.access()) == .allowed)
+        }
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), access: Fixture.access())
+            .refusal?.reason == "Case 12345678 is closed. Reopen it to change its severity.")
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(), access: Fixture.access(granted: false)).refusal?.reason
+                == Rules.accessNotGranted)
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(domain: 2), access: Fixture.access()).refusal?.kind == .notFound)
+        // The level is the only thing `to:` adds.
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), to: .p3, access: Fixture.access())
+                == Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), access: Fixture.access()))
+    }
     @Test func theReopenWindowPassesAfter30Days() {
         #expect(!Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-29 * .day)), now: Fixture.t0))
         #expect(Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-31 * .day)), now: Fixture.t0))
