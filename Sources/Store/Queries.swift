@@ -104,8 +104,8 @@ extension PortalStore {
         let levels: [(term: FilterPredicate, code: Int)]
         switch sort {
         case .updated, .created: return [(query, cursor)]
-        case .severity: levels = (1...4).map { (.severity([Severity(level: $0)!]), $0) }
-        case .status: levels = (0...4).map { (.status([CaseStatus(code: $0)!]), $0) }
+        case .severity: levels = Severity.allCases.map { (.severity([$0]), $0.level) }
+        case .status: levels = CaseStatus.allCases.map { (.status([$0]), $0.code) }
         }
         let from = cursor.map { sort == .severity ? $0.severity.level : $0.status.code } ?? Int.min
         return levels.filter { level in
@@ -184,7 +184,7 @@ extension PortalStore {
     static let customersSQL = """
         SELECT \(Map.customerColumns), \(Map.accessColumns),
           (SELECT COUNT(*) FROM support_case c INDEXED BY case_customer_open
-           WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.status < 4) AS open_cases
+           WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.\(StatusSQL.open)) AS open_cases
         FROM customer_access a JOIN customer cu ON cu.id = a.customer_id
         WHERE a.domain_id = ? AND a.until IS NULL
         ORDER BY cu.name COLLATE NOCASE, cu.id
