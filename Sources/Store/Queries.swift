@@ -17,9 +17,6 @@ extension PortalStore {
         case .customer(let c, let d):
             guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
             customerID = c
-        case .domains:
-            // A user acts for one domain; merging several sessions is done by `cases(sessions:)`.
-            customerID = nil
         }
         let now = self.now
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
