@@ -351,11 +351,11 @@ struct CaseListSQL {
 }
 
 /// FTS5 query text for a keyword: every token quoted so user input is never FTS syntax.
-enum FTS {
+package enum FTS {
     static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// Every positive keyword ANDed into one MATCH expression, or nil when there is none.
-    static func positiveMatch(_ query: CaseQuery) -> String? {
+    package static func positiveMatch(_ query: CaseQuery) -> String? {
         let words = query.terms.compactMap { term -> String? in
             guard !term.negated, case .keyword(let k) = term.predicate else { return nil }
             return expression(k)

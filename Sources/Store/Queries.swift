@@ -178,7 +178,7 @@ extension PortalStore {
     }
 
     /// My Customers, open cases counted from the partial index of open cases alone (schema v6).
-    static let customersSQL = """
+    package static let customersSQL = """
         SELECT \(Map.customerColumns), \(Map.accessColumns),
           (SELECT COUNT(*) FROM support_case c INDEXED BY case_customer_open
            WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.\(StatusSQL.open)) AS open_cases
@@ -267,9 +267,9 @@ extension PortalStore {
 }
 
 /// The statements of the case screen, shared with the benchmark's raw-SQLite baseline.
-enum DetailSQL {
-    static let caseByNumber = "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?"
-    static let history = "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id"
-    static let attachments = "SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id"
-    static let sharing = "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email"
+package enum DetailSQL {
+    package static let caseByNumber = "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?"
+    package static let history = "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id"
+    package static let attachments = "SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id"
+    package static let sharing = "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email"
 }
