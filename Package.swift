@@ -21,7 +21,6 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Domain",
             .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
@@ -39,6 +38,13 @@ let package = Package(
         .executableTarget(name: "careportal", dependencies: [
             "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Bench",
+        ]),
+        // The store benchmark against the same SQL through SQLite's C API: the only code that calls SQLite directly.
+        .target(name: "Bench", dependencies: [
+            "Store", "Domain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),

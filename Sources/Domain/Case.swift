@@ -16,6 +16,9 @@ public enum CaseStatus: String, CaseIterable, Sendable, Codable, Comparable {
     }
     public var isOpen: Bool { self != .closed }
     public static let open: [CaseStatus] = allCases.filter(\.isOpen)
+    /// The codes of the open statuses: every code below closed's, as closed is the last status. Storage tests
+    /// "open" as one range, `status < closed.code`, which an index of open cases can be built on.
+    public static let openCodes: Range<Int> = 0..<closed.code
 
     public var label: String {
         switch self {

@@ -8,10 +8,6 @@ public enum Decision: Equatable, Sendable {
         if case .refused(let r) = self { return r }
         return nil
     }
-    /// Throws the refusal, so commands can write `try rule.check()`.
-    public func check() throws(Refusal) {
-        if case .refused(let r) = self { throw r }
-    }
 }
 
 /// Why an action can't happen. `field` names the input at fault for validation refusals.

@@ -6,7 +6,6 @@ public enum Limits {
     public static let descriptionMaxLength = 32_000
     public static let messageMaxLength = 12_800
     public static let justificationMaxLength = 12_800
-    public static let feedbackMaxLength = 12_800
     public static let sharingAddressesMax = 10
     public static let attachmentMaxBytes = 25 * 1024 * 1024
     public static let reopenWindow: TimeInterval = 30 * .day

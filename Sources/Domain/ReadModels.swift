@@ -59,8 +59,6 @@ public enum CaseScope: Sendable, Equatable, Hashable {
     case domain(Int64)
     /// One customer's cases, as seen by one domain.
     case customer(customerID: Int64, domainID: Int64)
-    /// Every signed-in domain merged.
-    case domains([Int64])
 }
 
 public struct CasePage: Sendable, Equatable {

@@ -86,9 +86,14 @@ public enum Rules {
         updateCase(by: actor, c, access: access).then(requireOpen(c, "send a message"))
     }
 
+    /// Whether the actor may change the case's severity at all: what a key or a button asks before a level is chosen.
+    public static func changeSeverity(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
+        updateCase(by: actor, c, access: access).then(requireOpen(c, "change its severity"))
+    }
+
+    /// A change to `severity`: allowed at all, and to a level the case doesn't already have.
     public static func changeSeverity(by actor: Actor, _ c: SupportCase, to severity: Severity, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access)
-            .then(requireOpen(c, "change its severity"))
+        changeSeverity(by: actor, c, access: access)
             .then(c.severity == severity ? .refused(.invalid("severity", "the case is already \(severity.rawValue)")) : .allowed)
     }
 
@@ -101,11 +106,11 @@ public enum Rules {
     public static func reopenDaysLeft(_ c: SupportCase, now: Date) -> Int? {
         guard c.status == .closed, let closedAt = c.closedAt else { return nil }
         let left = (closedAt.addingTimeInterval(Limits.reopenWindow).timeIntervalSince(now)) / .day
-        // A clock read just before the close (the UI's last tick) must not show 31 days.
-        return min(Int(Limits.reopenWindow / .day), max(0, Int(left.rounded(.up))))
+        // A clock read just before the close (the UI's last tick) must not show a day more than the window.
+        return min(Limits.reopenWindowDays, max(0, Int(left.rounded(.up))))
     }
 
-    /// A closed case past its 30 days: it can't be reopened, and a new case should refer to it.
+    /// A closed case past its reopen window: it can't be reopened, and a new case should refer to it.
     public static func reopenWindowPassed(_ c: SupportCase, now: Date) -> Bool {
         guard c.status == .closed, let closedAt = c.closedAt else { return false }
         return now.timeIntervalSince(closedAt) > Limits.reopenWindow
@@ -118,7 +123,7 @@ public enum Rules {
             }
             if reopenWindowPassed(c, now: now) {
                 let days = Int(now.timeIntervalSince(closedAt) / .day)
-                return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within 30 days of closing. File a new case and mention case \(c.number)."))
+                return .refused(Refusal("Case \(c.number) was closed \(days) days ago and can only be reopened within \(Limits.reopenWindowDays) days of closing. File a new case and mention case \(c.number)."))
             }
             return .allowed
         }

@@ -64,7 +64,8 @@ public enum Validate {
         return .success(e)
     }
 
-    /// The case sharing list after adding and removing addresses.
+    /// The case sharing list after adding and removing addresses. Removals come first, so an address removed
+    /// and added again stays; an address already shared, or given twice, is refused rather than ignored.
     public static func sharing(current: [String], add: [String], remove: [String]) -> Result<[String], Refusal> {
         var list = current
         for raw in remove {
@@ -74,11 +75,14 @@ public enum Validate {
             }
             list.remove(at: i)
         }
+        var added: [String] = []
         for raw in add {
             switch email(raw, field: "add") {
             case .failure(let r): return .failure(r)
             case .success(let e):
-                if list.contains(e) { continue }
+                if added.contains(e) { return .failure(.invalid("add", "\(e) is given twice")) }
+                if list.contains(e) { return .failure(.invalid("add", "\(e) is already on this case's sharing list")) }
+                added.append(e)
                 list.append(e)
             }
         }

@@ -48,10 +48,6 @@ extension PortalStore {
         }
     }
 
-    public func secondaryDomains(domainID: Int64) throws(StoreError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name", arguments: [domainID]) }
-    }
-
     @discardableResult
     public func createUser(as admin: User, email rawEmail: String, name: String, password: String, licensed: Bool,
                            roles: [String], superAdmin: Bool = false) throws(StoreError) -> User {

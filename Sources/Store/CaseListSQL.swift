@@ -159,7 +159,7 @@ struct CaseListSQL {
         whereSQL.append(Self.visible)
 
         // A single positive status or severity term uses its index; `is:open` uses the partial index
-        // (which only applies when `status < 4` appears literally). Other terms filter during the walk,
+        // (which only applies when its condition appears literally, StatusSQL). Other terms filter during the walk,
         // with unary + so SQLite keeps the index that matches the sort.
         let sortColumnEquality = Self.indexableEquality(query, sort: sort)
         if let match = FTS.positiveMatch(query) {
@@ -306,9 +306,9 @@ struct CaseListSQL {
         case .keyword(let k):
             return ("c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)", [FTS.expression(k)])
         case .isOpen:
-            return indexable ? ("c.status < 4", []) : ("+c.status < 4", [])
+            return ("\(plus)c.\(StatusSQL.open)", [])
         case .isClosed:
-            return ("+c.status = 4", [])
+            return ("+c.\(StatusSQL.closed)", [])
         case .isEscalated:
             return ("c.escalated = 1", [])
         case .status(let list):
@@ -351,11 +351,11 @@ struct CaseListSQL {
 }
 
 /// FTS5 query text for a keyword: every token quoted so user input is never FTS syntax.
-enum FTS {
+package enum FTS {
     static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// Every positive keyword ANDed into one MATCH expression, or nil when there is none.
-    static func positiveMatch(_ query: CaseQuery) -> String? {
+    package static func positiveMatch(_ query: CaseQuery) -> String? {
         let words = query.terms.compactMap { term -> String? in
             guard !term.negated, case .keyword(let k) = term.predicate else { return nil }
             return expression(k)

@@ -58,7 +58,10 @@ public final class PortalStore: Sendable {
 
     var now: Date { clock.now }
 
-    /// A token that changes whenever any connection commits, for noticing other processes' writes.
+    /// A token for noticing other processes' case writes: history rows counted plus the latest case update.
+    /// Every case change (filing included) appends a history event, so any of them changes it. Writes that
+    /// touch neither table go unnoticed: admin changes (users, roles, licences, customers, and access grants or
+    /// transfers, which change what a list shows), drafts, feedback, sessions and alert delivery.
     public func changeToken() throws(StoreError) -> Int64 {
         try read { db in
             try Int64.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM history) + (SELECT COALESCE(MAX(updated_at),0) FROM support_case)") ?? 0

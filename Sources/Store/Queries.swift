@@ -17,9 +17,6 @@ extension PortalStore {
         case .customer(let c, let d):
             guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
             customerID = c
-        case .domains:
-            // A user acts for one domain; merging several sessions is done by `cases(sessions:)`.
-            customerID = nil
         }
         let now = self.now
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
@@ -104,8 +101,8 @@ extension PortalStore {
         let levels: [(term: FilterPredicate, code: Int)]
         switch sort {
         case .updated, .created: return [(query, cursor)]
-        case .severity: levels = (1...4).map { (.severity([Severity(level: $0)!]), $0) }
-        case .status: levels = (0...4).map { (.status([CaseStatus(code: $0)!]), $0) }
+        case .severity: levels = Severity.allCases.map { (.severity([$0]), $0.level) }
+        case .status: levels = CaseStatus.allCases.map { (.status([$0]), $0.code) }
         }
         let from = cursor.map { sort == .severity ? $0.severity.level : $0.status.code } ?? Int.min
         return levels.filter { level in
@@ -181,10 +178,10 @@ extension PortalStore {
     }
 
     /// My Customers, open cases counted from the partial index of open cases alone (schema v6).
-    static let customersSQL = """
+    package static let customersSQL = """
         SELECT \(Map.customerColumns), \(Map.accessColumns),
           (SELECT COUNT(*) FROM support_case c INDEXED BY case_customer_open
-           WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.status < 4) AS open_cases
+           WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id AND c.\(StatusSQL.open)) AS open_cases
         FROM customer_access a JOIN customer cu ON cu.id = a.customer_id
         WHERE a.domain_id = ? AND a.until IS NULL
         ORDER BY cu.name COLLATE NOCASE, cu.id
@@ -270,9 +267,9 @@ extension PortalStore {
 }
 
 /// The statements of the case screen, shared with the benchmark's raw-SQLite baseline.
-enum DetailSQL {
-    static let caseByNumber = "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?"
-    static let history = "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id"
-    static let attachments = "SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id"
-    static let sharing = "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email"
+package enum DetailSQL {
+    package static let caseByNumber = "SELECT \(Map.caseColumns) FROM support_case c WHERE c.number = ?"
+    package static let history = "SELECT id, case_id, at, author, kind, text FROM history WHERE case_id = ? ORDER BY at, id"
+    package static let attachments = "SELECT id, name, size, sha256, added_at, added_by FROM attachment WHERE case_id = ? AND removed_at IS NULL ORDER BY id"
+    package static let sharing = "SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email"
 }

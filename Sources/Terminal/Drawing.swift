@@ -26,7 +26,7 @@ extension NCursesTerminal {
             }
         }
         lastFrame = buffer
-        placeCursor()
+        curs_set(0)  // views draw their own caret; the terminal's cursor stays hidden, also after a resume
         wrefresh(window)
     }
 

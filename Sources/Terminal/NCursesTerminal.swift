@@ -27,7 +27,6 @@ public final class NCursesTerminal {
     var pairs: [ColorPairKey: Int16] = [:]
     let hasColors: Bool
     let hasDefaultColors: Bool
-    var cursor: Point?
     private var streams: [UnsafeMutablePointer<FILE>] = []
     private var installedSignals = false
     private var restored = false
@@ -110,22 +109,6 @@ public final class NCursesTerminal {
         for (sequence, code) in variants where key_defined(sequence) == 0 { define_key(sequence, code) }
     }
 
-    /// Shows the cursor at `point` (for text fields) or hides it.
-    public func setCursor(visible: Bool, at point: Point = .zero) {
-        cursor = visible ? point : nil
-        placeCursor()
-        wrefresh(window)
-    }
-
-    func placeCursor() {
-        if let c = cursor {
-            wmove(window, Int32(c.y), Int32(c.x))
-            curs_set(1)
-        } else {
-            curs_set(0)
-        }
-    }
-
     /// Leaves curses mode (e.g. to run $EDITOR); call `resume()` afterwards.
     public func suspend() {
         def_prog_mode()
@@ -162,7 +145,4 @@ public final class NCursesTerminal {
         while s.last == " " { s.removeLast() }
         return s
     }
-
-    public static func stdinIsTTY() -> Bool { isatty(STDIN_FILENO) == 1 }
-    public static func stdoutIsTTY() -> Bool { isatty(STDOUT_FILENO) == 1 }
 }

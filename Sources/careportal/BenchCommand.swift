@@ -1,4 +1,6 @@
 import ArgumentParser
+// Exported to this module's other files too: UIBench and LaunchBench report BenchMeasurement until they move into Bench.
+@_exported import Bench
 import Domain
 import Foundation
 import Portal

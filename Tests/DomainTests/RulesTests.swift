@@ -104,6 +104,20 @@ enum Fixture {
         #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), to: .p1,
                                      access: Fixture.access()).refusal != nil)
     }
+    /// Whether the severity can change at all, before a level is chosen: open, visible and granted; any level.
+    @Test func severityChangeableAtAllWithoutATargetLevel() {
+        for severity in Severity.allCases {
+            #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(severity: severity), access: Fixture.access()) == .allowed)
+        }
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), access: Fixture.access())
+            .refusal?.reason == "Case 12345678 is closed. Reopen it to change its severity.")
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(), access: Fixture.access(granted: false)).refusal?.reason
+                == Rules.accessNotGranted)
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(domain: 2), access: Fixture.access()).refusal?.kind == .notFound)
+        // The level is the only thing `to:` adds.
+        #expect(Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), to: .p3, access: Fixture.access())
+                == Rules.changeSeverity(by: agent, Fixture.supportCase(status: .closed, closedAt: Fixture.t0), access: Fixture.access()))
+    }
     @Test func theReopenWindowPassesAfter30Days() {
         #expect(!Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-29 * .day)), now: Fixture.t0))
         #expect(Rules.reopenWindowPassed(Fixture.supportCase(status: .closed, closedAt: Fixture.t0.addingTimeInterval(-31 * .day)), now: Fixture.t0))
@@ -128,6 +142,14 @@ enum Fixture {
         #expect(Rules.reopenDaysLeft(closed, now: Fixture.t0.addingTimeInterval(10 * .day)) == 20)
         #expect(Rules.reopenDaysLeft(Fixture.supportCase(), now: at29) == nil)
         #expect(Rules.reopenDaysLeft(closed, now: Fixture.t0.addingTimeInterval(-0.5)) == 30, "a clock a moment behind the close")
+    }
+    /// The window's days are derived from the window itself, so every text that names it says 30.
+    @Test func theReopenWindowIsThirtyWholeDays() {
+        #expect(Limits.reopenWindowDays == 30)
+        #expect(TimeInterval(Limits.reopenWindowDays) * .day == Limits.reopenWindow)
+        let closed = Fixture.supportCase(status: .closed, closedAt: Fixture.t0)
+        let refusal = Rules.reopenCase(by: agent, closed, access: Fixture.access(), now: Fixture.t0.addingTimeInterval(40 * .day)).refusal
+        #expect(refusal?.reason.contains("can only be reopened within 30 days of closing") == true, "\(String(describing: refusal))")
     }
     @Test func reopenRefusedForOpenCase() {
         #expect(Rules.reopenCase(by: agent, Fixture.supportCase(), access: Fixture.access(), now: Fixture.t0).refusal?.reason.contains("open") == true)
@@ -202,8 +224,18 @@ enum Fixture {
         #expect(Validate.sharing(current: ten, add: ["u11@acme.example"], remove: []).failureField == "add")
         #expect(Validate.sharing(current: [], add: ["not an address"], remove: []).failureField == "add")
         #expect(Validate.sharing(current: ["a@acme.example"], add: [], remove: ["b@acme.example"]).failureField == "remove")
-        // Adding an address already there doesn't count twice.
-        #expect((try? Validate.sharing(current: ten, add: ["U1@acme.example"], remove: []).get())?.count == 10)
+    }
+    /// A repeated address is refused, naming the field and the address, whatever its case or spacing.
+    @Test func sharingRefusesAnAddressAlreadyOnTheList() {
+        let shared = Validate.sharing(current: ["u1@acme.example"], add: [" U1@acme.example"], remove: [])
+        #expect(shared.failureField == "add")
+        #expect(shared.failureReason == "u1@acme.example is already on this case's sharing list")
+        let twice = Validate.sharing(current: [], add: ["it@acme.example", "IT@acme.example"], remove: [])
+        #expect(twice.failureField == "add")
+        #expect(twice.failureReason == "it@acme.example is given twice")
+        // Removed and added back in one change: it stays.
+        #expect((try? Validate.sharing(current: ["u1@acme.example"], add: ["u1@acme.example"], remove: ["u1@acme.example"]).get())
+                == ["u1@acme.example"])
     }
     @Test func emailAddresses() {
         #expect(Validate.isEmailAddress("alice@cloudpartners.example"))
@@ -225,6 +257,10 @@ enum Fixture {
 extension Result where Failure == Refusal {
     var failureField: String? {
         if case .failure(let r) = self { return r.field }
+        return nil
+    }
+    var failureReason: String? {
+        if case .failure(let r) = self { return r.reason }
         return nil
     }
 }

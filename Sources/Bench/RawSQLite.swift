@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Store
 
 /// The baseline of the benchmark: the same SQL through SQLite's C API, with no library in between.
 final class RawSQLite {
@@ -8,7 +9,7 @@ final class RawSQLite {
     /// Prepared statements by SQL text, reset between runs, as the store caches its own.
     private var statements: [String: OpaquePointer] = [:]
 
-    init(path: String) throws {
+    init(path: String) throws(StoreError) {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
         }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GRDB
+import Store
 
 /// One measured operation: times in milliseconds, and the same SQL through the raw C API when it has one.
 public struct BenchMeasurement: Sendable, Codable, Equatable {
@@ -52,7 +53,7 @@ public final class StoreBenchmark {
         self.store = store
         self.user = user
         self.iterations = iterations
-        do { raw = try RawSQLite(path: store.path) } catch { throw StoreError.from(error, path: store.path) }
+        raw = try RawSQLite(path: store.path)
     }
 
     public static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
@@ -87,13 +88,8 @@ public final class StoreBenchmark {
 
     func page(_ name: String, filter: String, sort: CaseSort, after cursor: CaseRow?, limit: Int) throws -> BenchMeasurement {
         let query = try CaseQuery(parsing: filter)
-        let log = StatementLog()
-        let now = store.now, domainID = user.domainID
-        _ = try store.read { db in
-            try PortalStore.casePage(db, domainID: domainID, customerID: nil, query: query, sort: sort, after: cursor, limit: limit,
-                                     now: now, log: log)
-        }
-        let statements = log.statements
+        let statements = try store.pageStatements(as: user, query: query, sort: sort, after: cursor, limit: limit)
+        let domainID = user.domainID
         return try measure(name, bound: FTS.positiveMatch(query) == nil ? 2.0 : 3.0,
                            app: { _ = try store.cases(as: user, scope: .domain(domainID), query: query, sort: sort, after: cursor, limit: limit) },
                            baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
@@ -111,10 +107,11 @@ public final class StoreBenchmark {
             cursor = last
             walked += page.rows.count
         }
-        let sql = CaseListSQL(domainID: user.domainID, customers: nil, query: .all, sort: .updated, after: cursor, limit: limit + 1, now: store.now)
+        // One statement: the list index walked from the cursor.
+        let statements = try store.pageStatements(as: user, query: .all, sort: .updated, after: cursor, limit: limit)
         return try measure("next page \(walked.formatted()) rows deep", bound: 2.0, app: {
             _ = try store.cases(as: user, scope: .domain(user.domainID), after: cursor, limit: limit)
-        }, baseline: { self.raw.query(sql.sql, sql.values) })
+        }, baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
     }
 
     /// My Customers: every customer the domain manages, with its open cases counted.
