@@ -104,6 +104,24 @@ import Testing
         #expect(state.status == .success("Sharing updated."))
     }
 
+    @Test func anAddressAlreadySharedIsRefusedAtTheFieldByTheDomainsRule() {
+        var state = opened()
+        state.press(.char("h"))
+        state.type("IT@acme.example")
+        #expect(state.press(.enter).isEmpty)
+        #expect(sharing(state)?.error == "add: it@acme.example is already on this case's sharing list")
+        #expect(sharing(state)?.add == [])
+        #expect(sharing(state)?.field.text == "IT@acme.example")
+        // Added once, then typed again: refused too.
+        state.press(.ctrl("u"))
+        state.type("ops@acme.example")
+        state.press(.enter)
+        state.type("ops@acme.example")
+        state.press(.enter)
+        #expect(sharing(state)?.error == "add: ops@acme.example is given twice")
+        #expect(sharing(state)?.add == ["ops@acme.example"])
+    }
+
     @Test func anInvalidAddressIsRefusedAtTheField() {
         var state = opened()
         state.press(.char("h"))

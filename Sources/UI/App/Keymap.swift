@@ -1,3 +1,4 @@
+import Domain
 import ScreenKit
 
 /// A key binding: the keys, what they do, the help text of the overlay, an optional short
@@ -45,7 +46,7 @@ enum Keymap {
         .init([.char("a")], .caseAction(.attach), "attach a file", in: [.caseDetail]),
         .init([.char("e")], .caseAction(.escalate), "escalate (Premium support customers)", in: [.caseDetail]),
         .init([.char("x")], .caseAction(.close), "close case", in: [.caseDetail]),
-        .init([.char("O")], .caseAction(.reopen), "reopen case (within 30 days of closing)", in: [.caseDetail]),
+        .init([.char("O")], .caseAction(.reopen), "reopen case (within \(Limits.reopenWindowDays) days of closing)", in: [.caseDetail]),
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),

@@ -23,10 +23,7 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         let actor = Actor.reseller(user), c = detail.supportCase, access = detail.access
         switch self {
         case .message: return Rules.postMessage(by: actor, c, access: access)
-        case .severity:
-            // Any other level: the rule refuses only "the same level", which a form wouldn't offer.
-            let other: Severity = c.severity == .p1 ? .p2 : .p1
-            return Rules.changeSeverity(by: actor, c, to: other, access: access)
+        case .severity: return Rules.changeSeverity(by: actor, c, access: access)
         case .attach: return Rules.attach(by: actor, c, access: access)
         case .escalate: return Rules.escalate(by: actor, c, customer: detail.customer, access: access)
         case .close: return Rules.closeCase(by: actor, c, access: access)
