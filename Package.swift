@@ -40,9 +40,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Bench",
         ]),
-        // The store benchmark against the same SQL through SQLite's C API: the only code that calls SQLite directly.
+        // `careportal bench`: the store against the same SQL through SQLite's C API (the only code that calls
+        // SQLite directly), the app's key path, and launch from process start.
         .target(name: "Bench", dependencies: [
-            "Store", "Domain",
+            "Store", "Domain", "Portal", "Runtime", "UI", "ScreenKit",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -1,6 +1,5 @@
 import ArgumentParser
-// Exported to this module's other files too: UIBench and LaunchBench report BenchMeasurement until they move into Bench.
-@_exported import Bench
+import Bench
 import Domain
 import Foundation
 import Portal
@@ -19,74 +18,24 @@ struct Bench: ParsableCommand {
     @Flag(help: "Exit 1 when an operation's app/raw ratio exceeds its bound (the regression guard of `make test`).") var check = false
     @Flag var json = false
 
-    struct Report: Encodable {
-        var database: String
-        var cases: Int
-        var generationSeconds: Double?
-        var operations: [BenchMeasurement]
-        var peakResidentMiB: Double
-        /// The launched app's own, at its first full screen (the largest of the launches).
-        var launchedAppPeakResidentMiB: Double?
-    }
-
     func run() throws {
         let path = db ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
-        var generation: Double?
-        if !FileManager.default.fileExists(atPath: path) {
-            let started = Date()
-            _ = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: 1, customers: customers) }
-            generation = Date().timeIntervalSince(started)
-        }
-        let portal = try attempt { () throws(StoreError) in try PortalStore(path: path) }
-        guard let user = try attempt({ () throws(StoreError) in try portal.user(email: "alice@cloudpartners.example") }) else {
-            throw Failure.input("db: \(path) is not a benchmark database (no demo agent)")
-        }
-        let bench = try attempt { () throws(StoreError) in try StoreBenchmark(store: portal, user: user, iterations: iterations) }
-        var ops: [BenchMeasurement] = []
-        var launchedPeak: Double?
+        let report: BenchReport
         do {
-            for (name, filter) in [("first page: all", ""), ("first page: is:open", "is:open"), ("first page: sev:p1", "sev:p1"),
-                                   ("first page: status:action-required", "status:action-required"),
-                                   ("first page: customer:acme", "customer:acme"), ("keyword: common word", "mail"),
-                                   ("keyword: rare word", "payroll"), ("keyword: prefix", "bou*")] {
-                ops.append(try bench.firstPage(name, filter: filter))
-            }
-            // A case's number is a word of its own: one match.
-            if let number = try portal.cases(as: user, scope: .domain(user.domainID), limit: 100).rows.last?.number {
-                ops.append(try bench.firstPage("keyword: a case number (1 match)", filter: String(number)))
-            }
-            ops.append(try bench.secondPage("keyword: common word, next page", filter: "mail"))
-            for sort in [CaseSort.created, .severity, .status] {
-                ops.append(try bench.firstPage("keyword: common word, by \(sort.rawValue)", filter: "mail", sort: sort))
-            }
-            ops.append(try bench.firstPage("keyword: common word + customer:acme", filter: "mail customer:acme"))
-            ops.append(try bench.firstPage("keyword: common word + is:escalated", filter: "mail is:escalated"))
-            ops.append(try bench.firstPage("first page: sorted by severity", filter: "", sort: .severity))
-            ops.append(try bench.pageAt(depth: 50))
-            ops.append(try bench.pageAt(depth: 10_000))
-            ops.append(try bench.myCustomers())
-            ops.append(try bench.openCase())
-            ops += try bench.writes()
-            let domain = try portal.domain(id: user.domainID)?.name ?? ""
-            ops += UIBench(portal: portal, user: user, domainName: domain, iterations: iterations).run()
-            // The real executable on a pseudo-terminal (the demo agent's password is the seed's).
-            switch LaunchBench(portal: portal, email: user.email, password: "alice-1-portal", iterations: iterations).run() {
-            case .success(let launches): ops += launches.operations; launchedPeak = launches.peakResidentMiB
-            case .failure(let why): FileHandle.standardError.write(Data("bench: launch not measured: \(why)\n".utf8))
-            }
+            report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations)
         } catch let e as StoreError {
             throw Failure(LocalPortal.portalError(e))
+        } catch let e as BenchReport.NotABenchmark {
+            throw Failure.input("db: \(e.description)")
         }
-        let report = Report(database: path, cases: cases, generationSeconds: generation, operations: ops,
-                            peakResidentMiB: StoreBenchmark.peakResidentMiB(), launchedAppPeakResidentMiB: launchedPeak)
         if json { try printJSON(report) } else { printTable(report) }
-        if check, let worst = ops.first(where: { !$0.withinBound }) {
+        if check, let worst = report.operations.first(where: { !$0.withinBound }) {
             throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× raw SQLite (bound \(worst.bound!)×)",
                           code: Failure.refused)
         }
     }
 
-    func printTable(_ r: Report) {
+    func printTable(_ r: BenchReport) {
         func ms(_ v: Double?) -> String { v.map { String(format: "%8.3f", $0) } ?? "       -" }
         print("careportal bench: \(r.cases.formatted()) cases in \(r.database)")
         if let g = r.generationSeconds { print(String(format: "generated in %.1f s", g)) }
