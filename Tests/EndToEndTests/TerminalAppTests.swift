@@ -33,11 +33,13 @@ import Testing
         try t.send("Enter")
         screen = try t.waitFor { s in
             let rows = Self.caseRows(s)
-            return !rows.isEmpty && rows.allSatisfy { $0.contains(" P1 ") }
+            return !s.contains("loading…") && !rows.isEmpty && rows.allSatisfy { $0.contains(" P1 ") }
         }
         let p1Rows = Self.caseRows(screen)
         #expect(!p1Rows.isEmpty && p1Rows.allSatisfy { $0.contains(" P1 ") }, "\(screen)")
-        let first = String(p1Rows[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        // Enter opens the case under the cursor, which need not be the first row: the filter is applied while it is
+        // typed, and the cursor stays on its row when its case drops out of an intermediate result.
+        let first = try #require(try t.cursorCase(), "no cursor row: \(screen)")
 
         try t.send("Enter")
         screen = try t.waitFor { $0.contains("History") && $0.contains("Case \(first)") }
@@ -178,8 +180,10 @@ extension TerminalAppTests {
         try t.send("/")
         try t.send("is:open -customer:harbor", literal: true)
         try t.send("Enter")
-        let screen = try t.waitFor { s in !TerminalAppTests.caseRows(s).isEmpty && !TerminalAppTests.caseRows(s).contains { $0.contains("Closed") } }
-        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        let screen = try t.waitFor { s in
+            !s.contains("loading…") && !TerminalAppTests.caseRows(s).isEmpty && !TerminalAppTests.caseRows(s).contains { $0.contains("Closed") }
+        }
+        let number = try #require(try t.cursorCase(), "no cursor row: \(screen)")  // not necessarily the first row
         try t.send("Enter")
         _ = try t.waitFor("History")
 
@@ -220,9 +224,9 @@ extension TerminalAppTests {
         try t.send("Enter")
         let screen = try t.waitFor { s in
             let rows = TerminalAppTests.caseRows(s)
-            return !rows.isEmpty && rows.allSatisfy { $0.contains("Acme Logistics") }
+            return !s.contains("loading…") && !rows.isEmpty && rows.allSatisfy { $0.contains("Acme Logistics") }
         }
-        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        let number = try #require(try t.cursorCase(), "no cursor row: \(screen)")  // not necessarily the first row
         try t.send("Enter")
         _ = try t.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
 
