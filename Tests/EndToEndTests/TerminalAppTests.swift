@@ -173,47 +173,65 @@ extension TerminalAppTests {
         return detail["history"] as! [[String: Any]]
     }
 
+    /// The case screen's title line: "Case 12345678  Title … In progress · P1".
+    static func titleLine(_ screen: String, _ number: String) -> String {
+        screen.split(separator: "\n").first { $0.contains("Case \(number)  ") }.map(String.init) ?? ""
+    }
+
     @Test func messageSeverityCloseAndReopenFromTheKeyboard() throws {
         let (b, t) = try TerminalAppTests.start()
         _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
-        // An open case of a customer that granted access.
+        // An open case of a customer that granted access, not P1 yet: changing it to P1 must change something.
         try t.send("/")
-        try t.send("is:open -customer:harbor", literal: true)
+        try t.send("is:open -customer:harbor -sev:p1", literal: true)
         try t.send("Enter")
         let screen = try t.waitFor { s in
-            !s.contains("loading…") && !TerminalAppTests.caseRows(s).isEmpty && !TerminalAppTests.caseRows(s).contains { $0.contains("Closed") }
+            let rows = TerminalAppTests.caseRows(s)
+            return s.contains("Filter is:open -customer:harbor -sev:p1") && !s.contains("loading…") && !rows.isEmpty
+                && !rows.contains { $0.contains("Closed") || $0.contains(" P1 ") }
         }
         let number = try #require(try t.cursorCase(), "no cursor row: \(screen)")  // not necessarily the first row
         try t.send("Enter")
-        _ = try t.waitFor("History")
+        _ = try t.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
 
         try t.send("m")
         _ = try t.waitFor("Message support · case \(number)")
         try t.send("The customer still sees the error.", literal: true)
         try t.send("C-s")
-        _ = try t.waitFor("Message sent.")
+        _ = try t.waitFor {
+            $0.contains("Message sent.") && !$0.contains("Message support ·") && !$0.contains("loading…")
+        }
         try t.send("p")
-        _ = try t.waitFor("Change severity · case \(number)")
-        for _ in 0..<3 { try t.send("k") }  // up to P1
+        let dialog = try t.waitFor("Change severity · case \(number)")
+        let was = try #require(dialog.firstMatch(of: /Now (P[1-4] [a-z]+)\./).map { String($0.1) }, "\(dialog)")
+        try #require(!was.hasPrefix("P1"), "the filter -sev:p1 let a P1 case through: \(dialog)")
+        for _ in 0..<3 { try t.send("k") }  // up from P2, P3 or P4 to P1 (the cursor stops at the top)
         try t.send("Enter")
-        var screen2 = try t.waitFor { $0.contains("Severity changed to P1 critical.") || $0.contains("already P1") }
-        #expect(screen2.contains("P1"), "\(screen2)")
+        let changed = try t.waitFor {
+            $0.contains("Severity changed to P1 critical.") && !$0.contains("loading…")
+                && Self.titleLine($0, number).hasSuffix(" · P1")
+        }
+        #expect(changed.contains(/Severity +P1 critical/), "\(changed)")
         try t.send("x")
         _ = try t.waitFor("Close case \(number)? y/n")
         try t.send("y")
-        screen2 = try t.waitFor { $0.contains("Closed · P1") && !$0.contains("loading") }
-        #expect(screen2.contains("Closed · P1"), "\(screen2)")
+        _ = try t.waitFor {
+            $0.contains("Case \(number) closed.") && !$0.contains("loading…") && Self.titleLine($0, number).hasSuffix("Closed · P1")
+        }
         try t.send("O")
         _ = try t.waitFor("30 days left to reopen. y/n")
         try t.send("y")
-        screen2 = try t.waitFor { $0.contains("In progress · P1") && !$0.contains("loading") }
-        #expect(screen2.contains("In progress · P1"), "\(screen2)")
+        _ = try t.waitFor {
+            $0.contains("Case \(number) reopened.") && !$0.contains("loading…") && Self.titleLine($0, number).hasSuffix("In progress · P1")
+        }
 
-        let kinds = try Self.history(b, number).suffix(4).map { $0["kind"] as! String }
-        let texts = try Self.history(b, number).map { $0["text"] as! String }
+        let history = try Self.history(b, number)
+        let texts = history.map { $0["text"] as! String }
         #expect(texts.contains("The customer still sees the error."))
-        #expect(kinds.last == "status-change")
-        #expect(try Self.history(b, number).filter { ($0["text"] as! String).hasPrefix("Reopened") }.count == 1)
+        #expect(history.suffix(3).map { $0["kind"] as! String } == ["severity-change", "status-change", "status-change"])
+        #expect(Array(texts.suffix(3)).first == "Severity changed from \(was) to P1 critical", "\(texts.suffix(3))")
+        #expect(texts.last == "Reopened: Closed → In progress", "\(texts.suffix(3))")
+        #expect(texts.filter { $0.hasPrefix("Reopened") }.count == 1)
     }
 
     @Test func escalateAndShareAPremiumCustomersCase() throws {
