@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Drives the real binary inside a detached tmux session on a private socket.
 final class Tmux {
@@ -83,22 +84,39 @@ final class Tmux {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen satisfies `condition`, returning the last screen either way.
+    /// Waits until the screen satisfies `condition` and returns that screen. On timeout the test fails: the error
+    /// names the call site, what was awaited and the last screen seen. `what` words the condition for that message.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(until what: String? = nil, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while Date() < deadline {
+        while true {
             last = try screen()
             if condition(last) { return last }
+            if Date() >= deadline { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        if ProcessInfo.processInfo.environment["TMUX_TEST_DEBUG"] != nil { print("WAIT TIMED OUT:\n\(last)") }
-        return last
+        throw Timeout(what: what, seconds: timeout, sourceLocation: sourceLocation, screen: last)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
-        try waitFor(timeout: timeout) { $0.contains(text) }
+    /// Waits until the screen contains `text`; see `waitFor(until:timeout:sourceLocation:_:)`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(until: "the text \"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// A wait that timed out: where, for what, and the screen as it was last seen.
+    struct Timeout: Error, CustomStringConvertible {
+        var what: String?
+        var seconds: TimeInterval
+        var sourceLocation: SourceLocation
+        var screen: String
+        var description: String {
+            let place = "\(sourceLocation.fileName):\(sourceLocation.line)"
+            return "waitFor at \(place) timed out after \(seconds.formatted()) s waiting for \(what ?? "its condition"); the last screen:\n"
+                + screen
+        }
     }
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
