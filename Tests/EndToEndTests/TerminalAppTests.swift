@@ -1,8 +1,14 @@
 import Foundation
 import Testing
 
+/// Without tmux the tests below are skipped, saying why; where CI is set, this fails the run instead.
+@Test func tmuxIsOnPathWhereCIIsSet() throws {
+    if Tmux.required && !Tmux.available { throw Tmux.Missing() }
+}
+
 /// The real full-screen app in tmux on a demo database, driven by keys and read back from the pane.
-@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalAppTests {
+@Suite(.serialized, .enabled(if: Tmux.available, Comment(rawValue: Tmux.missingMessage)))
+struct TerminalAppTests {
     static func start(width: Int = 120, height: Int = 40) throws -> (Binary, Tmux) {
         let (b, _) = try CommandLineTests.demo(cases: 400)
         return (b, try open(b, as: "alice@cloudpartners.example", width: width, height: height))
