@@ -1,8 +1,14 @@
 import Foundation
 import Testing
 
+/// Without tmux the tests below are skipped, saying why; where CI is set, this fails the run instead.
+@Test func tmuxIsOnPathWhereCIIsSet() throws {
+    if Tmux.required && !Tmux.available { throw Tmux.Missing() }
+}
+
 /// The real full-screen app in tmux on a demo database, driven by keys and read back from the pane.
-@Suite(.serialized, .enabled(if: Tmux.available)) struct TerminalAppTests {
+@Suite(.serialized, .enabled(if: Tmux.available, Comment(rawValue: Tmux.missingMessage)))
+struct TerminalAppTests {
     static func start(width: Int = 120, height: Int = 40) throws -> (Binary, Tmux) {
         let (b, _) = try CommandLineTests.demo(cases: 400)
         return (b, try open(b, as: "alice@cloudpartners.example", width: width, height: height))
@@ -24,69 +30,82 @@ import Testing
 
     @Test func filterOpenHelpAndResize() throws {
         let (_, t) = try Self.start()
-        var screen = try t.waitFor { Self.caseRows($0).count > 20 }
+        var screen = try t.waitFor(until: "more than 20 case rows") { Self.caseRows($0).count > 20 }
         #expect(screen.contains("My Cases") && screen.contains("as Alice Moreau <alice@cloudpartners.example>"), "\(screen)")
         #expect(Self.caseRows(screen).count > 20, "\(screen)")
 
         try t.send("/")
         try t.send("sev:p1", literal: true)
         try t.send("Enter")
-        screen = try t.waitFor { s in
+        screen = try t.waitFor(until: "only P1 rows under the filter sev:p1") { s in
             let rows = Self.caseRows(s)
-            return !rows.isEmpty && rows.allSatisfy { $0.contains(" P1 ") }
+            return s.contains("Filter sev:p1") && !s.contains("loading…") && !rows.isEmpty && rows.allSatisfy { $0.contains(" P1 ") }
         }
-        let p1Rows = Self.caseRows(screen)
-        #expect(!p1Rows.isEmpty && p1Rows.allSatisfy { $0.contains(" P1 ") }, "\(screen)")
-        let first = String(p1Rows[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        // Enter opens the case under the cursor, which need not be the first row: the filter is applied while it is
+        // typed, and the cursor stays on its row when its case drops out of an intermediate result.
+        let first = try #require(try t.cursorCase(), "no cursor row: \(screen)")
 
         try t.send("Enter")
-        screen = try t.waitFor { $0.contains("History") && $0.contains("Case \(first)") }
+        screen = try t.waitFor(until: "case \(first)") { $0.contains("History") && $0.contains("Case \(first)") }
         #expect(screen.contains("Case \(first)"), "\(screen)")
         #expect(screen.contains("P1"), "\(screen)")
 
         try t.send("?")
-        screen = try t.waitFor { $0.contains("Keys · Case") && $0.contains("close case") }
+        screen = try t.waitFor(until: "the case screen's help") { $0.contains("Keys · Case") && $0.contains("close case") }
         #expect(screen.contains("message support") && screen.contains("close case"), "\(screen)")
         try t.send("Escape")
-        _ = try t.waitFor { !$0.contains("Keys · Case") }
+        try t.waitFor(until: "case \(first) without the help") {
+            !$0.contains("Keys · Case") && $0.contains("History") && $0.contains("Case \(first)")
+        }
 
         try t.resize(width: 50, height: 12)
         // tmux may pass through an intermediate size (50×40, 120×12): wait for the final one.
-        screen = try t.waitFor { $0.contains("Terminal too small") && $0.contains("50×12") }
+        screen = try t.waitFor(until: "the too-small notice at 50×12") { $0.contains("Terminal too small") && $0.contains("50×12") }
         #expect(screen.contains("50×12"), "\(screen)")
         try t.resize(width: 120, height: 40)
-        screen = try t.waitFor { $0.contains("History") && $0.contains("Case \(first)") && !$0.contains("Terminal too small") }
+        screen = try t.waitFor(until: "case \(first) at 120×40") {
+            $0.contains("History") && $0.contains("Case \(first)") && !$0.contains("Terminal too small")
+        }
         #expect(screen.contains("Case \(first)") && !screen.contains("Terminal too small"), "\(screen)")
 
         // Back to the filtered list, then quit.
         try t.send("q")
-        screen = try t.waitFor { !$0.contains("History") && !Self.caseRows($0).isEmpty }
+        screen = try t.waitFor(until: "the list filtered by sev:p1") {
+            !$0.contains("History") && $0.contains("Filter sev:p1") && !Self.caseRows($0).isEmpty
+        }
         #expect(!Self.caseRows(screen).isEmpty && Self.caseRows(screen).allSatisfy { $0.contains(" P1 ") }, "\(screen)")
     }
 
     @Test func customersAndTabsKeepTheirOwnState() throws {
         let (_, t) = try Self.start()
-        _ = try t.waitFor { Self.caseRows($0).count > 10 }
+        try t.waitFor(until: "more than 10 case rows") { Self.caseRows($0).count > 10 }
         try t.send("2")
-        var screen = try t.waitFor { $0.contains("My Customers") && $0.contains("Harbor Health Clinics") && $0.contains("not granted") }
+        var screen = try t.waitFor(until: "My Customers") {
+            $0.contains("My Customers") && $0.contains("Harbor Health Clinics") && $0.contains("not granted")
+        }
         #expect(screen.contains("not granted"), "\(screen)")
         #expect(screen.contains("株式会社さくら商事") == false, "a customer of another domain is listed: \(screen)")
         try t.send("1")
-        _ = try t.waitFor("My Cases")
+        try t.waitFor(until: "My Cases with its rows") { $0.contains("My Cases") && Self.caseRows($0).count > 10 }
         try t.send("/")
         try t.send("is:open", literal: true)
         try t.send("Enter")
-        _ = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } }
+        try t.waitFor(until: "open cases only under the filter is:open") { s in
+            s.contains("Filter is:open") && !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") }
+        }
         try t.send("j")
         try t.send("j")
         try t.send("]")
-        screen = try t.waitFor("as Carol Nguyen")
-        #expect(Self.caseRows(screen).contains { $0.contains("Closed") } || !screen.contains("is:open"),
-                "the second tab has its own (empty) filter: \(screen)")
+        // The second tab has its own, empty, filter: no filter line, and its closed cases are listed.
+        screen = try t.waitFor(until: "Carol's case rows") { $0.contains("as Carol Nguyen") && Self.caseRows($0).count > 10 }
+        #expect(!screen.contains("Filter "), "\(screen)")
+        #expect(Self.caseRows(screen).contains { $0.contains("Closed") }, "\(screen)")
         try t.send("[")
-        screen = try t.waitFor("as Alice Moreau")
-        screen = try t.waitFor { s in !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") } && s.contains("is:open") }
-        #expect(screen.contains("is:open"), "the first tab kept its filter: \(screen)")
+        // The first tab kept its filter.
+        try t.waitFor(until: "Alice's open cases under the filter is:open") { s in
+            s.contains("as Alice Moreau") && s.contains("Filter is:open")
+                && !Self.caseRows(s).isEmpty && !Self.caseRows(s).contains { $0.contains("Closed") }
+        }
     }
 }
 
@@ -101,13 +120,13 @@ extension TerminalAppTests {
         func password(_ email: String) -> String { users.first { $0["email"] as? String == email }!["password"] as! String }
         let t = try TerminalAppTests.open(b, as: nil)
 
-        var screen = try t.waitFor("Sign in with your reseller account.")
+        try t.waitFor("Sign in with your reseller account.")
         // A wrong password is refused with the same words as an unknown user, and the password never shows.
         try t.send("alice@cloudpartners.example", literal: true)
         try t.send("Tab")
         try t.send("not-the-password", literal: true)
         try t.send("Enter")
-        screen = try t.waitFor("Wrong email or password.")
+        var screen = try t.waitFor("Wrong email or password.")
         #expect(!screen.contains("not-the-password"), "\(screen)")
         // The licence-less agent gets the seed's answer.
         try t.send("BTab")
@@ -117,7 +136,7 @@ extension TerminalAppTests {
         try t.send("C-u")
         try t.send(password("bruno@cloudpartners.example"), literal: true)
         try t.send("Enter")
-        screen = try t.waitFor("You don't have access to the Customer Care Portal")
+        try t.waitFor("You don't have access to the Customer Care Portal")
         try t.send("BTab")
         try t.send("C-u")
         try t.send("alice@cloudpartners.example", literal: true)
@@ -125,7 +144,7 @@ extension TerminalAppTests {
         try t.send("C-u")
         try t.send(password("alice@cloudpartners.example"), literal: true)
         try t.send("Enter")
-        screen = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        screen = try t.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
         #expect(screen.contains("as Alice Moreau <alice@cloudpartners.example>"), "\(screen)")
 
         // The session file holds the token, readable by its owner only.
@@ -136,7 +155,7 @@ extension TerminalAppTests {
         // Move the cursor, sign in to a second domain from the session switcher, come back: the cursor stayed.
         let first = try t.cursorCase()
         for _ in 0..<3 { try t.send("j") }
-        let before = try t.waitFor { s in
+        let before = try t.waitFor(until: "the cursor on the fourth row") { s in
             guard let c = try? t.cursorCase(), c != first else { return false }
             return TerminalAppTests.caseRows(s).firstIndex { $0.contains(c) } == 3
         }
@@ -144,20 +163,22 @@ extension TerminalAppTests {
         #expect(cursor != nil && cursor != first)
         #expect(TerminalAppTests.caseRows(before).firstIndex { $0.contains(cursor ?? "-") } == 3)
         try t.send("S")
-        screen = try t.waitFor("Sessions")
+        try t.waitFor(until: "the session switcher") { $0.contains("Sessions") && $0.contains("Sign in to another domain") }
         try t.send("s")
-        screen = try t.waitFor("Sign in with your reseller account.")
+        try t.waitFor("Sign in with your reseller account.")
         try t.send("carol@skyline-it.example", literal: true)
         try t.send("Tab")
         try t.send(password("carol@skyline-it.example"), literal: true)
         try t.send("Enter")
-        screen = try t.waitFor("as Carol Nguyen <carol@skyline-it.example>")
+        try t.waitFor(until: "Carol's case rows") {
+            $0.contains("as Carol Nguyen <carol@skyline-it.example>") && TerminalAppTests.caseRows($0).count > 10
+        }
         try t.send("[")
-        screen = try t.waitFor("as Alice Moreau")
-        screen = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
-        #expect(TerminalAppTests.caseRows(screen) == TerminalAppTests.caseRows(before))
-        _ = try t.waitFor { _ in (try? t.cursorCase()) == cursor }
-        #expect(try t.cursorCase() == cursor, "the cursor is on the same case")
+        // Alice's tab again: the same rows, the cursor on the same case.
+        try t.waitFor(until: "Alice's rows as before, the cursor on \(cursor ?? "-")") { s in
+            s.contains("as Alice Moreau") && TerminalAppTests.caseRows(s) == TerminalAppTests.caseRows(before)
+                && (try? t.cursorCase()) == cursor
+        }
     }
 }
 
@@ -171,81 +192,101 @@ extension TerminalAppTests {
         return detail["history"] as! [[String: Any]]
     }
 
+    /// The case screen's title line: "Case 12345678  Title … In progress · P1".
+    static func titleLine(_ screen: String, _ number: String) -> String {
+        screen.split(separator: "\n").first { $0.contains("Case \(number)  ") }.map(String.init) ?? ""
+    }
+
     @Test func messageSeverityCloseAndReopenFromTheKeyboard() throws {
         let (b, t) = try TerminalAppTests.start()
-        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
-        // An open case of a customer that granted access.
+        try t.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
+        // An open case of a customer that granted access, not P1 yet: changing it to P1 must change something.
         try t.send("/")
-        try t.send("is:open -customer:harbor", literal: true)
+        try t.send("is:open -customer:harbor -sev:p1", literal: true)
         try t.send("Enter")
-        let screen = try t.waitFor { s in !TerminalAppTests.caseRows(s).isEmpty && !TerminalAppTests.caseRows(s).contains { $0.contains("Closed") } }
-        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        let screen = try t.waitFor(until: "open, non-P1 rows under the filter") { s in
+            let rows = TerminalAppTests.caseRows(s)
+            return s.contains("Filter is:open -customer:harbor -sev:p1") && !s.contains("loading…") && !rows.isEmpty
+                && !rows.contains { $0.contains("Closed") || $0.contains(" P1 ") }
+        }
+        let number = try #require(try t.cursorCase(), "no cursor row: \(screen)")  // not necessarily the first row
         try t.send("Enter")
-        _ = try t.waitFor("History")
+        try t.waitFor(until: "case \(number)") { $0.contains("Case \(number)") && $0.contains("History") }
 
         try t.send("m")
-        _ = try t.waitFor("Message support · case \(number)")
+        try t.waitFor("Message support · case \(number)")
         try t.send("The customer still sees the error.", literal: true)
         try t.send("C-s")
-        _ = try t.waitFor("Message sent.")
+        try t.waitFor(until: "the message sent and case \(number) reloaded") {
+            $0.contains("Message sent.") && !$0.contains("Message support ·") && !$0.contains("loading…")
+        }
         try t.send("p")
-        _ = try t.waitFor("Change severity · case \(number)")
-        for _ in 0..<3 { try t.send("k") }  // up to P1
+        let dialog = try t.waitFor("Change severity · case \(number)")
+        let was = try #require(dialog.firstMatch(of: /Now (P[1-4] [a-z]+)\./).map { String($0.1) }, "\(dialog)")
+        try #require(!was.hasPrefix("P1"), "the filter -sev:p1 let a P1 case through: \(dialog)")
+        for _ in 0..<3 { try t.send("k") }  // up from P2, P3 or P4 to P1 (the cursor stops at the top)
         try t.send("Enter")
-        var screen2 = try t.waitFor { $0.contains("Severity changed to P1 critical.") || $0.contains("already P1") }
-        #expect(screen2.contains("P1"), "\(screen2)")
+        let changed = try t.waitFor(until: "the severity changed to P1 and case \(number) reloaded") {
+            $0.contains("Severity changed to P1 critical.") && !$0.contains("loading…")
+                && Self.titleLine($0, number).hasSuffix(" · P1")
+        }
+        #expect(changed.contains(/Severity +P1 critical/), "\(changed)")
         try t.send("x")
-        _ = try t.waitFor("Close case \(number)? y/n")
+        try t.waitFor("Close case \(number)? y/n")
         try t.send("y")
-        screen2 = try t.waitFor { $0.contains("Closed · P1") && !$0.contains("loading") }
-        #expect(screen2.contains("Closed · P1"), "\(screen2)")
+        try t.waitFor(until: "case \(number) closed") {
+            $0.contains("Case \(number) closed.") && !$0.contains("loading…") && Self.titleLine($0, number).hasSuffix("Closed · P1")
+        }
         try t.send("O")
-        _ = try t.waitFor("30 days left to reopen. y/n")
+        try t.waitFor("30 days left to reopen. y/n")
         try t.send("y")
-        screen2 = try t.waitFor { $0.contains("In progress · P1") && !$0.contains("loading") }
-        #expect(screen2.contains("In progress · P1"), "\(screen2)")
+        try t.waitFor(until: "case \(number) reopened") {
+            $0.contains("Case \(number) reopened.") && !$0.contains("loading…") && Self.titleLine($0, number).hasSuffix("In progress · P1")
+        }
 
-        let kinds = try Self.history(b, number).suffix(4).map { $0["kind"] as! String }
-        let texts = try Self.history(b, number).map { $0["text"] as! String }
+        let history = try Self.history(b, number)
+        let texts = history.map { $0["text"] as! String }
         #expect(texts.contains("The customer still sees the error."))
-        #expect(kinds.last == "status-change")
-        #expect(try Self.history(b, number).filter { ($0["text"] as! String).hasPrefix("Reopened") }.count == 1)
+        #expect(history.suffix(3).map { $0["kind"] as! String } == ["severity-change", "status-change", "status-change"])
+        #expect(Array(texts.suffix(3)).first == "Severity changed from \(was) to P1 critical", "\(texts.suffix(3))")
+        #expect(texts.last == "Reopened: Closed → In progress", "\(texts.suffix(3))")
+        #expect(texts.filter { $0.hasPrefix("Reopened") }.count == 1)
     }
 
     @Test func escalateAndShareAPremiumCustomersCase() throws {
         let (b, t) = try TerminalAppTests.start()
-        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try t.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
         try t.send("/")
         try t.send("customer:acme is:open -is:escalated", literal: true)
         try t.send("Enter")
-        let screen = try t.waitFor { s in
+        let screen = try t.waitFor(until: "Acme's rows under the filter") { s in
             let rows = TerminalAppTests.caseRows(s)
-            return !rows.isEmpty && rows.allSatisfy { $0.contains("Acme Logistics") }
+            return s.contains("Filter customer:acme is:open -is:escalated") && !s.contains("loading…")
+                && !rows.isEmpty && rows.allSatisfy { $0.contains("Acme Logistics") }
         }
-        let number = String(TerminalAppTests.caseRows(screen)[0].trimmingCharacters(in: .whitespaces).prefix(8))
+        let number = try #require(try t.cursorCase(), "no cursor row: \(screen)")  // not necessarily the first row
         try t.send("Enter")
-        _ = try t.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
+        try t.waitFor(until: "case \(number)") { $0.contains("Case \(number)") && $0.contains("History") }
 
         try t.send("e")
-        _ = try t.waitFor("Escalate · case \(number)")
+        try t.waitFor("Escalate · case \(number)")
         try t.send("Enter")  // from the reasons (Resolution time first) to the justification
         try t.send("Payroll runs tomorrow; every user is affected.", literal: true)
         try t.send("C-s")
-        _ = try t.waitFor { $0.contains("Case \(number) escalated.") || $0.contains("⚑") }
+        try t.waitFor(until: "case \(number) escalated and reloaded") {
+            $0.contains("Case \(number) escalated.") && CaseActions.titleLine($0, number).contains("⚑ escalated") && !$0.contains("loading…")
+        }
         try t.send("h")
-        _ = try t.waitFor("Case sharing · case \(number)")
+        try t.waitFor("Case sharing · case \(number)")
         try t.send("it@acme-logistics.example", literal: true)
         try t.send("Enter")
         try t.send("C-s")
-        _ = try t.waitFor("Sharing updated.")
+        // The reloaded case shows the address: it is stored.
+        try t.waitFor(until: "the sharing saved and shown") {
+            $0.contains("Sharing updated.") && $0.contains(/Sharing +it@acme-logistics\.example/) && !$0.contains("loading…")
+        }
 
-        var detail: [String: Any] = [:]
-        let deadline = Date().addingTimeInterval(10)
-        repeat {
-            detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
-            if (detail["sharing"] as? [String])?.isEmpty == false { break }
-            Thread.sleep(forTimeInterval: 0.2)
-        } while Date() < deadline
+        let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
         #expect(detail["escalated"] as? Bool == true)
         #expect(detail["sharing"] as? [String] == ["it@acme-logistics.example"])
         let texts = (detail["history"] as! [[String: Any]]).map { $0["text"] as! String }
@@ -254,21 +295,23 @@ extension TerminalAppTests {
 
     @Test func aMessageDraftSurvivesKill9() throws {
         let (b, t) = try TerminalAppTests.start()
-        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try t.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
         try t.send("Enter")
         var screen = try t.waitFor("History")
         let number = String(screen.split(separator: "\n").first { $0.contains("Case ") }!
             .split(separator: " ").first { $0.count == 8 && $0.allSatisfy(\.isNumber) }!)
         try t.send("m")
-        _ = try t.waitFor("Message support · case \(number)")
+        try t.waitFor("Message support · case \(number)")
         try t.send("Half-written note about the MX records", literal: true)
         // Drafts are saved about once a second while typing; once it is stored, the process is killed outright.
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
+        var stored = false
+        while !stored && Date() < deadline {
             let drafts = try b.json(["drafts", "--as", "alice@cloudpartners.example", "--json"]) as! [[String: Any]]
-            if drafts.contains(where: { $0["form"] as? String == "message \(number)" && ($0["content"] as? String)?.contains("MX records") == true }) { break }
-            Thread.sleep(forTimeInterval: 0.2)
+            stored = drafts.contains { $0["form"] as? String == "message \(number)" && ($0["content"] as? String)?.contains("MX records") == true }
+            if !stored { Thread.sleep(forTimeInterval: 0.2) }
         }
+        try #require(stored, "the draft of the message on case \(number) was not saved within 20 s")
         let pid = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
@@ -277,9 +320,9 @@ extension TerminalAppTests {
         _ = try? t.tmux(["kill-server"], capture: false)
 
         let again = try TerminalAppTests.open(b, as: "alice@cloudpartners.example")
-        _ = try again.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try again.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
         try again.send("Enter")
-        _ = try again.waitFor { $0.contains("Case \(number)") && $0.contains("History") }
+        try again.waitFor(until: "case \(number)") { $0.contains("Case \(number)") && $0.contains("History") }
         try again.send("m")
         screen = try again.waitFor("Half-written note about the MX records")
         #expect(screen.contains("Message support · case \(number)"), "\(screen)")
@@ -296,38 +339,49 @@ extension TerminalAppTests {
         try headers.write(to: b.home.appendingPathComponent("headers.txt"))
         let t = try TerminalAppTests.open(b, as: "alice@cloudpartners.example",
                                           environment: "EDITOR='sed -i s/^Answer:/Answer:_all_members_of_Sales/'")
-        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 10 }
+        try t.waitFor(until: "more than 10 case rows") { TerminalAppTests.caseRows($0).count > 10 }
 
         try t.send("n")
-        _ = try t.waitFor { $0.contains("New case · cloudpartners.example") && $0.contains("Pioneer Robotics") }
+        try t.waitFor(until: "the wizard's customer list") { $0.contains("New case · cloudpartners.example") && $0.contains("Pioneer Robotics") }
         try t.send("pioneer", literal: true)
         try t.send("Enter")
-        _ = try t.waitFor("Product type")
+        try t.waitFor(until: "the product and title step for Pioneer Robotics") {
+            $0.contains("✓ 1 Customer") && $0.contains("Product type") && $0.contains("For Pioneer Robotics (pioneer-robotics.example)")
+        }
         try t.send("Shared drive members get access denied", literal: true)
         try t.send("Enter")
         try t.send("shared drive members access", literal: true)
-        _ = try t.waitFor("Drive and Docs > Shared drives > Members cannot access a shared drive")
+        // The whole search typed, and the category first among its results (Enter picks the first).
+        let category = "Drive and Docs > Shared drives > Members cannot access a shared drive"
+        try t.waitFor(until: "\(category) first for the whole search") { s in
+            let lines = s.split(separator: "\n")
+            guard s.contains("✓ 2 Product and title"),
+                  let search = lines.firstIndex(where: { $0.contains("Search shared drive members access") }),
+                  search + 1 < lines.count else { return false }
+            return lines[search + 1].contains(category)
+        }
         try t.send("Enter")
-        _ = try t.waitFor("1. Which shared drive")
+        try t.waitFor(until: "the description step") { $0.contains("✓ 3 Category") && $0.contains("1. Which shared drive") }
         try t.send("C-e")
-        _ = try t.waitFor("Answer:_all_members_of_Sales")
+        try t.waitFor(until: "the answers written by $EDITOR") { $0.contains("✓ 4 Description") && $0.contains("Answer:_all_members_of_Sales") }
         try t.send("Tab")
-        _ = try t.waitFor("Tab completes, Enter adds")
+        try t.waitFor(until: "the attachments step") { $0.contains("No files yet") && $0.contains("Tab completes, Enter adds") }
         try t.send("~/head", literal: true)
         try t.send("Tab")
-        _ = try t.waitFor("~/headers.txt")
+        try t.waitFor("~/headers.txt")
         try t.send("Enter")
-        _ = try t.waitFor("1 file, 2.9 KiB")
+        try t.waitFor(until: "headers.txt attached") { $0.contains("1 file, 2.9 KiB") && $0.contains("✓ 5 Attachments") }
         try t.send("Tab")
-        _ = try t.waitFor("Critical impact")
+        try t.waitFor(until: "the severity step") { $0.contains("Critical impact") && $0.contains("* P3 medium") }
         try t.send("2")
+        try t.waitFor("* P2 high")
         try t.send("Enter")
         try t.send("Enter")  // language: the user's
-        _ = try t.waitFor("Time zone")
+        try t.waitFor(until: "the time zone field") { $0.contains("✓ 6 Severity") && $0.contains("Language  en English") && $0.contains("Time zone  UTC") }
         try t.send("paris", literal: true)
-        _ = try t.waitFor("Europe/Paris")
+        try t.waitFor(until: "Europe/Paris found") { $0.contains("Search paris") && $0.contains("Europe/Paris") }
         try t.send("Enter")
-        var screen = try t.waitFor { $0.contains("Review") && $0.contains("Europe/Paris") && $0.contains("headers.txt") }
+        var screen = try t.waitFor(until: "the review") { $0.contains("Review") && $0.contains("Europe/Paris") && $0.contains("headers.txt") }
         #expect(screen.contains("Pioneer Robotics (pioneer-robotics.example)"), "\(screen)")
         try t.send("C-s")
         screen = try t.waitFor("filed. Share it with other addresses now")
@@ -335,7 +389,7 @@ extension TerminalAppTests {
         try t.send("Escape")
         try t.send("q")
         // The new case is on top of My Cases.
-        screen = try t.waitFor { TerminalAppTests.caseRows($0).first?.contains(number) == true }
+        screen = try t.waitFor(until: "case \(number) on top of My Cases") { TerminalAppTests.caseRows($0).first?.contains(number) == true }
         #expect(TerminalAppTests.caseRows(screen).first?.contains("Shared drive members get access denied") == true, "\(screen)")
 
         let rows = try b.json(["cases", "--as", "alice@cloudpartners.example", "--filter", "\"access denied\"", "--json"]) as! [[String: Any]]
@@ -365,21 +419,23 @@ extension TerminalAppTests {
         let password = users.first { $0["email"] as? String == "admin@cloudpartners.example" }!["password"] as! String
         #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: password + "\n").status == 0)
         let t = try TerminalAppTests.open(b, as: "admin@cloudpartners.example")
-        _ = try t.waitFor { TerminalAppTests.caseRows($0).count > 5 }
+        try t.waitFor(until: "more than 5 case rows") { TerminalAppTests.caseRows($0).count > 5 }
         try t.send("A")
-        var screen = try t.waitFor { $0.contains("Admin · cloudpartners.example") && $0.contains("bruno@cloudpartners.example") }
+        var screen = try t.waitFor(until: "the admin screen") { $0.contains("Admin · cloudpartners.example") && $0.contains("bruno@cloudpartners.example") }
         #expect(screen.contains("2 of 50 used"), "\(screen)")
         try t.send("j")
         try t.send("j")
         try t.send("l")
-        screen = try t.waitFor { $0.contains("Licence assigned to bruno@cloudpartners.example.") && $0.contains("3 of 50 used") }
+        screen = try t.waitFor(until: "the licence assigned") {
+            $0.contains("Licence assigned to bruno@cloudpartners.example.") && $0.contains("3 of 50 used")
+        }
         #expect(screen.contains("3 of 50 used"), "\(screen)")
         let list = try b.json(["admin", "user", "list", "--as", "admin@cloudpartners.example", "--json"]) as! [String: Any]
         let bruno = (list["users"] as! [[String: Any]]).first { $0["email"] as? String == "bruno@cloudpartners.example" }
         #expect(bruno?["licensed"] as? Bool == true)
         // The agent's app refuses the screen with the Domain's words.
         let agent = try TerminalAppTests.open(b, as: "alice@cloudpartners.example")
-        _ = try agent.waitFor { TerminalAppTests.caseRows($0).count > 5 }
+        try agent.waitFor(until: "more than 5 case rows") { TerminalAppTests.caseRows($0).count > 5 }
         try agent.send("A")
         screen = try agent.waitFor("Only a super administrator can do this.")
         #expect(!screen.contains("Admin · cloudpartners.example"), "\(screen)")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Drives the real binary inside a detached tmux session on a private socket.
 final class Tmux {
@@ -16,7 +17,8 @@ final class Tmux {
     /// and Foundation's Process can miss such a client's exit.
     @discardableResult
     func tmux(_ args: [String], capture: Bool = true) throws -> String {
-        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + args
+        guard let path = Self.path else { throw Missing() }
+        let argv = [path, "-L", socket, "-f", "/dev/null"] + args
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -45,7 +47,7 @@ final class Tmux {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, "tmux", &actions, &attributes, cArgs, cEnv)
+        let rc = posix_spawn(&pid, path, &actions, &attributes, cArgs, cEnv)
         close(fds[1])
         defer { close(fds[0]) }
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT) }
@@ -83,23 +85,54 @@ final class Tmux {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen satisfies `condition`, returning the last screen either way.
+    /// Waits until the screen satisfies `condition` and returns that screen. On timeout the test fails: the error
+    /// names the call site, what was awaited and the last screen seen. `what` words the condition for that message.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(until what: String? = nil, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while Date() < deadline {
+        while true {
             last = try screen()
             if condition(last) { return last }
+            if Date() >= deadline { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        if ProcessInfo.processInfo.environment["TMUX_TEST_DEBUG"] != nil { print("WAIT TIMED OUT:\n\(last)") }
-        return last
+        throw Timeout(what: what, seconds: timeout, sourceLocation: sourceLocation, screen: last)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
-        try waitFor(timeout: timeout) { $0.contains(text) }
+    /// Waits until the screen contains `text`; see `waitFor(until:timeout:sourceLocation:_:)`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(until: "the text \"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+    /// A wait that timed out: where, for what, and the screen as it was last seen.
+    struct Timeout: Error, CustomStringConvertible {
+        var what: String?
+        var seconds: TimeInterval
+        var sourceLocation: SourceLocation
+        var screen: String
+        var description: String {
+            let place = "\(sourceLocation.fileName):\(sourceLocation.line)"
+            return "waitFor at \(place) timed out after \(seconds.formatted()) s waiting for \(what ?? "its condition"); the last screen:\n"
+                + screen
+        }
+    }
+
+    /// The tmux executable: the first `tmux` on PATH.
+    static let path: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        .split(separator: ":").map { "\($0)/tmux" }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static var available: Bool { path != nil }
+
+    /// CI must run the tmux tests: without tmux, the run fails there instead of skipping them.
+    static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    static let missingMessage = "tmux not found on PATH; install it: apt-get install -y tmux"
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { Tmux.missingMessage }
+    }
 }
