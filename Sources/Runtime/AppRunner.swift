@@ -16,8 +16,10 @@ public struct AppRunner {
         self.sessions = sessions
     }
 
-    /// Runs the app until it quits; the terminal is restored on every way out.
-    public func run() throws(TerminalUnavailable) {
+    /// Runs the app until it quits; the terminal is restored on every way out. Returns what to say once the
+    /// full screen is gone (the drafts kept), if anything.
+    @discardableResult
+    public func run() throws(TerminalUnavailable) -> String? {
         let terminal: NCursesTerminal
         do { terminal = try NCursesTerminal() } catch {
             throw TerminalUnavailable(reason: "\(error)")
@@ -71,6 +73,7 @@ public struct AppRunner {
             }
         }
         runner.finishQueuedWork()
+        return state.farewell
     }
 }
 

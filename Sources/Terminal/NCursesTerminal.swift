@@ -34,6 +34,7 @@ public final class NCursesTerminal {
     /// Takes over the controlling terminal ($TERM, stdin/stdout). `raw` passes
     /// Ctrl-C/Ctrl-Z/Ctrl-S to the app as keys instead of signals.
     public convenience init(raw: Bool = true) throws {
+        saveTerminalModes()
         try self.init(term: nil, input: cn_stdin(), output: cn_stdout(), raw: raw)
         installSignalHandlers()
         installedSignals = true

@@ -23,8 +23,11 @@ struct Open: ParsableCommand {
         if let wanted = actor.asUser, let i = sessions.firstIndex(where: { $0.user.email.caseInsensitiveCompare(wanted) == .orderedSame }) {
             sessions.insert(sessions.remove(at: i), at: 0)
         }
-        do { try AppRunner(portal: portal, sessions: sessions).run() } catch {
+        let farewell: String?
+        do { farewell = try AppRunner(portal: portal, sessions: sessions).run() } catch {
             throw Failure.input(error.description)
         }
+        // A notice, not output: on standard error, like git's.
+        if let farewell { FileHandle.standardError.write(Data((farewell + "\n").utf8)) }
     }
 }

@@ -135,15 +135,21 @@ import Testing
         #expect(messageForm(state)?.field.text == "Half a thought")
     }
 
-    @Test func draftSavesAreAtMostAboutOneASecond() {
+    @Test func aKeystrokeIsSavedWithin200MillisecondsAndSavesAreAtMostFiveASecond() {
         var state = opened()
         state.press(.char("m"))
+        #expect(state.wakeAt == nil, "nothing typed, nothing to save")
         state.type("a")
-        let first = state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        // Never saved: the runtime is asked to tick at once.
+        #expect(state.wakeAt == Fixture.now)
+        let first = state.send(.tick(Fixture.now.addingTimeInterval(0.05)))
         #expect(first == [.saveDraft(request: state.lastRequest, session: 0, form: Self.draft, content: "a")])
+        #expect(state.wakeAt == nil)
         state.type("b")
-        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.3))).isEmpty)  // too soon
-        let second = state.send(.tick(Fixture.now.addingTimeInterval(2)))
+        // The next save is due 200 ms after the last one, and the runtime wakes for it.
+        #expect(state.wakeAt == Fixture.now.addingTimeInterval(0.25))
+        #expect(state.send(.tick(Fixture.now.addingTimeInterval(0.15))).isEmpty)  // too soon
+        let second = state.send(.tick(Fixture.now.addingTimeInterval(0.25)))
         #expect(second == [.saveDraft(request: state.lastRequest, session: 0, form: Self.draft, content: "ab")])
     }
 

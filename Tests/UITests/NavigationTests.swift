@@ -29,6 +29,7 @@ import Testing
         #expect(state.status == .info("This is the top screen. Press q to quit."))
         #expect(state.press(.char("q")) == [.quit])
         #expect(state.shouldQuit)
+        #expect(state.farewell == nil, "nothing typed: nothing to say")
     }
 
     @Test func ctrlCQuitsFromAnywhere() {

@@ -475,11 +475,13 @@ import Testing
         state.send(.tick(Fixture.now.addingTimeInterval(1)))
         state.type(" More.")
         // Within the save interval: a tick doesn't save yet, quitting does.
-        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.2))).isEmpty)
+        #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.1))).isEmpty)
         let effects = state.press(.ctrl("c"))
         guard case .saveDraft(_, 0, .newCase, let content)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(content.contains("Everyone in Sales. More."))
         #expect(effects.last == .quit)
+        // Said once the full screen is gone.
+        #expect(state.farewell == "Kept as drafts: a new case for Acme Corp. `careportal drafts` lists them; the app brings them back.")
     }
 }
 

@@ -116,12 +116,26 @@ import Testing
     @Test func signingOutRemovesTheTab() {
         var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
         state.press(.char("S"), .char("j"))
-        let effects = state.press(.char("x"))
+        // x asks first: any key but y keeps the session.
+        #expect(state.press(.char("x")).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Sign out of partner-two.example? y/n") })
+        #expect(state.press(.char("n")).isEmpty)
+        #expect(state.sessions == [Fixture.ana, Fixture.ben])
+        #expect(state.status == .info("Still signed in to partner-two.example."))
+        state.press(.char("x"))
+        let effects = state.press(.char("y"))
         #expect(effects == [.signOut(session: 1)])
         #expect(state.sessions == [Fixture.ana])
-        state.press(.escape, .char("S"), .char("x"))
+        state.press(.escape, .char("S"), .char("x"), .char("y"))
         #expect(state.sessions.isEmpty)
         #expect(state.overlay[SignInForm.self] != nil, "no sign-in")
+        // With nobody signed in, Esc on the sign-in screen doesn't end the app: only Ctrl-C does.
+        state.press(.escape)
+        #expect(!state.shouldQuit)
+        #expect(state.status == .info("Sign in to a reseller domain, or press Ctrl-C to quit."))
+        #expect(state.screenLines().contains { $0.contains("Ctrl-C quit") })
+        state.press(.ctrl("c"))
+        #expect(state.shouldQuit)
     }
 
     @Test func feedbackIsSentWithTheScreenItWasOpenedOn() {

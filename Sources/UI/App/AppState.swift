@@ -34,8 +34,17 @@ public struct AppState: Equatable, Sendable {
     /// The index of the session the user acts as, nil before the first sign-in.
     public var activeSession: Int? { tabs.isEmpty ? nil : active }
 
-    /// When the runtime should send a `.tick` sooner than its regular one (the filter debounce), if ever.
-    public var wakeAt: Date? { currentCaseList?.filter.wakeAt }
+    /// When the runtime should send a `.tick` sooner than its regular one (the filter debounce, a draft
+    /// save), if ever.
+    public var wakeAt: Date? { [currentCaseList?.filter.wakeAt, draftDue].compactMap { $0 }.min() }
+
+    /// Said after the full screen is gone when the app quits with unsent text: what was kept, and where.
+    public var farewell: String? {
+        guard shouldQuit else { return nil }
+        let kept = keptDrafts
+        guard !kept.isEmpty else { return nil }
+        return "Kept as drafts: \(kept.joined(separator: "; ")). `careportal drafts` lists them; the app brings them back."
+    }
 
     /// Below this the app shows "terminal too small" instead of its screens.
     public static let minimumSize = Size(width: 60, height: 15)

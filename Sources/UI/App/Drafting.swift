@@ -15,6 +15,8 @@ protocol DraftedForm: OverlayForm {
     var savesDraft: Bool { get }
     /// Whether a parked copy is still worth keeping after its draft is saved.
     var keepsWhenParked: Bool { get }
+    /// "a message to case 10007919", "a new case for Acme Corp".
+    var draftDescription: String { get }
 }
 
 extension DraftedForm {
@@ -37,8 +39,23 @@ struct Parked: Equatable, Sendable {
 }
 
 extension AppState {
-    /// Drafts are saved at most this often while typing (on `.tick`).
-    static let draftSaveInterval: TimeInterval = 0.9
+    /// A change is saved within this long of the keystroke (the runtime ticks when one is due), and no
+    /// more often than this while typing goes on: what was typed survives a crash or `kill -9`.
+    static let draftSaveInterval: TimeInterval = 0.2
+
+    /// When the next draft save is due, if a form has unsaved changes.
+    var draftDue: Date? {
+        let forms = ([overlay?.form as? any DraftedForm] + parked.values.map { Optional($0.form) }).compactMap { $0 }
+        return forms.filter { $0.unsaved && $0.savesDraft }
+            .map { $0.savedAt.map { $0.addingTimeInterval(Self.draftSaveInterval) } ?? now }
+            .min()
+    }
+
+    /// What quitting keeps, for the line printed after the full screen is gone.
+    var keptDrafts: [String] {
+        let forms = ([overlay?.form as? any DraftedForm] + parked.values.map { Optional($0.form) }).compactMap { $0 }
+        return forms.filter { $0.draftText != nil }.map(\.draftDescription).sorted()
+    }
 
     /// On `.tick` (and forced before quitting or listing drafts): the open form's draft and the parked
     /// ones are saved when they changed and the last save is old enough.

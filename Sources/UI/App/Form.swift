@@ -81,6 +81,18 @@ struct Env {
 
     mutating func close() { then.append(.close) }
 
+    /// Esc closes a form, saying whether anything was sent; while its command is on its way no other key acts.
+    /// True when the key was taken.
+    mutating func closeOrWait(closing: Bool, sending: Int?, cancelled: String, busy: String) -> Bool {
+        if closing {
+            close()
+            status = .info(sending == nil ? cancelled : busy)
+            return true
+        }
+        if sending != nil { status = .info(busy) }
+        return sending != nil
+    }
+
     /// The usual end of a form's command: a failure is shown at the form (nothing typed is lost),
     /// a success closes it. False when `request` isn't the command the form waits for.
     @discardableResult

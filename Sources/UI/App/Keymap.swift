@@ -74,7 +74,7 @@ enum Keymap {
     static let signIn: [KeyBinding<FieldCommand>] = [
         .init([.enter], .submit, "sign in (from the email field: go to the password)", hint: "sign in"),
         .init([.tab, .backTab, .down, .up], .nextField, "switch between email and password", hint: "next field"),
-        .init([.escape], .cancel, "back; quit when no domain is signed in", hint: "back"),
+        .init([.escape], .cancel, "back to the signed-in domains (Ctrl-C quits)", hint: "back"),
     ] + editingAsField
 
     static let feedback: [KeyBinding<FieldCommand>] = [
@@ -160,7 +160,7 @@ enum Keymap {
     static let sessions: [KeyBinding<SessionsCommand>] = [
         .init([.enter], .choose, "switch to the selected domain", hint: "switch"),
         .init([.char("s")], .signIn, "sign in to another domain", hint: "sign in"),
-        .init([.char("x")], .signOut, "sign out of the selected domain", hint: "sign out"),
+        .init([.char("x")], .signOut, "sign out of the selected domain (asks first)", hint: "sign out"),
         .init([.char("j"), .down], .down, "move down"),
         .init([.char("k"), .up], .up, "move up"),
         .init([.escape, .char("q"), .char("S")], .close, "close", hint: "close"),

@@ -112,6 +112,7 @@ struct NewCaseForm: OverlayForm, DraftedForm, Equatable {
     var draftText: String? { isEmpty ? nil : draftContent }
     /// Not while it is being filed: the draft goes once the case is.
     var savesDraft: Bool { sending == nil }
+    var draftDescription: String { customer.map { "a new case for \($0.name)" } ?? "a new case" }
 
     /// Filled in from a case closed too long ago to reopen: same customer and category, a title and a
     /// first line that name the old case.

@@ -4,10 +4,23 @@ import ScreenKit
 struct SessionSwitcher: OverlayForm, Equatable {
     /// Over the sessions, then one more row: "sign in to another domain".
     var cursor: Int
+    /// `x` was pressed on this session: it is signed out on `y` (a stray key must not sign anyone out).
+    var confirmingSignOut: Int?
+
+    init(cursor: Int) { self.cursor = cursor }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        guard let command = Keymap.binding(for: key, in: Keymap.sessions)?.command else { return [] }
         let count = env.sessions.count
+        if let index = confirmingSignOut {
+            confirmingSignOut = nil
+            if Keymap.binding(for: key, in: Keymap.confirm)?.command == .yes, index < count {
+                env.then.append(.signOut(session: index))
+            } else {
+                env.status = .info("Still signed in to \(env.sessions[min(index, count - 1)].domainName).")
+            }
+            return []
+        }
+        guard let command = Keymap.binding(for: key, in: Keymap.sessions)?.command else { return [] }
         switch command {
         case .up: cursor = max(0, cursor - 1)
         case .down: cursor = min(count, cursor + 1)
@@ -16,7 +29,7 @@ struct SessionSwitcher: OverlayForm, Equatable {
         case .choose:
             if cursor < count { env.then.append(.switchTo(session: cursor)) } else { env.open(SignInForm()) }
         case .signOut:
-            if cursor < count { env.then.append(.signOut(session: cursor)) }
+            if cursor < count { confirmingSignOut = cursor }
         }
         return []
     }
@@ -33,6 +46,12 @@ struct SessionSwitcher: OverlayForm, Equatable {
         for (i, item) in items.enumerated() {
             buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 1 + i, width: inner.width, height: 1), selected: i == cursor)
         }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+        if let index = confirmingSignOut, context.sessions.indices.contains(index) {
+            let question = "Sign out of \(context.sessions[index].domainName)? y/n"
+            buffer.put(question.truncated(toWidth: bottom.width), x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
+        } else {
+            buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
+        }
     }
 }

@@ -20,7 +20,12 @@ struct SignInForm: OverlayForm, Equatable {
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         let command = Keymap.binding(for: key, in: Keymap.signIn)?.command
         if command == .cancel {
-            env.then.append(env.sessions.isEmpty ? .quit : .close)
+            // With no domain signed in there is nothing to go back to; only Ctrl-C ends the app.
+            if env.sessions.isEmpty {
+                env.status = .info("Sign in to a reseller domain, or press \(Keymap.name(of: .quit)) to quit.")
+            } else {
+                env.close()
+            }
             return []
         }
         guard submitting == nil else { return [] }  // waiting for the answer
@@ -92,9 +97,11 @@ struct SignInForm: OverlayForm, Equatable {
                 buffer.put(line, x: inner.x, y: inner.y + 7 + i, style: Theme.error, clip: inner)
             }
         }
-        let hints = Keymap.signIn.compactMap { b in
-            b.hint.map { (b.keys[0].name, b.command == .cancel && fullScreen ? "quit" : $0) }
+        var hints = Keymap.signIn.compactMap { b -> (String, String)? in
+            guard let hint = b.hint, !(b.command == .cancel && fullScreen) else { return nil }
+            return (b.keys[0].name, hint)
         }
+        if fullScreen { hints.append((Keymap.name(of: .quit), "quit")) }
         buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -19,13 +19,8 @@ struct EscalationForm: OverlayForm, Equatable {
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         let command = Keymap.binding(for: key, in: Keymap.escalate)?.command
-        if command == .close {
-            env.close()
-            env.status = .info(sending == nil ? "Case \(target.number) not escalated; nothing was sent." : "The escalation is being sent…")
-            return []
-        }
-        if sending != nil {
-            env.status = .info("The escalation is being sent…")
+        if env.closeOrWait(closing: command == .close, sending: sending,
+                           cancelled: "Case \(target.number) not escalated; nothing was sent.", busy: "The escalation is being sent…") {
             return []
         }
         switch command {

@@ -134,4 +134,5 @@ extension MessageForm {
     var draftDomain: Int64 { target.domainID }
     /// An emptied editor is dropped once its draft is discarded, unless its message is still on the way.
     var keepsWhenParked: Bool { !field.isEmpty || sending != nil }
+    var draftDescription: String { "a message to case \(target.number)" }
 }

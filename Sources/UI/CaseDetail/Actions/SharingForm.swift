@@ -27,13 +27,8 @@ struct SharingForm: OverlayForm, Equatable {
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         let command = Keymap.binding(for: key, in: Keymap.sharing)?.command
-        if command == .close {
-            env.close()
-            env.status = .info(sending == nil ? "Sharing unchanged." : "The sharing changes are being saved…")
-            return []
-        }
-        if sending != nil {
-            env.status = .info("The sharing changes are being saved…")
+        if env.closeOrWait(closing: command == .close, sending: sending, cancelled: "Sharing unchanged.",
+                           busy: "The sharing changes are being saved…") {
             return []
         }
         switch command {
