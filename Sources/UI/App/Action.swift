@@ -22,7 +22,7 @@ public enum Reply: Equatable, Sendable {
     case customers([CustomerRow])
     case caseDetail(CaseDetail)
     case signedIn(SessionInfo)
-    /// A command (a case command, an admin change, feedback) was carried out.
+    /// A command was carried out: a case command, an admin change, feedback, a draft saved or discarded.
     case done
     /// A case was filed: its number.
     case filed(caseNumber: Int)
