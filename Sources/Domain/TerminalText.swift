@@ -30,3 +30,10 @@ public enum TerminalText {
         return "\\x" + (digits.count < 2 ? "0" + digits : digits)
     }
 }
+
+extension String {
+    /// This text as one line for a terminal: `TerminalText.escape(self)`.
+    public var terminalLine: String { TerminalText.escape(self) }
+    /// This text for a terminal with its newlines and tabs: `TerminalText.escape(self, breaks: .kept)`.
+    public var terminalText: String { TerminalText.escape(self, breaks: .kept) }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 
 @main
@@ -23,7 +24,8 @@ struct CarePortal: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("careportal: \(failure.message)\n".utf8))
+            // Escaped like all output: a message may quote what was typed or stored.
+            FileHandle.standardError.write(Data("careportal: \(failure.message.terminalLine)\n".utf8))
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)

@@ -22,15 +22,16 @@ struct CaseSubcommands: ParsableCommand {
             let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n) }
             if json { try printJSON(CaseDetailJSON(d, now: portal.now)); return }
             let c = d.supportCase
-            print("Case \(c.number): \(c.title)")
-            print("Customer: \(d.customer.name) (\(d.customer.primaryDomain), \(d.customer.tier.label))   Domain: \(d.domainName)")
-            print("Status: \(c.status.label)   Severity: \(c.severity.label)\(c.escalated ? "   ESCALATED" : "")")
-            print("Category: \(c.category)   Language: \(c.language)   Time zone: \(c.timeZone)")
-            if !d.sharing.isEmpty { print("Shared with: \(d.sharing.joined(separator: ", "))") }
-            for a in d.attachments { print("Attachment: \(a.name) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
-            print("\n\(c.description)\n\nHistory:")
+            // One-line fields are escaped as lines; the description and history text keep their lines (`say`).
+            say("Case \(c.number): \(c.title.terminalLine)")
+            say("Customer: \(d.customer.name.terminalLine) (\(d.customer.primaryDomain.terminalLine), \(d.customer.tier.label))   Domain: \(d.domainName.terminalLine)")
+            say("Status: \(c.status.label)   Severity: \(c.severity.label)\(c.escalated ? "   ESCALATED" : "")")
+            say("Category: \(c.category.terminalLine)   Language: \(c.language.terminalLine)   Time zone: \(c.timeZone.terminalLine)")
+            if !d.sharing.isEmpty { say("Shared with: \(d.sharing.map(\.terminalLine).joined(separator: ", "))") }
+            for a in d.attachments { say("Attachment: \(a.name.terminalLine) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
+            say("\n\(c.description)\n\nHistory:")
             let f = ISO8601DateFormatter()
-            for e in d.history { print("  \(f.string(from: e.at))  \(e.author)  [\(e.kind.rawValue)]\n    \(e.text)") }
+            for e in d.history { say("  \(f.string(from: e.at))  \(e.author.terminalLine)  [\(e.kind.rawValue)]\n    \(e.text)") }
         }
     }
 
@@ -59,7 +60,7 @@ struct CaseSubcommands: ParsableCommand {
                 let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
                 try printJSON(CaseDetailJSON(d, now: portal.now))
             } else {
-                print("Filed case \(c.number): \(c.title)")
+                say("Filed case \(c.number): \(c.title.terminalLine)")
             }
         }
     }
@@ -73,7 +74,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.message(message ?? readStandardInput()), on: n)
-            print("Message sent on case \(n).")
+            say("Message sent on case \(n).")
         }
     }
 
@@ -86,7 +87,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.severity(severity), on: n)
-            print("Case \(n) is now \(severity.label).")
+            say("Case \(n) is now \(severity.label).")
         }
     }
 
@@ -97,7 +98,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.close, on: n)
-            print("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
+            say("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
         }
     }
 
@@ -109,7 +110,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.reopen, on: n)
-            print("Reopened case \(n).")
+            say("Reopened case \(n).")
         }
     }
 
@@ -122,7 +123,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.escalate(reason: reason, justification: justification), on: n)
-            print("Escalated case \(n).")
+            say("Escalated case \(n).")
         }
     }
 
@@ -135,7 +136,7 @@ struct CaseSubcommands: ParsableCommand {
             let n = try caseNumber(number)
             let data = try files.map(readAttachment)
             try actor.perform(.attach(data), on: n)
-            print("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
+            say("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
         }
     }
 
@@ -149,7 +150,7 @@ struct CaseSubcommands: ParsableCommand {
             let n = try caseNumber(number)
             let (portal, user) = try actor.perform(.share(add: add, remove: remove), on: n)
             let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n).sharing }
-            print(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.joined(separator: ", ")).")
+            say(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", ")).")
         }
     }
 }

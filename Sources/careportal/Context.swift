@@ -66,13 +66,24 @@ func readStandardInput() -> String {
     String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
 }
 
+/// JSONEncoder escapes C0 control characters but writes DEL and C1 (U+007F–U+009F) raw, which some terminals act
+/// on. They can only occur inside strings, where `\u0085` is the same value: JSON stays JSON, safe to print.
+func jsonEscapingC1(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+    var out = String.UnicodeScalarView()
+    for s in json.unicodeScalars {
+        if (0x7F...0x9F).contains(s.value) { out.append(contentsOf: "\\u00\(String(s.value, radix: 16))".unicodeScalars) } else { out.append(s) }
+    }
+    return String(out)
+}
+
 func printJSON<T: Encodable>(_ value: T) throws(Failure) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     do {
         let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data(jsonEscapingC1(String(decoding: data, as: UTF8.self)).utf8))
         FileHandle.standardOutput.write(Data("\n".utf8))
     } catch {
         throw Failure(message: "can't encode JSON: \(error)", code: Failure.storage)

@@ -19,7 +19,7 @@ struct Support: ParsableCommand {
             let portal = try store.open()
             let text = message ?? readStandardInput()
             try attempt { () throws(PortalError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
-            print("Replied on case \(n).")
+            say("Replied on case \(n).")
         }
     }
 }
@@ -34,7 +34,7 @@ struct FeedbackCommand: ParsableCommand {
         func run() throws {
             let (portal, user) = try actor.signedIn()
             try attempt { () throws(PortalError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
-            print("Thanks, your feedback was stored.")
+            say("Thanks, your feedback was stored.")
         }
     }
     struct List: ParsableCommand {
@@ -48,7 +48,7 @@ struct FeedbackCommand: ParsableCommand {
                 Row(at: $0.at, user: $0.userEmail, screen: $0.screen, message: $0.message)
             }
             if json { try printJSON(rows); return }
-            for r in rows { print("\(ISO8601DateFormatter().string(from: r.at))  \(r.user ?? "-")  [\(r.screen)]  \(r.message)") }
+            for r in rows { say("\(ISO8601DateFormatter().string(from: r.at))  \((r.user ?? "-").terminalLine)  [\(r.screen.terminalLine)]  \(r.message)") }
         }
     }
 }
