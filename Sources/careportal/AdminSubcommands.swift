@@ -30,7 +30,7 @@ struct Admin: ParsableCommand {
 
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
-                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let portal = try store.open()
                 let (d, u) = try attempt { () throws(PortalError) in
                     try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
@@ -80,7 +80,7 @@ struct Admin: ParsableCommand {
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
-                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let (portal, admin) = try actor.signedIn()
                 let u = try attempt { () throws(PortalError) in
                     try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role, superAdmin: superAdmin)

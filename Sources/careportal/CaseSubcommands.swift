@@ -51,7 +51,7 @@ struct CaseSubcommands: ParsableCommand {
 
         func run() throws {
             let files = try attach.map(readAttachment)
-            let text = description == "-" ? readStandardInput() : description
+            let text = description == "-" ? try readStandardInput(field: "description") : description
             let (portal, user) = try actor.signedIn()
             let form = NewCase(customer: customer, title: title, category: category, description: text, severity: severity,
                                language: language, timeZone: timeZone, attachments: files, sharing: share)
@@ -73,7 +73,7 @@ struct CaseSubcommands: ParsableCommand {
 
         func run() throws {
             let n = try caseNumber(number)
-            try actor.perform(.message(message ?? readStandardInput()), on: n)
+            try actor.perform(.message(message ?? readStandardInput(field: "message")), on: n)
             say("Message sent on case \(n).")
         }
     }

@@ -62,8 +62,13 @@ func caseNumber(_ text: String) throws(Failure) -> Int {
     return n
 }
 
-func readStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+/// Standard input as the text of `field`: valid UTF-8 or refused with the offset of the first bad byte, never
+/// decoded with replacement characters.
+func readStandardInput(field: String) throws(Failure) -> String {
+    switch Validate.utf8(FileHandle.standardInput.readDataToEndOfFile(), field: field, source: "standard input") {
+    case .success(let text): return text
+    case .failure(let refusal): throw Failure.input(refusal.description)
+    }
 }
 
 /// JSONEncoder escapes C0 control characters but writes DEL and C1 (U+007F–U+009F) raw, which some terminals act

@@ -12,7 +12,7 @@ struct Login: ParsableCommand {
     func run() throws {
         let password: String
         if passwordStdin {
-            password = readStandardInput().trimmingCharacters(in: .newlines)
+            password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
         } else {
             guard isatty(0) == 1, let p = getpass("Password for \(user): ") else {
                 throw Failure.input("password: no terminal to ask on; use --password-stdin")

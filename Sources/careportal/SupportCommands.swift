@@ -17,7 +17,7 @@ struct Support: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             let portal = try store.open()
-            let text = message ?? readStandardInput()
+            let text = try message ?? readStandardInput(field: "message")
             try attempt { () throws(PortalError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
             say("Replied on case \(n).")
         }
