@@ -21,7 +21,7 @@ struct CarePortal: ParsableCommand {
     /// ArgumentParser exits 64 on usage errors; the documented code is 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(AttachedValues.split(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as Failure {
             // Escaped like all output: a message may quote what was typed or stored.

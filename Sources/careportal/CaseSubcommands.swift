@@ -39,9 +39,10 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "File a case on a customer's behalf.")
         @OptionGroup var actor: ActorOptions
         @Option(help: "The customer (name or primary domain).") var customer: String
-        @Option(help: "A title of 1–200 characters.") var title: String
+        // Free text takes the next word whatever it starts with ("-40 °C in the server room").
+        @Option(parsing: .unconditional, help: "A title of 1–200 characters.") var title: String
         @Option(help: "A category path, or words matching one (see `careportal categories`).") var category: String
-        @Option(help: "The description (or '-' to read standard input).") var description: String
+        @Option(parsing: .unconditional, help: "The description (or '-' to read standard input).") var description: String
         @Option(help: "P1, P2, P3 or P4.") var severity: Severity
         @Option(help: "Language code (default: yours).") var language: String?
         @Option(help: "IANA time zone (default: yours).") var timeZone: String?
@@ -69,7 +70,7 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send a message to support (case history).")
         @OptionGroup var actor: ActorOptions
         @Argument var number: String
-        @Option(help: "The message (default: read standard input).") var message: String?
+        @Option(parsing: .unconditional, help: "The message (default: read standard input).") var message: String?
 
         func run() throws {
             let n = try caseNumber(number)
@@ -119,7 +120,7 @@ struct CaseSubcommands: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument var number: String
         @Option(help: "resolution-time, technical-expertise or business-impact.") var reason: EscalationReason
-        @Option(help: "Why the case needs escalating.") var justification: String
+        @Option(parsing: .unconditional, help: "Why the case needs escalating.") var justification: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.escalate(reason: reason, justification: justification), on: n)

@@ -15,7 +15,8 @@ struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.")
     @OptionGroup var actor: ActorOptions
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
-    @Option(help: "A filter, e.g. \"is:open sev:p1,p2 mx\" (see README).") var filter: String?
+    // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
+    @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see README).") var filter: String?
     @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
     @Option(help: "At most this many cases (default: all).") var limit: Int?
     @Flag var json = false

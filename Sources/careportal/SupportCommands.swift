@@ -11,7 +11,7 @@ struct Support: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Answer a case as a support engineer, optionally moving its status.")
         @OptionGroup var store: StoreOptions
         @Argument var number: String
-        @Option(help: "The answer (default: read standard input).") var message: String?
+        @Option(parsing: .unconditional, help: "The answer (default: read standard input).") var message: String?
         @Option(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus?
         @Option(help: "The engineer's name.") var engineer = "Support engineer"
         func run() throws {
@@ -30,7 +30,7 @@ struct FeedbackCommand: ParsableCommand {
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send feedback.")
         @OptionGroup var actor: ActorOptions
-        @Option(help: "What you'd like to tell us.") var message: String
+        @Option(parsing: .unconditional, help: "What you'd like to tell us.") var message: String
         func run() throws {
             let (portal, user) = try actor.signedIn()
             try attempt { () throws(PortalError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
