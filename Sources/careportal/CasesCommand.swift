@@ -59,15 +59,11 @@ struct Cases: ParsableCommand {
         if csv {
             let fields = [String(r.number), r.title, r.customerName, r.domainName, r.status.rawValue, r.severity.rawValue,
                           String(r.escalated), f.string(from: r.createdAt), f.string(from: r.updatedAt)]
-            say(fields.map(csvField).joined(separator: ","))
+            say(CSV.row(fields))
         } else {
             let updated = String(f.string(from: r.updatedAt).prefix(16)).replacingOccurrences(of: "T", with: " ")
             say("\(r.number)  \(r.severity.rawValue)  \(r.status.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(updated)  \(String(r.customerName.terminalLine.prefix(24)).padding(toLength: 24, withPad: " ", startingAt: 0))  \(r.escalated ? "⚑ " : "")\(r.title.terminalLine)")
         }
-    }
-
-    func csvField(_ s: String) -> String {
-        s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
