@@ -145,7 +145,7 @@ struct Admin: ParsableCommand {
         struct Request: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Raise the domain's licence pool.")
             @OptionGroup var actor: ActorOptions
-            @Option var count: Int
+            @Option(parsing: .unconditional, help: "How many licences to add, 1 to 10000.") var count: Int
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.requestLicences(as: admin, count: count) }

@@ -13,7 +13,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
         @OptionGroup var actor: ActorOptions
-        @Argument(help: "The 8-digit case number.") var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Flag var json = false
 
         func run() throws {
@@ -69,7 +69,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Message: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send a message to support (case history).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(parsing: .unconditional, help: "The message (default: read standard input).") var message: String?
 
         func run() throws {
@@ -82,7 +82,7 @@ struct CaseSubcommands: ParsableCommand {
     struct SeverityChange: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "severity", abstract: "Change a case's severity.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "P1, P2, P3 or P4.") var severity: Severity
 
         func run() throws {
@@ -95,7 +95,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a case whose issue no longer occurs.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.close, on: n)
@@ -107,7 +107,7 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reopen a case closed within the last \(Limits.reopenWindowDays) days.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.reopen, on: n)
@@ -118,7 +118,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Escalate a Premium support customer's case.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(help: "resolution-time, technical-expertise or business-impact.") var reason: EscalationReason
         @Option(parsing: .unconditional, help: "Why the case needs escalating.") var justification: String
         func run() throws {
@@ -131,7 +131,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Attach: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Attach files to a case (25 MiB each at most).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "Files to attach.") var files: [String]
         func run() throws {
             let n = try caseNumber(number)
@@ -144,7 +144,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Share: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or remove case sharing addresses (at most 10).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(help: "An address to add (repeatable).") var add: [String] = []
         @Option(help: "An address to remove (repeatable).") var remove: [String] = []
         func run() throws {

@@ -18,13 +18,14 @@ struct Cases: ParsableCommand {
     // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
     @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see README).") var filter: String?
     @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
-    @Option(help: "At most this many cases (default: all).") var limit: Int?
+    // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
+    @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?
     @Flag var json = false
     @Flag var csv = false
 
     func validate() throws {
-        if json && csv { throw ValidationError("choose one of --json and --csv") }
-        if let limit, limit < 1 { throw ValidationError("limit: must be at least 1") }
+        if json && csv { throw ValidationError("csv: give one of --json and --csv, not both") }
+        if let limit, limit < 1 { throw ValidationError("limit: \(limit) is too small; expected a whole number of cases, at least 1") }
     }
 
     func run() throws {

@@ -53,10 +53,13 @@ struct ActorOptions: ParsableArguments {
 }
 
 
+/// The case number argument of `case …` and `support reply`: `<case>` in usage and errors.
+let caseNumberHelp = ArgumentHelp("The 8-digit case number, like 10234567.", valueName: "case")
+
 /// Reads a case number argument: 8 digits.
 func caseNumber(_ text: String) throws(Failure) -> Int {
     let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-    guard digits.count == 8, let n = Int(digits) else {
+    guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else {
         throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
     }
     return n

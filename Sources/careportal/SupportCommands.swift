@@ -10,7 +10,7 @@ struct Support: ParsableCommand {
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Answer a case as a support engineer, optionally moving its status.")
         @OptionGroup var store: StoreOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(parsing: .unconditional, help: "The answer (default: read standard input).") var message: String?
         @Option(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus?
         @Option(help: "The engineer's name.") var engineer = "Support engineer"
