@@ -29,3 +29,17 @@ static inline FILE *cn_stdout(void) { return stdout; }
 // wcwidth is only declared for XOPEN builds; declare it so Terminal can match ncurses' idea of width.
 extern int wcwidth(wchar_t c);
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// Asked before ncurses takes the screen over: whether terminfo knows `term` (NULL: $TERM) and it can address the
+// cursor. 1 yes; 0 it can't (TERM=dumb: the app would draw one broken line); -1 terminfo doesn't know it.
+#include <term.h>
+static inline int cn_term_addresses_cursor(const char *term) {
+    TERMINAL *current = cur_term;
+    int error = 0;
+    if (setupterm(term, 1, &error) != OK) { set_curterm(current); return -1; }
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    set_curterm(current);
+    return can;
+}

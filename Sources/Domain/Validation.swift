@@ -9,6 +9,7 @@ public enum Validate {
             return .failure(.invalid("title", "is \(t.count) characters; at most \(Limits.titleLength.upperBound) are allowed"))
         }
         if t.contains(where: { $0.isNewline }) { return .failure(.invalid("title", "must be one line")) }
+        if let refusal = controlCharacters(in: t, field: "title", multiline: false) { return .failure(refusal) }
         return .success(t)
     }
 
@@ -33,10 +34,11 @@ public enum Validate {
         text(raw, field: "justification", max: Limits.justificationMaxLength, whenEmpty: "explain why the case needs escalating")
     }
 
-    /// Multi-line text: trimmed, not empty, at most `max` characters.
+    /// Multi-line text: trimmed, not empty, no control characters but newlines and tabs, at most `max` characters.
     static func text(_ raw: String, field: String, max: Int, whenEmpty: String) -> Result<String, Refusal> {
         let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return .failure(.invalid(field, whenEmpty)) }
+        if let refusal = controlCharacters(in: t, field: field, multiline: true) { return .failure(refusal) }
         if t.count > max { return .failure(.invalid(field, "is \(t.count) characters; at most \(max) are allowed")) }
         return .success(t)
     }
@@ -94,6 +96,9 @@ public enum Validate {
 
     public static func attachment(name: String, size: Int) -> Result<Void, Refusal> {
         if name.isEmpty { return .failure(.invalid("file", "the attachment needs a file name")) }
+        if let refusal = controlCharacters(in: name, field: "file", multiline: false) {
+            return .failure(.invalid("file", "the name \"\(TerminalText.escape(name))\" " + refusal.reason))
+        }
         if size > Limits.attachmentMaxBytes {
             return .failure(.invalid("file", "\(name) is \(ByteCount.format(size)); attachments can be at most 25 MiB"))
         }

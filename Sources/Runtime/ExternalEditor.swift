@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Terminal
 import UI
@@ -37,7 +38,11 @@ public enum ExternalEditor {
             return .failed("\(editor) exited with status \(process.terminationStatus); the text is unchanged")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { return .failed("the edited file is gone") }
-        var edited = String(decoding: data, as: UTF8.self)
+        var edited: String
+        switch Validate.utf8(data, field: "text", source: "the edited file") {
+        case .success(let text): edited = text
+        case .failure(let refusal): return .failed("\(refusal.reason); the text is unchanged")
+        }
         // Editors end the file with a newline the text didn't have.
         if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
         return .edited(edited)

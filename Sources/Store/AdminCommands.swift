@@ -18,6 +18,7 @@ extension PortalStore {
             throw .refused(.invalid("admin-email", "\(email) is not an address in \(name)"))
         }
         _ = try Validate.password(password).get()
+        _ = try Validate.name(superAdminName, field: "admin-name").get()
         let hash = passwordHasher.hash(password)
         let now = self.now
         let userID: Int64 = try write { db in
@@ -53,6 +54,7 @@ extension PortalStore {
                            roles: [String], superAdmin: Bool = false) throws(StoreError) -> User {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
         let email = try Validate.email(rawEmail).get()
+        _ = try Validate.name(name, field: "name").get()
         let hash = passwordHasher.hash(try Validate.password(password).get())
         let now = self.now
         let id: Int64 = try write { db in
@@ -98,6 +100,7 @@ extension PortalStore {
     public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(StoreError) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { throw .refused(.invalid("name", "give the role a name")) }
+        _ = try Validate.name(trimmed, field: "name").get()
         if privileges.isEmpty { throw .refused(.invalid("privilege", "give at least one privilege: \(Privilege.allCases.map(\.rawValue).joined(separator: ", "))")) }
         try adminWrite(admin, action: "role.create", target: trimmed) { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
@@ -141,6 +144,7 @@ extension PortalStore {
                             kind: AccessKind, granted: Bool) throws(StoreError) -> Customer {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { throw .refused(.invalid("name", "give the customer's name")) }
+        _ = try Validate.name(trimmed, field: "name").get()
         let primary = primaryDomain.lowercased()
         guard Validate.isEmailAddress("x@\(primary)") else {
             throw .refused(.invalid("primary-domain", "\"\(primaryDomain)\" is not a domain name (expected customer.example)"))
@@ -191,6 +195,7 @@ extension PortalStore {
     }
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
+        _ = try Validate.name(name, field: "name").get()
         try adminWrite(admin, action: "org-unit.create", target: name) { db in
             _ = try OrgUnitRecord(domainID: admin.domainID, name: name, autoLicensing: autoLicensing).inserted(db)
         }

@@ -148,7 +148,7 @@ extension PortalStore {
 
     /// A support engineer's answer, optionally moving the case's status.
     public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(StoreError) {
-        let actor = Actor.supportEngineer(name: engineer)
+        let actor = Actor.supportEngineer(name: try Validate.name(engineer, field: "engineer").get())
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)

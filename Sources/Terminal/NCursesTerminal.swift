@@ -2,13 +2,17 @@ import CNCurses
 import Glibc
 import ScreenKit
 
-public enum TerminalError: Error, CustomStringConvertible {
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// ncurses could not open the terminal (no TTY, unknown or missing $TERM).
     case cannotOpen(term: String)
+    /// The terminal can't move the cursor (`TERM=dumb`): the app would draw one broken line.
+    case cannotAddressCursor(term: String)
 
     public var description: String {
+        let instead = "run the app in a terminal such as xterm-256color, or use `careportal cases` and the other commands in scripts"
         switch self {
-        case .cannotOpen(let term): return "cannot open the terminal (TERM=\(term.isEmpty ? "unset" : term))"
+        case .cannotOpen(let term): return "cannot open the terminal (TERM=\(term.isEmpty ? "unset" : term)); \(instead)"
+        case .cannotAddressCursor(let term): return "TERM=\(term) can't move the cursor, which the full-screen app needs; \(instead)"
         }
     }
 }
@@ -34,6 +38,7 @@ public final class NCursesTerminal {
     /// Takes over the controlling terminal ($TERM, stdin/stdout). `raw` passes
     /// Ctrl-C/Ctrl-Z/Ctrl-S to the app as keys instead of signals.
     public convenience init(raw: Bool = true) throws {
+        try NCursesTerminal.checkUsable(term: nil)
         saveTerminalModes()
         try self.init(term: nil, input: cn_stdin(), output: cn_stdout(), raw: raw)
         installSignalHandlers()
@@ -49,6 +54,18 @@ public final class NCursesTerminal {
         try self.init(term: "xterm-256color", input: input, output: output, raw: true)
         streams = [output, input]
         resizeterm(Int32(size.height), Int32(size.width))
+    }
+
+    /// Refuses, before the screen is taken over, a terminal terminfo doesn't know or one that can't address the
+    /// cursor (`TERM=dumb`). `term` nil: $TERM.
+    public static func checkUsable(term: String?) throws(TerminalError) {
+        let name = term ?? getenv("TERM").map { String(cString: $0) } ?? ""
+        let answer = term.map { t in t.withCString { cn_term_addresses_cursor($0) } } ?? cn_term_addresses_cursor(nil)
+        switch answer {
+        case 1: return
+        case 0: throw .cannotAddressCursor(term: name)
+        default: throw .cannotOpen(term: name)
+        }
     }
 
     private init(term: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, raw useRaw: Bool) throws {

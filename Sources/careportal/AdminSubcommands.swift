@@ -30,12 +30,12 @@ struct Admin: ParsableCommand {
 
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
-                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let portal = try store.open()
                 let (d, u) = try attempt { () throws(PortalError) in
                     try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
                 }
-                print("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
+                say("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
             }
         }
         struct AddSecondary: ParsableCommand {
@@ -45,7 +45,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.addSecondaryDomain(as: admin, name: name) }
-                print("Added secondary domain \(name.lowercased()).")
+                say("Added secondary domain \(name.lowercased()).")
             }
         }
     }
@@ -61,12 +61,12 @@ struct Admin: ParsableCommand {
                 let (portal, admin) = try actor.signedIn()
                 let o = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
                 if json { try printJSON(AdminOverviewJSON(o)); return }
-                print("\(o.domainName): \(o.licencesUsed) of \(o.licencePool) \(Licences.product) licences assigned.")
+                say("\(o.domainName.terminalLine): \(o.licencesUsed) of \(o.licencePool) \(Licences.product) licences assigned.")
                 for row in o.users {
                     let u = row.user
                     let flags = [u.licensed ? "licensed" : "no licence", u.suspended ? "suspended" : nil, u.superAdmin ? "super admin" : nil]
                         .compactMap { $0 }.joined(separator: ", ")
-                    print("\(u.email)  \(u.name)  \(flags)\(row.roles.isEmpty ? "" : "  roles: " + row.roles.joined(separator: ", "))")
+                    say("\(u.email.terminalLine)  \(u.name.terminalLine)  \(flags)\(row.roles.isEmpty ? "" : "  roles: " + row.roles.map(\.terminalLine).joined(separator: ", "))")
                 }
             }
         }
@@ -80,12 +80,12 @@ struct Admin: ParsableCommand {
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
-                let password = readStandardInput().trimmingCharacters(in: .newlines)
+                let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let (portal, admin) = try actor.signedIn()
                 let u = try attempt { () throws(PortalError) in
                     try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role, superAdmin: superAdmin)
                 }
-                print("Added \(u.email)\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
+                say("Added \(u.email)\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
             }
         }
         struct Suspend: ParsableCommand {
@@ -94,7 +94,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setSuspended(as: admin, email: email, suspended: true) }
-                print("Suspended \(email).")
+                say("Suspended \(email).")
             }
         }
         struct Unsuspend: ParsableCommand {
@@ -103,7 +103,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setSuspended(as: admin, email: email, suspended: false) }
-                print("Restored \(email).")
+                say("Restored \(email).")
             }
         }
         struct Alerts: ParsableCommand {
@@ -116,7 +116,7 @@ struct Admin: ParsableCommand {
                 guard (to != nil) != clear else { throw Failure.input("to: give --to ADDRESS or --clear") }
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setAlertAddress(as: admin, email: email, alertAddress: to) }
-                print(to.map { "Alerts for \(email) now go to \($0)." } ?? "Alerts for \(email) go to \(email).")
+                say(to.map { "Alerts for \(email) now go to \($0)." } ?? "Alerts for \(email) go to \(email).")
             }
         }
     }
@@ -130,7 +130,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setLicence(as: admin, email: email, assigned: true) }
-                print("Assigned a \(Licences.product) licence to \(email).")
+                say("Assigned a \(Licences.product) licence to \(email).")
             }
         }
         struct Unassign: ParsableCommand {
@@ -139,18 +139,18 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setLicence(as: admin, email: email, assigned: false) }
-                print("Removed the \(Licences.product) licence of \(email).")
+                say("Removed the \(Licences.product) licence of \(email).")
             }
         }
         struct Request: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Raise the domain's licence pool.")
             @OptionGroup var actor: ActorOptions
-            @Option var count: Int
+            @Option(parsing: .unconditional, help: "How many licences to add, 1 to 10000.") var count: Int
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.requestLicences(as: admin, count: count) }
                 let usage = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
-                print("The pool now holds \(usage.licencePool) licences (\(usage.licencesUsed) assigned).")
+                say("The pool now holds \(usage.licencePool) licences (\(usage.licencesUsed) assigned).")
             }
         }
         struct Status: ParsableCommand {
@@ -158,7 +158,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 let usage = try attempt { () throws(PortalError) in try portal.adminOverview(as: admin) }
-                print("\(usage.licencesUsed) of \(usage.licencePool) \(Licences.product) licences assigned.")
+                say("\(usage.licencesUsed) of \(usage.licencePool) \(Licences.product) licences assigned.")
             }
         }
     }
@@ -173,7 +173,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.createRole(as: admin, name: name, privileges: Set(privilege)) }
-                print("Created role \(name).")
+                say("Created role \(name).")
             }
         }
         struct Assign: ParsableCommand {
@@ -183,7 +183,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setRole(as: admin, email: email, role: role, assigned: true) }
-                print("Assigned \(role) to \(email).")
+                say("Assigned \(role) to \(email).")
             }
         }
         struct Revoke: ParsableCommand {
@@ -193,7 +193,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setRole(as: admin, email: email, role: role, assigned: false) }
-                print("Revoked \(role) from \(email).")
+                say("Revoked \(role) from \(email).")
             }
         }
     }
@@ -213,7 +213,7 @@ struct Admin: ParsableCommand {
                 let c = try attempt { () throws(PortalError) in
                     try portal.addCustomer(as: admin, name: name, primaryDomain: primaryDomain, tier: tier, kind: kind, granted: granted)
                 }
-                print("Added customer \(c.name) (\(c.primaryDomain)).")
+                say("Added customer \(c.name) (\(c.primaryDomain)).")
             }
         }
         struct Grant: ParsableCommand {
@@ -223,7 +223,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setGrant(as: admin, customer: customer, granted: true) }
-                print("Access granted for \(customer).")
+                say("Access granted for \(customer).")
             }
         }
         struct Revoke: ParsableCommand {
@@ -232,7 +232,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setGrant(as: admin, customer: customer, granted: false) }
-                print("Access revoked for \(customer).")
+                say("Access revoked for \(customer).")
             }
         }
         struct Transfer: ParsableCommand {
@@ -242,7 +242,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.transferCustomer(as: admin, customer: customer, to: to, granted: false) }
-                print("Transferred \(customer) to \(to).")
+                say("Transferred \(customer) to \(to).")
             }
         }
         struct Tier: ParsableCommand {
@@ -252,7 +252,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
                 try attempt { () throws(PortalError) in try portal.setTier(as: admin, customer: customer, tier: tier) }
-                print("\(customer) is on \(tier.label) support.")
+                say("\(customer) is on \(tier.label) support.")
             }
         }
     }
@@ -267,8 +267,8 @@ struct Admin: ParsableCommand {
             guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
             let (portal, admin) = try actor.signedIn()
             let warning = try attempt { () throws(PortalError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
-            print("Created organisational unit \(name).")
-            if let warning { print("Warning: \(warning)") }
+            say("Created organisational unit \(name).")
+            if let warning { say("Warning: \(warning)") }
         }
     }
 
@@ -284,7 +284,7 @@ struct Admin: ParsableCommand {
             }
             if json { try printJSON(rows); return }
             for r in rows {
-                print("\(ISO8601DateFormatter().string(from: r.at))  \(r.outcome.padding(toLength: 7, withPad: " ", startingAt: 0)) \(r.actor)  \(r.action) \(r.target)\(r.detail.map { "  (\($0))" } ?? "")")
+                say("\(ISO8601DateFormatter().string(from: r.at))  \(r.outcome.padding(toLength: 7, withPad: " ", startingAt: 0)) \(r.actor.terminalLine)  \(r.action.terminalLine) \(r.target.terminalLine)\(r.detail.map { "  (\($0.terminalLine))" } ?? "")")
             }
         }
     }

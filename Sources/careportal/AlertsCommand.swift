@@ -23,7 +23,7 @@ struct AlertsCommand: ParsableCommand {
             }
             let portal = try store.open()
             let report = try attempt { () throws(PortalError) in try portal.deliverAlerts(to: destination) }
-            print("Delivered \(report.delivered) alert\(report.delivered == 1 ? "" : "s").")
+            say("Delivered \(report.delivered) alert\(report.delivered == 1 ? "" : "s").")
             if !report.failed.isEmpty {
                 throw Failure(message: "\(report.failed.count) alert(s) failed and stay queued; first: \(report.failed[0])", code: Failure.storage)
             }

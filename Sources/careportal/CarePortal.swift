@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 
 @main
@@ -17,21 +18,24 @@ struct CarePortal: ParsableCommand {
         defaultSubcommand: Open.self
     )
 
-    /// ArgumentParser exits 64 on usage errors; the documented code is 2.
+    /// Every error is one line on standard error with the documented exit code (ArgumentParser's own would be
+    /// several lines of usage and exit 64); `--help` still prints the usage.
     static func main() {
+        let arguments = AttachedValues.split(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("careportal: \(failure.message)\n".utf8))
-            Foundation.exit(failure.code)
+            fail(failure.message, code: failure.code)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            if exitCode(for: error) == .success { exit(withError: error) }
+            fail(UsageError.line(for: error, arguments: arguments), code: Failure.badInput)
         }
+    }
+
+    /// `careportal: message`, escaped like all output (it may quote what was typed or stored), and the exit.
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("careportal: \(message.terminalLine)\n".utf8))
+        Foundation.exit(code)
     }
 }

@@ -13,7 +13,7 @@ struct CaseSubcommands: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
         @OptionGroup var actor: ActorOptions
-        @Argument(help: "The 8-digit case number.") var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Flag var json = false
 
         func run() throws {
@@ -22,15 +22,16 @@ struct CaseSubcommands: ParsableCommand {
             let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n) }
             if json { try printJSON(CaseDetailJSON(d, now: portal.now)); return }
             let c = d.supportCase
-            print("Case \(c.number): \(c.title)")
-            print("Customer: \(d.customer.name) (\(d.customer.primaryDomain), \(d.customer.tier.label))   Domain: \(d.domainName)")
-            print("Status: \(c.status.label)   Severity: \(c.severity.label)\(c.escalated ? "   ESCALATED" : "")")
-            print("Category: \(c.category)   Language: \(c.language)   Time zone: \(c.timeZone)")
-            if !d.sharing.isEmpty { print("Shared with: \(d.sharing.joined(separator: ", "))") }
-            for a in d.attachments { print("Attachment: \(a.name) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
-            print("\n\(c.description)\n\nHistory:")
+            // One-line fields are escaped as lines; the description and history text keep their lines (`say`).
+            say("Case \(c.number): \(c.title.terminalLine)")
+            say("Customer: \(d.customer.name.terminalLine) (\(d.customer.primaryDomain.terminalLine), \(d.customer.tier.label))   Domain: \(d.domainName.terminalLine)")
+            say("Status: \(c.status.label)   Severity: \(c.severity.label)\(c.escalated ? "   ESCALATED" : "")")
+            say("Category: \(c.category.terminalLine)   Language: \(c.language.terminalLine)   Time zone: \(c.timeZone.terminalLine)")
+            if !d.sharing.isEmpty { say("Shared with: \(d.sharing.map(\.terminalLine).joined(separator: ", "))") }
+            for a in d.attachments { say("Attachment: \(a.name.terminalLine) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
+            say("\n\(c.description)\n\nHistory:")
             let f = ISO8601DateFormatter()
-            for e in d.history { print("  \(f.string(from: e.at))  \(e.author)  [\(e.kind.rawValue)]\n    \(e.text)") }
+            for e in d.history { say("  \(f.string(from: e.at))  \(e.author.terminalLine)  [\(e.kind.rawValue)]\n    \(e.text)") }
         }
     }
 
@@ -38,9 +39,10 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "File a case on a customer's behalf.")
         @OptionGroup var actor: ActorOptions
         @Option(help: "The customer (name or primary domain).") var customer: String
-        @Option(help: "A title of 1–200 characters.") var title: String
+        // Free text takes the next word whatever it starts with ("-40 °C in the server room").
+        @Option(parsing: .unconditional, help: "A title of 1–200 characters.") var title: String
         @Option(help: "A category path, or words matching one (see `careportal categories`).") var category: String
-        @Option(help: "The description (or '-' to read standard input).") var description: String
+        @Option(parsing: .unconditional, help: "The description (or '-' to read standard input).") var description: String
         @Option(help: "P1, P2, P3 or P4.") var severity: Severity
         @Option(help: "Language code (default: yours).") var language: String?
         @Option(help: "IANA time zone (default: yours).") var timeZone: String?
@@ -50,7 +52,7 @@ struct CaseSubcommands: ParsableCommand {
 
         func run() throws {
             let files = try attach.map(readAttachment)
-            let text = description == "-" ? readStandardInput() : description
+            let text = description == "-" ? try readStandardInput(field: "description") : description
             let (portal, user) = try actor.signedIn()
             let form = NewCase(customer: customer, title: title, category: category, description: text, severity: severity,
                                language: language, timeZone: timeZone, attachments: files, sharing: share)
@@ -59,7 +61,7 @@ struct CaseSubcommands: ParsableCommand {
                 let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
                 try printJSON(CaseDetailJSON(d, now: portal.now))
             } else {
-                print("Filed case \(c.number): \(c.title)")
+                say("Filed case \(c.number): \(c.title.terminalLine)")
             }
         }
     }
@@ -67,37 +69,37 @@ struct CaseSubcommands: ParsableCommand {
     struct Message: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send a message to support (case history).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
-        @Option(help: "The message (default: read standard input).") var message: String?
+        @Argument(help: caseNumberHelp) var number: String
+        @Option(parsing: .unconditional, help: "The message (default: read standard input).") var message: String?
 
         func run() throws {
             let n = try caseNumber(number)
-            try actor.perform(.message(message ?? readStandardInput()), on: n)
-            print("Message sent on case \(n).")
+            try actor.perform(.message(message ?? readStandardInput(field: "message")), on: n)
+            say("Message sent on case \(n).")
         }
     }
 
     struct SeverityChange: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "severity", abstract: "Change a case's severity.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "P1, P2, P3 or P4.") var severity: Severity
 
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.severity(severity), on: n)
-            print("Case \(n) is now \(severity.label).")
+            say("Case \(n) is now \(severity.label).")
         }
     }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a case whose issue no longer occurs.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.close, on: n)
-            print("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
+            say("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
         }
     }
 
@@ -105,51 +107,51 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reopen a case closed within the last \(Limits.reopenWindowDays) days.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.reopen, on: n)
-            print("Reopened case \(n).")
+            say("Reopened case \(n).")
         }
     }
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Escalate a Premium support customer's case.")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(help: "resolution-time, technical-expertise or business-impact.") var reason: EscalationReason
-        @Option(help: "Why the case needs escalating.") var justification: String
+        @Option(parsing: .unconditional, help: "Why the case needs escalating.") var justification: String
         func run() throws {
             let n = try caseNumber(number)
             try actor.perform(.escalate(reason: reason, justification: justification), on: n)
-            print("Escalated case \(n).")
+            say("Escalated case \(n).")
         }
     }
 
     struct Attach: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Attach files to a case (25 MiB each at most).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "Files to attach.") var files: [String]
         func run() throws {
             let n = try caseNumber(number)
             let data = try files.map(readAttachment)
             try actor.perform(.attach(data), on: n)
-            print("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
+            say("Attached \(data.map(\.name).joined(separator: ", ")) to case \(n).")
         }
     }
 
     struct Share: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or remove case sharing addresses (at most 10).")
         @OptionGroup var actor: ActorOptions
-        @Argument var number: String
+        @Argument(help: caseNumberHelp) var number: String
         @Option(help: "An address to add (repeatable).") var add: [String] = []
         @Option(help: "An address to remove (repeatable).") var remove: [String] = []
         func run() throws {
             let n = try caseNumber(number)
             let (portal, user) = try actor.perform(.share(add: add, remove: remove), on: n)
             let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n).sharing }
-            print(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.joined(separator: ", ")).")
+            say(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", ")).")
         }
     }
 }

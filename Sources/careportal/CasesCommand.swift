@@ -15,15 +15,17 @@ struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.")
     @OptionGroup var actor: ActorOptions
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
-    @Option(help: "A filter, e.g. \"is:open sev:p1,p2 mx\" (see README).") var filter: String?
+    // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
+    @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see README).") var filter: String?
     @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
-    @Option(help: "At most this many cases (default: all).") var limit: Int?
+    // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
+    @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?
     @Flag var json = false
     @Flag var csv = false
 
     func validate() throws {
-        if json && csv { throw ValidationError("choose one of --json and --csv") }
-        if let limit, limit < 1 { throw ValidationError("limit: must be at least 1") }
+        if json && csv { throw ValidationError("csv: give one of --json and --csv, not both") }
+        if let limit, limit < 1 { throw ValidationError("limit: \(limit) is too small; expected a whole number of cases, at least 1") }
     }
 
     func run() throws {
@@ -39,8 +41,8 @@ struct Cases: ParsableCommand {
         var fetched = 0
         var cursor: CaseRow?
         let wanted = limit ?? .max
-        if csv { print("number,title,customer,domain,status,severity,escalated,createdAt,updatedAt") }
-        else if !json { print("NUMBER    SEV STATUS             UPDATED           CUSTOMER                  TITLE") }
+        if csv { say("number,title,customer,domain,status,severity,escalated,createdAt,updatedAt") }
+        else if !json { say("NUMBER    SEV STATUS             UPDATED           CUSTOMER                  TITLE") }
         while fetched < wanted {
             let page = try attempt { () throws(PortalError) in
                 try portal.cases(as: user, scope: scope, query: query, sort: sort, after: cursor, limit: min(500, wanted - fetched))
@@ -58,15 +60,11 @@ struct Cases: ParsableCommand {
         if csv {
             let fields = [String(r.number), r.title, r.customerName, r.domainName, r.status.rawValue, r.severity.rawValue,
                           String(r.escalated), f.string(from: r.createdAt), f.string(from: r.updatedAt)]
-            print(fields.map(csvField).joined(separator: ","))
+            say(CSV.row(fields))
         } else {
             let updated = String(f.string(from: r.updatedAt).prefix(16)).replacingOccurrences(of: "T", with: " ")
-            print("\(r.number)  \(r.severity.rawValue)  \(r.status.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(updated)  \(String(r.customerName.prefix(24)).padding(toLength: 24, withPad: " ", startingAt: 0))  \(r.escalated ? "⚑ " : "")\(r.title)")
+            say("\(r.number)  \(r.severity.rawValue)  \(r.status.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(updated)  \(String(r.customerName.terminalLine.prefix(24)).padding(toLength: 24, withPad: " ", startingAt: 0))  \(r.escalated ? "⚑ " : "")\(r.title.terminalLine)")
         }
-    }
-
-    func csvField(_ s: String) -> String {
-        s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
@@ -79,9 +77,9 @@ struct Customers: ParsableCommand {
         let (portal, user) = try actor.signedIn()
         let rows = try attempt { () throws(PortalError) in try portal.customers(as: user) }
         if json { try printJSON(rows.map(CustomerJSON.init)); return }
-        print("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN")
+        say("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN")
         for r in rows {
-            print("\(r.customer.name.padding(toLength: 27, withPad: " ", startingAt: 0)) \(r.customer.primaryDomain.padding(toLength: 30, withPad: " ", startingAt: 0)) \(r.customer.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.access.display.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.openCases)")
+            say("\(r.customer.name.terminalLine.padding(toLength: 27, withPad: " ", startingAt: 0)) \(r.customer.primaryDomain.terminalLine.padding(toLength: 30, withPad: " ", startingAt: 0)) \(r.customer.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.access.display.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.openCases)")
         }
     }
 }
@@ -97,7 +95,7 @@ struct Categories: ParsableCommand {
         let list = search.map { CategoryCatalogue.search($0, limit: 20) } ?? CategoryCatalogue.all
         if let search, list.isEmpty { throw Failure.input("search: no category matches \"\(search)\"") }
         if json { try printJSON(list.map { Row(path: $0.path, questions: $0.questions) }); return }
-        for c in list { print(c.path) }
+        for c in list { say(c.path) }
     }
 }
 

@@ -53,17 +53,36 @@ struct ActorOptions: ParsableArguments {
 }
 
 
+/// The case number argument of `case …` and `support reply`: `<case>` in usage and errors.
+let caseNumberHelp = ArgumentHelp("The 8-digit case number, like 10234567.", valueName: "case")
+
 /// Reads a case number argument: 8 digits.
 func caseNumber(_ text: String) throws(Failure) -> Int {
     let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-    guard digits.count == 8, let n = Int(digits) else {
+    guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else {
         throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
     }
     return n
 }
 
-func readStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+/// Standard input as the text of `field`: valid UTF-8 or refused with the offset of the first bad byte, never
+/// decoded with replacement characters.
+func readStandardInput(field: String) throws(Failure) -> String {
+    switch Validate.utf8(FileHandle.standardInput.readDataToEndOfFile(), field: field, source: "standard input") {
+    case .success(let text): return text
+    case .failure(let refusal): throw Failure.input(refusal.description)
+    }
+}
+
+/// JSONEncoder escapes C0 control characters but writes DEL and C1 (U+007F–U+009F) raw, which some terminals act
+/// on. They can only occur inside strings, where `\u0085` is the same value: JSON stays JSON, safe to print.
+func jsonEscapingC1(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+    var out = String.UnicodeScalarView()
+    for s in json.unicodeScalars {
+        if (0x7F...0x9F).contains(s.value) { out.append(contentsOf: "\\u00\(String(s.value, radix: 16))".unicodeScalars) } else { out.append(s) }
+    }
+    return String(out)
 }
 
 func printJSON<T: Encodable>(_ value: T) throws(Failure) {
@@ -72,7 +91,7 @@ func printJSON<T: Encodable>(_ value: T) throws(Failure) {
     encoder.dateEncodingStrategy = .iso8601
     do {
         let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data(jsonEscapingC1(String(decoding: data, as: UTF8.self)).utf8))
         FileHandle.standardOutput.write(Data("\n".utf8))
     } catch {
         throw Failure(message: "can't encode JSON: \(error)", code: Failure.storage)

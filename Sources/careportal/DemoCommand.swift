@@ -7,7 +7,7 @@ struct Demo: ParsableCommand {
         abstract: "Create a demo organisation: 3 reseller domains, their users, ~40 customers and N cases. Prints the accounts.")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "How many cases to generate.") var cases = 2_000
+    @Option(parsing: .unconditional, help: "How many cases to generate, 0 to 5000000.") var cases = 2_000
     @Option(help: "Random seed: the same seed gives the same organisation.") var seed: UInt64 = 1
     @Flag(help: "Print the report as JSON.") var json = false
 

@@ -16,7 +16,7 @@ struct Drafts: ParsableCommand {
         let rows = try attempt { () throws(PortalError) in try portal.drafts(as: user) }
             .map { Row(form: $0.form.stored, content: $0.content, updatedAt: $0.updatedAt) }
         if json { try printJSON(rows); return }
-        if rows.isEmpty { print("No drafts."); return }
-        for r in rows { print("\(r.form)  (\(ISO8601DateFormatter().string(from: r.updatedAt)))\n  \(r.content.replacingOccurrences(of: "\n", with: "\n  "))") }
+        if rows.isEmpty { say("No drafts."); return }
+        for r in rows { say("\(r.form.terminalLine)  (\(ISO8601DateFormatter().string(from: r.updatedAt)))\n  \(r.content.replacingOccurrences(of: "\n", with: "\n  "))") }
     }
 }

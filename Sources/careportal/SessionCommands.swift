@@ -12,7 +12,7 @@ struct Login: ParsableCommand {
     func run() throws {
         let password: String
         if passwordStdin {
-            password = readStandardInput().trimmingCharacters(in: .newlines)
+            password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
         } else {
             guard isatty(0) == 1, let p = getpass("Password for \(user): ") else {
                 throw Failure.input("password: no terminal to ask on; use --password-stdin")
@@ -25,7 +25,7 @@ struct Login: ParsableCommand {
         sessions.append(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
                                      expiresAt: grant.expiresAt, database: portal.location))
         try SessionFile.save(sessions)
-        print("Signed in as \(grant.user.name) <\(grant.user.email)> for \(grant.domainName).")
+        say("Signed in as \(grant.user.name.terminalLine) <\(grant.user.email)> for \(grant.domainName.terminalLine).")
     }
 }
 
@@ -41,7 +41,7 @@ struct Logout: ParsableCommand {
         if leaving.isEmpty { throw Failure.input("user: \(user ?? "nobody") is not signed in") }
         for s in leaving { try attempt { () throws(PortalError) in try portal.signOut(token: s.token) } }
         try SessionFile.save(all.filter { s in !leaving.contains(s) })
-        print("Signed out \(leaving.map(\.user).joined(separator: ", ")).")
+        say("Signed out \(leaving.map(\.user).joined(separator: ", ")).")
     }
 }
 
@@ -56,7 +56,7 @@ struct Sessions: ParsableCommand {
         let path = store.path
         let rows = SessionFile.load().filter { $0.database == path }.map { Row(user: $0.user, domain: $0.domain, expiresAt: $0.expiresAt) }
         if json { try printJSON(rows); return }
-        if rows.isEmpty { print("No sessions. Sign in with `careportal login --user EMAIL`."); return }
-        for r in rows { print("\(r.user)  \(r.domain)  until \(ISO8601DateFormatter().string(from: r.expiresAt))") }
+        if rows.isEmpty { say("No sessions. Sign in with `careportal login --user EMAIL`."); return }
+        for r in rows { say("\(r.user.terminalLine)  \(r.domain.terminalLine)  until \(ISO8601DateFormatter().string(from: r.expiresAt))") }
     }
 }

@@ -10,16 +10,16 @@ struct Support: ParsableCommand {
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Answer a case as a support engineer, optionally moving its status.")
         @OptionGroup var store: StoreOptions
-        @Argument var number: String
-        @Option(help: "The answer (default: read standard input).") var message: String?
+        @Argument(help: caseNumberHelp) var number: String
+        @Option(parsing: .unconditional, help: "The answer (default: read standard input).") var message: String?
         @Option(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus?
         @Option(help: "The engineer's name.") var engineer = "Support engineer"
         func run() throws {
             let n = try caseNumber(number)
             let portal = try store.open()
-            let text = message ?? readStandardInput()
+            let text = try message ?? readStandardInput(field: "message")
             try attempt { () throws(PortalError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
-            print("Replied on case \(n).")
+            say("Replied on case \(n).")
         }
     }
 }
@@ -30,11 +30,11 @@ struct FeedbackCommand: ParsableCommand {
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send feedback.")
         @OptionGroup var actor: ActorOptions
-        @Option(help: "What you'd like to tell us.") var message: String
+        @Option(parsing: .unconditional, help: "What you'd like to tell us.") var message: String
         func run() throws {
             let (portal, user) = try actor.signedIn()
             try attempt { () throws(PortalError) in try portal.sendFeedback(as: user, screen: "command line", message: message) }
-            print("Thanks, your feedback was stored.")
+            say("Thanks, your feedback was stored.")
         }
     }
     struct List: ParsableCommand {
@@ -48,7 +48,7 @@ struct FeedbackCommand: ParsableCommand {
                 Row(at: $0.at, user: $0.userEmail, screen: $0.screen, message: $0.message)
             }
             if json { try printJSON(rows); return }
-            for r in rows { print("\(ISO8601DateFormatter().string(from: r.at))  \(r.user ?? "-")  [\(r.screen)]  \(r.message)") }
+            for r in rows { say("\(ISO8601DateFormatter().string(from: r.at))  \((r.user ?? "-").terminalLine)  [\(r.screen.terminalLine)]  \(r.message)") }
         }
     }
 }

@@ -25,6 +25,12 @@ struct Binary {
 
     @discardableResult
     func run(_ args: [String], stdin: String? = nil, db: String? = nil) throws -> Output {
+        try run(args, bytes: stdin.map { Data($0.utf8) }, db: db)
+    }
+
+    /// Standard input given as bytes, so a test can send NUL bytes or invalid UTF-8.
+    @discardableResult
+    func run(_ args: [String], bytes stdin: Data?, db: String? = nil) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.path)
         p.arguments = args + ["--db", db ?? self.db]
@@ -37,7 +43,7 @@ struct Binary {
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
         try p.run()
-        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
         try? input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

@@ -37,22 +37,25 @@ enum AlertFormat {
 
     static func render(number: Int, title: String, customer: String, status: CaseStatus, severity: Severity,
                        event: HistoryEvent, recipient: String, messageID: String) -> String {
+        // Stored text is escaped for the reader's terminal: one-line fields as lines (so no header can be added),
+        // the event's text with its lines.
         let date = rfc5322Date(event.at)
+        let title = title.terminalLine
         let subject = encodedWord("[Case \(number)] \(title)")
         let body = """
-            \(event.author) — \(label(event.kind))
+            \(event.author.terminalLine) — \(label(event.kind))
 
-            \(event.text)
+            \(event.text.terminalText)
 
             Case \(number): \(title)
-            Customer: \(customer)
+            Customer: \(customer.terminalLine)
             Status: \(status.label)   Severity: \(severity.label)
 
             Open it with: careportal case show \(number)
             """
         let headers = [
             "From: Customer Care Portal <alerts@\(host)>",
-            "To: <\(recipient)>",
+            "To: <\(recipient.terminalLine)>",
             "Subject: \(subject)",
             "Date: \(date)",
             "Message-ID: \(messageID)",

@@ -1,0 +1,13 @@
+import Testing
+@testable import Terminal
+
+/// A terminal the app can't draw on is refused before ncurses takes the screen over (issue #11). In the
+/// headless suite, which runs one test at a time, since terminfo's current terminal is process-wide.
+extension HeadlessTerminalTests {
+    @Test func dumbAndUnknownTerminalsAreRefusedBeforeTheScreenIsTaken() throws {
+        #expect(throws: TerminalError.cannotAddressCursor(term: "dumb")) { try NCursesTerminal.checkUsable(term: "dumb") }
+        #expect(throws: TerminalError.cannotOpen(term: "no-such-terminal")) { try NCursesTerminal.checkUsable(term: "no-such-terminal") }
+        try NCursesTerminal.checkUsable(term: "xterm-256color")
+        #expect(TerminalError.cannotAddressCursor(term: "dumb").description.contains("careportal cases"))
+    }
+}
