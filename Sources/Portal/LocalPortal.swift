@@ -9,9 +9,12 @@ public final class LocalPortal: Portal {
 
     public init(store: PortalStore) { self.store = store }
 
-    /// Opens (and migrates) the database at `path`.
-    public convenience init(path: String) throws(PortalError) {
-        self.init(store: try Self.call { () throws(StoreError) in try PortalStore(path: path) })
+    /// Opens the database at `path` (migrating it only when its schema is behind). `writeWait`: how long a write
+    /// waits for another process's write to finish (default `PortalStore.defaultWriteWait`).
+    public convenience init(path: String, writeWait: TimeInterval? = nil) throws(PortalError) {
+        self.init(store: try Self.call { () throws(StoreError) in
+            try PortalStore(path: path, writeWait: writeWait ?? PortalStore.defaultWriteWait)
+        })
     }
 
     public var location: String { store.path }
@@ -26,7 +29,7 @@ public final class LocalPortal: Portal {
     public static func portalError(_ error: StoreError) -> PortalError {
         switch error {
         case .refused(let refusal): .refused(refusal)
-        case .notADatabase, .cannotOpen, .storage: .unavailable(error.description)
+        case .notADatabase, .cannotOpen, .readOnly, .busy, .storage: .unavailable(error.description)
         }
     }
 

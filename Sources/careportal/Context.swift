@@ -19,7 +19,17 @@ struct StoreOptions: ParsableArguments {
     /// The portal every everyday command talks to: the embedded store at `path`, in this process.
     func open() throws(Failure) -> any Portal {
         let path = self.path
-        return try attempt { () throws(PortalError) in try LocalPortal(path: path) }
+        let wait = try Self.writeWait()
+        return try attempt { () throws(PortalError) in try LocalPortal(path: path, writeWait: wait) }
+    }
+
+    /// How long a write waits for another process's write: `$CAREPORTAL_WRITE_WAIT` seconds, or nil for the store's default.
+    static func writeWait() throws(Failure) -> TimeInterval? {
+        guard let text = ProcessInfo.processInfo.environment["CAREPORTAL_WRITE_WAIT"], !text.isEmpty else { return nil }
+        guard let seconds = TimeInterval(text), (0...3600).contains(seconds) else {
+            throw Failure.input("CAREPORTAL_WRITE_WAIT: \"\(text)\" is not a number of seconds from 0 to 3600")
+        }
+        return seconds
     }
 }
 
