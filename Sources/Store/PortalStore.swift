@@ -23,23 +23,13 @@ public final class PortalStore: Sendable {
     /// (`careportal demo` builds its database beside the final path and holds no lock on it while it does.)
     public static let defaultWriteWait: TimeInterval = 30
 
-    /// Opens the database at `path`, creating it when it is missing.
+    /// Opens the database at `path`, creating it (0600, in folders created 0700) when it is missing.
     public init(path: String, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
                 writeWait: TimeInterval = PortalStore.defaultWriteWait) throws(StoreError) {
         self.path = path
         self.clock = clock
         self.passwordHasher = passwordHasher
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            catch { throw .cannotOpen(path: path, reason: "can't create directory \(dir): \((error as NSError).localizedDescription)") }
-        }
-        if FileManager.default.fileExists(atPath: path), !FileManager.default.isReadableFile(atPath: path) {
-            throw .cannotOpen(path: path, reason: "permission denied")
-        }
-        if !FileManager.default.fileExists(atPath: path), !dir.isEmpty, !FileManager.default.isWritableFile(atPath: dir) {
-            throw .cannotOpen(path: path, reason: "directory \(dir) is not writable")
-        }
+        try DatabaseFiles.prepare(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(writeWait)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Store
 
-/// Opening and reading never wait for a writer.
+/// Opening and reading never wait for a writer; the files SQLite creates next to the database are private.
 @Suite struct StoreAccessTests {
     @Test func openingAndReadingDoNotWaitForAWriter() throws {
         let f = try StoreFixture()
@@ -17,6 +17,19 @@ import Testing
         #expect(page.rows.map(\.number) == [f.standardCase.number])
         #expect(try store.caseDetail(as: .reseller(f.agent1), number: f.standardCase.number).history.count == 1)
         #expect(Date().timeIntervalSince(started) < 2, "opening or reading waited for the writer")
+    }
+
+    @Test func theWriteAheadLogAndSharedMemoryFilesArePrivate() throws {
+        let f = try StoreFixture()
+        _ = try f.store.sendFeedback(as: f.agent1, screen: "test", message: "hello")
+        for suffix in ["", "-wal", "-shm"] {
+            let path = f.store.path + suffix
+            #expect(FileManager.default.fileExists(atPath: path), "\(suffix) exists while the store is open")
+            let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600, "\(path): \(String(mode ?? 0, radix: 8))")
+        }
+        let folder = (f.store.path as NSString).deletingLastPathComponent
+        #expect((try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     }
 }
 

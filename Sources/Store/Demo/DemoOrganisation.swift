@@ -77,6 +77,7 @@ extension PortalStore {
         }
         let building = path + ".building"
         for p in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: p) }
+        try DatabaseFiles.createEmpty(building)  // private from the start: it becomes the database
         var config = Configuration()
         // Foreign keys are checked once at the end: per-row checks would scan history for each case (its index
         // is built after the load).
