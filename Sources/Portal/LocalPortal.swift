@@ -9,11 +9,12 @@ public final class LocalPortal: Portal {
 
     public init(store: PortalStore) { self.store = store }
 
-    /// Opens the database at `path` (migrating it only when its schema is behind). `writeWait`: how long a write
-    /// waits for another process's write to finish (default `PortalStore.defaultWriteWait`).
-    public convenience init(path: String, writeWait: TimeInterval? = nil) throws(PortalError) {
+    /// Opens the database at `path` (migrating it only when its schema is behind). A missing database is created only
+    /// when `create` is true (commands that create data); otherwise the portal is unavailable: "no database at PATH".
+    /// `writeWait`: how long a write waits for another process's write to finish (default `PortalStore.defaultWriteWait`).
+    public convenience init(path: String, create: Bool = false, writeWait: TimeInterval? = nil) throws(PortalError) {
         self.init(store: try Self.call { () throws(StoreError) in
-            try PortalStore(path: path, writeWait: writeWait ?? PortalStore.defaultWriteWait)
+            try PortalStore(path: path, create: create, writeWait: writeWait ?? PortalStore.defaultWriteWait)
         })
     }
 
@@ -29,7 +30,7 @@ public final class LocalPortal: Portal {
     public static func portalError(_ error: StoreError) -> PortalError {
         switch error {
         case .refused(let refusal): .refused(refusal)
-        case .notADatabase, .cannotOpen, .readOnly, .busy, .storage: .unavailable(error.description)
+        case .notADatabase, .noDatabase, .cannotOpen, .readOnly, .busy, .storage: .unavailable(error.description)
         }
     }
 

@@ -3,17 +3,20 @@ import Foundation
 /// The database file and its folders on disk, before SQLite opens them. The database holds case text,
 /// attachments and password and token hashes, so it is created 0600 in folders created 0700, before any data is
 /// in it; SQLite later creates the -wal and -shm files with the database file's own mode, so they are 0600 too.
+/// A database is created only when the caller says the command creates data: a mistyped path creates nothing.
 enum DatabaseFiles {
     static let fileMode: mode_t = 0o600
     static let folderMode: mode_t = 0o700
 
-    /// Checks `path` before it is opened; a missing database is created (empty, private).
-    static func prepare(_ path: String) throws(StoreError) {
+    /// Checks `path` before it is opened. A missing database is created (empty, private) when `create`, and
+    /// refused otherwise.
+    static func prepare(_ path: String, create: Bool) throws(StoreError) {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
             guard fm.isReadableFile(atPath: path) else { throw .cannotOpen(path: path, reason: "permission denied") }
             return
         }
+        guard create else { throw .noDatabase(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             try makeFolders(folder, for: path)

@@ -23,13 +23,14 @@ public final class PortalStore: Sendable {
     /// (`careportal demo` builds its database beside the final path and holds no lock on it while it does.)
     public static let defaultWriteWait: TimeInterval = 30
 
-    /// Opens the database at `path`, creating it (0600, in folders created 0700) when it is missing.
-    public init(path: String, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
+    /// Opens the database at `path`. A missing database is created (0600, in folders created 0700) only when
+    /// `create` is true, as the commands that create data ask; otherwise it is `StoreError.noDatabase`.
+    public init(path: String, create: Bool = false, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
                 writeWait: TimeInterval = PortalStore.defaultWriteWait) throws(StoreError) {
         self.path = path
         self.clock = clock
         self.passwordHasher = passwordHasher
-        try DatabaseFiles.prepare(path)
+        try DatabaseFiles.prepare(path, create: create)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(writeWait)

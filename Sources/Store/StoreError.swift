@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case refused(Refusal)
     /// The file exists but is not a careportal (SQLite) database.
     case notADatabase(path: String)
+    /// There is no database at the path, and the command doesn't create one.
+    case noDatabase(path: String)
     /// The database could not be opened or created (permissions, missing directory, …).
     case cannotOpen(path: String, reason: String)
     /// The database can be read but not written (a read-only file or folder); `reason` is SQLite's.
@@ -21,6 +23,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .refused(let r): r.description
         case .notADatabase(let path): "database: \(path) is not a careportal database (not a SQLite file)"
+        case .noDatabase(let path): "database: no database at \(path) (create one with careportal demo or careportal admin domain create)"
         case .cannotOpen(let path, let reason): "database: can't open \(path): \(reason)"
         case .readOnly(let path, let reason): "database: \(path) is read-only here, so this command can't write to it (\(reason))"
         case .busy(let seconds): "database: busy: another process is writing; waited \(seconds) s"

@@ -31,7 +31,7 @@ struct Admin: ParsableCommand {
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
                 let password = readStandardInput().trimmingCharacters(in: .newlines)
-                let portal = try store.open()
+                let portal = try store.open(creating: true)
                 let (d, u) = try attempt { () throws(PortalError) in
                     try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
                 }

@@ -16,11 +16,13 @@ struct StoreOptions: ParsableArguments {
         return Paths.dataHome + "/careportal/portal.sqlite3"
     }
 
-    /// The portal every everyday command talks to: the embedded store at `path`, in this process.
-    func open() throws(Failure) -> any Portal {
+    /// The portal every everyday command talks to: the embedded store at `path`, in this process. Only commands that
+    /// create data (`admin domain create`; `demo` builds its own) pass `creating`: any other command on a path with no
+    /// database exits 3 and creates nothing, so a mistyped --db never leaves an empty database behind.
+    func open(creating: Bool = false) throws(Failure) -> any Portal {
         let path = self.path
         let wait = try Self.writeWait()
-        return try attempt { () throws(PortalError) in try LocalPortal(path: path, writeWait: wait) }
+        return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
     }
 
     /// How long a write waits for another process's write: `$CAREPORTAL_WRITE_WAIT` seconds, or nil for the store's default.

@@ -23,7 +23,7 @@ struct StoreFixture {
 
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-tests-\(UUID().uuidString)")
-        store = try PortalStore(path: dir.appendingPathComponent("portal.sqlite3").path, clock: clock, passwordHasher: .fast)
+        store = try PortalStore(path: dir.appendingPathComponent("portal.sqlite3").path, create: true, clock: clock, passwordHasher: .fast)
         (_, admin1) = try store.createDomain(name: "one.example", kind: .reseller, superAdminEmail: "admin@one.example",
                                              superAdminName: "Admin One", password: "password-1")
         (_, admin2) = try store.createDomain(name: "two.example", kind: .reseller, superAdminEmail: "admin@two.example",

@@ -73,7 +73,7 @@ extension PortalStore {
                 throw .refused(.invalid("database", "\(path) already holds an organisation; give a new --db path"))
             }
         } else {
-            _ = try PortalStore(path: path, clock: clock, passwordHasher: passwordHasher) // checks the directory is writable
+            _ = try PortalStore(path: path, create: true, clock: clock, passwordHasher: passwordHasher) // checks the directory is writable
         }
         let building = path + ".building"
         for p in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: p) }
