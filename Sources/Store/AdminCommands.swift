@@ -72,10 +72,12 @@ extension PortalStore {
     }
 
     public func setLicence(as admin: User, email: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin, action: assigned ? "licence.assign" : "licence.unassign", target: email) { db in
+        let now = self.now, action = assigned ? "licence.assign" : "licence.unassign"
+        try adminWrite(admin, action: action, target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             if assigned && !user.licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             try db.execute(sql: "UPDATE user SET licensed = ? WHERE id = ?", arguments: [assigned, user.id])
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
@@ -108,7 +110,8 @@ extension PortalStore {
     }
 
     public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin, action: assigned ? "role.assign" : "role.revoke", target: "\(email) \(role)") { db in
+        let now = self.now, action = assigned ? "role.assign" : "role.revoke"
+        try adminWrite(admin, action: action, target: "\(email) \(role)") { db in
             let user = try Self.domainUser(db, email, admin: admin)
             let roleID = try Self.roleID(db, domainID: admin.domainID, name: role)
             if assigned {
@@ -116,14 +119,17 @@ extension PortalStore {
             } else {
                 try db.execute(sql: "DELETE FROM user_role WHERE user_id = ? AND role_id = ?", arguments: [user.id, roleID])
             }
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
     public func setSuspended(as admin: User, email: String, suspended: Bool) throws(StoreError) {
-        try adminWrite(admin, action: suspended ? "user.suspend" : "user.unsuspend", target: email) { db in
+        let now = self.now, action = suspended ? "user.suspend" : "user.unsuspend"
+        try adminWrite(admin, action: action, target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             try Rules.setSuspended(by: admin, user).enforce()
             try db.execute(sql: "UPDATE user SET suspended = ? WHERE id = ?", arguments: [suspended, user.id])
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
