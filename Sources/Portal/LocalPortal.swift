@@ -99,10 +99,11 @@ public final class LocalPortal: Portal {
 
     // MARK: Super administrators
 
-    public func createDomain(name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+    public func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
                              password: String) throws(PortalError) -> (ResellerDomain, User) {
         try call { s throws(StoreError) in
-            try s.createDomain(name: name, kind: kind, superAdminEmail: superAdminEmail, superAdminName: superAdminName, password: password)
+            try s.createDomain(as: creator, name: name, kind: kind, superAdminEmail: superAdminEmail, superAdminName: superAdminName,
+                               password: password)
         }
     }
     public func adminOverview(as admin: User) throws(PortalError) -> AdminOverview { try call { s throws(StoreError) in try s.adminOverview(as: admin) } }

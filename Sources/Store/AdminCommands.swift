@@ -5,22 +5,18 @@ import GRDB
 /// The super administrator's commands. Each is checked with `Rules.administer` for the admin's own domain.
 extension PortalStore {
     /// Creates a reseller domain with its built-in Reseller Admin role and its first super administrator.
-    /// This is how an organisation starts, so it needs no signed-in actor.
+    /// The first domain of a database is how an organisation starts, so it needs no `creator`; any later one is
+    /// created by a signed-in super administrator (`Rules.createDomain`).
     @discardableResult
-    public func createDomain(name rawName: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
-                             password: String) throws(StoreError) -> (ResellerDomain, User) {
-        let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Validate.isEmailAddress("x@\(name)") else {
-            throw .refused(.invalid("domain", "\"\(rawName)\" is not a domain name (expected reseller.example)"))
-        }
-        let email = try Validate.email(superAdminEmail).get()
-        guard email.hasSuffix("@\(name)") else {
-            throw .refused(.invalid("admin-email", "\(email) is not an address in \(name)"))
-        }
-        _ = try Validate.password(password).get()
+    public func createDomain(as creator: User? = nil, name rawName: String, kind: DomainKind, superAdminEmail: String,
+                             superAdminName: String, password: String) throws(StoreError) -> (ResellerDomain, User) {
+        let new = try NewDomain.validate(name: rawName, adminEmail: superAdminEmail, password: password).get()
+        let (name, email) = (new.name, new.adminEmail)
         let hash = passwordHasher.hash(password)
         let now = self.now
         let userID: Int64 = try write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain") ?? 0
+            try Rules.createDomain(by: creator, existingDomains: existing).enforce()
             if try Self.domain(db, name: name) != nil { throw StoreError.refused(.invalid("domain", "\(name) already exists")) }
             let domain = try DomainRecord(name: name, kind: kind.rawValue, licencePool: Licences.defaultPool, createdAt: now.millis)
                 .inserted(db)

@@ -44,6 +44,11 @@ struct ActorOptions: ParsableArguments {
     /// The store and the signed-in user to act as, after re-checking the session.
     func signedIn() throws(Failure) -> (any Portal, User) {
         let portal = try store.open()
+        return (portal, try signedIn(on: portal))
+    }
+
+    /// The signed-in user to act as on `portal`, after re-checking the session.
+    func signedIn(on portal: any Portal) throws(Failure) -> User {
         let sessions = SessionFile.load(for: portal.location)
         let chosen: SavedSession
         if let asUser {
@@ -59,8 +64,7 @@ struct ActorOptions: ParsableArguments {
                 throw Failure.input("as: several sessions are open (\(sessions.map(\.user).joined(separator: ", "))); choose one with --as EMAIL")
             }
         }
-        let user = try attempt { () throws(PortalError) in try portal.resume(token: chosen.token) }
-        return (portal, user)
+        return try attempt { () throws(PortalError) in try portal.resume(token: chosen.token) }
     }
 }
 

@@ -36,6 +36,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: b.home.appendingPathComponent("typo").path))
     }
 
+    /// The first domain's request, refused for bad input, leaves no database behind.
+    @Test func aRefusedFirstDomainCreatesNoDatabase() throws {
+        let b = try Binary()
+        let db = b.home.appendingPathComponent("org/portal.sqlite3").path
+        for (args, stdin) in [(["not a domain", "--admin", "x@y.example"], "password-1\n"), (["ok.example", "--admin", "x@ok.example"], "short\n")] {
+            let o = try b.run(["admin", "domain", "create"] + args + ["--password-stdin"], stdin: stdin, db: db)
+            #expect(o.status == 2, "\(args): \(o.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(!FileManager.default.fileExists(atPath: b.home.appendingPathComponent("org").path))
+    }
+
     /// A login whose session can't be saved fails and leaves no live session and no successful sign-in behind.
     @Test func aLoginThatCannotSaveItsSessionWritesNothing() throws {
         let (b, report) = try Self.demoWithoutSessions()

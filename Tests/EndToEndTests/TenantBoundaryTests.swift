@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Who may start an organisation, and what one reseller domain can learn about another's customers.
+@Suite(.serialized) struct TenantBoundaryTests {
+    func ok(_ b: Binary, _ args: [String], stdin: String? = nil) throws -> String {
+        let o = try b.run(args, stdin: stdin)
+        #expect(o.status == 0, "\(args): \(o.stderr)")
+        return o.stdout
+    }
+
+    /// Two reseller domains, each with a signed-in super admin; north also has an agent, ann.
+    func twoResellers() throws -> Binary {
+        let b = try Binary()
+        _ = try ok(b, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+        _ = try ok(b, ["login", "--user", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+        _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin", "--as", "root@north.example"],
+                   stdin: "root-password\n")
+        _ = try ok(b, ["login", "--user", "root@south.example", "--password-stdin"], stdin: "root-password\n")
+        _ = try ok(b, ["admin", "user", "add", "ann@north.example", "--name", "Ann", "--licence", "--role", "Reseller Admin", "--password-stdin",
+                       "--as", "root@north.example"], stdin: "ann-password\n")
+        _ = try ok(b, ["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
+        return b
+    }
+
+    /// Without a session, a domain can be created only in an empty database: the first one.
+    @Test func onlyTheFirstDomainNeedsNoSuperAdmin() throws {
+        let b = try Binary()
+        _ = try ok(b, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+        var o = try b.run(["admin", "domain", "create", "rogue.example", "--admin", "me@rogue.example", "--password-stdin"], stdin: "rogue-password\n")
+        #expect(o.status == 1, "a second domain without a session: \(o.stderr)")
+        #expect(o.stderr.contains("super administrator") && o.stderr.contains("--as"), "\(o.stderr)")
+        _ = try ok(b, ["login", "--user", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+        _ = try ok(b, ["admin", "user", "add", "ann@north.example", "--name", "Ann", "--licence", "--role", "Reseller Admin", "--password-stdin",
+                       "--as", "root@north.example"], stdin: "ann-password\n")
+        _ = try ok(b, ["login", "--user", "ann@north.example", "--password-stdin"], stdin: "ann-password\n")
+        o = try b.run(["admin", "domain", "create", "rogue.example", "--admin", "me@rogue.example", "--password-stdin", "--as", "ann@north.example"],
+                      stdin: "rogue-password\n")
+        #expect(o.status == 1 && o.stderr.contains("Only a super administrator"), "an agent creating a domain: \(o.stderr)")
+        #expect(try SQLiteShell.query(b.db, "SELECT COUNT(*) FROM domain;") == "1")
+        _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin", "--as", "root@north.example"],
+                   stdin: "root-password\n")
+    }
+
+    /// The licence pool is an admin read like the user list: super administrators only.
+    @Test func licenceStatusIsForSuperAdministratorsLikeTheOtherAdminReads() throws {
+        let b = try twoResellers()
+        #expect(try ok(b, ["admin", "licence", "status", "--as", "root@north.example"]).contains("licences assigned"))
+        for args in [["admin", "licence", "status"], ["admin", "user", "list"], ["admin", "audit"]] {
+            let o = try b.run(args + ["--as", "ann@north.example"])
+            #expect(o.status == 1 && o.stderr.contains("Only a super administrator"), "\(args): \(o.stderr)")
+            #expect(o.stdout.isEmpty, "\(args) printed \(o.stdout)")
+        }
+    }
+}
