@@ -137,7 +137,9 @@ extension PortalStore {
         }
     }
 
-    /// Adds a customer to the admin's domain, resold or support-only, with access granted or not.
+    /// Adds a customer to the admin's domain, resold or support-only, with access granted or not. The domain gets its
+    /// own customer record whether or not another domain manages a customer with that primary domain, so the answer is
+    /// the same either way and discloses nothing about other domains; only the domain's own customers are refused.
     @discardableResult
     public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier,
                             kind: AccessKind, granted: Bool) throws(StoreError) -> Customer {
@@ -149,9 +151,11 @@ extension PortalStore {
         }
         let now = self.now
         return try adminWrite(admin, action: "customer.add", target: primary) { db in
-            if try Row.fetchOne(db, sql: "SELECT 1 FROM customer WHERE primary_domain = ?", arguments: [primary]) != nil {
-                throw StoreError.refused(.invalid("primary-domain", "a customer with primary domain \(primary) already exists"))
-            }
+            let yours = try Row.fetchOne(db, sql: """
+                SELECT 1 FROM customer cu JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
+                WHERE cu.primary_domain = ?
+                """, arguments: [admin.domainID, primary])
+            if yours != nil { throw StoreError.refused(.invalid("primary-domain", "\(primary) is already one of your customers")) }
             let id = try CustomerRecord(name: trimmed, primaryDomain: primary, tier: tier.rawValue).inserted(db).id!
             _ = try CustomerAccessRecord(customerID: id, domainID: admin.domainID, kind: kind.rawValue, granted: granted,
                                          since: now.millis).inserted(db)

@@ -42,6 +42,34 @@ import Testing
                    stdin: "root-password\n")
     }
 
+    /// Adding a customer another domain manages answers exactly as for a customer nobody manages: the domain gets
+    /// its own customer, and the other domain's customer, its name and its cases stay as they were and out of sight.
+    @Test func addingAnotherDomainsCustomerDisclosesNothing() throws {
+        let b = try twoResellers()
+        let north = ["--as", "root@north.example"], south = ["--as", "root@south.example"]
+        _ = try ok(b, ["admin", "customer", "add", "Acme North Branch", "--primary-domain", "acme.example", "--tier", "premium", "--granted"] + north)
+        let taken = try b.run(["admin", "customer", "add", "Acme", "--primary-domain", "acme.example", "--granted"] + south)
+        let free = try b.run(["admin", "customer", "add", "Globex", "--primary-domain", "globex.example", "--granted"] + south)
+        #expect(taken.status == free.status && taken.status == 0, "\(taken.stderr) / \(free.stderr)")
+        #expect(taken.stdout == "Added customer Acme (acme.example).\n" && free.stdout == "Added customer Globex (globex.example).\n")
+        let southSees = try b.json(["customers", "--json"] + south) as! [[String: Any]]
+        #expect(southSees.map { $0["name"] as! String } == ["Acme", "Globex"])
+        #expect(southSees.first?["tier"] as? String == "standard")
+        let northSees = try b.json(["customers", "--json"] + north) as! [[String: Any]]
+        #expect(northSees.map { $0["name"] as! String } == ["Acme North Branch"])
+        #expect(northSees.first?["tier"] as? String == "premium")
+        // Each files on its own customer; neither sees the other's case.
+        let file = ["case", "create", "--customer", "acme.example", "--title", "Mail down", "--category", "Gmail > Delivery > Messages delayed",
+                    "--description", "d", "--severity", "P2", "--json"]
+        let northCase = (try b.json(file + north) as! [String: Any])["number"] as! Int
+        let southCase = (try b.json(file + south) as! [String: Any])["number"] as! Int
+        #expect((try b.json(["cases", "--json"] + north) as! [[String: Any]]).map { $0["number"] as! Int } == [northCase])
+        #expect((try b.json(["cases", "--json"] + south) as! [[String: Any]]).map { $0["number"] as! Int } == [southCase])
+        // A domain's own customer, added twice, is its own business to know.
+        let again = try b.run(["admin", "customer", "add", "Acme", "--primary-domain", "acme.example"] + south)
+        #expect(again.status == 2 && again.stderr.contains("primary-domain: acme.example is already one of your customers"), "\(again.stderr)")
+    }
+
     /// The licence pool is an admin read like the user list: super administrators only.
     @Test func licenceStatusIsForSuperAdministratorsLikeTheOtherAdminReads() throws {
         let b = try twoResellers()
