@@ -5,9 +5,9 @@ BIN_RELEASE := .build/release/careportal
 DB ?= $(or $(CAREPORTAL_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/careportal/portal.sqlite3)
 DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
-PACKAGES := libncurses-dev libsqlite3-dev tmux sqlite3
+PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux
 
-.PHONY: run test build release deps demo screenshots bench bench-guard clean
+.PHONY: run test build release deps demo screenshots bench bench-guard soak soak-short clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -31,9 +31,9 @@ run: release
 	  echo "$(DEMO_PASSWORD)" | $(BIN_RELEASE) login --db "$(DB)" --user $(DEMO_AGENT) --password-stdin
 	@$(BIN_RELEASE) --db "$(DB)" --as $(DEMO_AGENT)
 
-## Every test: unit, store, UI, end to end against the real binary, and the benchmark's regression guard.
+## Every test: unit, store, UI, end to end against the real binary, the benchmark's regression guard and a 20 s soak.
 ## On failure the failing tests are listed again at the end, where a CI log's tail shows them.
-test: deps bench-guard
+test: deps bench-guard soak-short
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; rc=$$?; \
 	if [ $$rc != 0 ]; then echo "── failed ──"; grep -aE "recorded an issue|✘ Test .* failed" .build/test.log | cut -c1-600; fi; exit $$rc
@@ -41,6 +41,18 @@ test: deps bench-guard
 ## The benchmark at 10,000 cases: fails when an operation's app/raw SQLite ratio exceeds its bound.
 bench-guard: release
 	@tmp=$$(mktemp -d); $(BIN_RELEASE) bench --cases 10000 --db $$tmp/bench.sqlite3 --iterations 40 --check; rc=$$?; rm -rf $$tmp; exit $$rc
+
+## Soak: SOAK_WRITERS processes file cases, post messages and read one database for SOAK_SECONDS under random kill -9;
+## then every acknowledged command has exactly one history event, nothing is duplicated, and SQLite's and the search
+## index's integrity checks pass. Prints the counts (scripts/soak.sh).
+SOAK_WRITERS ?= 6
+SOAK_SECONDS ?= 300
+soak: deps release
+	scripts/soak.sh --writers $(SOAK_WRITERS) --seconds $(SOAK_SECONDS) --binary $(BIN_RELEASE)
+
+## The soak's 20-second version, part of `make test`.
+soak-short: deps release
+	scripts/soak.sh --writers 4 --seconds 20 --binary $(BIN_RELEASE)
 
 ## The full benchmark (1,000,000 cases by default; the database is created once and reused).
 bench: release

@@ -165,6 +165,17 @@ public enum Rules {
 
     // MARK: Administration
 
+    /// Whoever holds the database file starts an organisation: the first reseller domain needs no account. Every
+    /// later domain is created by a signed-in super administrator (of any domain), like every other admin change.
+    public static func createDomain(by creator: User?, existingDomains: Int) -> Decision {
+        guard let creator else {
+            return existingDomains == 0 ? .allowed : .refused(Refusal(
+                "This database already has reseller domains: only a super administrator can create another. Sign in as one and give --as EMAIL."))
+        }
+        if creator.suspended { return .refused(Refusal("This account is suspended.")) }
+        return creator.superAdmin ? .allowed : .refused(Refusal("Only a super administrator can do this. Ask your super administrator."))
+    }
+
     /// Only a super administrator of the domain may change its users, licences, roles and customers.
     public static func administer(by user: User, domainID: Int64) -> Decision {
         if user.suspended { return .refused(Refusal("This account is suspended.")) }

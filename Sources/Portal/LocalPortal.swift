@@ -9,9 +9,13 @@ public final class LocalPortal: Portal {
 
     public init(store: PortalStore) { self.store = store }
 
-    /// Opens (and migrates) the database at `path`.
-    public convenience init(path: String) throws(PortalError) {
-        self.init(store: try Self.call { () throws(StoreError) in try PortalStore(path: path) })
+    /// Opens the database at `path` (migrating it only when its schema is behind). A missing database is created only
+    /// when `create` is true (commands that create data); otherwise the portal is unavailable: "no database at PATH".
+    /// `writeWait`: how long a write waits for another process's write to finish (default `PortalStore.defaultWriteWait`).
+    public convenience init(path: String, create: Bool = false, writeWait: TimeInterval? = nil) throws(PortalError) {
+        self.init(store: try Self.call { () throws(StoreError) in
+            try PortalStore(path: path, create: create, writeWait: writeWait ?? PortalStore.defaultWriteWait)
+        })
     }
 
     public var location: String { store.path }
@@ -26,7 +30,7 @@ public final class LocalPortal: Portal {
     public static func portalError(_ error: StoreError) -> PortalError {
         switch error {
         case .refused(let refusal): .refused(refusal)
-        case .notADatabase, .cannotOpen, .storage: .unavailable(error.description)
+        case .notADatabase, .noDatabase, .cannotOpen, .readOnly, .busy, .storage: .unavailable(error.description)
         }
     }
 
@@ -95,10 +99,11 @@ public final class LocalPortal: Portal {
 
     // MARK: Super administrators
 
-    public func createDomain(name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+    public func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
                              password: String) throws(PortalError) -> (ResellerDomain, User) {
         try call { s throws(StoreError) in
-            try s.createDomain(name: name, kind: kind, superAdminEmail: superAdminEmail, superAdminName: superAdminName, password: password)
+            try s.createDomain(as: creator, name: name, kind: kind, superAdminEmail: superAdminEmail, superAdminName: superAdminName,
+                               password: password)
         }
     }
     public func adminOverview(as admin: User) throws(PortalError) -> AdminOverview { try call { s throws(StoreError) in try s.adminOverview(as: admin) } }

@@ -46,7 +46,8 @@ public protocol Portal: Sendable {
     func feedback() throws(PortalError) -> [Feedback]
 
     // MARK: Super administrators
-    func createDomain(name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+    /// A new reseller domain: the first one of a database needs no `creator`, any later one a super administrator.
+    func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
                       password: String) throws(PortalError) -> (ResellerDomain, User)
     func adminOverview(as admin: User) throws(PortalError) -> AdminOverview
     func addSecondaryDomain(as admin: User, name: String) throws(PortalError)

@@ -53,6 +53,22 @@ public enum SessionFile {
         if rename(tmp, path) != 0 { throw .unavailable("sessions: can't replace \(path)") }
     }
 
+    /// Checks that sessions can be saved (the folder made, a file written in it) before a sign-in that would otherwise
+    /// leave a session in the database with nowhere to keep its token.
+    public static func checkWritable() throws(PortalError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .unavailable("sessions: can't write \(path): \(error.localizedDescription)")
+        }
+        let probe = path + ".probe-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw .unavailable("sessions: can't write \(path): the folder \(directory) is not writable")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
+    }
+
     /// Adds or replaces a session (best effort: the app keeps working if the file can't be written).
     public static func add(_ session: SavedSession) {
         let others = load().filter { !($0.user == session.user && $0.database == session.database) }

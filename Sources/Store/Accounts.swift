@@ -7,6 +7,7 @@ extension PortalStore {
     public static let maxFailedSignIns = 5
     public static let lockout: TimeInterval = 5 * .minute
     public static let wrongCredentials = "Wrong email or password."
+    public static let sessionEnded = "This session has ended (signed out, or its account lost portal access since). Sign in again."
 
     /// Signs a user in: checks the password, then the portal rules (licence, privileges, suspension).
     public func signIn(email: String, password: String) throws(StoreError) -> SessionGrant {
@@ -58,7 +59,8 @@ extension PortalStore {
         return SessionGrant(user: user, domainName: domainName, token: token, expiresAt: expires)
     }
 
-    /// The user a session token belongs to, re-checking the portal rules (a licence may have been removed since).
+    /// The user a session token belongs to, re-checking the portal rules (a licence may have been removed since). An
+    /// ended session (signed out, or ended when its account lost portal access) says why when the account still lacks it.
     public func resume(token: String) throws(StoreError) -> User {
         let now = self.now
         return try read { db in
@@ -66,9 +68,12 @@ extension PortalStore {
                                              arguments: [Token.hash(token)]) else {
                 throw StoreError.refused(Refusal("This session is not known to the database. Sign in again with `careportal login`."))
             }
-            if (row[2] as Int64?) != nil { throw StoreError.refused(Refusal("This session was signed out. Sign in again.")) }
-            if Date(millis: row[1]) <= now { throw StoreError.refused(Refusal("This session has expired. Sign in again.")) }
             guard let user = try Self.userByID(db, row[0]) else { throw StoreError.refused(Refusal("The account no longer exists.")) }
+            if (row[2] as Int64?) != nil {
+                try Rules.portalAccess(user).enforce()
+                throw StoreError.refused(Refusal(Self.sessionEnded))
+            }
+            if Date(millis: row[1]) <= now { throw StoreError.refused(Refusal("This session has expired. Sign in again.")) }
             try Rules.portalAccess(user).enforce()
             return user
         }

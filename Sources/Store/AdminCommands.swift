@@ -5,23 +5,19 @@ import GRDB
 /// The super administrator's commands. Each is checked with `Rules.administer` for the admin's own domain.
 extension PortalStore {
     /// Creates a reseller domain with its built-in Reseller Admin role and its first super administrator.
-    /// This is how an organisation starts, so it needs no signed-in actor.
+    /// The first domain of a database is how an organisation starts, so it needs no `creator`; any later one is
+    /// created by a signed-in super administrator (`Rules.createDomain`).
     @discardableResult
-    public func createDomain(name rawName: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
-                             password: String) throws(StoreError) -> (ResellerDomain, User) {
-        let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Validate.isEmailAddress("x@\(name)") else {
-            throw .refused(.invalid("domain", "\"\(rawName)\" is not a domain name (expected reseller.example)"))
-        }
-        let email = try Validate.email(superAdminEmail).get()
-        guard email.hasSuffix("@\(name)") else {
-            throw .refused(.invalid("admin-email", "\(email) is not an address in \(name)"))
-        }
-        _ = try Validate.password(password).get()
+    public func createDomain(as creator: User? = nil, name rawName: String, kind: DomainKind, superAdminEmail: String,
+                             superAdminName: String, password: String) throws(StoreError) -> (ResellerDomain, User) {
+        let new = try NewDomain.validate(name: rawName, adminEmail: superAdminEmail, password: password).get()
+        let (name, email) = (new.name, new.adminEmail)
         _ = try Validate.name(superAdminName, field: "admin-name").get()
         let hash = passwordHasher.hash(password)
         let now = self.now
         let userID: Int64 = try write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain") ?? 0
+            try Rules.createDomain(by: creator, existingDomains: existing).enforce()
             if try Self.domain(db, name: name) != nil { throw StoreError.refused(.invalid("domain", "\(name) already exists")) }
             let domain = try DomainRecord(name: name, kind: kind.rawValue, licencePool: Licences.defaultPool, createdAt: now.millis)
                 .inserted(db)
@@ -74,10 +70,12 @@ extension PortalStore {
     }
 
     public func setLicence(as admin: User, email: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin, action: assigned ? "licence.assign" : "licence.unassign", target: email) { db in
+        let now = self.now, action = assigned ? "licence.assign" : "licence.unassign"
+        try adminWrite(admin, action: action, target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             if assigned && !user.licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             try db.execute(sql: "UPDATE user SET licensed = ? WHERE id = ?", arguments: [assigned, user.id])
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
@@ -111,7 +109,8 @@ extension PortalStore {
     }
 
     public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(StoreError) {
-        try adminWrite(admin, action: assigned ? "role.assign" : "role.revoke", target: "\(email) \(role)") { db in
+        let now = self.now, action = assigned ? "role.assign" : "role.revoke"
+        try adminWrite(admin, action: action, target: "\(email) \(role)") { db in
             let user = try Self.domainUser(db, email, admin: admin)
             let roleID = try Self.roleID(db, domainID: admin.domainID, name: role)
             if assigned {
@@ -119,14 +118,17 @@ extension PortalStore {
             } else {
                 try db.execute(sql: "DELETE FROM user_role WHERE user_id = ? AND role_id = ?", arguments: [user.id, roleID])
             }
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
     public func setSuspended(as admin: User, email: String, suspended: Bool) throws(StoreError) {
-        try adminWrite(admin, action: suspended ? "user.suspend" : "user.unsuspend", target: email) { db in
+        let now = self.now, action = suspended ? "user.suspend" : "user.unsuspend"
+        try adminWrite(admin, action: action, target: email) { db in
             let user = try Self.domainUser(db, email, admin: admin)
             try Rules.setSuspended(by: admin, user).enforce()
             try db.execute(sql: "UPDATE user SET suspended = ? WHERE id = ?", arguments: [suspended, user.id])
+            try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
 
@@ -138,7 +140,9 @@ extension PortalStore {
         }
     }
 
-    /// Adds a customer to the admin's domain, resold or support-only, with access granted or not.
+    /// Adds a customer to the admin's domain, resold or support-only, with access granted or not. The domain gets its
+    /// own customer record whether or not another domain manages a customer with that primary domain, so the answer is
+    /// the same either way and discloses nothing about other domains; only the domain's own customers are refused.
     @discardableResult
     public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier,
                             kind: AccessKind, granted: Bool) throws(StoreError) -> Customer {
@@ -151,9 +155,11 @@ extension PortalStore {
         }
         let now = self.now
         return try adminWrite(admin, action: "customer.add", target: primary) { db in
-            if try Row.fetchOne(db, sql: "SELECT 1 FROM customer WHERE primary_domain = ?", arguments: [primary]) != nil {
-                throw StoreError.refused(.invalid("primary-domain", "a customer with primary domain \(primary) already exists"))
-            }
+            let yours = try Row.fetchOne(db, sql: """
+                SELECT 1 FROM customer cu JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
+                WHERE cu.primary_domain = ?
+                """, arguments: [admin.domainID, primary])
+            if yours != nil { throw StoreError.refused(.invalid("primary-domain", "\(primary) is already one of your customers")) }
             let id = try CustomerRecord(name: trimmed, primaryDomain: primary, tier: tier.rawValue).inserted(db).id!
             _ = try CustomerAccessRecord(customerID: id, domainID: admin.domainID, kind: kind.rawValue, granted: granted,
                                          since: now.millis).inserted(db)

@@ -56,7 +56,7 @@ extension PortalStore {
                 SELECT \(Map.customerColumns), \(Map.accessColumns) FROM customer cu
                 JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
                 """
-            // One exact form at a time, so each can use its index: the primary domain (unique), the id, the name.
+            // One exact form at a time, so each can use its index: the primary domain, the id, the name.
             var exact = try Row.fetchAll(db, sql: base + " WHERE cu.primary_domain = ?", arguments: [domainID, text])
             if exact.isEmpty, let id = Int64(text) {
                 exact = try Row.fetchAll(db, sql: base + " WHERE cu.id = ?", arguments: [domainID, id])
@@ -73,8 +73,9 @@ extension PortalStore {
             throw .refused(.notFound("customer", "no customer of your domain matches \"\(text)\"; see `careportal customers`"))
         }
         if rows.count > 1 {
-            let names = rows.prefix(5).map { "\($0[1] as String) (\($0[2] as String))" }.joined(separator: ", ")
-            throw .refused(.invalid("customer", "\"\(text)\" matches several customers: \(names); give the primary domain"))
+            // Two customers of one domain share a primary domain only after a transfer brought one in: then the id tells them apart.
+            let names = rows.prefix(5).map { "\($0[1] as String) (\($0[2] as String), id \($0[0] as Int64))" }.joined(separator: ", ")
+            throw .refused(.invalid("customer", "\"\(text)\" matches several customers: \(names); give the primary domain or the id"))
         }
         return (Map.customer(rows[0]), Map.access(rows[0], offset: 4))
     }

@@ -5,55 +5,66 @@ import GRDB
 /// The one facade the app talks to: paged reads for screens and named commands for every write.
 /// Each command authorises its actor through `Rules`, validates, and writes the change and its
 /// history event in one transaction.
+///
+/// Reads go through a pool of read-only connections and writes through one read-write connection, so a read never
+/// needs the write lock: in WAL mode readers work while another process writes (`BEGIN IMMEDIATE`, and `BEGIN
+/// EXCLUSIVE`, which WAL treats the same; only `PRAGMA locking_mode = EXCLUSIVE`, which careportal never sets, would
+/// shut readers out), and a database file nobody may write can still be read.
 public final class PortalStore: Sendable {
-    let pool: DatabasePool
+    let readers: DatabasePool
+    let writer: DatabaseQueue
     public let path: String
     public let clock: any Clock
     /// Password hashing cost; tests lower it to keep fixtures fast.
     let passwordHasher: PasswordHasher
 
-    public init(path: String, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard) throws(StoreError) {
+    /// How long a write waits for another process's write to finish before giving up: long enough for the longest
+    /// ordinary writer, a 25 MiB attachment or alert delivery on a slow disk, and a migration of a large database.
+    /// (`careportal demo` builds its database beside the final path and holds no lock on it while it does.)
+    public static let defaultWriteWait: TimeInterval = 30
+
+    /// Opens the database at `path`. A missing database is created (0600, in folders created 0700) only when
+    /// `create` is true, as the commands that create data ask; otherwise it is `StoreError.noDatabase`.
+    public init(path: String, create: Bool = false, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
+                writeWait: TimeInterval = PortalStore.defaultWriteWait) throws(StoreError) {
         self.path = path
         self.clock = clock
         self.passwordHasher = passwordHasher
+        try DatabaseFiles.prepare(path, create: create)
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(writeWait)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-            catch { throw .cannotOpen(path: path, reason: "can't create directory \(dir): \((error as NSError).localizedDescription)") }
-        }
-        if FileManager.default.fileExists(atPath: path), !FileManager.default.isReadableFile(atPath: path) {
-            throw .cannotOpen(path: path, reason: "permission denied")
-        }
-        if !FileManager.default.fileExists(atPath: path), !dir.isEmpty, !FileManager.default.isWritableFile(atPath: dir) {
-            throw .cannotOpen(path: path, reason: "directory \(dir) is not writable")
-        }
+        var readOnly = config
+        readOnly.readonly = true
+        let started = Date()
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
+            writer = try DatabaseQueue(path: path, configuration: config)
+            readers = try DatabasePool(path: path, configuration: readOnly)
+            try Self.migrateIfNeeded(readers: readers, writer: writer)
         } catch {
-            throw StoreError.from(error, path: path)
+            throw StoreError.from(error, path: path, waitingSince: started)
         }
     }
 
     /// Runs a read, mapping errors to StoreError.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+        let started = Date()
+        do { return try readers.read(body) } catch { throw StoreError.from(error, path: path, waitingSince: started) }
     }
 
     /// Runs a read made of independent statements without wrapping it in a transaction.
     func singleStatementRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.unsafeReentrantRead(body) } catch { throw StoreError.from(error, path: path) }
+        do { return try readers.unsafeReentrantRead(body) } catch { throw StoreError.from(error, path: path) }
     }
 
-    /// Runs a write in one transaction, mapping errors; a thrown error rolls everything back.
+    /// Runs a write in one transaction (`BEGIN IMMEDIATE`), mapping errors; a thrown error rolls everything back.
+    /// When another process is writing it waits up to the write wait, and says so if it gives up.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+        let started = Date()
+        do { return try writer.write(body) } catch { throw StoreError.from(error, path: path, waitingSince: started) }
     }
 
     var now: Date { clock.now }

@@ -22,6 +22,9 @@ enum Schema {
         m.registerMigration("v6: search rows keyed by update order") { db in
             try db.execute(sql: v6)
         }
+        m.registerMigration("v7: customers per reseller domain") { db in
+            try db.execute(sql: v7)
+        }
         return m
     }
 
@@ -241,5 +244,21 @@ enum Schema {
     END;
     -- My Customers counts each customer's open cases: with thousands of customers, from this index alone.
     CREATE INDEX case_customer_open ON support_case(customer_id, domain_id) WHERE status < 4;
+    """
+
+    static let v7 = """
+    -- A customer record belongs to the domains that hold it (customer_access): two reseller domains that add the same
+    -- primary domain each get their own record, with their own name and tier, so adding a customer never tells one
+    -- domain whether another manages it. The primary domain stays indexed for lookups, no longer unique.
+    CREATE TABLE customer_v7 (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        primary_domain TEXT NOT NULL COLLATE NOCASE,
+        tier TEXT NOT NULL CHECK (tier IN ('standard','enhanced','premium'))
+    );
+    INSERT INTO customer_v7 (id, name, primary_domain, tier) SELECT id, name, primary_domain, tier FROM customer;
+    DROP TABLE customer;
+    ALTER TABLE customer_v7 RENAME TO customer;
+    CREATE INDEX customer_primary_domain ON customer(primary_domain);
     """
 }

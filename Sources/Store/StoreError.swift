@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import GRDB
 
 /// What a Store call can fail with. SQLite's own message is kept for storage failures.
@@ -7,8 +8,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case refused(Refusal)
     /// The file exists but is not a careportal (SQLite) database.
     case notADatabase(path: String)
+    /// There is no database at the path, and the command doesn't create one.
+    case noDatabase(path: String)
     /// The database could not be opened or created (permissions, missing directory, …).
     case cannotOpen(path: String, reason: String)
+    /// The database can be read but not written (a read-only file or folder); `reason` is SQLite's.
+    case readOnly(path: String, reason: String)
+    /// Another process kept writing for longer than this write would wait.
+    case busy(waitedSeconds: Int)
     /// SQLite failed; `message` is SQLite's.
     case storage(code: Int32, message: String)
 
@@ -16,18 +23,26 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .refused(let r): r.description
         case .notADatabase(let path): "database: \(path) is not a careportal database (not a SQLite file)"
+        case .noDatabase(let path): "database: no database at \(path) (create one with careportal demo or careportal admin domain create)"
         case .cannotOpen(let path, let reason): "database: can't open \(path): \(reason)"
+        case .readOnly(let path, let reason): "database: \(path) is read-only here, so this command can't write to it (\(reason))"
+        case .busy(let seconds): "database: busy: another process is writing; waited \(seconds) s"
         case .storage(let code, let message): "database error \(code): \(message)"
         }
     }
 
-    static func from(_ error: any Error, path: String? = nil) -> StoreError {
+    /// `waitingSince`: when the write that failed began, to say how long it waited for another writer.
+    static func from(_ error: any Error, path: String? = nil, waitingSince: Date? = nil) -> StoreError {
         if let e = error as? StoreError { return e }
         if let r = error as? Refusal { return .refused(r) }
         if let db = error as? DatabaseError {
             let message = db.message ?? "\(db.resultCode)"
             if db.resultCode == .SQLITE_NOTADB, let path { return .notADatabase(path: path) }
-            if [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM].contains(db.resultCode), let path {
+            if db.resultCode == .SQLITE_BUSY {
+                return .busy(waitedSeconds: Int(Date().timeIntervalSince(waitingSince ?? Date()).rounded()))
+            }
+            if db.resultCode == .SQLITE_READONLY, let path { return .readOnly(path: path, reason: message) }
+            if [.SQLITE_CANTOPEN, .SQLITE_PERM].contains(db.resultCode), let path {
                 return .cannotOpen(path: path, reason: message)
             }
             return .storage(code: db.resultCode.rawValue, message: message)

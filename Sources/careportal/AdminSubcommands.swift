@@ -9,8 +9,8 @@ extension SupportTier: ExpressibleByArgument {}
 extension AccessKind: ExpressibleByArgument {}
 extension Privilege: ExpressibleByArgument {}
 
-/// Super administrators' setup, following the seed's steps. Every command but `domain create` acts as a
-/// signed-in super admin (`--as`) and is checked by Store for that admin's own domain.
+/// Super administrators' setup, following the seed's steps. Every command acts as a signed-in super admin (`--as`) and
+/// is checked by Store for that admin's own domain, but the first `domain create` of a new database, which starts it.
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
@@ -20,8 +20,13 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "domain", abstract: "Reseller domains and their secondary domains.",
                                                         subcommands: [Create.self, AddSecondary.self])
         struct Create: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Create a reseller domain and its first super administrator.")
-            @OptionGroup var store: StoreOptions
+            static let configuration = CommandConfiguration(
+                abstract: "Create a reseller domain and its first super administrator.",
+                discussion: """
+                The first domain of a new database needs no session (this creates the database). Any other domain is \
+                created by a signed-in super administrator: give --as EMAIL.
+                """)
+            @OptionGroup var actor: ActorOptions
             @Argument(help: "The domain name, e.g. reseller.example.") var name: String
             @Option(help: "reseller or support-partner.") var kind: DomainKind = .reseller
             @Option(help: "The super administrator's email in that domain.") var admin: String
@@ -31,9 +36,16 @@ struct Admin: ParsableCommand {
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the super admin's password on standard input with --password-stdin") }
                 let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
-                let portal = try store.open()
+                // Checked before a database is created for it, so a refused request leaves nothing behind.
+                if case .failure(let refusal) = NewDomain.validate(name: name, adminEmail: admin, password: password) {
+                    throw Failure(.refused(refusal))
+                }
+                // Only the first domain, with no session, may create the database; any other acts as a super admin.
+                let portal = try actor.store.open(creating: actor.asUser == nil)
+                let creator = actor.asUser == nil ? nil : try actor.signedIn(on: portal)
                 let (d, u) = try attempt { () throws(PortalError) in
-                    try portal.createDomain(name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName, password: password)
+                    try portal.createDomain(as: creator, name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName,
+                                            password: password)
                 }
                 say("Created \(d.kind.rawValue) domain \(d.name) with super admin \(u.email) and \(d.licencePool) \(Licences.product) licences.")
             }

@@ -16,10 +16,22 @@ struct StoreOptions: ParsableArguments {
         return Paths.dataHome + "/careportal/portal.sqlite3"
     }
 
-    /// The portal every everyday command talks to: the embedded store at `path`, in this process.
-    func open() throws(Failure) -> any Portal {
+    /// The portal every everyday command talks to: the embedded store at `path`, in this process. Only commands that
+    /// create data (`admin domain create`; `demo` builds its own) pass `creating`: any other command on a path with no
+    /// database exits 3 and creates nothing, so a mistyped --db never leaves an empty database behind.
+    func open(creating: Bool = false) throws(Failure) -> any Portal {
         let path = self.path
-        return try attempt { () throws(PortalError) in try LocalPortal(path: path) }
+        let wait = try Self.writeWait()
+        return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
+    }
+
+    /// How long a write waits for another process's write: `$CAREPORTAL_WRITE_WAIT` seconds, or nil for the store's default.
+    static func writeWait() throws(Failure) -> TimeInterval? {
+        guard let text = ProcessInfo.processInfo.environment["CAREPORTAL_WRITE_WAIT"], !text.isEmpty else { return nil }
+        guard let seconds = TimeInterval(text), (0...3600).contains(seconds) else {
+            throw Failure.input("CAREPORTAL_WRITE_WAIT: \"\(text)\" is not a number of seconds from 0 to 3600")
+        }
+        return seconds
     }
 }
 
@@ -32,6 +44,11 @@ struct ActorOptions: ParsableArguments {
     /// The store and the signed-in user to act as, after re-checking the session.
     func signedIn() throws(Failure) -> (any Portal, User) {
         let portal = try store.open()
+        return (portal, try signedIn(on: portal))
+    }
+
+    /// The signed-in user to act as on `portal`, after re-checking the session.
+    func signedIn(on portal: any Portal) throws(Failure) -> User {
         let sessions = SessionFile.load(for: portal.location)
         let chosen: SavedSession
         if let asUser {
@@ -47,8 +64,7 @@ struct ActorOptions: ParsableArguments {
                 throw Failure.input("as: several sessions are open (\(sessions.map(\.user).joined(separator: ", "))); choose one with --as EMAIL")
             }
         }
-        let user = try attempt { () throws(PortalError) in try portal.resume(token: chosen.token) }
-        return (portal, user)
+        return try attempt { () throws(PortalError) in try portal.resume(token: chosen.token) }
     }
 }
 

@@ -20,11 +20,19 @@ struct Login: ParsableCommand {
             password = String(cString: p)
         }
         let portal = try store.open()
+        // Nothing is written when the login fails: a session file that can't be written fails it before signing in,
+        // and if saving fails anyway, the session the database just granted is ended.
+        try attempt { () throws(PortalError) in try SessionFile.checkWritable() }
         let grant = try attempt { () throws(PortalError) in try portal.signIn(email: user, password: password) }
         var sessions = SessionFile.load().filter { !($0.user == grant.user.email && $0.database == portal.location) }
         sessions.append(SavedSession(user: grant.user.email, domain: grant.domainName, token: grant.token,
                                      expiresAt: grant.expiresAt, database: portal.location))
-        try SessionFile.save(sessions)
+        do {
+            try SessionFile.save(sessions)
+        } catch {
+            try? portal.signOut(token: grant.token)
+            throw Failure(error)
+        }
         say("Signed in as \(grant.user.name.terminalLine) <\(grant.user.email)> for \(grant.domainName.terminalLine).")
     }
 }

@@ -23,10 +23,10 @@ struct StoreFixture {
 
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-tests-\(UUID().uuidString)")
-        store = try PortalStore(path: dir.appendingPathComponent("portal.sqlite3").path, clock: clock, passwordHasher: .fast)
+        store = try PortalStore(path: dir.appendingPathComponent("portal.sqlite3").path, create: true, clock: clock, passwordHasher: .fast)
         (_, admin1) = try store.createDomain(name: "one.example", kind: .reseller, superAdminEmail: "admin@one.example",
                                              superAdminName: "Admin One", password: "password-1")
-        (_, admin2) = try store.createDomain(name: "two.example", kind: .reseller, superAdminEmail: "admin@two.example",
+        (_, admin2) = try store.createDomain(as: admin1, name: "two.example", kind: .reseller, superAdminEmail: "admin@two.example",
                                              superAdminName: "Admin Two", password: "password-2")
         agent1 = try store.createUser(as: admin1, email: "agent@one.example", name: "Agent One", password: "password-a",
                                       licensed: true, roles: ["Reseller Admin"])

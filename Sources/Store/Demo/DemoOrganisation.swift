@@ -73,10 +73,11 @@ extension PortalStore {
                 throw .refused(.invalid("database", "\(path) already holds an organisation; give a new --db path"))
             }
         } else {
-            _ = try PortalStore(path: path, clock: clock, passwordHasher: passwordHasher) // checks the directory is writable
+            _ = try PortalStore(path: path, create: true, clock: clock, passwordHasher: passwordHasher) // checks the directory is writable
         }
         let building = path + ".building"
         for p in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: p) }
+        try DatabaseFiles.createEmpty(building)  // private from the start: it becomes the database
         var config = Configuration()
         // Foreign keys are checked once at the end: per-row checks would scan history for each case (its index
         // is built after the load).
