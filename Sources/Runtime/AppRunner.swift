@@ -16,6 +16,12 @@ public struct AppRunner {
         self.sessions = sessions
     }
 
+    /// Whether $TERM can draw the full-screen app (a `dumb` or unknown terminal can't), checked before
+    /// anything else is opened.
+    public static func checkTerminal() throws(TerminalUnavailable) {
+        do { try NCursesTerminal.checkUsable(term: nil) } catch { throw TerminalUnavailable(reason: "\(error)") }
+    }
+
     /// Runs the app until it quits; the terminal is restored on every way out. Returns what to say once the
     /// full screen is gone (the drafts kept), if anything.
     @discardableResult

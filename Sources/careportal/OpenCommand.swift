@@ -13,6 +13,7 @@ struct Open: ParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw Failure.input("the full-screen app needs a terminal; for scripts use `careportal cases` (see --help)")
         }
+        do { try AppRunner.checkTerminal() } catch { throw Failure.input(error.description) }
         let portal = try actor.store.open()
         var sessions: [(user: Domain.User, token: String?, domainName: String)] = []
         for saved in SessionFile.load(for: portal.location) {
