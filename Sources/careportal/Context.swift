@@ -93,10 +93,11 @@ func readStandardInput(field: String) throws(Failure) -> String {
 /// JSONEncoder escapes C0 control characters but writes DEL and C1 (U+007F–U+009F) raw, which some terminals act
 /// on. They can only occur inside strings, where `\u0085` is the same value: JSON stays JSON, safe to print.
 func jsonEscapingC1(_ json: String) -> String {
-    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+    let raw = { (s: Unicode.Scalar) in TerminalText.isControl(s) && s.value >= 0x7F }
+    guard json.unicodeScalars.contains(where: raw) else { return json }
     var out = String.UnicodeScalarView()
     for s in json.unicodeScalars {
-        if (0x7F...0x9F).contains(s.value) { out.append(contentsOf: "\\u00\(String(s.value, radix: 16))".unicodeScalars) } else { out.append(s) }
+        if raw(s) { out.append(contentsOf: "\\u00\(String(s.value, radix: 16))".unicodeScalars) } else { out.append(s) }
     }
     return String(out)
 }
