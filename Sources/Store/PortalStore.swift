@@ -13,6 +13,8 @@ import GRDB
 public final class PortalStore: Sendable {
     let readers: DatabasePool
     let writer: DatabaseQueue
+    /// Connections for reads of independent statements (a page of a list), without the pool's check-out.
+    let pageReaders: ReaderShelf
     public let path: String
     public let clock: any Clock
     /// Password hashing cost; tests lower it to keep fixtures fast.
@@ -43,6 +45,7 @@ public final class PortalStore: Sendable {
         do {
             writer = try DatabaseQueue(path: path, configuration: config)
             readers = try DatabasePool(path: path, configuration: readOnly)
+            pageReaders = ReaderShelf(path: path, configuration: readOnly)
             try Self.migrateIfNeeded(readers: readers, writer: writer)
         } catch {
             throw StoreError.from(error, path: path, waitingSince: started)
@@ -57,7 +60,7 @@ public final class PortalStore: Sendable {
 
     /// Runs a read made of independent statements without wrapping it in a transaction.
     func singleStatementRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try readers.unsafeReentrantRead(body) } catch { throw StoreError.from(error, path: path) }
+        do { return try pageReaders.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
     /// Runs a write in one transaction (`BEGIN IMMEDIATE`), mapping errors; a thrown error rolls everything back.
