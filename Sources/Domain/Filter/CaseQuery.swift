@@ -19,9 +19,30 @@ public struct CaseQuery: Equatable, Sendable, CustomStringConvertible {
 
     /// Parses the filter language. Empty or blank text gives an empty query.
     /// Throws `FilterError` (typed) whose `column` points at the offending character.
+    /// A filter longer than `maxLength` characters, or with more than `maxTerms` terms, is refused: no real filter
+    /// comes near them, and past them a search costs seconds (a pasted page of text) or outgrows SQLite's limits.
     public init(parsing text: String) throws(FilterError) {
+        try Self.checkLength(text)
         var parser = FilterParser(text)
         self.terms = try parser.parseTerms()
+    }
+
+    /// The longest filter, in characters.
+    public static let maxLength = 1_000
+    /// The most terms a filter has; each value of a field's list (`sev:p1,p2` has two) counts as one.
+    public static let maxTerms = 64
+
+    /// Refuses text past `maxLength` characters without reading more than that (a paste may be megabytes).
+    private static func checkLength(_ text: String) throws(FilterError) {
+        guard text.utf8.count > maxLength else { return }  // at most one byte per character
+        var characters = 0
+        for _ in text {
+            characters += 1
+            if characters > maxLength {
+                throw FilterError(column: maxLength + 1,
+                                  message: "the filter is longer than \(maxLength.formatted()) characters; shorten it (search for a few distinctive words)")
+            }
+        }
     }
 
     public var isEmpty: Bool { terms.isEmpty }
@@ -76,6 +97,17 @@ public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
     case domain([String])
     case updated(TimeBound)
     case created(TimeBound)
+
+    /// How many terms this counts as against `CaseQuery.maxTerms`: one, or one per value of a list (duplicate statuses and severities dropped).
+    var valueCount: Int {
+        switch self {
+        case .status(let s): s.count
+        case .severity(let s): s.count
+        case .customer(let c): c.count
+        case .domain(let d): d.count
+        default: 1
+        }
+    }
 
     public var description: String {
         switch self {

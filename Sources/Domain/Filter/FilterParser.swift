@@ -52,10 +52,17 @@ struct FilterParser {
 
     mutating func parseTerms() throws(FilterError) -> [FilterTerm] {
         var terms: [FilterTerm] = []
+        var counted = 0
         while true {
             while !atEnd && chars[i].properties.isWhitespace { i += 1 }
             if atEnd { break }
-            terms.append(try parseTerm())
+            let start = i
+            let term = try parseTerm()
+            counted += term.predicate.valueCount
+            if counted > CaseQuery.maxTerms {
+                throw fail(start, "more than \(CaseQuery.maxTerms) terms (each value of a list counts as one); narrow the filter with fewer, more distinctive terms")
+            }
+            terms.append(term)
         }
         return terms
     }

@@ -1,0 +1,68 @@
+import Testing
+@testable import Domain
+
+/// Finding 2 and 3 of the hardening issue: runaway filters (a 5,000-word phrase took seconds; 987 × `sev:p1` broke
+/// SQLite's expression depth) are refused by the parser, at a column, before anything reaches the store.
+@Suite("Filter limits")
+struct FilterLimitTests {
+    private func error(_ text: String) -> FilterError? {
+        do throws(FilterError) { _ = try CaseQuery(parsing: text); return nil } catch { return error }
+    }
+
+    @Test func aFilterOfTheLongestLengthParses() throws {
+        let longest = "\"" + String(repeating: "a", count: CaseQuery.maxLength - 2) + "\""
+        #expect(longest.count == CaseQuery.maxLength)
+        #expect(try CaseQuery(parsing: longest).terms.count == 1)
+    }
+
+    @Test func oneCharacterMoreIsRefusedAtTheColumnPastTheLimit() throws {
+        let text = "\"" + String(repeating: "a", count: CaseQuery.maxLength - 1) + "\""
+        let e = try #require(error(text))
+        #expect(e.column == 1_001)
+        #expect(e.description == "column 1001: the filter is longer than 1,000 characters; shorten it (search for a few distinctive words)")
+    }
+
+    @Test func lengthCountsCharactersNotBytes() throws {
+        // 1,000 accented letters are 2,000 bytes (and "e" + combining acute, 3,000): still 1,000 characters.
+        #expect(throws: Never.self) { try CaseQuery(parsing: String(repeating: "é", count: 1_000)) }
+        #expect(throws: Never.self) { try CaseQuery(parsing: String(repeating: "e\u{301}", count: 1_000)) }
+        #expect(error(String(repeating: "é", count: 1_001))?.column == 1_001)
+    }
+
+    @Test func aPastedMegabyteIsRefusedAtOnce() throws {
+        let paste = String(repeating: "word ", count: 200_000)
+        let clock = ContinuousClock()
+        let took = try clock.measure { #expect(error(paste)?.column == 1_001) }
+        #expect(took < .milliseconds(50), "refusing a 1 MB paste took \(took)")
+    }
+
+    @Test func sixtyFourTermsParseAndTheSixtyFifthIsRefusedWhereItStarts() throws {
+        let terms = (1...64).map { "w\($0)" }
+        #expect(try CaseQuery(parsing: terms.joined(separator: " ")).terms.count == 64)
+        let text = (terms + ["w65"]).joined(separator: " ")
+        let e = try #require(error(text))
+        #expect(e.column == text.count - 2)  // the "w" of w65
+        #expect(e.message.hasPrefix("more than 64 terms"))
+    }
+
+    @Test(arguments: [
+        // The campaign's inputs: each past the limit is refused by the parser, never sent to SQLite.
+        String(repeating: "sev:p1 ", count: 987),
+        String(repeating: "-a ", count: 1_000),
+        String(repeating: "customer:a ", count: 1_000),
+        String(repeating: "m* ", count: 986),
+    ])
+    func theCampaignsFiltersAreRefused(_ text: String) throws {
+        let e = try #require(error(text))
+        #expect(e.column <= CaseQuery.maxLength + 1)
+    }
+
+    @Test func valuesOfAListCountAsTerms() throws {
+        let values = (1...64).map { "c\($0)" }
+        #expect(try CaseQuery(parsing: "customer:" + values.joined(separator: ",")).terms.count == 1)
+        #expect(error("customer:" + (values + ["c65"]).joined(separator: ","))?.message.hasPrefix("more than 64 terms") == true)
+        #expect(error("is:open customer:" + values.joined(separator: ","))?.column == 9)
+        // Repeated statuses and severities are one value each.
+        #expect(throws: Never.self) { try CaseQuery(parsing: "sev:" + Array(repeating: "p1", count: 200).joined(separator: ",")) }
+    }
+}
