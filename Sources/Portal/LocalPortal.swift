@@ -31,6 +31,7 @@ public final class LocalPortal: Portal {
         switch error {
         case .refused(let refusal): .refused(refusal)
         case .notADatabase, .noDatabase, .cannotOpen, .readOnly, .busy, .storage: .unavailable(error.description)
+        case .cancelled: .cancelled
         }
     }
 
@@ -49,14 +50,20 @@ public final class LocalPortal: Portal {
 
     // MARK: Reads
 
-    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
-        try call { s throws(StoreError) in try s.cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit) }
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        try call { s throws(StoreError) in
+            try s.cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation)
+        }
     }
-    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
-        try call { s throws(StoreError) in try s.cases(asEach: users, query: query, sort: sort, after: after, limit: limit) }
+    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        try call { s throws(StoreError) in
+            try s.cases(asEach: users, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation)
+        }
     }
-    public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int) throws(PortalError) -> Int {
-        try call { s throws(StoreError) in try s.countCases(as: user, scope: scope, query: query, cap: cap) }
+    public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
+        try call { s throws(StoreError) in try s.countCases(as: user, scope: scope, query: query, cap: cap, cancellation: cancellation) }
     }
     public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call { s throws(StoreError) in try s.customers(as: user) } }
     public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {

@@ -21,11 +21,14 @@ public protocol Portal: Sendable {
     func signOut(token: String) throws(PortalError)
 
     // MARK: Reads (paged, and only what a screen shows)
-    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage
+    // The list reads take a `Cancellation`: cancelled while they run, they stop and throw `.cancelled`.
+    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+               cancellation: Cancellation?) throws(PortalError) -> CasePage
     /// Every user's cases merged in `sort` order: the All domains list.
-    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage
+    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+               cancellation: Cancellation?) throws(PortalError) -> CasePage
     /// The number of matching cases, counted up to `cap` (one more than `cap` means "more").
-    func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int) throws(PortalError) -> Int
+    func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int
     func customers(as user: User) throws(PortalError) -> [CustomerRow]
     /// The one customer a name or primary domain names.
     func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow
@@ -75,6 +78,17 @@ public protocol Portal: Sendable {
 }
 
 extension Portal {
+    /// The list reads nobody cancels (the command line's).
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
+        try cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit, cancellation: nil)
+    }
+    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
+        try cases(asEach: users, query: query, sort: sort, after: after, limit: limit, cancellation: nil)
+    }
+    public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int) throws(PortalError) -> Int {
+        try countCases(as: user, scope: scope, query: query, cap: cap, cancellation: nil)
+    }
+
     /// Applies an admin screen change through the same command as `careportal admin`.
     public func apply(_ change: AdminChange, as admin: User) throws(PortalError) {
         switch change {

@@ -6,11 +6,14 @@ import Domain
 public enum PortalError: Error, Equatable, Sendable, CustomStringConvertible {
     case refused(Refusal)
     case unavailable(String)
+    /// The asker cancelled the read (`Cancellation`); nobody reports it.
+    case cancelled
 
     public var description: String {
         switch self {
         case .refused(let r): r.description
         case .unavailable(let message): message
+        case .cancelled: "cancelled"
         }
     }
 

@@ -5,7 +5,8 @@ import UI
 
 /// Runs the UI's effects against a portal off the input loop and hands the answers back as actions.
 /// Queries run on one background queue, so a slow query never blocks typing; a load superseded before
-/// it starts is skipped, and the UI drops answers nobody waits for any more.
+/// it starts is skipped, one superseded while it runs is interrupted (`Cancellation`), and the UI drops answers
+/// nobody waits for any more.
 public final class EffectRunner: @unchecked Sendable {
     private let portal: any Portal
     private let queue = DispatchQueue(label: "careportal.portal")
@@ -21,14 +22,20 @@ public final class EffectRunner: @unchecked Sendable {
     private var inFlight = 0
     /// The latest load per slot (see `Slot`).
     private var latest: [Slot: Int] = [:]
+    /// The latest load's cancellation per slot: a newer load of the slot cancels the one before.
+    private var cancellations: [Slot: Cancellation] = [:]
 
     public init(portal: any Portal, sessions: [(user: User, token: String?)]) {
         self.portal = portal
         self.sessions = sessions
     }
 
-    /// Waits for the effects already queued (the draft saves made on quitting).
-    public func finishQueuedWork() { queue.sync {} }
+    /// Waits for the effects already queued (the draft saves made on quitting), stopping the reads first: nobody
+    /// will look at their answers.
+    public func finishQueuedWork() {
+        lock.withLock { cancellations.values.forEach { $0.cancel() } }
+        queue.sync {}
+    }
 
     /// Actions that arrived since the last call.
     public func drain() -> [Action] {
@@ -61,17 +68,25 @@ public final class EffectRunner: @unchecked Sendable {
     /// Queues `effect`; its answer comes back through `drain()`.
     public func run(_ effect: Effect) {
         let slot = Slot(effect)
+        let cancellation = slot.map { _ in Cancellation() }
         let generation = lock.withLock { () -> Int in
             inFlight += 1
             guard let slot else { return 0 }
             latest[slot, default: 0] += 1
+            cancellations[slot]?.cancel()
+            cancellations[slot] = cancellation
             return latest[slot]!
         }
         let target: DispatchQueue = if case .countCases = effect { countQueue } else { queue }
         target.async { [self] in
-            defer { lock.withLock { inFlight -= 1 } }
+            defer {
+                lock.withLock {
+                    inFlight -= 1
+                    if let slot, cancellations[slot] === cancellation { cancellations[slot] = nil }
+                }
+            }
             if let slot, lock.withLock({ latest[slot] }) != generation { return }
-            if let action = perform(effect) { send(action) }
+            if let action = perform(effect, cancellation: cancellation) { send(action) }
         }
     }
 
@@ -85,8 +100,9 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     /// Runs one effect on the calling thread (the benchmark measures the app this way). Every failure is
-    /// answered as `.failed` with the portal's sentence, so it reaches the user.
-    public func perform(_ effect: Effect) -> Action? {
+    /// answered as `.failed` with the portal's sentence, so it reaches the user; a cancelled read is answered with
+    /// nothing, since a newer load took its place.
+    public func perform(_ effect: Effect, cancellation: Cancellation? = nil) -> Action? {
         guard let request = effect.request else {
             switch effect {
             case .signOut(let session): signOut(session)
@@ -95,7 +111,9 @@ public final class EffectRunner: @unchecked Sendable {
             return nil
         }
         do {
-            return .reply(request: request, try answer(effect))
+            return .reply(request: request, try answer(effect, cancellation: cancellation))
+        } catch .cancelled {
+            return nil
         } catch {
             return .reply(request: request, .failed(error.description))
         }
@@ -106,15 +124,16 @@ public final class EffectRunner: @unchecked Sendable {
         return sessions[session].user
     }
 
-    private func answer(_ effect: Effect) throws(PortalError) -> Reply {
+    private func answer(_ effect: Effect, cancellation: Cancellation?) throws(PortalError) -> Reply {
         switch effect {
         case .loadCases(_, let session, let scope, let query, let sort, let after, let limit):
-            return .cases(try portal.cases(as: try user(session), scope: scope, query: query, sort: sort, after: after, limit: limit))
+            return .cases(try portal.cases(as: try user(session), scope: scope, query: query, sort: sort, after: after, limit: limit,
+                                           cancellation: cancellation))
         case .loadMergedCases(_, let indexes, let query, let sort, let after, let limit):
             let users = indexes.filter(sessions.indices.contains).map { sessions[$0].user }
-            return .cases(try portal.cases(asEach: users, query: query, sort: sort, after: after, limit: limit))
+            return .cases(try portal.cases(asEach: users, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation))
         case .countCases(_, let session, let scope, let query, let cap):
-            let n = try portal.countCases(as: try user(session), scope: scope, query: query, cap: cap)
+            let n = try portal.countCases(as: try user(session), scope: scope, query: query, cap: cap, cancellation: cancellation)
             return .counted(min(n, cap), capped: n > cap)
         case .loadCustomers(_, let session):
             return .customers(try portal.customers(as: try user(session)))

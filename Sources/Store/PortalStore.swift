@@ -59,8 +59,9 @@ public final class PortalStore: Sendable {
     }
 
     /// Runs a read made of independent statements without wrapping it in a transaction.
-    func singleStatementRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pageReaders.read(body) } catch { throw StoreError.from(error, path: path) }
+    /// Cancelling `cancellation` interrupts it (`StoreError.cancelled`).
+    func singleStatementRead<T>(cancellation: Cancellation? = nil, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pageReaders.read(cancellation: cancellation, body) } catch { throw StoreError.from(error, path: path) }
     }
 
     /// Runs a write in one transaction (`BEGIN IMMEDIATE`), mapping errors; a thrown error rolls everything back.

@@ -6,8 +6,9 @@ import GRDB
 /// only what that user's domain may see.
 extension PortalStore {
     /// One page of cases after `cursor` (nil: the first page), in `sort` order.
+    /// Cancelling `cancellation` stops the read (`StoreError.cancelled`).
     public func cases(as user: User, scope: CaseScope, query: CaseQuery = .all, sort: CaseSort = .updated,
-                      after cursor: CaseRow? = nil, limit: Int = 50) throws(StoreError) -> CasePage {
+                      after cursor: CaseRow? = nil, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
         try Rules.portalAccess(user).enforce()
         let customerID: Int64?
         switch scope {
@@ -21,9 +22,9 @@ extension PortalStore {
         let now = self.now
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
         // prepared statements are cached per SQL text, and the keyset values are their arguments.
-        return try singleStatementRead { db in
+        return try singleStatementRead(cancellation: cancellation) { db in
             try Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort, after: cursor,
-                              limit: limit, now: now)
+                              limit: limit, now: now, cancellation: cancellation)
         }
     }
 
@@ -31,12 +32,14 @@ extension PortalStore {
     /// chosen, the page read, and a search-order walk that its bound cut short is read again by another plan.
     /// `log` collects the statements run (for the benchmark's baseline); tests force the plans and lower `walkBound`.
     static func casePage(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort,
-                         after cursor: CaseRow?, limit: Int, now: Date, log: StatementLog? = nil,
+                         after cursor: CaseRow?, limit: Int, now: Date, log: StatementLog? = nil, cancellation: Cancellation? = nil,
                          keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
                          walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true) throws -> CasePage {
         let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
                                               plan: customerPlan)
         func fetch(_ q: CaseListSQL) throws -> [CaseRow] {
+            // An interrupt only stops a statement that is running: one cancelled between statements stops here.
+            if cancellation?.isCancelled == true { throw StoreError.cancelled }
             log?.statements.append((q.sql, q.values))
             return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
         }
@@ -139,11 +142,12 @@ extension PortalStore {
     /// The cases of several signed-in users (one per domain) merged in `sort` order: the unified inbox.
     /// Each domain's page is read through its own user, so a domain without a session never appears.
     public func cases(asEach users: [User], query: CaseQuery = .all, sort: CaseSort = .updated,
-                      after cursor: CaseRow? = nil, limit: Int = 50) throws(StoreError) -> CasePage {
+                      after cursor: CaseRow? = nil, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
         var merged: [CaseRow] = []
         var more = false
         for user in users {
-            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, after: cursor, limit: limit)
+            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, after: cursor, limit: limit,
+                                 cancellation: cancellation)
             merged += page.rows
             more = more || page.hasMore
         }
@@ -152,11 +156,13 @@ extension PortalStore {
     }
 
     /// Counts matching cases up to `cap` (then the screen shows "cap+").
-    public func countCases(as user: User, scope: CaseScope, query: CaseQuery = .all, cap: Int = 10_000) throws(StoreError) -> Int {
+    /// Its two statements (narrowing, then counting) need no transaction: a count is a moment's estimate anyway.
+    public func countCases(as user: User, scope: CaseScope, query: CaseQuery = .all, cap: Int = 10_000,
+                           cancellation: Cancellation? = nil) throws(StoreError) -> Int {
         try Rules.portalAccess(user).enforce()
         let customer: Int64? = if case .customer(let c, _) = scope { c } else { nil }
         let now = self.now
-        return try read { db in
+        return try singleStatementRead(cancellation: cancellation) { db in
             let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
                                                        log: nil)
             // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 
@@ -16,9 +17,19 @@ final class ReaderShelf: @unchecked Sendable {
         self.configuration = configuration
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on an idle connection. Cancelling `cancellation` while it runs interrupts its statement
+    /// (`sqlite3_interrupt`); a read cancelled before or while it ran throws `StoreError.cancelled`.
+    func read<T>(cancellation: Cancellation? = nil, _ body: (Database) throws -> T) throws -> T {
         let connection = try lock.withLock { idle.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
         defer { lock.withLock { idle.append(connection) } }
-        return try connection.inDatabase(body)
+        guard let cancellation else { return try connection.inDatabase(body) }
+        do {
+            return try cancellation.whileRunning(stop: { connection.interrupt() }) {
+                if cancellation.isCancelled { throw StoreError.cancelled }
+                return try connection.inDatabase(body)
+            }
+        } catch where cancellation.isCancelled {
+            throw StoreError.cancelled
+        }
     }
 }

@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case busy(waitedSeconds: Int)
     /// SQLite failed; `message` is SQLite's.
     case storage(code: Int32, message: String)
+    /// The read's asker cancelled it (a newer keystroke's query superseded it).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .readOnly(let path, let reason): "database: \(path) is read-only here, so this command can't write to it (\(reason))"
         case .busy(let seconds): "database: busy: another process is writing; waited \(seconds) s"
         case .storage(let code, let message): "database error \(code): \(message)"
+        case .cancelled: "cancelled"
         }
     }
 

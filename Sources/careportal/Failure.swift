@@ -20,7 +20,7 @@ struct Failure: Error {
     init(_ error: PortalError) {
         switch error {
         case .refused(let r): self.init(message: r.description, code: r.kind == .rule ? Self.refused : Self.badInput)
-        case .unavailable: self.init(message: error.description, code: Self.storage)
+        case .unavailable, .cancelled: self.init(message: error.description, code: Self.storage)
         }
     }
 }

@@ -83,6 +83,42 @@ import UI
         #expect(portal.calls.last?.contains("mailboxes") == true)
     }
 
+    /// Hardening finding 2: a newer keystroke interrupts the older query instead of waiting behind it.
+    @Test func aLoadSupersededWhileItRunsIsInterruptedAndNeverAnswered() throws {
+        let runner = runner
+        let started = Date()
+        runner.run(.loadCases(request: 1, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), sort: .updated,
+                              after: nil, limit: 5))
+        runner.run(.countCases(request: 2, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), cap: 100))
+        try waitUntil { portal.calls.count == 2 }  // both reads are running
+        runner.run(.loadCases(request: 3, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "mail"), sort: .updated,
+                              after: nil, limit: 5))
+        runner.run(.countCases(request: 4, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "mail"), cap: 100))
+        let answers = try drain(runner, count: 2)
+        #expect(Set(answers.compactMap { if case .reply(let r, _) = $0 { r } else { nil } }) == [3, 4])
+        #expect(Date().timeIntervalSince(started) < 5, "the new reads waited for the old ones")
+    }
+
+    @Test func quittingStopsARunningReadInsteadOfWaitingForIt() throws {
+        let runner = runner
+        runner.run(.loadCases(request: 1, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), sort: .updated,
+                              after: nil, limit: 5))
+        try waitUntil { portal.calls.count == 1 }
+        let started = Date()
+        runner.finishQueuedWork()
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(runner.drain().isEmpty)
+    }
+
+    private func waitUntil(_ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(5)
+        while !condition() {
+            guard Date() < deadline else { throw Timeout(calls: portal.calls) }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+    }
+    struct Timeout: Error { var calls: [String] }
+
     @Test func changesAreNoticedOnlyWhenTheTokenMoves() throws {
         let runner = runner
         runner.checkForChanges()  // the first look only remembers

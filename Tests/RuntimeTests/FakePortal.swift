@@ -42,15 +42,32 @@ final class FakePortal: Portal, @unchecked Sendable {
                 status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now.addingTimeInterval(-Double(i)))
     }
 
-    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
+    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+               cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call("cases \(query.isEmpty ? "all" : "\(query)")")
+        if query.description.contains("slow") { try runUntilCancelled(cancellation) }
         return CasePage(rows: (0..<min(limit, 3)).map(row), hasMore: false)
     }
-    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
+    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+               cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call("merged")
         return CasePage(rows: [], hasMore: false)
     }
-    func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int) throws(PortalError) -> Int { try call("count"); return cap + 1 }
+    func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
+        try call("count")
+        if query.description.contains("slow") { try runUntilCancelled(cancellation) }
+        return cap + 1
+    }
+
+    /// A read of a query with the word "slow" runs until it is cancelled, as a runaway SQLite statement would until
+    /// interrupted; after 10 s it gives up and answers, so a test that expected the cancellation sees the answer.
+    private func runUntilCancelled(_ cancellation: Cancellation?) throws(PortalError) {
+        let stopped = DispatchSemaphore(value: 0)
+        let interrupted = cancellation?.whileRunning(stop: { stopped.signal() }) {
+            cancellation?.isCancelled == true || stopped.wait(timeout: .now() + 10) == .success
+        }
+        if interrupted == true { throw .cancelled }
+    }
     func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("customers"); return [] }
     func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow { try call("customer"); throw .refused(.notFound("customer", text)) }
     func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail { try call("case \(number)"); throw .refused(.notFound("case", "\(number)")) }

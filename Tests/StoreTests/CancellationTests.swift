@@ -1,0 +1,47 @@
+import Domain
+import Foundation
+import Testing
+@testable import Store
+
+/// Hardening finding 2: a read its asker cancels stops while its statement runs (sqlite3_interrupt), and the
+/// connection it ran on serves the next read.
+@Suite struct CancellationTests {
+    /// A statement that never ends on its own: counting an endless recursive sequence.
+    static let endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT COUNT(*) FROM n"
+
+    @Test func cancellingARunningReadInterruptsItsStatement() throws {
+        let f = try StoreFixture()
+        let cancellation = Cancellation()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { cancellation.cancel() }
+        let started = Date()
+        #expect(throws: StoreError.cancelled) {
+            try f.store.singleStatementRead(cancellation: cancellation) { db in try Int.fetchOne(db, sql: Self.endless) }
+        }
+        #expect(Date().timeIntervalSince(started) < 3, "the interrupt took \(Date().timeIntervalSince(started)) s")
+        // The connection is back on the shelf and works.
+        let page = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID))
+        #expect(page.rows.map(\.number) == [f.standardCase.number])
+    }
+
+    @Test func aReadCancelledBeforeItStartsRunsNothing() throws {
+        let f = try StoreFixture()
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        #expect(throws: StoreError.cancelled) {
+            try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), cancellation: cancellation)
+        }
+        #expect(throws: StoreError.cancelled) {
+            try f.store.countCases(as: f.agent1, scope: .domain(f.agent1.domainID), cancellation: cancellation)
+        }
+    }
+
+    @Test func aCancellationAfterTheReadEndedTouchesNoLaterRead() throws {
+        let f = try StoreFixture()
+        let cancellation = Cancellation()
+        _ = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), cancellation: cancellation)
+        cancellation.cancel()  // after the read: no stop is installed, so nothing is interrupted
+        for _ in 0..<20 {
+            #expect(try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID)).rows.count == 1)
+        }
+    }
+}
