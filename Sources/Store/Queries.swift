@@ -19,7 +19,7 @@ extension PortalStore {
             guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
             customerID = c
         }
-        let now = self.now
+        let now = self.now, query = query.withoutRepeatedTerms
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
         // prepared statements are cached per SQL text, and the keyset values are their arguments.
         return try singleStatementRead(cancellation: cancellation) { db in
@@ -161,7 +161,7 @@ extension PortalStore {
                            cancellation: Cancellation? = nil) throws(StoreError) -> Int {
         try Rules.portalAccess(user).enforce()
         let customer: Int64? = if case .customer(let c, _) = scope { c } else { nil }
-        let now = self.now
+        let now = self.now, query = query.withoutRepeatedTerms
         return try singleStatementRead(cancellation: cancellation) { db in
             let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
                                                        log: nil)

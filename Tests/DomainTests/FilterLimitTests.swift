@@ -66,3 +66,42 @@ struct FilterLimitTests {
         #expect(throws: Never.self) { try CaseQuery(parsing: "sev:" + Array(repeating: "p1", count: 200).joined(separator: ",")) }
     }
 }
+
+/// The two shapes whose cost grows with what was typed rather than what was found: a prefix of one character (the
+/// search index keeps prefixes of 2 and 3) and a phrase of many words. Both are refused where they start.
+@Suite("Filter limits: search words")
+struct FilterSearchWordTests {
+    private func error(_ text: String) -> FilterError? {
+        do throws(FilterError) { _ = try CaseQuery(parsing: text); return nil } catch { return error }
+    }
+
+    @Test func aPrefixNeedsTwoCharactersInItsLastWord() throws {
+        #expect(try CaseQuery(parsing: "in*").terms == [FilterTerm(.keyword(.prefix("in")))])
+        #expect(try CaseQuery(parsing: "日本*").terms.count == 1)
+        let e = try #require(error("is:open m*"))
+        #expect(e.column == 9)
+        #expect(e.message == #"the prefix "m*" is too short; expected at least 2 letters or digits before "*", e.g. in*"#)
+        // The index sees "user-b" as the words "user" and "b": the prefix is "b".
+        #expect(error("user-b*")?.column == 1)
+        #expect(error("-é*")?.column == 2)
+        #expect(throws: Never.self) { try CaseQuery(parsing: "user-bo*") }
+    }
+
+    @Test func aPhraseOrKeywordHasAtMostSixteenWords() throws {
+        let sixteen = (1...16).map { "w\($0)" }
+        #expect(try CaseQuery(parsing: "\"" + sixteen.joined(separator: " ") + "\"").terms.count == 1)
+        #expect(try CaseQuery(parsing: sixteen.joined(separator: ".")).terms.count == 1)
+        let phrase = try #require(error("is:open \"" + (sixteen + ["w17"]).joined(separator: " ") + "\""))
+        #expect(phrase.column == 9)
+        #expect(phrase.message.contains("is 17 words to search for; a phrase or keyword has at most 16"))
+        // A dotted word is searched as a phrase of its parts.
+        #expect(error((sixteen + ["w17"]).joined(separator: "."))?.column == 1)
+        #expect(error("-" + (sixteen + ["w17"]).joined(separator: "-") + "*")?.column == 2)
+    }
+
+    @Test func repeatedTermsAreSearchedOnce() throws {
+        let q = try CaseQuery(parsing: "mail is:open mail -x is:open -x sev:p1")
+        #expect(q.withoutRepeatedTerms.description == "mail is:open -x severity:p1")
+        #expect(q.description == "mail is:open mail -x is:open -x severity:p1", "the query itself keeps what was typed")
+    }
+}

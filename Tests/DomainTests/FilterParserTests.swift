@@ -392,6 +392,14 @@ struct FilterParserPropertyTests {
         }
     }
 
+    /// A word whose last search word has the two characters a prefix needs.
+    static func randomPrefix(_ rng: inout SeededRandom) -> String {
+        while true {
+            let w = randomWord(&rng)
+            if let last = FilterParser.searchWords(w).last, last.count >= CaseQuery.minPrefixLength { return w }
+        }
+    }
+
     static func randomFree(_ rng: inout SeededRandom, letterRequired: Bool) -> String {
         while true {
             var s = ""
@@ -432,7 +440,7 @@ struct FilterParserPropertyTests {
     static func randomPredicate(_ rng: inout SeededRandom) -> FilterPredicate {
         switch Int.random(in: 0..<12, using: &rng) {
         case 0: return .keyword(.word(randomWord(&rng)))
-        case 1: return .keyword(.prefix(randomWord(&rng)))
+        case 1: return .keyword(.prefix(randomPrefix(&rng)))
         case 2: return .keyword(.phrase(randomFree(&rng, letterRequired: true)))
         case 3: return pick([.isOpen, .isClosed, .isEscalated], &rng)
         case 4: return .status(randomSubset(CaseStatus.allCases, &rng))

@@ -31,6 +31,10 @@ public struct CaseQuery: Equatable, Sendable, CustomStringConvertible {
     public static let maxLength = 1_000
     /// The most terms a filter has; each value of a field's list (`sev:p1,p2` has two) counts as one.
     public static let maxTerms = 64
+    /// The most words one phrase or keyword makes for the search index (`"a b c"` and `a.b.c` are three).
+    public static let maxSearchWords = 16
+    /// The fewest letters or digits before a prefix's `*`: the search index has prefixes of 2 and 3 characters.
+    public static let minPrefixLength = 2
 
     /// Refuses text past `maxLength` characters without reading more than that (a paste may be megabytes).
     private static func checkLength(_ text: String) throws(FilterError) {
@@ -46,6 +50,13 @@ public struct CaseQuery: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// The same query with each term once: a repeated term changes nothing but the cost of searching.
+    public var withoutRepeatedTerms: CaseQuery {
+        var kept: [FilterTerm] = []
+        for term in terms where !kept.contains(term) { kept.append(term) }
+        return CaseQuery(terms: kept)
+    }
 
     /// Canonical text: terms separated by one space, field names lower case (`sev` is written
     /// `severity`), values quoted only when they must be, durations in the largest exact unit.

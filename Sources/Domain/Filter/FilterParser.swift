@@ -126,7 +126,36 @@ struct FilterParser {
         guard FilterParser.hasWordCharacter(text) else {
             throw fail(start, "found \(FilterParser.show(whole)) with no letter or digit; expected a word")
         }
+        try checkSearchWords(text, at: start)
+        if starAt != nil, let last = FilterParser.searchWords(text).last, last.count < CaseQuery.minPrefixLength {
+            // The search index keeps prefixes of 2 and 3 characters; one character would merge half the index's words.
+            throw fail(start, "the prefix \(FilterParser.show(whole)) is too short; expected at least \(CaseQuery.minPrefixLength) letters or digits before \"*\", e.g. in*")
+        }
         return starAt == nil ? .word(text) : .prefix(text)
+    }
+
+    /// The words the search index makes of `text`: runs of letters, digits and the marks on them.
+    static func searchWords(_ text: String) -> [String] {
+        var words: [String] = [], word = ""
+        for c in text.unicodeScalars {
+            if c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark {
+                word.unicodeScalars.append(c)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
+    }
+
+    /// A keyword is searched as a phrase of its words; past `maxSearchWords` (a pasted paragraph, or `a.b.c.…`)
+    /// the search costs seconds and finds nothing a few distinctive words would not.
+    private func checkSearchWords(_ text: String, at start: Int) throws(FilterError) {
+        let count = FilterParser.searchWords(text).count
+        if count > CaseQuery.maxSearchWords {
+            throw fail(start, "\(FilterParser.show(text)) is \(count) words to search for; a phrase or keyword has at most \(CaseQuery.maxSearchWords) (pick a few distinctive ones)")
+        }
     }
 
     private func phrase(_ text: String, at start: Int) throws(FilterError) -> Keyword {
@@ -136,6 +165,7 @@ struct FilterParser {
         guard FilterParser.hasWordCharacter(text) else {
             throw fail(start, "phrase \(FilterParser.show(text)) has no letter or digit; expected a word")
         }
+        try checkSearchWords(text, at: start)
         return .phrase(text)
     }
 
