@@ -14,7 +14,7 @@ extension Validate {
     }
 
     /// The offset of the first byte that starts an invalid or truncated UTF-8 sequence; nil when all is valid.
-    static func firstInvalidUTF8(_ bytes: Data) -> Int? {
+    public static func firstInvalidUTF8(_ bytes: Data) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

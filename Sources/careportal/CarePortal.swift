@@ -21,6 +21,7 @@ struct CarePortal: ParsableCommand {
     /// Every error is one line on standard error with the documented exit code (ArgumentParser's own would be
     /// several lines of usage and exit 64); `--help` still prints the usage.
     static func main() {
+        if let invalid = ArgumentBytes.firstInvalid(ArgumentBytes.raw) { fail(invalid, code: Failure.badInput) }
         let arguments = AttachedValues.split(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)

@@ -105,3 +105,19 @@ struct FilterSearchWordTests {
         #expect(q.description == "mail is:open mail -x is:open -x severity:p1", "the query itself keeps what was typed")
     }
 }
+
+@Suite("Filter limits: control characters")
+struct FilterControlCharacterTests {
+    /// Found by the store's filter fuzz: a NUL inside a keyword ended SQLite's FTS5 query text ("unterminated
+    /// string", exit 3). Control characters are refused at their column; whitespace controls still separate terms.
+    @Test func controlCharactersAreRefusedAtTheirColumn() throws {
+        func error(_ text: String) -> FilterError? {
+            do throws(FilterError) { _ = try CaseQuery(parsing: text); return nil } catch { return error }
+        }
+        #expect(error("in* \u{0}customer:acme") == FilterError(column: 5, message: "a NUL byte (U+0000) can't be searched for; remove it"))
+        #expect(error("mail\u{1B}[2J")?.message == "the control character ESC (U+001B) can't be searched for; remove it")
+        #expect(error("a\u{7F}b")?.column == 2)
+        #expect(error("\"x \u{9B}\"")?.column == 4)
+        #expect(try CaseQuery(parsing: "mail\tis:open\nsev:p1\r\n").terms.count == 3)
+    }
+}

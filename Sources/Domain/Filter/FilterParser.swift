@@ -51,6 +51,12 @@ struct FilterParser {
     }
 
     mutating func parseTerms() throws(FilterError) -> [FilterTerm] {
+        // Control characters other than the whitespace that separates terms are nothing anyone searches for, and a
+        // NUL would end the search index's query text early.
+        if let bad = chars.firstIndex(where: { TerminalText.isControl($0) && !$0.properties.isWhitespace }) {
+            let what = chars[bad] == "\0" ? "a NUL byte (U+0000)" : "the control character \(Validate.name(of: chars[bad]))"
+            throw fail(bad, "\(what) can't be searched for; remove it")
+        }
         var terms: [FilterTerm] = []
         var counted = 0
         while true {
