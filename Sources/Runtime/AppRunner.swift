@@ -61,9 +61,14 @@ public struct AppRunner {
                 terminal.draw(buffer)
                 dirty = false
             }
-            // A result is drawn within 2 ms of arriving; idle, the loop wakes every 25 ms.
-            if let key = terminal.readKey(timeout: runner.isBusy ? 2 : 25) {
+            // A result is drawn within 2 ms of arriving; idle, the loop wakes every 25 ms. Keys already waiting (a
+            // paste, a held key) are handled before the next frame, up to a frame's worth, so the screen keeps up.
+            var timeout = runner.isBusy ? 2 : 25
+            for _ in 0..<Self.keysPerFrame {
+                guard let key = terminal.readKey(timeout: timeout) else { break }
                 if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
+                timeout = 0
+                if state.shouldQuit { break }
             }
             for action in runner.drain() { dispatch(action) }
             // Tick when the filter debounce is due, and once a second for relative times ("3 min").
@@ -81,6 +86,11 @@ public struct AppRunner {
         runner.finishQueuedWork()
         return state.farewell
     }
+}
+
+extension AppRunner {
+    /// The most keys handled between two frames.
+    static let keysPerFrame = 256
 }
 
 /// The full-screen app couldn't take the terminal.

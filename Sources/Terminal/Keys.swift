@@ -10,6 +10,8 @@ extension NCursesTerminal {
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
         if status == ERR { return nil }
+        if status == cn_key_code_yes(), Int32(bitPattern: ch) == Self.pasteStartCode { return readPastedText() }
+        if status == cn_key_code_yes(), Int32(bitPattern: ch) == Self.pasteEndCode { return nil }  // a stray end marker
         let key = status == cn_key_code_yes() ? Self.key(forCode: Int32(bitPattern: ch)) : Self.key(forChar: ch)
         if key == .resize { lastFrame = nil }  // ncurses has resized stdscr; repaint everything
         return key

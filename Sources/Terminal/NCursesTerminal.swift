@@ -23,6 +23,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 public final class NCursesTerminal {
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
+    /// Where ncurses writes: the terminal's own escape sequences (bracketed paste) go there too.
+    let output: UnsafeMutablePointer<FILE>
     /// What the terminal can show; styles are degraded to it when drawn.
     public let colorCapability: ColorCapability
 
@@ -75,6 +77,7 @@ public final class NCursesTerminal {
             throw TerminalError.cannotOpen(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "")
         }
         self.screen = screen
+        self.output = output
         set_term(screen)
         window = cn_stdscr()
         _ = useRaw ? CNCurses.raw() : cbreak()
@@ -82,6 +85,7 @@ public final class NCursesTerminal {
         nonl()
         keypad(window, true)
         NCursesTerminal.defineHomeEndVariants()
+        NCursesTerminal.defineBracketedPasteKeys()
         set_escdelay(25)  // a bare Esc arrives in ~36 ms instead of ~1 s
         hasColors = has_colors()
         if hasColors {
@@ -94,6 +98,7 @@ public final class NCursesTerminal {
         }
         curs_set(0)
         NCursesTerminal.registerAtExit
+        enableBracketedPaste(true)
     }
 
     deinit { restore() }
@@ -129,6 +134,7 @@ public final class NCursesTerminal {
 
     /// Leaves curses mode (e.g. to run $EDITOR); call `resume()` afterwards.
     public func suspend() {
+        enableBracketedPaste(false)
         def_prog_mode()
         endwin()
     }
@@ -136,6 +142,7 @@ public final class NCursesTerminal {
     /// Re-enters curses mode after `suspend()` and repaints the last frame in full.
     public func resume() {
         reset_prog_mode()
+        enableBracketedPaste(true)
         let frame = lastFrame
         lastFrame = nil
         if let frame { draw(frame) } else { wrefresh(window) }
@@ -146,6 +153,7 @@ public final class NCursesTerminal {
         guard !restored else { return }
         restored = true
         set_term(screen)
+        enableBracketedPaste(false)
         if !isendwin() { endwin() }
         if installedSignals { resetSignalHandlers() }
         delscreen(screen)

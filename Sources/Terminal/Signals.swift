@@ -44,7 +44,7 @@ func resetSignalHandlers() {
 /// the cursor shown, the keypad back in its normal mode, the alternate screen left.
 private func prepareLeaveSequence() {
     guard leaveSequence == nil else { return }
-    var bytes: [UInt8] = []
+    var bytes: [UInt8] = Array(NCursesTerminal.disableSequence.utf8)
     for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
         guard let value = capability.withCString({ tigetstr($0) }), Int(bitPattern: value) != -1 else { continue }
         bytes += Array(String(cString: value).utf8)
