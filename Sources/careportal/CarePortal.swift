@@ -22,7 +22,8 @@ struct CarePortal: ParsableCommand {
     /// several lines of usage and exit 64); `--help` still prints the usage.
     static func main() {
         if let invalid = ArgumentBytes.firstInvalid(ArgumentBytes.raw) { fail(invalid, code: Failure.badInput) }
-        let arguments = AttachedValues.split(Array(CommandLine.arguments.dropFirst()))
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        let arguments = GlobalOptions.reorder(AttachedValues.split(Array(CommandLine.arguments.dropFirst())), subcommands: names)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// First-use item 1: `--db` and `--as` before the subcommand, as git and kubectl users type them. Before:
+/// `careportal --db X cases` said "Unexpected argument 'cases'" and `… cases --limit 2` "Unknown option '--limit'".
+@Suite(.serialized) struct GlobalOptionTests {
+    /// Runs the binary with exactly `args` (`Binary.run` appends `--db`), in `b`'s home.
+    static func run(_ b: Binary, _ args: [String]) throws -> Binary.Output {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Binary.path)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = b.home.path
+        env["XDG_STATE_HOME"] = b.home.appendingPathComponent("state").path
+        env["XDG_DATA_HOME"] = b.home.appendingPathComponent("data").path
+        env.removeValue(forKey: "CAREPORTAL_DB")
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Binary.Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func globalOptionsWorkBeforeOrAfterTheSubcommand() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 60)
+        let after = try Self.run(b, ["cases", "--limit", "2", "--json", "--db", b.db, "--as", "alice@cloudpartners.example"])
+        #expect(after.status == 0, "\(after.stderr)")
+        for args in [["--db", b.db, "--as", "alice@cloudpartners.example", "cases", "--limit", "2", "--json"],
+                     ["--db=\(b.db)", "cases", "--as", "alice@cloudpartners.example", "--limit", "2", "--json"],
+                     ["--as", "alice@cloudpartners.example", "--db", b.db, "cases", "--limit", "2", "--json"]] {
+            let o = try Self.run(b, args)
+            #expect(o.status == 0, "\(args): \(o.stderr)")
+            #expect(o.stdout == after.stdout, "\(args)")
+        }
+        // Nested subcommands too.
+        let number = String(((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as! [[String: Any]])[0]["number"] as! Int))
+        let show = try Self.run(b, ["--db", b.db, "--as", "alice@cloudpartners.example", "case", "show", number, "--json"])
+        #expect(show.status == 0, "\(show.stderr)")
+        // A command's own error is still its own, one line.
+        let bad = try Self.run(b, ["--db", b.db, "cases", "--limit", "-5"])
+        #expect(bad.status == 2 && bad.stderr.hasPrefix("careportal: limit:"), "\(bad.stderr)")
+    }
+}
