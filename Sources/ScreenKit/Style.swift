@@ -38,6 +38,11 @@ public struct Style: Hashable, Sendable {
         if capability == .monochrome && bg != .default {
             s.reverse = true
         }
+        // Eight colours are too few to keep a cell's own colour on a coloured background (a P4's blue and the cursor
+        // bar's blue both become cyan): text on a background gets the one of black and white that reads on it.
+        if capability == .eight, case .ansi(let background) = s.bg {
+            s.fg = .ansi([2, 3, 6, 7].contains(background) ? 0 : 7)
+        }
         return s
     }
 }
