@@ -104,3 +104,33 @@ import Testing
         #expect(state.overlay == nil)
     }
 }
+
+/// First-use item 5: the suspend question was drawn over the last customer row without clearing it
+/// ("…while suspended. y/nted"). The lists end above the message row, at every height.
+@Suite struct AdminPromptRowTests {
+    @Test(arguments: [15, 16, 23, 24, 40, 41])
+    func theQuestionHasItsOwnClearedRow(height: Int) {
+        var state = Fixture.myCases(size: Size(width: 80, height: height), sessions: [AdminPanelTests.morgan])
+        let effects = state.press(.char("A"))
+        var overview = AdminPanelTests.overview
+        overview.users[1].user.suspended = true  // a short question: "Unsuspend …? y/n"
+        state.answer(effects.at(0), .admin(overview))
+        let many = (0..<60).map { i in
+            CustomerRow(customer: Customer(id: Int64(200 + i), name: "Customer number \(i) with a long name granted", primaryDomain: "c\(i).example",
+                                           tier: .standard),
+                        access: CustomerAccess(customerID: Int64(200 + i), domainID: 10, kind: .resold, granted: true, since: Fixture.now),
+                        openCases: 0)
+        }
+        state.answer(effects.at(1), .customers(many))
+        state.press(.char("j"))
+        state.press(.char("s"))
+        let lines = state.screenLines()
+        guard let question = lines.firstIndex(where: { $0.contains("Unsuspend ana@reseller-one.example?") }) else {
+            Issue.record("no question at height \(height): \(lines.joined(separator: "\n"))")
+            return
+        }
+        let row = lines[question].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+        #expect(row.hasSuffix("y/n"), "height \(height): \(lines[question])")
+        #expect(!row.contains("Customer"), "height \(height): \(lines[question])")
+    }
+}

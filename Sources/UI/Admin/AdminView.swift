@@ -18,7 +18,9 @@ extension AdminPanel {
         } else {
             buffer.put("Loading…", x: inner.x, y: inner.y, style: Theme.dim, clip: inner)
         }
-        let listHeight = (inner.height - 6) / 2
+        // Two lists with their titles, a gap and the pool line above them, and the message and hint rows below,
+        // which the lists never reach (a question drawn over a list row read "…while suspended. y/nted").
+        let listHeight = (inner.height - 7) / 2
         let usersArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: listHeight + 1)
         let customersArea = Rect(x: inner.x, y: usersArea.maxY + 1, width: inner.width, height: listHeight + 1)
         Self.drawSection("Users", focused: panel.section == .users, area: usersArea, into: &buffer)
@@ -44,6 +46,7 @@ extension AdminPanel {
         }, cursor: panel.customerCursor, focused: panel.section == .customers, area: customersArea.inset(top: 1), into: &buffer)
 
         let messageRow = Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1)
+        buffer.fill(messageRow)
         if let change = panel.confirming {
             let question = switch change {
             case .suspended(let email, true): "Suspend \(email)? They can't sign in while suspended. y/n"
