@@ -1,0 +1,27 @@
+import ScreenKit
+
+/// The wrapped text of a dialog, sized so the dialog grows to show all of it (up to the screen), rather than
+/// cutting its own sentence ("…File a new case and mention" followed by the keys).
+struct DialogText: Equatable {
+    var lines: [String]
+
+    /// `text` wrapped to `width` columns.
+    init(_ text: String, width: Int) {
+        lines = wrap(text, width: max(1, width))
+    }
+
+    /// The width of a dialog for `text`: wide enough for a short question on one line, at most the screen's
+    /// width less a margin, at least `minimum`.
+    static func dialogWidth(for text: String, minimum: Int, screen: Rect) -> Int {
+        min(max(minimum, text.displayWidth + 6), max(minimum, min(76, screen.width - 4)))
+    }
+
+    /// The lines that fit in `rows`; when they don't all fit, the last shown ends with "…".
+    func fitting(_ rows: Int) -> [String] {
+        guard rows > 0 else { return [] }
+        guard lines.count > rows else { return lines }
+        var shown = Array(lines.prefix(rows))
+        shown[rows - 1] = shown[rows - 1].truncated(toWidth: max(1, shown[rows - 1].displayWidth)) + "…"
+        return shown
+    }
+}
