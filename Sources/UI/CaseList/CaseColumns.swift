@@ -32,11 +32,22 @@ struct CaseColumn: Equatable {
         columns.append(CaseColumn(field: .title, header: "Title", width: 0))
         if wide { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
         columns.append(CaseColumn(field: .updated, header: "Updated", width: 7, alignRight: true))
-        let fixed = columns.reduce(0) { $0 + $1.width } + gap * (columns.count - 1)
+        // Narrower than the title needs (60 columns): the status abbreviates first, then the customer and domain
+        // narrow. The title takes what is left and never more, so no column is pushed off the edge with its
+        // header still shown.
+        let room = Layout.contentWidth(width)
+        func fixed() -> Int { columns.reduce(0) { $0 + ($1.field == .title ? 0 : $1.width) } + gap * (columns.count - 1) }
+        for (field, narrower) in [(Field.status, tinyStatusWidth), (.customer, 10), (.domain, 10), (.customer, 8), (.domain, 8)] where room - fixed() < minimumTitle {
+            if let i = columns.firstIndex(where: { $0.field == field }) { columns[i].width = min(columns[i].width, narrower) }
+        }
         let title = columns.firstIndex { $0.field == .title }!
-        columns[title].width = max(8, Layout.contentWidth(width) - fixed)
+        columns[title].width = max(1, room - fixed())
         return columns
     }
+
+    /// The title's width below which other columns give up room.
+    static let minimumTitle = 16
+    static let tinyStatusWidth = 7
 
     /// The cell of this column for `row`, exactly `width` columns wide.
     func cell(_ row: CaseRow, now: Date) -> Span {
@@ -44,7 +55,8 @@ struct CaseColumn: Equatable {
         case .number: (String(row.number), Theme.plain)
         case .escalated: (row.escalated ? "⚑" : "", Theme.escalated)
         case .severity: (row.severity.rawValue, Theme.severity(row.severity))
-        case .status: (width < 17 ? Self.compactLabel(row.status) : row.status.label, Theme.status(row.status))
+        case .status: (width < 13 ? Self.tinyLabel(row.status) : width < 17 ? Self.compactLabel(row.status) : row.status.label,
+                       Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
         case .domain: (row.domainName, Theme.dim)
         case .title: (row.title, Theme.plain)
@@ -60,6 +72,17 @@ struct CaseColumn: Equatable {
         let fitted = text.truncated(toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
         return alignRight ? pad + fitted : fitted + pad
+    }
+
+    /// Status labels that fit 7 columns, for 60-column terminals.
+    static func tinyLabel(_ s: CaseStatus) -> String {
+        switch s {
+        case .new: "New"
+        case .inProgress: "In prog"
+        case .actionRequired: "Act req"
+        case .solutionProvided: "Solved"
+        case .closed: "Closed"
+        }
     }
 
     /// Status labels that fit 13 columns, for 80-column terminals.
