@@ -426,6 +426,8 @@ extension TerminalAppTests {
         try t.send("j")
         try t.send("j")
         try t.send("l")
+        try t.waitFor(until: "the question") { $0.contains("Assign a licence to bruno@cloudpartners.example?") && $0.contains("y/n") }
+        try t.send("y")
         screen = try t.waitFor(until: "the licence assigned") {
             $0.contains("Licence assigned to bruno@cloudpartners.example.") && $0.contains("3 of 50 used")
         }

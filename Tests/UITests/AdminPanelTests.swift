@@ -65,7 +65,13 @@ import Testing
     @Test func aLicenceIsAssignedThenTheScreenReloads() {
         var state = opened()
         state.press(.char("j"), .char("j"))
-        let effects = state.press(.char("l"))
+        // First-use item 10: a licence is assigned only after a y.
+        #expect(state.press(.char("l")).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Assign a licence to bruno@reseller-one.example? It takes one from") && $0.contains("… y/n") })
+        #expect(state.press(.enter).isEmpty, "any key but y is no")
+        #expect(state.status == .info("Nothing changed."))
+        state.press(.char("l"))
+        let effects = state.press(.char("y"))
         #expect(effects == [.adminChange(request: state.lastRequest, session: 0, .licence(email: "bruno@reseller-one.example", assigned: true))])
         #expect(state.press(.char("l")).isEmpty, "one change at a time")
         let after = state.answer(effects, .done)
@@ -73,7 +79,8 @@ import Testing
         #expect(state.status == .success("Licence assigned to bruno@reseller-one.example."))
         // A refusal (the pool is used up) is shown on the screen; nothing else changes.
         state.answer(after.at(0), .admin(Self.overview))
-        let again = state.press(.char("l"))
+        state.press(.char("l"))
+        let again = state.press(.char("y"))
         state.answer(again, .failed("licence: all 50 Cloud Identity Free licences are in use"))
         #expect(panel(state)?.error == "licence: all 50 Cloud Identity Free licences are in use")
         #expect(state.screenLines().contains { $0.contains("licence: all 50 Cloud Identity Free licences are in use") })
@@ -98,7 +105,9 @@ import Testing
         #expect(state.press(.char("g")).isEmpty)
         #expect(state.status?.text.hasPrefix("g: select a customer first") == true)
         state.press(.tab, .char("j"))
-        let effects = state.press(.char("g"))
+        #expect(state.press(.char("g")).isEmpty, "granting asks first")
+        #expect(state.screenLines().contains { $0.contains("Grant access for bloom.example? y/n") })
+        let effects = state.press(.char("y"))
         #expect(effects == [.adminChange(request: state.lastRequest, session: 0, .grant(customer: "bloom.example", granted: true))])
         state.press(.escape)
         #expect(state.overlay == nil)
@@ -132,5 +141,19 @@ import Testing
         let row = lines[question].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
         #expect(row.hasSuffix("y/n"), "height \(height): \(lines[question])")
         #expect(!row.contains("Customer"), "height \(height): \(lines[question])")
+    }
+}
+
+/// First-use item 10: revoking a customer's access asks, says what it costs, and "no" is the default.
+@Suite struct AdminRevokeAsksTests {
+    @Test func revokingAccessAsksAndAnyOtherKeyKeepsIt() {
+        var state = AdminPanelTests().opened()
+        state.press(.tab)  // Acme, granted
+        #expect(state.press(.char("g")).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("Revoke access for acme.example? Your domain can't file its cases then. y/n") })
+        #expect(state.press(.char("g")).isEmpty, "pressing g again is not a yes")
+        #expect(state.status == .info("Nothing changed."))
+        state.press(.char("g"))
+        #expect(state.press(.char("y")) == [.adminChange(request: state.lastRequest, session: 0, .grant(customer: "acme.example", granted: false))])
     }
 }

@@ -12,7 +12,7 @@ struct AdminPanel: OverlayForm, Equatable {
     var customersRequest: Int?
     var userCursor = 0
     var customerCursor = 0
-    /// A change waiting for a y/n answer (suspending someone).
+    /// A change waiting for a y/n answer: every change here asks first, and any key but y is "no".
     var confirming: AdminChange?
     /// The change sent and not yet answered.
     var sending: Int?
@@ -68,7 +68,7 @@ struct AdminPanel: OverlayForm, Equatable {
             return reload(&env)
         case .licence?:
             guard section == .users, let row = selectedUser else { return wrongSection(key, "a user", &env) }
-            return send(.licence(email: row.user.email, assigned: !row.user.licensed), &env)
+            confirming = .licence(email: row.user.email, assigned: !row.user.licensed)
         case .suspend?:
             guard section == .users, let row = selectedUser else { return wrongSection(key, "a user", &env) }
             if let admin = env.user, case .refused(let refusal) = Rules.setSuspended(by: admin, row.user) {
@@ -78,7 +78,7 @@ struct AdminPanel: OverlayForm, Equatable {
             confirming = .suspended(email: row.user.email, suspended: !row.user.suspended)
         case .grant?:
             guard section == .customers, let row = selectedCustomer else { return wrongSection(key, "a customer", &env) }
-            return send(.grant(customer: row.customer.primaryDomain, granted: !row.access.granted), &env)
+            confirming = .grant(customer: row.customer.primaryDomain, granted: !row.access.granted)
         case nil:
             env.status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys.")
         }

@@ -49,11 +49,16 @@ extension AdminPanel {
         buffer.fill(messageRow)
         if let change = panel.confirming {
             let question = switch change {
-            case .suspended(let email, true): "Suspend \(email)? They can't sign in while suspended. y/n"
-            case .suspended(let email, false): "Unsuspend \(email)? y/n"
-            default: "\(Self.describe(change).what)? y/n"
+            case .suspended(let email, true): "Suspend \(email)? They can't sign in while suspended."
+            case .suspended(let email, false): "Unsuspend \(email)?"
+            case .licence(let email, true): "Assign a licence to \(email)? It takes one from the pool."
+            case .licence(let email, false): "Unassign the licence of \(email)? They lose portal access."
+            case .grant(let customer, true): "Grant access for \(customer)?"
+            case .grant(let customer, false): "Revoke access for \(customer)? Your domain can't file its cases then."
             }
-            buffer.put(question.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.warning, clip: messageRow)
+            // The keys always show: a long question is cut before them, never they.
+            buffer.put(question.truncated(toWidth: messageRow.width - 4) + " y/n", x: messageRow.x, y: messageRow.y, style: Theme.warning,
+                       clip: messageRow)
         } else if panel.sending != nil {
             buffer.put("Saving…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
         } else if let error = panel.error {
