@@ -81,6 +81,13 @@ import Testing
         state.press(.char("j"), .char("j"))
         let open = state.press(.enter)
         #expect(open == [.loadCase(request: state.lastRequest, session: 1, number: 10_000_000)])
+        // First-use item 8: the header names who acts on the case on screen, Ben, though Ana's tab is active.
+        #expect(state.screenLines()[0].hasSuffix("as Ben Partner"), "\(state.screenLines()[0])")
+        state.answer(open, .caseDetail(Fixture.detail()))
+        state.press(.char("m"))
+        #expect(state.screenLines()[0].contains("as Ben Partner"), "the message form acts as Ben too: \(state.screenLines()[0])")
+        state.press(.escape, .escape)
+        #expect(state.screenLines()[0].contains("as Ana Agent"), "back on All domains, the tab's user: \(state.screenLines()[0])")
     }
 
     @Test func myCustomersOpensACustomersCases() {

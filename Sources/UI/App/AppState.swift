@@ -64,6 +64,15 @@ extension AppState {
         tabs.firstIndex { $0.session.user.domainID == domainID }
     }
 
+    /// Whoever acts on what is on screen, as the header names them: an open form's domain's session (a form on a
+    /// case from All domains acts as that case's domain), else the shown case's domain's, else the tab's.
+    var actingSession: SessionInfo? {
+        let domain: Int64? = if let form = overlay?.form.actingDomain { form }
+            else if case .detail(let screen)? = currentScreen { screen.ref.domainID } else { nil }
+        if let domain, let i = sessionIndex(domainID: domain) { return tabs[i].session }
+        return session
+    }
+
     /// The user who acts on a case: the session of the domain that filed it.
     func actingUser(for target: CaseRef) -> User {
         tabs[sessionIndex(domainID: target.domainID) ?? active].session.user
