@@ -65,9 +65,10 @@ t send-keys -t app C-u; t send-keys -t app -l "pione"; t send-keys -t app Enter;
 t send-keys -t app -l "Shared drive members get access denied since Monday"; t send-keys -t app Enter
 t send-keys -t app -l "shared drive access"; wait_for "Members cannot access"; shot wizard-category
 t send-keys -t app Enter; wait_for "1. Which shared drive"
-t send-keys -t app Up End; t send-keys -t app -l "\"You need permission\" on every file."
-t send-keys -t app Up Up Up End; t send-keys -t app -l "Content manager, through the Sales group."
-t send-keys -t app Up Up Up End; t send-keys -t app -l "\"Sales EMEA\"; the 14 members of sales-emea@pioneer-robotics.example."
+# The caret starts on the first answer; Tab goes to the next one, and from the last to the attachments.
+t send-keys -t app -l "\"Sales EMEA\"; the 14 members of sales-emea@pioneer-robotics.example."; t send-keys -t app Tab
+t send-keys -t app -l "Content manager, through the Sales group."; t send-keys -t app Tab
+t send-keys -t app -l "\"You need permission\" on every file."
 sleep 0.3; shot wizard-description
 t send-keys -t app Tab; t send-keys -t app -l "~/hea"; t send-keys -t app Tab; wait_for "headers.eml"; t send-keys -t app Enter; wait_for "1 file"
 t send-keys -t app Tab; t send-keys -t app 2; t send-keys -t app Enter; t send-keys -t app Enter

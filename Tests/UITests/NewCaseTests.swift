@@ -43,7 +43,11 @@ import Testing
         state.press(.enter)
         state.type("shared drive members access")
         state.press(.enter)
-        state.press(.end)
+        // Each question answered, Tab between answers; the caret stays on the last one.
+        for i in 1..<Self.driveCategory.questions.count {
+            state.type("Answer \(i).")
+            state.press(.tab)
+        }
         state.type("Everyone in Sales.")
         return state
     }
@@ -114,11 +118,19 @@ import Testing
         #expect(form(state)?.category == Self.driveCategory)
         #expect(form(state)?.field == .description)
         #expect(form(state)?.description.text == CategoryCatalogue.descriptionTemplate(for: Self.driveCategory))
-        // Leaving the questions unanswered is a problem of the description.
+        // Leaving the questions unanswered is a problem of the description. Tab goes from answer to answer, and
+        // from the last one to the next field.
+        let questions = Self.driveCategory.questions.count
+        for _ in 0..<questions - 1 { state.press(.tab) }
+        #expect(form(state)?.field == .description)
         state.press(.tab)
+        #expect(form(state)?.field != .description)
         #expect(form(state)?.errors[.description] == "description: answer the questions of the category")
-        // Another category replaces untouched questions, but never what was written.
-        state.press(.backTab, .backTab)
+        // Another category replaces untouched questions, but never what was written. Shift-Tab goes back through
+        // the answers, then to the category.
+        state.press(.backTab)
+        for _ in 0..<questions { state.press(.backTab) }
+        #expect(form(state)?.field == .category)
         state.press(.ctrl("u"))
         state.type("mail bounced")
         state.press(.enter)
@@ -128,7 +140,32 @@ import Testing
         state.press(.ctrl("u"))
         state.type("shared drive members access")
         state.press(.enter)
-        #expect(form(state)?.description.text.hasSuffix("Since Monday.") == true)
+        #expect(form(state)?.description.text.contains("Answer: Since Monday.") == true)
+    }
+
+    /// First-use item 6: the description editor started at the end of the template, so the first answer landed
+    /// under the last question. The caret starts on the first empty answer; Tab and Shift-Tab go between answers.
+    @Test func theFirstAnswerIsTypedUnderTheFirstQuestion() throws {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        state.type("Drive issue")
+        state.press(.tab)
+        state.type("shared drive members access")
+        state.press(.enter)
+        state.type("Everyone in Sales.")
+        let questions = Self.driveCategory.questions
+        #expect(questions.count >= 2)
+        var lines = try #require(form(state)).description.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "1. \(questions[0])" && lines[1] == "Answer: Everyone in Sales.", "\(lines)")
+        state.press(.tab)
+        state.type("Since Monday.")
+        lines = try #require(form(state)).description.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[4] == "Answer: Since Monday.", "the second answer: \(lines)")
+        state.press(.backTab)
+        state.type(" All of them.")
+        lines = try #require(form(state)).description.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "Answer: Everyone in Sales. All of them.", "back at the end of the first answer: \(lines)")
     }
 
     @Test func ctrlEEditsTheDescriptionInTheEditor() {
@@ -238,7 +275,7 @@ import Testing
                              description: form(state)!.description.text, severity: .p3, language: "en", timeZone: Fixture.ana.user.timeZone,
                              attachments: [])
         #expect(effects == [.fileCase(request: state.lastRequest, session: 0, filing)])
-        #expect(filing.description.hasSuffix("Everyone in Sales."))
+        #expect(filing.description.contains("Answer: Everyone in Sales."))
         #expect(form(state)?.sending == state.lastRequest)
         state.type("x")
         #expect(form(state)?.description.text == filing.description, "nothing changes while it is filed")
@@ -299,7 +336,7 @@ import Testing
         #expect(form(again)?.customer == Fixture.acme)
         #expect(form(again)?.title.text == "Shared drive members can't open files")
         #expect(form(again)?.category == Self.driveCategory)
-        #expect(form(again)?.description.text.hasSuffix("Everyone in Sales.") == true)
+        #expect(form(again)?.description.text.contains("Answer: Everyone in Sales.") == true)
         #expect(again.status?.text.hasPrefix("Your draft of a new case is back.") == true)
         // A draft that isn't one changes nothing.
         var other = Fixture.myCases()

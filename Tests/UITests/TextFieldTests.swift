@@ -50,3 +50,33 @@ import Testing
         for binding in Keymap.main { #expect(!binding.contexts.isEmpty) }
     }
 }
+
+/// First-use item 6: long lines of the description wrapped inside words (`heade` / `r say?`). Rows break at the
+/// last space that fits; a word longer than the row is broken; the caret keeps its place.
+@Suite struct TextFieldWordWrapTests {
+    @Test func rowsBreakBetweenWords() {
+        let field = TextField("What does the error header say? Paste it.")
+        let (rows, caretRow, caretColumn) = field.rows(width: 16)
+        #expect(rows == ["What does the ", "error header ", "say? Paste it."])
+        #expect(caretRow == 2 && caretColumn == 14)
+    }
+
+    @Test func aWordLongerThanTheRowIsBrokenAndNewlinesStay() {
+        let (rows, _, _) = TextField("abcdefghijklmnop qr\nst").rows(width: 8)
+        #expect(rows == ["abcdefgh", "ijklmnop", " qr", "st"] || rows == ["abcdefgh", "ijklmnop ", "qr", "st"])
+    }
+
+    @Test func theCaretFollowsTheWordThatMovedDown() {
+        var field = TextField("aaaa bbbb")
+        _ = field.apply(.home)
+        for _ in 0..<7 { _ = field.apply(.right) }  // between "bb" and "bb"
+        let (rows, caretRow, caretColumn) = field.rows(width: 6)
+        #expect(rows == ["aaaa ", "bbbb"])
+        #expect(caretRow == 1 && caretColumn == 2)
+    }
+
+    @Test func aCaretAfterAFullLastRowStartsTheNext() {
+        let (rows, caretRow, caretColumn) = TextField("abcdef").rows(width: 6)
+        #expect(rows == ["abcdef", ""] && caretRow == 1 && caretColumn == 0)
+    }
+}

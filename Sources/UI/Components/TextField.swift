@@ -133,31 +133,77 @@ extension TextField {
         return moveCaret(to: min(next + column, lineEnd(next)))
     }
 
-    /// The text wrapped at `width` columns (at newlines and where a line is full), and the row and column of the caret.
+    /// The text wrapped at `width` columns — at newlines, and where a line is full at the last space, so a word
+    /// moves down whole (one longer than the line is broken) — and the row and column of the caret.
     func rows(width: Int) -> (rows: [String], caretRow: Int, caretColumn: Int) {
         let width = max(1, width)
-        var rows: [String] = [], row = "", used = 0
-        var caretAt = (row: 0, column: 0)
-        for (i, c) in characters.enumerated() {
+        var ranges: [Range<Int>] = []  // each row's characters, its newline excluded
+        var start = 0, used = 0, i = 0
+        var lastSpace: Int?
+        while i < characters.count {
+            let c = characters[i]
             if c == "\n" {
-                if i == caret { caretAt = (rows.count, used) }
-                rows.append(row); row = ""; used = 0
+                ranges.append(start..<i)
+                start = i + 1; used = 0; lastSpace = nil; i += 1
                 continue
             }
             let w = DisplayWidth.of(c)
             if used + w > width && used > 0 {
-                rows.append(row); row = ""; used = 0
+                if let space = lastSpace, space >= start {
+                    ranges.append(start..<(space + 1))
+                    start = space + 1
+                    used = characters[start..<i].reduce(0) { $0 + DisplayWidth.of($1) }
+                } else {
+                    ranges.append(start..<i)
+                    start = i; used = 0
+                }
+                lastSpace = nil
+                continue  // the same character, on the new row
             }
-            if i == caret { caretAt = (rows.count, used) }
-            row.append(c); used += w
+            if c == " " { lastSpace = i }
+            used += w; i += 1
         }
-        if caret == characters.count {
-            if used >= width {
-                rows.append(row); row = ""; used = 0
+        ranges.append(start..<characters.count)
+        var rows = ranges.map { String(characters[$0]) }
+        var row = ranges.lastIndex { $0.lowerBound <= caret } ?? 0
+        var column = characters[ranges[row].lowerBound..<caret].reduce(0) { $0 + DisplayWidth.of($1) }
+        if caret == characters.count && column >= width {  // the caret after a full last row starts the next
+            rows.append("")
+            row += 1; column = 0
+        }
+        return (rows, row, column)
+    }
+
+    // MARK: Answers of a description template
+
+    /// Where each `Answer:` line's text ends, in order: the places the caret jumps between.
+    private var answerEnds: [Int] {
+        var ends: [Int] = [], start = 0
+        for i in 0...characters.count where i == characters.count || characters[i] == "\n" {
+            if characters[start..<i].starts(with: Array(Self.answerLabel)) { ends.append(i) }
+            start = i + 1
+        }
+        return ends
+    }
+
+    static let answerLabel = "Answer:"
+
+    /// Puts the caret at the end of the first `Answer:` line with nothing after the label (else leaves it).
+    mutating func moveToFirstEmptyAnswer() {
+        for end in answerEnds {
+            if characters[(lineStart(end) + Self.answerLabel.count)..<end].allSatisfy(\.isWhitespace) {
+                caret = end
+                return
             }
-            caretAt = (rows.count, used)
         }
-        rows.append(row)
-        return (rows, caretAt.row, caretAt.column)
+    }
+
+    /// Moves the caret to the next (or previous) `Answer:` line's end; false when there is none that way.
+    mutating func moveToAnswer(forward: Bool) -> Bool {
+        let here = lineStart(caret)
+        let target = forward ? answerEnds.first { lineStart($0) > here } : answerEnds.last { lineStart($0) < here }
+        guard let target else { return false }
+        caret = target
+        return true
     }
 }

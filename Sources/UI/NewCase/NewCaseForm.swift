@@ -125,6 +125,7 @@ struct NewCaseForm: OverlayForm, DraftedForm, Equatable {
         let days = Limits.reopenWindowDays
         let reference = "This follows case \(old.number) (\(old.title)), closed more than \(days) days ago.\n\n"
         description = TextField(reference + (category.map(CategoryCatalogue.descriptionTemplate(for:)) ?? ""))
+        description.moveToFirstEmptyAnswer()
         severity = old.severity
         language = old.language
         timeZone = old.timeZone

@@ -24,6 +24,10 @@ extension NewCaseForm {
             return []
         case .submit?:
             return submit(user: user, &env)
+        case .previous? where field == .description && description.moveToAnswer(forward: false):
+            return []  // Shift-Tab: the previous answer of the category's questions
+        case .next? where field == .description && description.moveToAnswer(forward: true):
+            return []  // Tab: the next answer; after the last, the next field
         case .previous?:
             go(to: NewCaseField(rawValue: field.rawValue - 1) ?? field, user: user)
             return []
@@ -126,7 +130,10 @@ extension NewCaseForm {
     /// A category is chosen: the description takes its questions unless something else was written.
     private mutating func choose(_ chosen: Category) {
         let untouched = description.isEmpty || category.map { description.text == CategoryCatalogue.descriptionTemplate(for: $0) } == true
-        if untouched { description = TextField(CategoryCatalogue.descriptionTemplate(for: chosen)) }
+        if untouched {
+            description = TextField(CategoryCatalogue.descriptionTemplate(for: chosen))
+            description.moveToFirstEmptyAnswer()  // the first answer is typed under its question, not after the last
+        }
         category = chosen
         errors[.category] = nil
         unsaved = true
