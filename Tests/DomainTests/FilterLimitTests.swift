@@ -121,3 +121,13 @@ struct FilterControlCharacterTests {
         #expect(try CaseQuery(parsing: "mail\tis:open\nsev:p1\r\n").terms.count == 3)
     }
 }
+
+/// First-use item 11: `status:open` was refused; people type it for is:open (and status:escalated for is:escalated).
+@Suite struct FilterStatusAliasTests {
+    @Test func statusOpenAndEscalatedMeanIsOpenAndIsEscalated() throws {
+        #expect(try CaseQuery(parsing: "status:open").terms == [FilterTerm(.isOpen)])
+        #expect(try CaseQuery(parsing: "-Status:Escalated").terms == [FilterTerm(negated: true, .isEscalated)])
+        #expect(try CaseQuery(parsing: "status:open").description == "is:open")
+        #expect(try CaseQuery(parsing: "status:closed").terms == [FilterTerm(.status([.closed]))])
+    }
+}

@@ -221,7 +221,7 @@ struct FilterParserErrorTests {
         // unknown values, naming the valid ones
         ("status:bogus", 8, #"unknown status "bogus"; expected one of new, in-progress, action-required, solution-provided, closed"#),
         ("status:new,opened", 12, #"unknown status "opened""#),
-        ("status:open", 8, "use is:open"),
+        ("status:new,open", 12, "alone, status:open means is:open"),
         ("status:in_progress", 8, "unknown status"),
         ("severity:p5", 10, #"unknown severity "p5"; expected p1, p2, p3 or p4"#),
         ("sev:p1,high", 8, #"unknown severity "high""#),

@@ -236,11 +236,15 @@ struct FilterParser {
                 throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for is:; expected open, closed or escalated")
             }
         case "status":
+            // `status:open` and `status:escalated` are what people type for is:open and is:escalated.
+            if items.count == 1, let alias = ["open": FilterPredicate.isOpen, "escalated": .isEscalated][items[0].text.lowercased()] {
+                return alias
+            }
             var out: [CaseStatus] = []
             for item in items {
                 guard let s = CaseStatus(rawValue: item.text.lowercased()) else {
                     let valid = CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                    let hint = item.text.lowercased() == "open" ? " (for open cases use is:open)" : ""
+                    let hint = ["open", "escalated"].contains(item.text.lowercased()) ? " (alone, status:\(item.text.lowercased()) means is:\(item.text.lowercased()))" : ""
                     throw fail(item.at, "unknown status \(FilterParser.show(item.text)); expected one of \(valid)\(hint)")
                 }
                 if !out.contains(s) { out.append(s) }
