@@ -45,3 +45,17 @@ import Testing
         }
     }
 }
+
+/// First-use item 11: a partial case number (`4617`) found nothing; digits alone match the start of a number.
+@Suite struct CaseNumberPrefixTests {
+    @Test func digitsFindTheCasesWhoseNumberStartsWithThem() throws {
+        let f = try StoreFixture()
+        let number = String(f.standardCase.number)
+        for typed in [number, String(number.prefix(4)), String(number.prefix(2))] {
+            let page = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: typed))
+            #expect(page.rows.map(\.number) == [f.standardCase.number], "\(typed)")
+        }
+        let other = String((Int(number.prefix(4))! + 1) % 10_000)
+        #expect(try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: other)).rows.isEmpty)
+    }
+}
