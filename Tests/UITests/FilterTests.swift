@@ -117,3 +117,30 @@ import Testing
         #expect(state.list.filter.error == nil)
     }
 }
+
+/// First-use item 11: `migrat` found nothing while `migration` found 128. The word being typed matches as a prefix
+/// until a space follows it.
+@Suite struct FilterTypingPrefixTests {
+    @Test func theLastWordIsAPrefixUntilASpaceFollowsIt() {
+        var state = Fixture.myCases()
+        state.press(.char("/"))
+        state.type("is:open migrat")
+        var effects = state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        let prefix = CaseQuery(terms: [FilterTerm(.isOpen), FilterTerm(.keyword(.prefix("migrat")))])
+        #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: prefix, sort: .updated,
+                                            after: nil, limit: 50))
+        state.type(" ")
+        effects = state.send(.tick(Fixture.now.addingTimeInterval(2)))
+        let word = CaseQuery(terms: [FilterTerm(.isOpen), FilterTerm(.keyword(.word("migrat")))])
+        #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: word, sort: .updated,
+                                            after: nil, limit: 50))
+        #expect(state.list.filter.text == "is:open migrat ", "the text stays as typed")
+    }
+
+    @Test func wordsTooShortForAPrefixAndFieldsStayAsTyped() throws {
+        #expect(try CaseQuery.typed("a").terms == [FilterTerm(.keyword(.word("a")))])
+        #expect(try CaseQuery.typed("sev:p1").terms == [FilterTerm(.severity([.p1]))])
+        #expect(try CaseQuery.typed("\"mail delivery\"").terms == [FilterTerm(.keyword(.phrase("mail delivery")))])
+        #expect(try CaseQuery.typed("-mail").terms == [FilterTerm(negated: true, .keyword(.prefix("mail")))])
+    }
+}

@@ -51,6 +51,17 @@ public struct CaseQuery: Equatable, Sendable, CustomStringConvertible {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// The query of a filter being typed (`text` as typed): a last word with no space after it matches as a prefix,
+    /// so `migrat` finds "migration" before the word is finished. A word too short for a prefix stays a word.
+    public static func typed(_ text: String) throws(FilterError) -> CaseQuery {
+        var query = try CaseQuery(parsing: text)
+        guard let last = text.unicodeScalars.last, !last.properties.isWhitespace, let i = query.terms.indices.last,
+              case .keyword(.word(let word)) = query.terms[i].predicate,
+              let tail = FilterParser.searchWords(word).last, tail.count >= minPrefixLength else { return query }
+        query.terms[i].predicate = .keyword(.prefix(word))
+        return query
+    }
+
     /// The same query with each term once: a repeated term changes nothing but the cost of searching.
     public var withoutRepeatedTerms: CaseQuery {
         var kept: [FilterTerm] = []

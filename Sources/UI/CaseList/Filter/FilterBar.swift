@@ -39,7 +39,7 @@ extension AppState {
         let text = editing.field.text
         let query: CaseQuery
         do throws(FilterError) {
-            query = try CaseQuery(parsing: text)
+            query = try CaseQuery.typed(text)  // the last word a prefix until a space follows it
         } catch {
             list.filter.error = error
             list.filter.editor = .editing(editing)  // the bar stays open on the error
