@@ -22,6 +22,10 @@ struct CarePortal: ParsableCommand {
     /// several lines of usage and exit 64); `--help` still prints the usage.
     static func main() {
         if let invalid = ArgumentBytes.firstInvalid(ArgumentBytes.raw) { fail(invalid, code: Failure.badInput) }
+        if Array(CommandLine.arguments.dropFirst()) == ["help", "filter"] {  // the filter language is not a command
+            print(FilterCheatSheet.text)
+            return
+        }
         let names = Set(configuration.subcommands.map { $0._commandName })
         let arguments = GlobalOptions.reorder(AttachedValues.split(Array(CommandLine.arguments.dropFirst())), subcommands: names)
         do {

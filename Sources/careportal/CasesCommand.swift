@@ -12,11 +12,12 @@ extension CaseStatus: ExpressibleByArgument {}
 extension EscalationReason: ExpressibleByArgument {}
 
 struct Cases: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.")
+    static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.",
+                                                    discussion: "Filter terms (`careportal help filter` prints them too):\n" + FilterCheatSheet.text)
     @OptionGroup var actor: ActorOptions
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
     // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
-    @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see README).") var filter: String?
+    @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see `careportal help filter`).") var filter: String?
     @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
     // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
     @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?

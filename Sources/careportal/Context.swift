@@ -6,7 +6,8 @@ import Runtime
 
 /// Options every command shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $CAREPORTAL_DB or $XDG_DATA_HOME/careportal/portal.sqlite3).")
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $CAREPORTAL_DB or $XDG_DATA_HOME/careportal/portal.sqlite3).",
+                                            valueName: "path"))
     var db: String?
 
     var path: String {
@@ -38,7 +39,7 @@ struct StoreOptions: ParsableArguments {
 /// Options of commands that act as a signed-in user.
 struct ActorOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
-    @Option(name: .customLong("as"), help: "Act as this signed-in user (see `careportal sessions`).")
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this signed-in user (see `careportal sessions`).", valueName: "email"))
     var asUser: String?
 
     /// The store and the signed-in user to act as, after re-checking the session.

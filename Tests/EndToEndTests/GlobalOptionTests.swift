@@ -43,3 +43,21 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.hasPrefix("careportal: limit:"), "\(bad.stderr)")
     }
 }
+
+/// First-use item 11: the filter had to be guessed (`cases --help` said "see README"). `careportal help filter` and
+/// `cases --help` print the language, each line within 80 columns.
+@Suite struct FilterHelpTests {
+    @Test func helpFilterPrintsTheLanguage() throws {
+        let b = try Binary()
+        let o = try GlobalOptionTests.run(b, ["help", "filter"])
+        #expect(o.status == 0 && o.stderr.isEmpty, "\(o.stderr)")
+        for term in ["is:open", "sev:p1,p2", "customer:acme", "updated:<7d", "-term", "4617", "At most 1,000 characters"] {
+            #expect(o.stdout.contains(term), "\(term) in \(o.stdout)")
+        }
+        let cases = try GlobalOptionTests.run(b, ["cases", "--help"])
+        #expect(cases.stdout.contains("status:new,action-required") && cases.stdout.contains("--as <email>"), "\(cases.stdout)")
+        let sheet = cases.stdout.components(separatedBy: "USAGE:")[0]
+        #expect(sheet.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(sheet)")
+        #expect(!sheet.contains("\nmessages") && !sheet.contains("\nin quotes"), "no line wrapped by the help formatter: \(sheet)")
+    }
+}

@@ -144,3 +144,19 @@ import Testing
         #expect(try CaseQuery.typed("-mail").terms == [FilterTerm(negated: true, .keyword(.prefix("mail")))])
     }
 }
+
+@Suite struct FilterHelpOverlayTests {
+    /// First-use item 11: `?` documented no filter term. The case list's help lists them.
+    @Test func theCaseListHelpHasTheFilterTerms() {
+        var state = Fixture.myCases(size: Fixture.large)
+        state.press(.char("?"))
+        var seen = state.screenLines().joined(separator: "\n")
+        for _ in 0..<40 {
+            state.press(.char("j"))
+            seen += state.screenLines().joined(separator: "\n")
+        }
+        for term in ["Filter terms", "is:open  is:closed", "customer:acme", "updated:<7d", "-term"] {
+            #expect(seen.contains(term), "\(term)")
+        }
+    }
+}

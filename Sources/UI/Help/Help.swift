@@ -1,3 +1,4 @@
+import Domain
 import ScreenKit
 
 /// The help overlay (`?`): the keys of the screen it was opened on, generated from the keymap.
@@ -16,6 +17,10 @@ struct Help: OverlayForm, Equatable {
             lines.append([])
             lines.append([Span("In the filter bar", Theme.heading)])
             lines += Keymap.filterBar.map { entry($0.keyLabel, $0.help) }
+            lines.append([])
+            lines.append([Span("Filter terms", Theme.heading)])
+            let width = FilterCheatSheet.entries.map(\.term.displayWidth).max() ?? 0
+            lines += FilterCheatSheet.entries.map { [Span($0.term.padded(toWidth: width + 2), Theme.key), Span($0.meaning)] }
         }
         return lines
     }
