@@ -281,10 +281,12 @@ extension TerminalAppTests {
         try t.send("it@acme-logistics.example", literal: true)
         try t.send("Enter")
         try t.send("C-s")
-        // The reloaded case shows the address: it is stored.
-        try t.waitFor(until: "the sharing saved and shown") {
-            $0.contains("Sharing updated.") && $0.contains(/Sharing +it@acme-logistics\.example/) && !$0.contains("loading…")
+        // The reloaded case opens at its end, on the new event; its top shows the address: it is stored.
+        try t.waitFor(until: "the sharing saved, its event in view") {
+            $0.contains("Sharing updated.") && $0.contains("Shared with it@acme-logistics.example") && !$0.contains("loading…")
         }
+        try t.send("g")
+        try t.waitFor(until: "the address in the case's sharing row") { $0.contains(/Sharing +it@acme-logistics\.example/) }
 
         let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
         #expect(detail["escalated"] as? Bool == true)

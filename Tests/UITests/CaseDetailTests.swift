@@ -80,3 +80,32 @@ import Testing
         #expect(limit == 50)
     }
 }
+
+/// First-use item 15: after `m … Ctrl-S` or `x y` the new history event sat below the fold. After an action the
+/// case reopens at its end, where the event is.
+@Suite struct RevealLatestEventTests {
+    @Test func afterClosingTheCaseTheNewEventIsOnScreen() {
+        var state = Fixture.myCases()
+        state.press(.char("j"))
+        let load = state.press(.enter)
+        var detail = Fixture.detail()
+        for i in 0..<40 {
+            detail.history.append(HistoryEvent(id: Int64(10 + i), caseID: detail.supportCase.id, at: Fixture.now.addingTimeInterval(-Double(3_600 - i)),
+                                               author: "Sam Support", kind: .supportReply, text: "Reply number \(i)."))
+        }
+        state.answer(load, .caseDetail(detail))
+        #expect(!state.screenLines().joined().contains("Reply number 39."), "the end is below the fold at first")
+        state.press(.char("x"))
+        let close = state.press(.char("y"))
+        let reload = state.answer(close, .done)
+        detail.history.append(HistoryEvent(id: 99, caseID: detail.supportCase.id, at: Fixture.now, author: "Ana Agent", kind: .statusChange,
+                                           text: "Closed the case."))
+        detail.supportCase.status = .closed
+        state.answer(reload.first { if case .loadCase = $0 { true } else { false } }, .caseDetail(detail))
+        let screen = state.screenLines().joined(separator: "\n")
+        #expect(screen.contains("Closed the case."), "\(screen)")
+        // Scrolling up from there moves one line at a time.
+        state.press(.char("k"))
+        #expect(state.screenLines().joined(separator: "\n") != screen)
+    }
+}

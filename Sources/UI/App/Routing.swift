@@ -58,7 +58,12 @@ extension AppState {
         } else if let failure {
             status = .error("Couldn't \(note.what): \(failure)")
         }
-        return succeeded && note.refreshes ? effects + dataChanged() : effects
+        guard succeeded && note.refreshes else { return effects }
+        if case .detail(var screen)? = currentScreen {
+            screen.revealLatest = true  // the event the command added is at the end of the history
+            tabs[active].current = .detail(screen)
+        }
+        return effects + dataChanged()
     }
 
     /// Another process wrote: every screen is out of date; the visible one reloads now, the others when shown.

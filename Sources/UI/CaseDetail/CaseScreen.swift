@@ -16,6 +16,8 @@ struct CaseScreen: Equatable, Sendable {
     /// First body line on screen.
     var scroll = 0
     var freshness: Freshness = .fresh
+    /// After an action on this case: the next detail opens at its end, where the action's history event is.
+    var revealLatest = false
 
     init(ref: CaseRef, title: String = "") { self.ref = ref; self.title = title }
 
@@ -36,6 +38,10 @@ struct CaseScreen: Equatable, Sendable {
             self.detail = detail
             title = detail.supportCase.title
             phase = .ready
+            if revealLatest {
+                scroll = .max  // the view and the next movement clamp it to the last screenful
+                revealLatest = false
+            }
             return .taken
         case .failed(let message):
             phase = .failed(message)
