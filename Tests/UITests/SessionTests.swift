@@ -156,4 +156,19 @@ import Testing
         state.answer(sent, .done)
         #expect(state.status == .success("Thank you: your feedback was saved."))
     }
+
+    /// First-use item 18: the feedback form ignored Ctrl-S, which sends in the message editor. Ctrl-S sends in
+    /// every form; Enter too where the text is one line.
+    @Test func ctrlSSendsFeedbackAndSignsIn() {
+        var state = Fixture.myCases()
+        state.press(.char("F"))
+        state.type("Ctrl-S works here too")
+        #expect(state.press(.ctrl("s")) == [.sendFeedback(request: state.lastRequest, session: 0, screen: "My Cases", message: "Ctrl-S works here too")])
+        var signIn = AppState(sessions: [], size: Fixture.small, now: Fixture.now)
+        _ = start(&signIn)
+        signIn.type("ana@reseller-one.example")
+        signIn.press(.tab)
+        signIn.type("a-password")
+        #expect(signIn.press(.ctrl("s")).first.map { if case .signIn = $0 { true } else { false } } == true)
+    }
 }

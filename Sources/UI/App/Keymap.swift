@@ -71,14 +71,15 @@ enum Keymap {
         .init([.escape], .cancel, "cancel: restore the previous filter", hint: "cancel"),
     ] + editingAsField
 
+    // One rule for sending: Ctrl-S sends from every form, and Enter too where the text is one line.
     static let signIn: [KeyBinding<FieldCommand>] = [
-        .init([.enter], .submit, "sign in (from the email field: go to the password)", hint: "sign in"),
+        .init([.enter, .ctrl("s")], .submit, "sign in (from the email field: go to the password)", hint: "sign in"),
         .init([.tab, .backTab, .down, .up], .nextField, "switch between email and password", hint: "next field"),
         .init([.escape], .cancel, "back to the signed-in domains (Ctrl-C quits)", hint: "back"),
     ] + editingAsField
 
     static let feedback: [KeyBinding<FieldCommand>] = [
-        .init([.enter], .submit, "send the feedback", hint: "send"),
+        .init([.enter, .ctrl("s")], .submit, "send the feedback", hint: "send"),
         .init([.escape], .cancel, "cancel", hint: "cancel"),
     ] + editingAsField
 
