@@ -287,7 +287,7 @@ struct Admin: ParsableCommand {
     struct AuditLog: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "audit", abstract: "Sign-ins, refusals and admin changes of your domain.")
         @OptionGroup var actor: ActorOptions
-        @Flag var json = false
+        @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
         struct Row: Encodable { var at: Date; var actor, action, target, outcome: String; var detail: String? }
         func run() throws {
             let (portal, admin) = try actor.signedIn()

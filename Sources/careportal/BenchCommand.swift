@@ -16,7 +16,7 @@ struct Bench: ParsableCommand {
     var db: String?
     @Option(help: "Samples per operation.") var iterations = 40
     @Flag(help: "Exit 1 when an operation's app/raw ratio exceeds its bound (the regression guard of `make test`).") var check = false
-    @Flag var json = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     func run() throws {
         let path = db ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"

@@ -14,7 +14,7 @@ struct CaseSubcommands: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
-        @Flag var json = false
+        @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
         func run() throws {
             let n = try caseNumber(number)
@@ -31,7 +31,11 @@ struct CaseSubcommands: ParsableCommand {
             for a in d.attachments { say("Attachment: \(a.name.terminalLine) (\(ByteCount.format(a.size)), sha256 \(a.sha256.prefix(12))…)") }
             say("\n\(c.description)\n\nHistory:")
             let f = ISO8601DateFormatter()
-            for e in d.history { say("  \(f.string(from: e.at))  \(e.author.terminalLine)  [\(e.kind.rawValue)]\n    \(e.text)") }
+            for e in d.history {
+                // Every line of the text indented under its heading, so a multi-line message reads as one event.
+                let text = e.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+                say("  \(f.string(from: e.at))  \(e.author.terminalLine)  [\(e.kind.rawValue)]\n\(text)")
+            }
         }
     }
 
@@ -48,7 +52,7 @@ struct CaseSubcommands: ParsableCommand {
         @Option(help: "IANA time zone (default: yours).") var timeZone: String?
         @Option(help: "A file to attach (repeatable).") var attach: [String] = []
         @Option(help: "An address to share the case with (repeatable, at most 10).") var share: [String] = []
-        @Flag var json = false
+        @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
         func run() throws {
             let files = try attach.map(readAttachment)

@@ -21,8 +21,8 @@ struct Cases: ParsableCommand {
     @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
     // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
     @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?
-    @Flag var json = false
-    @Flag var csv = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
+    @Flag(help: "Print CSV with a header line; formula-like cells start with '.") var csv = false
 
     func validate() throws {
         if json && csv { throw ValidationError("csv: give one of --json and --csv, not both") }
@@ -72,7 +72,7 @@ struct Cases: ParsableCommand {
 struct Customers: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the customers assigned to your reseller domain (My Customers).")
     @OptionGroup var actor: ActorOptions
-    @Flag var json = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     func run() throws {
         let (portal, user) = try actor.signedIn()
@@ -88,7 +88,7 @@ struct Customers: ParsableCommand {
 struct Categories: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The category catalogue, best match first.")
     @Option(help: "Keywords to rank categories by.") var search: String?
-    @Flag var json = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     struct Row: Encodable { var path: String; var questions: [String] }
 

@@ -7,7 +7,7 @@ import Runtime
 struct Drafts: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List your unsent drafts (saved as you type in the app).")
     @OptionGroup var actor: ActorOptions
-    @Flag var json = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     struct Row: Encodable { var form, content: String; var updatedAt: Date }
 

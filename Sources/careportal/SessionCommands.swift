@@ -56,7 +56,7 @@ struct Logout: ParsableCommand {
 struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the signed-in sessions.")
     @OptionGroup var store: StoreOptions
-    @Flag var json = false
+    @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     struct Row: Encodable { var user, domain: String; var expiresAt: Date }
 

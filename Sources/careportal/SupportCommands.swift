@@ -40,7 +40,7 @@ struct FeedbackCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List stored feedback.")
         @OptionGroup var store: StoreOptions
-        @Flag var json = false
+        @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
         struct Row: Encodable { var at: Date; var user: String?; var screen, message: String }
         func run() throws {
             let portal = try store.open()

@@ -61,3 +61,18 @@ import Testing
         #expect(!sheet.contains("\nmessages") && !sheet.contains("\nin quotes"), "no line wrapped by the help formatter: \(sheet)")
     }
 }
+
+/// First-use item 20: `case show` left a message's second line at the margin; `--json` and `--csv` had no help.
+@Suite struct CaseShowLayoutTests {
+    @Test func everyLineOfAMessageIsIndentedUnderItsHeading() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 40)
+        let alice = "alice@cloudpartners.example"
+        let number = String(try CommandLineTests.numbers(b, as: alice, ["--filter", "is:open -customer:harbor"])[0])
+        let sent = try b.run(["case", "message", number, "--as", alice, "--message", "First line.\nSecond line.\n\nAfter a blank line."])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let shown = try b.run(["case", "show", number, "--as", alice])
+        #expect(shown.stdout.contains("\n    First line.\n    Second line.\n    \n    After a blank line.\n"), "\(shown.stdout)")
+        let help = try b.run(["cases", "--help"])
+        #expect(help.stdout.contains("--json") && help.stdout.contains("Print JSON") && help.stdout.contains("Print CSV"), "\(help.stdout)")
+    }
+}
