@@ -172,3 +172,56 @@ import Testing
         #expect(signIn.press(.ctrl("s")).first.map { if case .signIn = $0 { true } else { false } } == true)
     }
 }
+
+/// First-use item 13: My Customers couldn't be filtered (`/` answered with a cut-off sentence). `/` narrows it as you
+/// type, by name, domain, tier and access; Enter keeps the filter, Esc clears it.
+@Suite struct CustomerFilterTests {
+    func loaded() -> AppState {
+        var state = Fixture.myCases()
+        let load = state.press(.char("2"))
+        let granted = CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now)
+        let notGranted = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
+        state.answer(load, .customers([
+            CustomerRow(customer: Fixture.acme, access: granted, openCases: 12),
+            CustomerRow(customer: Fixture.sakura, access: notGranted, openCases: 3),
+            CustomerRow(customer: Fixture.bloom, access: granted, openCases: 1),
+        ]))
+        return state
+    }
+
+    func names(_ state: AppState) -> [String] {
+        guard case .customers(let list)? = state.currentScreen else { return [] }
+        return list.visible.map(\.customer.name)
+    }
+
+    @Test func slashNarrowsAsYouTypeByNameDomainTierAndAccess() {
+        var state = loaded()
+        #expect(state.press(.char("/")).isEmpty)
+        state.type("premium")
+        #expect(names(state) == [Fixture.sakura.name])
+        state.press(.ctrl("u"))
+        state.type("not granted")
+        #expect(names(state) == [Fixture.sakura.name])
+        state.press(.ctrl("u"))
+        state.type("ACME.EX")
+        #expect(names(state) == ["Acme Corp"])
+        #expect(state.screenLines()[1].contains("1 of 3 customers"), "the count says how many are left")
+        state.press(.enter)
+        let lines = state.screenLines()
+        #expect(lines[1].contains("filter ACME.EX · 1 of 3 customers"), "\(lines[1])")
+        // Keys work again on the narrowed list: Enter opens the one customer's cases.
+        let open = state.press(.enter)
+        #expect(open.first.map { if case .loadCases(_, _, .customer(100, 10), _, _, _, _) = $0 { true } else { false } } == true, "\(open)")
+    }
+
+    @Test func escClearsTheFilterAndNothingMatchingSaysSo() {
+        var state = loaded()
+        state.press(.char("/"))
+        state.type("zzz")
+        #expect(names(state).isEmpty)
+        #expect(state.screenLines().contains { $0.contains("No customer matches \"zzz\"; Esc clears the filter.") })
+        state.press(.escape)
+        #expect(names(state).count == 3)
+        #expect(!state.screenLines()[1].contains("filter"), "\(state.screenLines()[1])")
+    }
+}

@@ -15,6 +15,11 @@ extension AppState {
         }
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
+        if case .customers(var customers) = screen, customers.searching {
+            customers.searchKey(key, viewport: viewport(for: screen))
+            tabs[active].current = .customers(customers)
+            return []
+        }
         guard let binding = Keymap.binding(for: key, in: Keymap.main) else {
             status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys of this screen.")
             return []

@@ -23,7 +23,8 @@ struct KeyBinding<C: Equatable & Sendable>: Sendable {
 enum Keymap {
     static let main: [KeyBinding<Command>] = [
         .init([.enter], .open, "open the selected case or customer", hint: "open", in: KeyContext.lists),
-        .init([.char("/")], .editFilter, "edit the filter (Enter applies, Esc cancels, Ctrl-U clears)", hint: "filter", in: [.caseList]),
+        .init([.char("/")], .editFilter, "filter as you type (Enter keeps, Esc cancels, Ctrl-U clears)", hint: "filter",
+              in: KeyContext.lists),
         .init([.char("o")], .cycleSort, "cycle sort: updated, created, severity, status", hint: "sort", in: [.caseList]),
         .init([.char("?")], .help, "help: the keys of this screen", hint: "help"),
         .init([.char("q")], .backOrQuit, "back; quit on the top screen", hint: "back"),

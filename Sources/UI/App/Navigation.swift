@@ -69,7 +69,7 @@ extension AppState {
             tabs[active].current = .cases(list)
             return loadMoreIfNeeded()
         case .customers(var list):
-            list.cursor.move(movement, count: list.rows.count, viewport: viewport)
+            list.cursor.move(movement, count: list.visible.count, viewport: viewport)
             tabs[active].current = .customers(list)
         case .detail(var view):
             let lines = view.detail.map {

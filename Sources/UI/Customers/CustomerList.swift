@@ -1,13 +1,43 @@
 import Domain
+import Foundation
+import ScreenKit
 
-/// My Customers of one domain: a short list, loaded whole.
+/// My Customers of one domain: a short list, loaded whole, and narrowed as you type after `/`.
 struct CustomerList: Equatable, Sendable {
     var rows: [CustomerRow] = []
     var cursor = ListCursor()
     var phase = Loadable.unloaded
     var freshness: Freshness = .fresh
+    /// The words typed after `/`; every one must be found in a customer's name, primary domain, tier or access.
+    var search = TextField()
+    /// The search field has the keys (between `/` and Enter or Esc).
+    var searching = false
 
-    var selected: CustomerRow? { rows.indices.contains(cursor.index) ? rows[cursor.index] : nil }
+    /// The rows the search leaves, in the list's order; the cursor moves among these.
+    var visible: [CustomerRow] {
+        let words = search.text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return rows }
+        return rows.filter { row in
+            let haystack = [row.customer.name, row.customer.primaryDomain, row.customer.tier.label,
+                            CustomersView.accessLabel(row.access.display)].joined(separator: " ")
+            return words.allSatisfy { haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        }
+    }
+
+    var selected: CustomerRow? {
+        let visible = visible
+        return visible.indices.contains(cursor.index) ? visible[cursor.index] : nil
+    }
+
+    /// A key while the search has them: Enter keeps the search and gives the keys back, Esc clears it, the rest edit.
+    mutating func searchKey(_ key: Key, viewport: Int) {
+        switch Keymap.binding(for: key, in: Keymap.filterBar)?.command {
+        case .submit?: searching = false
+        case .cancel?: search = TextField(); searching = false
+        default: if search.handle(key) == .changed { cursor = ListCursor() }
+        }
+        cursor.clamp(count: visible.count, viewport: viewport)
+    }
 
     mutating func reload(session: Int, requests: inout Requests, as requester: Requester) -> [Effect] {
         requests.forget(phase.request)
@@ -24,8 +54,8 @@ struct CustomerList: Equatable, Sendable {
             let selectedID = selected?.id
             self.rows = rows
             phase = .ready
-            if let selectedID, let i = rows.firstIndex(where: { $0.id == selectedID }) { cursor.index = i }
-            cursor.clamp(count: rows.count, viewport: viewport)
+            if let selectedID, let i = visible.firstIndex(where: { $0.id == selectedID }) { cursor.index = i }
+            cursor.clamp(count: visible.count, viewport: viewport)
             return .taken
         case .failed(let message):
             phase = .failed(message)

@@ -4,7 +4,10 @@ import ScreenKit
 /// My Customers: name, primary domain, tier, access, open cases; a note about the selected customer below.
 enum CustomersView {
     static func render(_ list: CustomerList, state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
-        let count = list.phase == .ready ? "\(NumberFormat.grouped(list.rows.count)) customer\(list.rows.count == 1 ? "" : "s")" : ""
+        let rows = list.visible
+        let shown = rows.count == list.rows.count ? "" : "\(NumberFormat.grouped(rows.count)) of "
+        let filter = list.search.isEmpty || list.searching ? "" : "filter \(list.search.text) · "
+        let count = list.phase == .ready ? "\(filter)\(shown)\(NumberFormat.grouped(list.rows.count)) customer\(list.rows.count == 1 ? "" : "s")" : ""
         buffer.putSides(left: [Span(Root.customers.title, Theme.title)], right: [Span(count, Theme.dim)], in: layout.title)
 
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
@@ -20,13 +23,22 @@ enum CustomersView {
 
         let viewport = layout.viewport(for: .customers)
         let rowsArea = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: viewport)
-        guard !list.rows.isEmpty else {
-            buffer.put(emptyText(list.phase), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+        let note = Rect(x: inner.x, y: layout.pane.maxY - 1, width: inner.width, height: 1)
+        if list.searching {
+            // The search in the note's row: what is typed, and the keys while it has them.
+            var line: StyledLine = [Span("Filter ", Theme.label)]
+            line.append(Span(list.search.text, list.searching ? Theme.field : Theme.bold))
+            if list.searching { line.append(Span("   Enter keep  Esc clear", Theme.dim)) }
+            buffer.put(line, x: note.x, y: note.y, clip: note)
+        }
+        guard !rows.isEmpty else {
+            let text = list.rows.isEmpty ? emptyText(list.phase) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
+            buffer.put(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
-        let cursor = list.cursor.visible(count: list.rows.count, viewport: viewport)
-        for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
-            let r = list.rows[i], y = rowsArea.y + offset
+        let cursor = list.cursor.visible(count: rows.count, viewport: viewport)
+        for (offset, i) in (cursor.top..<min(rows.count, cursor.top + viewport)).enumerated() {
+            let r = rows[i], y = rowsArea.y + offset
             let text = row(r.customer.name, r.customer.primaryDomain, r.customer.tier.label, accessLabel(r.access.display),
                            NumberFormat.grouped(r.openCases))
             let style = r.access.display == .notGranted ? Theme.dim : Theme.plain
@@ -37,8 +49,7 @@ enum CustomersView {
                 buffer.put(text, x: rowsArea.x, y: y, style: style, clip: rowsArea)
             }
         }
-        if let selected = list.selected {
-            let note = Rect(x: inner.x, y: layout.pane.maxY - 1, width: inner.width, height: 1)
+        if let selected = list.selected, !list.searching {
             buffer.put(self.note(selected).truncated(toWidth: note.width), x: note.x, y: note.y, clip: note)
         }
     }

@@ -4,6 +4,11 @@ import ScreenKit
 extension AppState {
     /// `/`: the bar opens on the applied text; Esc will restore it.
     mutating func openFilter() {
+        if case .customers(var customers)? = currentScreen {
+            customers.searching = true  // My Customers narrows as you type, in memory: it is loaded whole
+            tabs[active].current = .customers(customers)
+            return
+        }
         guard case .cases(var list)? = currentScreen else { return }
         list.filter.editor = .editing(FilterEditing(field: TextField(list.filter.text), originalText: list.filter.text,
                                                     originalQuery: list.filter.query))
