@@ -11,7 +11,8 @@ import Testing
         // 80×24 shows 20 rows: 2 × 20 = 40, raised to the minimum page of 50.
         #expect(effects == [
             .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 50),
-            .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, cap: 10_000),
+            .countCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all, cap: 10_000),
+            .loadDrafts(request: state.lastRequest, session: 0),  // counted in the status line, marked in the list
         ])
         var tall = AppState(sessions: [Fixture.ana], size: Fixture.large, now: Fixture.now)
         guard case .loadCases(_, _, _, _, _, _, let limit)? = start(&tall).first else {

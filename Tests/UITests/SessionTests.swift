@@ -225,3 +225,37 @@ import Testing
         #expect(!state.screenLines()[1].contains("filter"), "\(state.screenLines()[1])")
     }
 }
+
+/// First-use item 14: the next start showed no sign of drafts, and quitting said nothing. The status line counts the
+/// saved drafts, a case with a message draft is marked ✎ in the lists, and quitting says how many are waiting.
+@Suite struct DraftSignsTests {
+    @Test func savedDraftsAreCountedMarkedAndSaidOnQuit() {
+        var state = AppState(sessions: [Fixture.ana], size: Fixture.large, now: Fixture.now)
+        let effects = start(&state)
+        state.answer(effects.at(0), .cases(CasePage(rows: Fixture.rows(0..<10), hasMore: false)))
+        let drafted = Fixture.row(1).number
+        state.answer(effects.last, .drafts([
+            Draft(form: .message(caseNumber: drafted), content: "Half a sentence", updatedAt: Fixture.now),
+            Draft(form: .newCase, content: "{}", updatedAt: Fixture.now),
+        ]))
+        let lines = state.screenLines()
+        #expect(lines.last?.hasPrefix(" D 2 drafts") == true, "\(lines.last ?? "")")
+        let row = lines.first { $0.contains(String(drafted)) } ?? ""
+        #expect(row.contains("✎ "), "\(row)")
+        #expect(lines.filter { $0.contains("✎") }.count == 1)
+        state.press(.char("q"))
+        #expect(state.farewell == "2 drafts saved (D in the app or `careportal drafts` lists them).")
+    }
+
+    @Test func aMessageLeftAsADraftIsCountedAtOnce() {
+        var state = Fixture.myCases(size: Fixture.large)
+        let draftsRequest = state.requests.waiting.first { $0.value == .drafts(state.tabs[0].id) }?.key ?? -1
+        state.send(.reply(request: draftsRequest, .drafts([])))
+        state.press(.char("j"))
+        state.answer(state.press(.enter), .caseDetail(Fixture.detail()))
+        state.press(.char("m"))
+        state.type("Any news?")
+        state.send(.tick(Fixture.now.addingTimeInterval(1)))
+        #expect(state.tabs[0].drafts == [.message(caseNumber: Fixture.detail().supportCase.number)])
+    }
+}

@@ -42,8 +42,13 @@ public struct AppState: Equatable, Sendable {
     public var farewell: String? {
         guard shouldQuit else { return nil }
         let kept = keptDrafts
-        guard !kept.isEmpty else { return nil }
-        return "Kept as drafts: \(kept.joined(separator: "; ")). `careportal drafts` lists them; the app brings them back."
+        if !kept.isEmpty {
+            return "Kept as drafts: \(kept.joined(separator: "; ")). `careportal drafts` lists them; the app brings them back."
+        }
+        // Nothing typed since the last save, but drafts from before are still waiting.
+        let saved = tabs.reduce(0) { $0 + ($1.drafts?.count ?? 0) }
+        guard saved > 0 else { return nil }
+        return "\(saved) draft\(saved == 1 ? "" : "s") saved (D in the app or `careportal drafts` lists them)."
     }
 
     /// Below this the app shows "terminal too small" instead of its screens.

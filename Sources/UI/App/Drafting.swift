@@ -51,6 +51,11 @@ extension AppState {
             .min()
     }
 
+    /// The cases with a message saved as a draft, in any signed-in domain (case numbers are unique).
+    var draftedCases: Set<Int> {
+        Set(tabs.flatMap { $0.drafts ?? [] }.compactMap { if case .message(let number) = $0 { number } else { nil } })
+    }
+
     /// What quitting keeps, for the line printed after the full screen is gone.
     var keptDrafts: [String] {
         let forms = ([overlay?.form as? any DraftedForm] + parked.values.map { Optional($0.form) }).compactMap { $0 }
@@ -84,6 +89,12 @@ extension AppState {
         let draft = form.draft
         let note = Requester.command(CommandNote(form: nil, what: "save the draft (\(draft.stored))", success: "", refreshes: false))
         let request = requests.issue(for: note)
+        // The count and the marks follow at once (a failed save says so in the status line).
+        if var known = tabs[session].drafts {
+            known.removeAll { $0 == draft }
+            if form.draftText != nil { known.append(draft) }
+            tabs[session].drafts = known
+        }
         return form.draftText.map { .saveDraft(request: request, session: session, form: draft, content: $0) }
             ?? .discardDraft(request: request, session: session, form: draft)
     }

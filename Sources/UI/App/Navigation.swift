@@ -7,6 +7,17 @@ extension AppState {
 
     /// Loads the visible screen if it never loaded or the data changed since.
     mutating func showCurrent() -> [Effect] {
+        showCurrentScreen() + loadDraftsIfNeeded()
+    }
+
+    /// The active tab's drafts, once (and again after a change): the status line counts them.
+    private mutating func loadDraftsIfNeeded() -> [Effect] {
+        guard !tabs.isEmpty, !tabs[active].draftsRequested else { return [] }
+        tabs[active].draftsRequested = true
+        return [.loadDrafts(request: requests.issue(for: .drafts(tabs[active].id)), session: active)]
+    }
+
+    private mutating func showCurrentScreen() -> [Effect] {
         switch currentScreen {
         case .cases(let list)? where list.phase == .unloaded || list.freshness == .stale:
             return reloadCurrentList(recount: true, coverCursor: true)

@@ -22,6 +22,8 @@ enum Requester: Equatable, Sendable {
     case form(FormID)
     /// A command: what to say when it ends, and the form that sent it (which takes the answer if still there).
     case command(CommandNote)
+    /// A tab's list of drafts, for the count in the status line and the marks in the case lists.
+    case drafts(TabID)
 }
 
 /// A command in flight.

@@ -31,6 +31,9 @@ extension AppState {
             return serveForm(id) { form, env in form.receive(reply, request: request, &env) }
         case .command(let note)?:
             return commandEnded(note, reply: reply, request: request)
+        case .drafts(let tab)?:
+            if let t = tabs.firstIndex(where: { $0.id == tab }), case .drafts(let list) = reply { tabs[t].drafts = list.map(\.form) }
+            return []
         }
     }
 
@@ -70,6 +73,7 @@ extension AppState {
     mutating func dataChanged() -> [Effect] {
         for t in tabs.indices {
             tabs[t].forEachScreen { $0.freshness = .stale }
+            if tabs[t].drafts != nil { tabs[t].draftsRequested = false }  // a draft may have gone with a sent message
         }
         return showCurrent()
     }

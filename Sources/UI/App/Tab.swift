@@ -1,3 +1,4 @@
+import Domain
 /// The top-level screens, reached with `1`, `2`, `3`.
 enum Root: Int, CaseIterable, Hashable, Sendable {
     case myCases = 1, customers, allDomains
@@ -27,6 +28,9 @@ struct Tab: Equatable, Sendable {
     var customers = CustomerList()
     var allDomains = CaseList(kind: .allDomains)
     var pushed: [PushedScreen] = []
+    /// The session's saved drafts (nil until loaded): counted in the status line, marked in the case lists.
+    var drafts: [DraftForm]?
+    var draftsRequested = false
 
     init(id: TabID, session: SessionInfo) { self.id = id; self.session = session }
 

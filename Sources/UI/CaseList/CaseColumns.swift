@@ -49,8 +49,9 @@ struct CaseColumn: Equatable {
     static let minimumTitle = 16
     static let tinyStatusWidth = 7
 
-    /// The cell of this column for `row`, exactly `width` columns wide.
-    func cell(_ row: CaseRow, now: Date) -> Span {
+    /// The cell of this column for `row`, exactly `width` columns wide; `drafted`: a message to the case is saved as
+    /// a draft (its title starts with ✎).
+    func cell(_ row: CaseRow, now: Date, drafted: Bool = false) -> Span {
         let (text, style): (String, Style) = switch field {
         case .number: (String(row.number), Theme.plain)
         case .escalated: (row.escalated ? "⚑" : "", Theme.escalated)
@@ -59,7 +60,7 @@ struct CaseColumn: Equatable {
                        Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
         case .domain: (row.domainName, Theme.dim)
-        case .title: (row.title, Theme.plain)
+        case .title: ((drafted ? "✎ " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
         }

@@ -18,9 +18,11 @@ enum CaseListView {
             buffer.put(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
+        let drafted = state.draftedCases
         for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
             let y = rowsArea.y + offset
-            let line = cells(columns.map { $0.cell(list.rows[i], now: state.now) })
+            let row = list.rows[i]
+            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number)) })
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)

@@ -33,6 +33,10 @@ enum StatusLineView {
                 guard let hint = b.hint else { return nil }
                 return (b.keys[0].name, b.command == .backOrQuit && atTop ? "quit" : hint)
             }
+            // Saved drafts are a sign of unfinished work: counted first, with the key that lists them.
+            if let count = state.tabs[state.active].drafts?.count, count > 0 {
+                items.insert((Keymap.name(of: .drafts), "\(count) draft\(count == 1 ? "" : "s")"), at: 0)
+            }
         }
         return join(items, width: width)
     }
