@@ -10,10 +10,12 @@ import UI
 public struct AppRunner {
     let portal: any Portal
     let sessions: [(user: User, token: String?, domainName: String)]
+    let active: Int
 
-    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)]) {
+    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)], active: Int = 0) {
         self.portal = portal
         self.sessions = sessions
+        self.active = active
     }
 
     /// Whether $TERM can draw the full-screen app (a `dumb` or unknown terminal can't), checked before
@@ -33,7 +35,7 @@ public struct AppRunner {
         defer { terminal.restore() }
         let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
         var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
-                             size: terminal.size, now: portal.now)
+                             size: terminal.size, now: portal.now, active: active)
         start(&state).forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size)
         var dirty = true
@@ -84,6 +86,7 @@ public struct AppRunner {
             }
         }
         runner.finishQueuedWork()
+        if let i = state.activeSession { SessionFile.markUsed(user: state.sessions[i].user.email, database: portal.location) }
         return state.farewell
     }
 }

@@ -106,6 +106,7 @@ public final class EffectRunner: @unchecked Sendable {
         guard let request = effect.request else {
             switch effect {
             case .signOut(let session): signOut(session)
+            case .replaceSession(let session): replace(session)
             default: break
             }
             return nil
@@ -182,15 +183,32 @@ public final class EffectRunner: @unchecked Sendable {
         case .adminChange(_, let session, let change):
             try portal.apply(change, as: try user(session))
             return .done
-        case .signOut, .quit:
+        case .signOut, .replaceSession, .quit:
             return .done
         }
     }
 
     private func signOut(_ session: Int) {
         guard sessions.indices.contains(session) else { return }
-        let (user, token) = sessions.remove(at: session)
-        if let token { try? portal.signOut(token: token) }
-        SessionFile.remove(user: user.email, database: portal.location)
+        end(sessions.remove(at: session))
+    }
+
+    /// The session signed in last takes `session`'s place; the one there is signed out.
+    private func replace(_ session: Int) {
+        guard sessions.indices.contains(session), session < sessions.count - 1 else { return }
+        let old = sessions[session]
+        sessions[session] = sessions.removeLast()
+        end(old)
+    }
+
+    /// Signs a session out in the portal and forgets it on disk: by its token, so signing in again as the same user
+    /// (which saved the new token under the same user) keeps the new one.
+    private func end(_ session: (user: User, token: String?)) {
+        if let token = session.token {
+            try? portal.signOut(token: token)
+            SessionFile.remove(token: token, database: portal.location)
+        } else {
+            SessionFile.remove(user: session.user.email, database: portal.location)
+        }
     }
 }

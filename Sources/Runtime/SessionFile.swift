@@ -9,8 +9,11 @@ public struct SavedSession: Codable, Equatable, Sendable {
     public var expiresAt: Date
     /// The portal's location (a database path) the session belongs to.
     public var database: String
-    public init(user: String, domain: String, token: String, expiresAt: Date, database: String) {
+    /// When the app last closed with this session's tab active (it reopens there).
+    public var lastUsedAt: Date?
+    public init(user: String, domain: String, token: String, expiresAt: Date, database: String, lastUsedAt: Date? = nil) {
         self.user = user; self.domain = domain; self.token = token; self.expiresAt = expiresAt; self.database = database
+        self.lastUsedAt = lastUsedAt
     }
 }
 
@@ -77,6 +80,24 @@ public enum SessionFile {
 
     public static func remove(user: String, database: String) {
         try? save(load().filter { !($0.user == user && $0.database == database) })
+    }
+
+    public static func remove(token: String, database: String) {
+        try? save(load().filter { !($0.token == token && $0.database == database) })
+    }
+
+    /// Notes that the app closed on `user`'s tab, so it reopens there.
+    public static func markUsed(user: String, database: String, at date: Date = Date()) {
+        try? save(load().map { s in
+            var s = s
+            if s.user == user && s.database == database { s.lastUsedAt = date }
+            return s
+        })
+    }
+
+    /// The index in `sessions` (as loaded for one location) of the one used last; 0 when none says.
+    public static func lastUsed(_ sessions: [SavedSession]) -> Int {
+        sessions.indices.max { (sessions[$0].lastUsedAt ?? .distantPast) < (sessions[$1].lastUsedAt ?? .distantPast) } ?? 0
     }
 }
 

@@ -40,13 +40,14 @@ import Testing
         again.user.name = "Ana A."
         // S, s: the sign-in form over the screen; the session is the answer to its request.
         state.press(.char("S"), .char("s"))
-        let signIn = state.submitSignIn(email: again.user.email, password: "hunter22")
+        #expect(state.submitSignIn(email: again.user.email, password: "hunter22").isEmpty, "it asks first")
+        let signIn = state.press(.enter)
         let effects = state.answer(signIn, .signedIn(again))
-        // The runtime appended the new session; signing out the old index keeps both lists in step.
-        #expect(effects.first == .signOut(session: 0))
-        #expect(state.sessions == [Fixture.ben, again])
-        #expect(state.active == 1)
-        #expect(effects.dropFirst().first == .loadCases(request: effects.request(1), session: 1, scope: .domain(10), query: .all,
+        // The runtime appended the new session and moves it into the old one's place: both lists stay in step.
+        #expect(effects.first == .replaceSession(session: 0))
+        #expect(state.sessions == [again, Fixture.ben])
+        #expect(state.active == 0)
+        #expect(effects.dropFirst().first == .loadCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all,
                                                          sort: .updated, after: nil, limit: 50))
     }
 
@@ -257,5 +258,46 @@ import Testing
         state.type("Any news?")
         state.send(.tick(Fixture.now.addingTimeInterval(1)))
         #expect(state.tabs[0].drafts == [.message(caseNumber: Fixture.detail().supportCase.number)])
+    }
+}
+
+/// First-use item 9: signing in to a domain that already had a session replaced it silently and moved its tab to the
+/// end. It asks first; the new session takes the old one's tab, where it was.
+@Suite struct ReplacingASessionTests {
+    @Test func signingInToADomainWithASessionAsksThenKeepsTheTabInPlace() {
+        var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
+        state.press(.char("S"))
+        state.press(.char("s"))  // sign in to another domain
+        guard state.form(SignInForm.self) != nil else { return }
+        state.type("cara@reseller-one.example")
+        state.press(.tab)
+        state.type("cara-password")
+        #expect(state.press(.enter).isEmpty, "the first Enter asks")
+        #expect(state.form(SignInForm.self)?.message?.hasPrefix("You're signed in to reseller-one.example as ana@reseller-one.example") == true)
+        let signIn = state.press(.enter)
+        #expect(signIn.first.map { if case .signIn = $0 { true } else { false } } == true, "\(signIn)")
+        let cara = SessionInfo(user: User(id: 7, domainID: 10, email: "cara@reseller-one.example", name: "Cara", licensed: true,
+                                          privileges: Role.resellerAdminPrivileges), domainName: "reseller-one.example")
+        let after = state.answer(signIn.first, .signedIn(cara))
+        #expect(after.first == .replaceSession(session: 0))
+        #expect(state.sessions.map(\.user.email) == ["cara@reseller-one.example", "ben@partner-two.example"], "the tab order stays")
+        #expect(state.activeSession == 0)
+        #expect(state.status?.text.contains("the session as ana@reseller-one.example there ended") == true)
+    }
+
+    @Test func anotherDomainIsSignedInWithoutAQuestion() {
+        var state = Fixture.myCases(sessions: [Fixture.ana])
+        state.press(.char("S"))
+        state.press(.char("s"))
+        state.type("ben@partner-two.example")
+        state.press(.tab)
+        state.type("ben-password")
+        #expect(state.press(.enter).first.map { if case .signIn = $0 { true } else { false } } == true)
+    }
+
+    @Test func theAppOpensOnTheTabItWasGiven() {
+        let state = AppState(sessions: [Fixture.ana, Fixture.ben], size: Fixture.small, now: Fixture.now, active: 1)
+        #expect(state.activeSession == 1)
+        #expect(AppState(sessions: [Fixture.ana], size: Fixture.small, now: Fixture.now, active: 5).activeSession == 0)
     }
 }

@@ -21,11 +21,13 @@ public struct AppState: Equatable, Sendable {
     var requests = Requests()
 
     /// Empty `sessions` opens the sign-in screen.
-    public init(sessions: [SessionInfo], size: Size, now: Date) {
+    /// `active`: the tab to open on (the one used last, or the one `--as` names).
+    public init(sessions: [SessionInfo], size: Size, now: Date, active: Int = 0) {
         self.size = size
         self.now = now
         self.tabs = []
         for session in sessions { tabs.append(Tab(id: requests.serial(), session: session)) }
+        self.active = sessions.indices.contains(active) ? active : 0
         if sessions.isEmpty { overlay = Overlay(id: requests.serial(), form: SignInForm()) }
     }
 

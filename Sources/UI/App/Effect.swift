@@ -12,6 +12,9 @@ public enum Effect: Equatable, Sendable {
     case signIn(request: Int, email: String, password: String)
     /// Sign out of the session at this index. The state has already removed its tab.
     case signOut(session: Int)
+    /// The session just signed in (the last) takes index `session`, whose session (of the same domain) is signed out:
+    /// the tab stays where it was.
+    case replaceSession(session: Int)
     /// `session` is the active tab when there is one.
     case sendFeedback(request: Int, session: Int?, screen: String, message: String)
     /// Every change to a case, checked again by the portal.
@@ -46,7 +49,7 @@ public enum Effect: Equatable, Sendable {
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
              .editExternally(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
             r
-        case .signOut, .quit:
+        case .signOut, .replaceSession, .quit:
             nil
         }
     }

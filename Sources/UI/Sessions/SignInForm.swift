@@ -11,6 +11,8 @@ struct SignInForm: OverlayForm, Equatable {
     /// The sign-in waiting for its answer.
     var submitting: Int?
     var message: String?
+    /// The address whose sign-in would end a session of the same domain, asked about once: Enter again goes on.
+    var replacing: String?
 
     var focusedField: TextField {
         get { focus == .email ? email : password }
@@ -42,6 +44,12 @@ struct SignInForm: OverlayForm, Equatable {
             } else if password.isEmpty {
                 message = "Enter your password."
                 focus = .password
+            } else if replacing?.lowercased() != address.lowercased(),
+                      let existing = env.sessions.first(where: { Self.sameDomain(address, $0) }) {
+                // One session per domain: say which one signing in ends, before it does.
+                replacing = address
+                message = "You're signed in to \(existing.domainName) as \(existing.user.email); signing in as \(address) "
+                    + "ends that session (and other careportal windows using it). Press Enter again to go on, Esc to keep it."
             } else {
                 message = nil
                 let secret = password.text
@@ -55,6 +63,12 @@ struct SignInForm: OverlayForm, Equatable {
             _ = focusedField.handle(key)
         }
         return []
+    }
+
+    /// Whether `address` is of `session`'s reseller domain (its own address, or one at the domain's name).
+    static func sameDomain(_ address: String, _ session: SessionInfo) -> Bool {
+        let typed = address.lowercased()
+        return typed == session.user.email.lowercased() || typed.hasSuffix("@" + session.domainName.lowercased())
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {

@@ -3,18 +3,24 @@ import Foundation
 /// Signing in and out: a tab per session.
 extension AppState {
     /// A new session becomes the last tab (the runtime appends it to its sessions too) and opens on
-    /// My Cases. One account per domain: an older session of the same domain is signed out.
+    /// My Cases. One account per domain: an older session of the same domain is signed out, and the new one takes
+    /// its tab, where it was (the runtime moves it there too).
     mutating func signedIn(_ session: SessionInfo) -> [Effect] {
         var effects: [Effect] = []
+        let tab = Tab(id: requests.serial(), session: session)
         if let old = sessionIndex(domainID: session.user.domainID) {
-            tabs.remove(at: old)
-            effects.append(.signOut(session: old))
+            let replaced = tabs[old].session.user.email
+            tabs[old] = tab
+            active = old
+            effects.append(.replaceSession(session: old))
+            status = .success("Signed in to \(session.domainName) as \(session.user.email); the session as \(replaced) there ended.")
+        } else {
+            tabs.append(tab)
+            active = tabs.count - 1
+            status = .success("Signed in to \(session.domainName) as \(session.user.email).")
         }
-        tabs.append(Tab(id: requests.serial(), session: session))
-        active = tabs.count - 1
         markAllDomainsStale()
         overlay = nil
-        status = .success("Signed in to \(session.domainName) as \(session.user.email).")
         return effects + showCurrent()
     }
 
