@@ -65,10 +65,19 @@ import Testing
         #expect(lines[39] == " Enter open  / filter  o sort  ? help  q quit  1 cases  2 customers  3 all  S sessions")
     }
 
-    @Test func myCasesAt200ColumnsAddsTheDomain() {
-        let lines = Fixture.myCases(size: Size(width: 200, height: 30)).screenLines()
-        #expect(lines[2].hasPrefix(" Case       Sev Status            Customer                 Domain                 Title  "))
-        #expect(lines[3].hasPrefix(" 10000000   P1  New               Acme Corp                reseller-one.example   Mail delivery delayed for some users  "))
+    /// First-use item 17: at 200 columns My Cases repeated its one domain in a whole column. Every row of My Cases is
+    /// the tab's domain, so the title gets the room; the sorted column's header is bold and underlined.
+    @Test func myCasesAt200ColumnsGivesTheTitleTheRoom() {
+        let state = Fixture.myCases(size: Size(width: 200, height: 30))
+        let lines = state.screenLines()
+        #expect(lines[2].hasPrefix(" Case       Sev Status            Customer                 Title  "))
+        #expect(!lines[2].contains("Domain"))
+        #expect(lines[3].hasPrefix(" 10000000   P1  New               Acme Corp                Mail delivery delayed for some users  "))
+        let buffer = state.screenBuffer()
+        let updated = lines[2].range(of: "Updated")!.lowerBound.utf16Offset(in: lines[2])
+        #expect(buffer[updated, 2].style.underline && buffer[updated, 2].style.bold, "the sorted column")
+        let created = lines[2].range(of: "Created")!.lowerBound.utf16Offset(in: lines[2])
+        #expect(!buffer[created, 2].style.underline)
     }
 
     @Test func caseDetailAt80x24() {

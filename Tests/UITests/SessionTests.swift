@@ -77,7 +77,7 @@ import Testing
         let lines = state.screenLines()
         #expect(lines[1] == " All domains  2 signed-in domains        1–4 of 10,002+ · updated, newest first")
         #expect(lines[2].contains("Domain"))
-        #expect(lines[5].contains("partner-two…"))
+        #expect(lines[5].contains(" partner-two "), "the domain's first label: \(lines[5])")
         // A case of the other domain opens as that domain's session.
         state.press(.char("j"), .char("j"))
         let open = state.press(.enter)

@@ -22,12 +22,14 @@ struct CaseColumn: Equatable {
             CaseColumn(field: .severity, header: "Sev", width: 3),
             CaseColumn(field: .status, header: "Status", width: compactStatus ? 13 : 17),
         ]
-        let showsDomain = kind == .allDomains || width >= 160
+        // Only All domains mixes domains; elsewhere every row has the tab's domain, and a column of it says nothing.
+        let showsDomain = kind == .allDomains
         if case .customer = kind {} else {
             columns.append(CaseColumn(field: .customer, header: "Customer", width: wide ? 24 : medium ? 20 : showsDomain ? 13 : 16))
         }
         if showsDomain {
-            columns.append(CaseColumn(field: .domain, header: "Domain", width: wide ? 22 : medium ? 18 : 12))
+            // The domain's first label tells the tabs' domains apart ("cloudpartners"); the title gets the rest.
+            columns.append(CaseColumn(field: .domain, header: "Domain", width: wide ? 16 : medium ? 14 : 12))
         }
         columns.append(CaseColumn(field: .title, header: "Title", width: 0))
         if wide { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
@@ -59,7 +61,7 @@ struct CaseColumn: Equatable {
         case .status: (width < 13 ? Self.tinyLabel(row.status) : width < 17 ? Self.compactLabel(row.status) : row.status.label,
                        Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
-        case .domain: (row.domainName, Theme.dim)
+        case .domain: (Self.shortLabel(row.domainName), Theme.dim)
         case .title: ((drafted ? "✎ " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
@@ -67,12 +69,28 @@ struct CaseColumn: Equatable {
         return Span(aligned(text), style)
     }
 
-    func headerCell() -> Span { Span(aligned(header), Theme.columnHeader) }
 
     private func aligned(_ text: String) -> String {
         let fitted = text.truncated(toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
         return alignRight ? pad + fitted : fitted + pad
+    }
+
+    /// A domain's first label ("cloudpartners" of cloudpartners.example): enough to tell signed-in domains apart.
+    static func shortLabel(_ domain: String) -> String {
+        String(domain.prefix { $0 != "." })
+    }
+
+    /// The header of this column, bold and underlined when the list is sorted by it (the title line says the order).
+    func headerCell(sortedBy sort: CaseSort) -> Span {
+        Span(aligned(header), sorts(sort) ? Theme.columnHeader.bolded().underlined() : Theme.columnHeader)
+    }
+
+    func sorts(_ sort: CaseSort) -> Bool {
+        switch (field, sort) {
+        case (.updated, .updated), (.created, .created), (.severity, .severity), (.status, .status): true
+        default: false
+        }
     }
 
     /// Status labels that fit 7 columns, for 60-column terminals.

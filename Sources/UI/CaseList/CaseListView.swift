@@ -11,7 +11,7 @@ enum CaseListView {
 
         let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind)
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
-        buffer.put(cells(columns.map { $0.headerCell() }), x: inner.x, y: inner.y, clip: inner)
+        buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort) }), x: inner.x, y: inner.y, clip: inner)
 
         let rowsArea = inner.inset(top: 1)
         if list.rows.isEmpty {
