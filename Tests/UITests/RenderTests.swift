@@ -108,7 +108,7 @@ import Testing
             "   delay of up to two hours for about thirty users.",
             "",
             " History · 3 events, oldest first",
-            "   Ana Agent · opened the case · 3 d ago",
+            "   Ana Agent · opened the case · 3 d ago · 2026-05-25 20:26",
             "     Case filed on behalf of Acme Corp.",
             " ? help  q back  1 cases  2 customers  3 all  S sessions",
         ])
@@ -130,11 +130,11 @@ import Testing
         #expect(lines[4] == " Status       In progress                                    Severity     P2 high")
         #expect(lines[12] == "   Since Monday morning, messages from outside the organisation arrive with a delay of up to two hours for about thirty")
         #expect(Array(lines[16...21]) == [
-            "   Ana Agent · opened the case · 3 d ago",
+            "   Ana Agent · opened the case · 3 d ago · 2026-05-25 20:26",
             "     Case filed on behalf of 株式会社さくら商事.",
-            "   Sam Support · support reply · 2 d ago",
+            "   Sam Support · support reply · 2 d ago · 2026-05-26 20:26",
             "     Thanks. Could you send the full headers of one delayed message?",
-            "   Ana Agent · attachment added · 7 min ago",
+            "   Ana Agent · attachment added · 7 min ago · 2026-05-28 20:19",
             "     headers.txt",
         ])
         // Premium support: escalation is offered.
@@ -177,5 +177,16 @@ import Testing
         state.answer(load, .cases(CasePage(rows: [], hasMore: false)))
         #expect(state.screenLines()[3] == " No cases yet.")
         #expect(state.screenLines()[1] == " My Cases                                                 updated, newest first")
+    }
+}
+
+/// First-use item 19: history showed relative times only. The exact time is beside it, in the user's time zone.
+@Suite struct ExactTimeTests {
+    @Test func exactTimesAreInTheUsersZone() {
+        let at = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28 20:26:40 UTC
+        #expect(RelativeTime.exact(at, timeZone: "UTC") == "2026-05-28 20:26")
+        #expect(RelativeTime.exact(at, timeZone: "Europe/Paris") == "2026-05-28 22:26")
+        #expect(RelativeTime.exact(at, timeZone: "Asia/Tokyo") == "2026-05-29 05:26")
+        #expect(RelativeTime.exact(at, timeZone: "Not/AZone") == "2026-05-28 20:26", "an unknown zone reads as UTC")
     }
 }

@@ -17,6 +17,8 @@ struct Help: OverlayForm, Equatable {
             lines.append([])
             lines.append([Span("In the filter bar", Theme.heading)])
             lines += Keymap.filterBar.map { entry($0.keyLabel, $0.help) }
+            lines.append([Span("⚑".padded(toWidth: Self.keyWidth), Theme.escalated), Span("in a row: the case is escalated")])
+            lines.append([Span("✎".padded(toWidth: Self.keyWidth), Theme.key), Span("in a title: a message to the case is saved as a draft")])
             lines.append([])
             lines.append([Span("Filter terms", Theme.heading)])
             let width = FilterCheatSheet.entries.map(\.term.displayWidth).max() ?? 0
