@@ -59,3 +59,13 @@ import Testing
         #expect(try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: other)).rows.isEmpty)
     }
 }
+
+/// First-use item 21: the demo's history said "Attached the HAR file" on cases with no attachment.
+@Suite struct DemoHistoryTests {
+    @Test func noDemoMessageClaimsAnAttachmentThatIsNotThere() {
+        for text in DemoText.resellerMessages + DemoText.supportReplies {
+            #expect(!text.lowercased().contains("attached"), "\(text)")
+            #expect(!text.lowercased().hasPrefix("here are"), "\(text)")
+        }
+    }
+}

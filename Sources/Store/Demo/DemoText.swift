@@ -68,14 +68,15 @@ enum DemoText {
         "Signing out and back in did not help.", "We reverted the last settings change without effect.",
         "The audit log shows no related admin changes.", "It reproduces in an incognito window.",
     ]
+    // None of them says a file was attached: a demo case gets its attachments (and their history events) elsewhere.
     static let resellerMessages = [
         "The customer confirms the problem is still happening this morning.",
-        "Attached the HAR file and a screenshot of the error.",
+        "A HAR capture shows the error on the first request after sign-in.",
         "Any update? The customer is asking for an ETA.",
         "We applied the suggested change; the customer will monitor today.",
         "The issue seems to affect more users now, about twice as many.",
         "Customer is available for a call between 14:00 and 16:00 their time.",
-        "Here are the full message headers from an affected email.",
+        "The message headers of an affected email show the delay at the first hop.",
         "Thanks, that workaround helped for now.",
     ]
     static let supportReplies = [
