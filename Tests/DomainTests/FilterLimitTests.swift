@@ -33,7 +33,7 @@ struct FilterLimitTests {
         let paste = String(repeating: "word ", count: 200_000)
         let clock = ContinuousClock()
         let took = clock.measure { #expect(error(paste)?.column == 1_001) }
-        #expect(took < .milliseconds(50), "refusing a 1 MB paste took \(took)")
+        #expect(took < .milliseconds(250), "refusing a 1 MB paste took \(took)")
     }
 
     @Test func sixtyFourTermsParseAndTheSixtyFifthIsRefusedWhereItStarts() throws {

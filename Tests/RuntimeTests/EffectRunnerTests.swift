@@ -96,7 +96,7 @@ import UI
         runner.run(.countCases(request: 4, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "mail"), cap: 100))
         let answers = try drain(runner, count: 2)
         #expect(Set(answers.compactMap { if case .reply(let r, _) = $0 { r } else { nil } }) == [3, 4])
-        #expect(Date().timeIntervalSince(started) < 5, "the new reads waited for the old ones")
+        #expect(Date().timeIntervalSince(started) < 8, "the new reads waited for the old ones (a slow read runs 10 s)")
     }
 
     @Test func quittingStopsARunningReadInsteadOfWaitingForIt() throws {

@@ -27,7 +27,7 @@ import Testing
         // A filter may walk the whole list where a plain page reads 51 rows: the bound is generous, but finite.
         let bound = max(plain * 500, 0.4)
 
-        var rng = FuzzRandom(seed: 0xF117_E2)
+        var rng = SeededRandom(seed: 0xF117_E2)  // the demo's generator
         var parsed = 0, refused = 0, slowest = (seconds: 0.0, text: "")
         for n in 0..<Self.inputs {
             let text = FilterFuzz.text(&rng)
@@ -62,19 +62,6 @@ import Testing
     }
 }
 
-/// SplitMix64: seeded, the same everywhere.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Filter text a user, a script or an attacker might send.
 enum FilterFuzz {
     /// Pieces that make terms of their own: most filters a person types.
@@ -100,7 +87,7 @@ enum FilterFuzz {
         "é", "e\u{301}", "日本語", "😀", "👩‍👩‍👧", "\u{200D}", "\u{202E}", "\u{0}", "\u{1B}[2J", "\t", "\n", " ", " ", " ",
     ]
 
-    static func text(_ rng: inout FuzzRandom) -> String {
+    static func text(_ rng: inout SeededRandom) -> String {
         switch Int.random(in: 0..<20, using: &rng) {
         case 0:  // random bytes, decoded as the command line decodes an argument
             let bytes = (0..<Int.random(in: 1...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }

@@ -19,6 +19,17 @@ import Testing
 
     static let driveCategory = CategoryCatalogue.search("shared drive members access", limit: 1)[0]
 
+    /// The wizard at the category step for Acme, the Drive category's words typed (not yet chosen).
+    func atDriveCategory() -> AppState {
+        var state = opened()
+        state.type("acme")
+        state.press(.enter)
+        state.type("Drive issue")
+        state.press(.tab)
+        state.type("shared drive members access")
+        return state
+    }
+
     /// My Cases, `n` pressed, the customers loaded and no draft saved.
     func opened(size: Size = Fixture.small) -> AppState {
         var state = Fixture.myCases(size: size)
@@ -107,12 +118,7 @@ import Testing
     }
 
     @Test func choosingACategoryPrefillsTheDescriptionWithItsQuestions() {
-        var state = opened()
-        state.type("acme")
-        state.press(.enter)
-        state.type("Drive issue")
-        state.press(.tab)
-        state.type("shared drive members access")
+        var state = atDriveCategory()
         #expect(form(state)?.categoryChoices.first == Self.driveCategory)
         state.press(.enter)
         #expect(form(state)?.category == Self.driveCategory)
@@ -146,12 +152,7 @@ import Testing
     /// First-use item 6: the description editor started at the end of the template, so the first answer landed
     /// under the last question. The caret starts on the first empty answer; Tab and Shift-Tab go between answers.
     @Test func theFirstAnswerIsTypedUnderTheFirstQuestion() throws {
-        var state = opened()
-        state.type("acme")
-        state.press(.enter)
-        state.type("Drive issue")
-        state.press(.tab)
-        state.type("shared drive members access")
+        var state = atDriveCategory()
         state.press(.enter)
         state.type("Everyone in Sales.")
         let questions = Self.driveCategory.questions
