@@ -19,12 +19,12 @@ import Testing
 
     static let driveCategory = CategoryCatalogue.search("shared drive members access", limit: 1)[0]
 
-    /// The wizard at the category step for Acme, the Drive category's words typed (not yet chosen).
-    func atDriveCategory() -> AppState {
+    /// The wizard at the category step for Acme with `title`, the Drive category's words typed (not yet chosen).
+    func atDriveCategory(title: String = "Drive issue") -> AppState {
         var state = opened()
         state.type("acme")
         state.press(.enter)
-        state.type("Drive issue")
+        state.type(title)
         state.press(.tab)
         state.type("shared drive members access")
         return state
@@ -47,12 +47,7 @@ import Testing
 
     /// Opened, Acme chosen, a title typed, the Drive category chosen and its questions answered.
     func filledIn() -> AppState {
-        var state = opened()
-        state.type("acme")
-        state.press(.enter)
-        state.type("Shared drive members can't open files")
-        state.press(.enter)
-        state.type("shared drive members access")
+        var state = atDriveCategory(title: "Shared drive members can't open files")
         state.press(.enter)
         // Each question answered, Tab between answers; the caret stays on the last one.
         for i in 1..<Self.driveCategory.questions.count {
