@@ -558,3 +558,21 @@ extension NewCaseTests {
         #expect(again == [.loadDraft(request: again.request(0), session: 0, form: .newCase), .loadCustomers(request: state.lastRequest, session: 0)])
     }
 }
+
+/// First-use item 21: the time-zone picker listed bare names. Each zone shows its UTC offset and the time there now.
+@Suite struct ZoneClockTests {
+    @Test func offsetsAndLocalTimes() {
+        let at = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28 20:26:40 UTC
+        #expect(ZoneClock.label("UTC", at: at) == "UTC+00:00  20:26")
+        #expect(ZoneClock.label("Asia/Kolkata", at: at) == "UTC+05:30  01:56")
+        #expect(ZoneClock.label("America/New_York", at: at) == "UTC-04:00  16:26", "summer time")
+        #expect(ZoneClock.label("Nowhere/City", at: at) == "")
+    }
+
+    @Test func thePickerShowsThem() {
+        var state = NewCaseTests().filledIn()
+        for _ in 0..<4 { state.press(.tab) }  // attachments, severity, language, time zone
+        let lines = state.screenLines()
+        #expect(lines.contains { $0.contains("UTC") && $0.contains("UTC+00:00") }, "\(lines.joined(separator: "\n"))")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import ScreenKit
 
@@ -38,7 +39,7 @@ extension NewCaseForm {
             AttachmentPickerView.render(form.attachments, focused: form.sending == nil,
                                         in: Rect(x: page.x, y: page.y + 2, width: page.width, height: page.height - 2), into: &buffer)
         case .severity: Self.severityPage(form, in: page, into: &buffer)
-        case .locale: Self.localePage(form, in: page, into: &buffer)
+        case .locale: Self.localePage(form, now: context.now, in: page, into: &buffer)
         case .review: Self.reviewPage(form, in: page, into: &buffer)
         }
 
@@ -153,7 +154,7 @@ extension NewCaseForm {
         }
     }
 
-    static func localePage(_ form: NewCaseForm, in page: Rect, into buffer: inout ScreenBuffer) {
+    static func localePage(_ form: NewCaseForm, now: Date, in page: Rect, into buffer: inout ScreenBuffer) {
         let half = max(4, (page.height - 1) / 2)
         let language = Validate.languages[form.language].map { "\(form.language) \($0)" } ?? form.language
         buffer.put([Span("Language  ", Theme.bold), Span(language, Theme.plain), Span("  support answers in it", Theme.dim)],
@@ -170,8 +171,10 @@ extension NewCaseForm {
         buffer.put([Span("Time zone  ", Theme.bold), Span(form.timeZone, Theme.plain), Span("  for times in the case", Theme.dim)],
                    x: page.x, y: y, clip: page)
         if form.field == .timeZone {
+            // Each zone with its offset from UTC and the time there now, so "is that Sydney's time?" needs no lookup.
             let zones = form.timeZoneChoices.map { zone in
-                ChoiceListView.Item(line: [Span(zone == form.timeZone ? "* " : "  ", Theme.key), Span(zone)], disabledReason: nil)
+                ChoiceListView.Item(line: [Span(zone == form.timeZone ? "* " : "  ", Theme.key), Span(zone.padded(toWidth: 32)),
+                                           Span(ZoneClock.label(zone, at: now), Theme.dim)], disabledReason: nil)
             }
             ChoiceListView.render(search: form.timeZoneSearch, items: zones, empty: "No time zone matches.", focused: true,
                                   in: Rect(x: page.x, y: y + 1, width: page.width, height: page.maxY - y - 1), into: &buffer)
