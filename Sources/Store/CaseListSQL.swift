@@ -377,7 +377,7 @@ package enum FTS {
     /// A word of digits alone also matches as a prefix: `4617` finds case 46171234 (numbers are whole words).
     static func expression(_ k: Keyword) -> String {
         switch k {
-        case .word(let w) where w.count >= 2 && w.allSatisfy({ $0.isASCII && $0.isNumber }): quoted(w) + "*"
+        case .word(let w) where w.count >= CaseQuery.minPrefixLength && w.allSatisfy({ $0.isASCII && $0.isNumber }): quoted(w) + "*"
         case .word(let w): quoted(w)
         case .phrase(let p): quoted(p)
         case .prefix(let p): quoted(p) + "*"

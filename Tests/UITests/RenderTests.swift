@@ -184,9 +184,9 @@ import Testing
 @Suite struct ExactTimeTests {
     @Test func exactTimesAreInTheUsersZone() {
         let at = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28 20:26:40 UTC
-        #expect(RelativeTime.exact(at, timeZone: "UTC") == "2026-05-28 20:26")
-        #expect(RelativeTime.exact(at, timeZone: "Europe/Paris") == "2026-05-28 22:26")
-        #expect(RelativeTime.exact(at, timeZone: "Asia/Tokyo") == "2026-05-29 05:26")
-        #expect(RelativeTime.exact(at, timeZone: "Not/AZone") == "2026-05-28 20:26", "an unknown zone reads as UTC")
+        #expect(ZoneClock.dateTime(at, in: "UTC") == "2026-05-28 20:26")
+        #expect(ZoneClock.dateTime(at, in: "Europe/Paris") == "2026-05-28 22:26")
+        #expect(ZoneClock.dateTime(at, in: "Asia/Tokyo") == "2026-05-29 05:26")
+        #expect(ZoneClock.dateTime(at, in: "Not/AZone") == "2026-05-28 20:26", "an unknown zone reads as UTC")
     }
 }

@@ -1,4 +1,5 @@
 import Domain
+
 /// The top-level screens, reached with `1`, `2`, `3`.
 enum Root: Int, CaseIterable, Hashable, Sendable {
     case myCases = 1, customers, allDomains

@@ -52,7 +52,7 @@ enum CaseDetailBody {
         for event in detail.history.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
             let author = event.kind == .supportReply ? Theme.supportAuthor : Theme.bold
             // The exact time in the user's zone beside the relative one, for "when exactly did support answer?".
-            let when = "\(RelativeTime.ago(event.at, now: now)) · \(RelativeTime.exact(event.at, timeZone: user.timeZone))"
+            let when = "\(RelativeTime.ago(event.at, now: now)) · \(ZoneClock.dateTime(event.at, in: user.timeZone))"
             lines.append([Span("  "), Span(event.author, author), Span(" · \(kindLabel(event.kind)) · \(when)", Theme.dim)])
             lines += wrap(event.text, width: max(1, width - 4)).map { [Span("    " + $0)] }
         }

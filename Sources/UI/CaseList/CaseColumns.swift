@@ -69,7 +69,6 @@ struct CaseColumn: Equatable {
         return Span(aligned(text), style)
     }
 
-
     private func aligned(_ text: String) -> String {
         let fitted = text.truncated(toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))

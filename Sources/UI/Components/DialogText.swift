@@ -4,10 +4,12 @@ import ScreenKit
 /// cutting its own sentence ("…File a new case and mention" followed by the keys).
 struct DialogText: Equatable {
     var lines: [String]
+    var width: Int
 
     /// `text` wrapped to `width` columns.
     init(_ text: String, width: Int) {
-        lines = wrap(text, width: max(1, width))
+        self.width = max(1, width)
+        lines = wrap(text, width: self.width)
     }
 
     /// The width of a dialog for `text`: wide enough for a short question on one line, at most the screen's
@@ -21,7 +23,8 @@ struct DialogText: Equatable {
         guard rows > 0 else { return [] }
         guard lines.count > rows else { return lines }
         var shown = Array(lines.prefix(rows))
-        shown[rows - 1] = shown[rows - 1].truncated(toWidth: max(1, shown[rows - 1].displayWidth)) + "…"
+        // The last line keeps a column for the "…", so it never runs past the width.
+        shown[rows - 1] = shown[rows - 1].truncated(toWidth: width - 1, ellipsis: false) + "…"
         return shown
     }
 }

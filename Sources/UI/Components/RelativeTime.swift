@@ -13,15 +13,6 @@ enum RelativeTime {
         return "\(days / 365) y"
     }
 
-    /// "2026-11-10 14:03" in `timeZone` (an IANA name; UTC when it is unknown): the exact time beside a relative one.
-    static func exact(_ date: Date, timeZone: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
-    }
-
     /// "3 min ago", "just now".
     static func ago(_ date: Date, now: Date) -> String {
         let s = short(date, now: now)

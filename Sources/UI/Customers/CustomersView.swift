@@ -39,7 +39,7 @@ enum CustomersView {
         let cursor = list.cursor.visible(count: rows.count, viewport: viewport)
         for (offset, i) in (cursor.top..<min(rows.count, cursor.top + viewport)).enumerated() {
             let r = rows[i], y = rowsArea.y + offset
-            let text = row(r.customer.name, r.customer.primaryDomain, r.customer.tier.label, accessLabel(r.access.display),
+            let text = row(r.customer.name, r.customer.primaryDomain, r.customer.tier.label, r.access.display.label,
                            NumberFormat.grouped(r.openCases))
             let style = r.access.display == .notGranted ? Theme.dim : Theme.plain
             if i == cursor.index {
@@ -51,14 +51,6 @@ enum CustomersView {
         }
         if let selected = list.selected, !list.searching {
             buffer.put(self.note(selected).truncated(toWidth: note.width), x: note.x, y: note.y, clip: note)
-        }
-    }
-
-    static func accessLabel(_ display: CustomerAccess.Display) -> String {
-        switch display {
-        case .granted: "granted"
-        case .supportOnly: "support-only"
-        case .notGranted: "not granted"
         }
     }
 
