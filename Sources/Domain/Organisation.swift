@@ -134,6 +134,12 @@ public struct CustomerAccess: Sendable, Equatable {
     }
 }
 
+/// Whose feedback a user may read (`Rules.feedbackScope`).
+public enum FeedbackScope: Sendable, Equatable {
+    case own(userID: Int64)
+    case domain(Int64)
+}
+
 public struct Feedback: Sendable, Equatable {
     public var id: Int64
     public var userEmail: String?

@@ -195,6 +195,12 @@ public enum Rules {
         }
     }
 
+    /// Whose feedback `user` reads: their own; a super administrator also their domain's users'. Feedback sent
+    /// before signing in names no domain, so no domain reads it (it stays in the database for whoever runs it).
+    public static func feedbackScope(for user: User) -> FeedbackScope {
+        user.superAdmin && !user.suspended ? .domain(user.domainID) : .own(userID: user.id)
+    }
+
     public static func assignLicence(used: Int, pool: Int) -> Decision {
         used < pool ? .allowed
             : .refused(Refusal("All \(pool) \(Licences.product) licences are assigned. Request more with `careportal admin licence request --count N`."))

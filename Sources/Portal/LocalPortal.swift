@@ -102,7 +102,7 @@ public final class LocalPortal: Portal {
     public func sendFeedback(as user: User?, screen: String, message: String) throws(PortalError) {
         _ = try call { s throws(StoreError) in try s.sendFeedback(as: user, screen: screen, message: message) }
     }
-    public func feedback() throws(PortalError) -> [Feedback] { try call { s throws(StoreError) in try s.feedback() } }
+    public func feedback(as user: User) throws(PortalError) -> [Feedback] { try call { s throws(StoreError) in try s.feedback(as: user) } }
 
     // MARK: Super administrators
 

@@ -46,7 +46,8 @@ public protocol Portal: Sendable {
     func drafts(as user: User) throws(PortalError) -> [Draft]
     func discardDraft(as user: User, form: DraftForm) throws(PortalError)
     func sendFeedback(as user: User?, screen: String, message: String) throws(PortalError)
-    func feedback() throws(PortalError) -> [Feedback]
+    /// What `user` may read: their own feedback, and a super administrator their domain's.
+    func feedback(as user: User) throws(PortalError) -> [Feedback]
 
     // MARK: Super administrators
     /// A new reseller domain: the first one of a database needs no `creator`, any later one a super administrator.

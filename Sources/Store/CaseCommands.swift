@@ -166,9 +166,17 @@ extension PortalStore {
         }
     }
 
-    public func feedback() throws(StoreError) -> [Feedback] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT f.id, u.email, f.at, f.screen, f.message FROM feedback f LEFT JOIN user u ON u.id = f.user_id ORDER BY f.at, f.id")
+    /// The feedback `user` may read (`Rules.feedbackScope`), oldest first.
+    public func feedback(as user: User) throws(StoreError) -> [Feedback] {
+        let (filter, argument): (String, Int64) = switch Rules.feedbackScope(for: user) {
+        case .own(let id): ("f.user_id = ?", id)
+        case .domain(let id): ("u.domain_id = ?", id)
+        }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.id, u.email, f.at, f.screen, f.message FROM feedback f JOIN user u ON u.id = f.user_id
+                WHERE \(filter) ORDER BY f.at, f.id
+                """, arguments: [argument])
                 .map { Feedback(id: $0[0], userEmail: $0[1], at: Date(millis: $0[2]), screen: $0[3], message: $0[4]) }
         }
     }

@@ -38,13 +38,13 @@ struct FeedbackCommand: ParsableCommand {
         }
     }
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stored feedback.")
-        @OptionGroup var store: StoreOptions
+        static let configuration = CommandConfiguration(abstract: "List the feedback you sent (a super administrator: your domain's).")
+        @OptionGroup var actor: ActorOptions
         @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
         struct Row: Encodable { var at: Date; var user: String?; var screen, message: String }
         func run() throws {
-            let portal = try store.open()
-            let rows = try attempt { () throws(PortalError) in try portal.feedback() }.map {
+            let (portal, user) = try actor.signedIn()
+            let rows = try attempt { () throws(PortalError) in try portal.feedback(as: user) }.map {
                 Row(at: $0.at, user: $0.userEmail, screen: $0.screen, message: $0.message)
             }
             if json { try printJSON(rows); return }

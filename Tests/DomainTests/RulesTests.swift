@@ -24,6 +24,15 @@ enum Fixture {
     }
 }
 
+@Suite struct FeedbackRules {
+    @Test func anAgentReadsTheirOwnFeedbackAndASuperAdministratorTheirDomains() {
+        #expect(Rules.feedbackScope(for: Fixture.agent()) == .own(userID: 1))
+        #expect(Rules.feedbackScope(for: Fixture.agent(domain: 2, superAdmin: true)) == .domain(2))
+        // A suspended super administrator keeps only what they sent.
+        #expect(Rules.feedbackScope(for: Fixture.agent(suspended: true, superAdmin: true)) == .own(userID: 1))
+    }
+}
+
 @Suite struct SignInRules {
     @Test func licensedResellerAdminCanUseThePortal() {
         #expect(Rules.portalAccess(Fixture.agent()) == .allowed)

@@ -55,6 +55,22 @@ import Testing
         #expect(sessions.count == 2)
     }
 
+    /// `feedback list` takes --as like every other command, and lists only what that user may read.
+    @Test func feedbackListIsForItsSenders() throws {
+        let (b, _) = try Self.demo(cases: 20)
+        let alice = ["--as", "alice@cloudpartners.example"], carol = ["--as", "carol@skyline-it.example"]
+        #expect(try b.run(["--as", "alice@cloudpartners.example", "feedback", "--message", "From Alice"]).status == 0)
+        #expect(try b.run(["feedback", "--message", "From Carol"] + carol).status == 0)
+        let mine = try b.json(["feedback", "list", "--json"] + alice) as! [[String: Any]]
+        #expect(mine.map { $0["message"] as? String } == ["From Alice"])
+        #expect(mine.first?["user"] as? String == "alice@cloudpartners.example")
+        let table = try b.run(["feedback", "list"] + carol)
+        #expect(table.status == 0 && table.stdout.contains("From Carol") && !table.stdout.contains("From Alice"), "\(table.stdout)")
+        // Two sessions and no --as: which user is asked for, as everywhere.
+        let unnamed = try b.run(["feedback", "list"])
+        #expect(unnamed.status == 2 && unnamed.stderr.contains("as: several sessions are open"), "\(unnamed.stderr)")
+    }
+
     @Test func fileAndUpdateACaseFromTheCommandLine() throws {
         let (b, _) = try Self.demo(cases: 50)
         let me = ["--as", "alice@cloudpartners.example"]

@@ -19,7 +19,8 @@ import Testing
             INSERT INTO attachment (case_id, name, size, sha256, data, added_at, added_by)
               SELECT id, 'log\(esc)[8m.txt', 1, 'ab', x'00', updated_at, 'Eve' FROM support_case WHERE number = \(n);
             UPDATE user SET name = 'Alice \(esc)[5m' WHERE email = 'alice@cloudpartners.example';
-            INSERT INTO feedback (user_id, at, screen, message) VALUES (NULL, 0, 'list \(esc)[H', 'fb \(esc)]0;PWNED\(bel)');
+            INSERT INTO feedback (user_id, at, screen, message)
+              SELECT id, 0, 'list \(esc)[H', 'fb \(esc)]0;PWNED\(bel)' FROM user WHERE email = 'alice@cloudpartners.example';
             INSERT INTO draft (user_id, form, content, updated_at)
               SELECT id, 'message \(n)', 'draft \(esc)[2J', 0 FROM user WHERE email = 'alice@cloudpartners.example';
             INSERT INTO audit (at, domain_id, actor, action, target, outcome, detail)
@@ -28,7 +29,7 @@ import Testing
         let admin = ["--as", "admin@cloudpartners.example"]
         let outputs: [[String]] = [
             ["cases"] + RawText.alice, ["cases", "--csv"] + RawText.alice, ["case", "show", "\(n)"] + RawText.alice, ["customers"] + RawText.alice,
-            ["drafts"] + RawText.alice, ["feedback", "list"], ["admin", "user", "list"] + admin, ["admin", "audit"] + admin,
+            ["drafts"] + RawText.alice, ["feedback", "list"] + RawText.alice, ["admin", "user", "list"] + admin, ["admin", "audit"] + admin,
         ]
         for args in outputs {
             let o = try b.run(args)
@@ -40,7 +41,7 @@ import Testing
         #expect(show.contains("Desc \\x1B[2J\nline two"))  // the description keeps its lines
         #expect(show.contains("Acme \\x9B31m") && show.contains("Eve \\x1B[1m") && show.contains("hi \\x07") && show.contains("log\\x1B[8m.txt"))
         #expect(try b.run(["cases", "--csv"] + RawText.alice).stdout.contains("Title \\x1B]0;PWNED\\x07"))
-        #expect(try b.run(["feedback", "list"]).stdout.contains("fb \\x1B]0;PWNED\\x07"))
+        #expect(try b.run(["feedback", "list"] + RawText.alice).stdout.contains("fb \\x1B]0;PWNED\\x07"))
         // JSON stays JSON: the value is carried exactly, its control characters JSON-escaped.
         let json = try b.run(["case", "show", "\(n)", "--json"] + RawText.alice).stdout
         #expect(RawText.controls(json).isEmpty, "\(RawText.controls(json))")

@@ -32,7 +32,7 @@ import Testing
         let ok = try b.run(["case", "message", n, "--message", "Line one\n\tindented line two"] + RawText.alice)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(try history() == before + 1)
-        let feedback = try b.json(["feedback", "list", "--json"]) as! [Any]
+        let feedback = try b.json(["feedback", "list", "--json"] + RawText.alice) as! [Any]
         #expect(feedback.isEmpty)
     }
 }

@@ -85,7 +85,7 @@ final class FakePortal: Portal, @unchecked Sendable {
     func drafts(as user: User) throws(PortalError) -> [Draft] { try call("drafts"); return [] }
     func discardDraft(as user: User, form: DraftForm) throws(PortalError) { try call("discard \(form.stored)") }
     func sendFeedback(as user: User?, screen: String, message: String) throws(PortalError) { try call("feedback") }
-    func feedback() throws(PortalError) -> [Feedback] { try call("feedback list"); return [] }
+    func feedback(as user: User) throws(PortalError) -> [Feedback] { try call("feedback list"); return [] }
     func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
                       password: String) throws(PortalError) -> (ResellerDomain, User) { try call("domain"); throw .unavailable("not here") }
     func adminOverview(as admin: User) throws(PortalError) -> AdminOverview {

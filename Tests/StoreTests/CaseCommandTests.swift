@@ -125,6 +125,18 @@ import Testing
     @Test func feedbackIsStored() throws {
         let f = try StoreFixture()
         try f.store.sendFeedback(as: f.agent1, screen: "My Cases", message: "Love the keyboard.")
-        #expect(try f.store.feedback().map(\.screen) == ["My Cases"])
+        #expect(try f.store.feedback(as: f.agent1).map(\.screen) == ["My Cases"])
+    }
+
+    @Test func feedbackIsReadByItsSenderAndTheirDomainsSuperAdministratorOnly() throws {
+        let f = try StoreFixture()
+        try f.store.sendFeedback(as: f.agent1, screen: "My Cases", message: "from agent one")
+        try f.store.sendFeedback(as: f.admin1, screen: "Admin", message: "from admin one")
+        try f.store.sendFeedback(as: f.agent2, screen: "My Cases", message: "from agent two")
+        try f.store.sendFeedback(as: nil, screen: "Sign in", message: "before signing in")
+        #expect(try f.store.feedback(as: f.agent1).map(\.message) == ["from agent one"])
+        #expect(try f.store.feedback(as: f.admin1).map(\.message) == ["from agent one", "from admin one"])
+        #expect(try f.store.feedback(as: f.admin2).map(\.message) == ["from agent two"])
+        #expect(try f.store.feedback(as: f.agent2).map(\.message) == ["from agent two"])
     }
 }
