@@ -71,6 +71,28 @@ import Testing
         #expect(unnamed.status == 2 && unnamed.stderr.contains("as: several sessions are open"), "\(unnamed.stderr)")
     }
 
+    /// `drafts` prints a new case's draft as its fields, not as the JSON the app stores.
+    @Test func aNewCaseDraftIsPrintedReadably() throws {
+        let (b, _) = try Self.demo(cases: 20)
+        let content = #"{"attachments":[{"name":"headers.txt","path":"/tmp/headers.txt","size":2048}],"category":"Gmail > Delivery > Messages not received","customerDomain":"acme.example","customerID":7,"customerName":"Acme Corp","description":"When did it start?\nAnswer: Monday","field":3,"language":"en","severity":"P2","timeZone":"Europe/Paris","title":"Mail bounces"}"#
+        try RawText.sqlite(b, """
+            INSERT INTO draft (user_id, form, content, updated_at)
+              SELECT id, 'new case for customer 7', '\(content)', 0 FROM user WHERE email = 'alice@cloudpartners.example';
+            """)
+        let o = try b.run(["drafts"] + RawText.alice)
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout.hasPrefix("new case for Acme Corp (acme.example)  (1970-01-01T00:00:00Z)\n"), "\(o.stdout)")
+        for line in ["  Title:       Mail bounces", "  Category:    Gmail > Delivery > Messages not received", "  Severity:    P2",
+                     "  Time zone:   Europe/Paris", "  Attachments: headers.txt (2 KB)", "  Description:\n    When did it start?\n    Answer: Monday"] {
+            #expect(o.stdout.contains(line), "\(line) not in \(o.stdout)")
+        }
+        #expect(!o.stdout.contains("{"), "no JSON: \(o.stdout)")
+        let json = try b.json(["drafts", "--json"] + RawText.alice) as! [[String: Any]]
+        let newCase = json.first?["newCase"] as? [String: Any]
+        #expect(json.first?["form"] as? String == "new case for customer 7")
+        #expect(newCase?["title"] as? String == "Mail bounces" && newCase?["customerName"] as? String == "Acme Corp")
+    }
+
     @Test func fileAndUpdateACaseFromTheCommandLine() throws {
         let (b, _) = try Self.demo(cases: 50)
         let me = ["--as", "alice@cloudpartners.example"]

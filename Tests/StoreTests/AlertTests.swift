@@ -74,15 +74,15 @@ import Testing
 @Suite struct DraftTests {
     @Test func draftsAreSavedReplacedListedAndDiscardedPerUser() throws {
         let f = try StoreFixture()
-        try f.store.saveDraft(as: f.agent1, form: .newCase, content: "{\"title\":\"Mail\"}")
+        try f.store.saveDraft(as: f.agent1, form: .newCase(customerID: nil), content: "{\"title\":\"Mail\"}")
         f.clock.advance(5)
         try f.store.saveDraft(as: f.agent1, form: .message(caseNumber: 12345678), content: "Hello")
         f.clock.advance(5)
-        try f.store.saveDraft(as: f.agent1, form: .newCase, content: "{\"title\":\"Mail bounces\"}")
-        #expect(try f.store.draft(as: f.agent1, form: .newCase)?.content == "{\"title\":\"Mail bounces\"}")
-        #expect(try f.store.drafts(as: f.agent1).map(\.form) == [.newCase, .message(caseNumber: 12345678)])
+        try f.store.saveDraft(as: f.agent1, form: .newCase(customerID: nil), content: "{\"title\":\"Mail bounces\"}")
+        #expect(try f.store.draft(as: f.agent1, form: .newCase(customerID: nil))?.content == "{\"title\":\"Mail bounces\"}")
+        #expect(try f.store.drafts(as: f.agent1).map(\.form) == [.newCase(customerID: nil), .message(caseNumber: 12345678)])
         #expect(try f.store.drafts(as: f.agent2).isEmpty)
-        try f.store.discardDraft(as: f.agent1, form: .newCase)
+        try f.store.discardDraft(as: f.agent1, form: .newCase(customerID: nil))
         #expect(try f.store.drafts(as: f.agent1).map(\.form) == [.message(caseNumber: 12345678)])
     }
 }

@@ -34,7 +34,7 @@ import Testing
     func opened(size: Size = Fixture.small) -> AppState {
         var state = Fixture.myCases(size: size)
         let effects = state.press(.char("n"))
-        #expect(effects == [.loadDraft(request: effects.request(0), session: 0, form: .newCase),
+        #expect(effects == [.loadDraft(request: effects.request(0), session: 0, form: .newCase(customerID: nil)),
                             .loadCustomers(request: state.lastRequest, session: 0)])
         state.answer(effects.at(0), .draft(nil))
         state.answer(effects.at(1), .customers(Self.customerRows()))
@@ -277,7 +277,7 @@ import Testing
         #expect(form(state)?.description.text == filing.description, "nothing changes while it is filed")
 
         let after = state.answer(effects, .filed(caseNumber: 12_345_678))
-        #expect(after.contains { if case .discardDraft(_, 0, .newCase) = $0 { return true }; return false })
+        #expect(after.contains { if case .discardDraft(_, 0, .newCase(customerID: Fixture.acme.id)) = $0 { return true }; return false })
         #expect(after.contains { if case .loadCase(_, 0, 12_345_678) = $0 { return true }; return false })
         #expect(after.contains { if case .loadCases = $0 { return true }; return false }, "My Cases reloads: the case is on top")
         guard case .detail(let view)? = state.currentScreen else { Issue.record("the case isn't open"); return }
@@ -320,13 +320,15 @@ import Testing
     @Test func theDraftIsSavedAsYouTypeAndRestoredInANewProcess() throws {
         var state = filledIn()
         let saves = state.send(.tick(Fixture.now.addingTimeInterval(1)))
-        guard case .saveDraft(_, 0, .newCase, let content)? = saves.first else { Issue.record("no draft saved: \(saves)"); return }
+        guard case .saveDraft(_, 0, .newCase(customerID: Fixture.acme.id), let content)? = saves.first else { Issue.record("no draft saved: \(saves)"); return }
         // Nothing changed since: no second save.
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(3))).isEmpty)
 
         // Another run of the app (after a crash): the draft fills the wizard.
         var again = Fixture.myCases()
+        again.tabs[0].drafts = [.newCase(customerID: Fixture.acme.id)]  // as listed when the app starts
         let loads = again.press(.char("n"))  // the draft, then the customers
+        #expect(loads.first == .loadDraft(request: loads.request(0), session: 0, form: .newCase(customerID: Fixture.acme.id)))
         again.answer(loads.at(1), .customers(Self.customerRows()))
         again.answer(loads.at(0), .draft(content))
         #expect(form(again)?.customer == Fixture.acme)
@@ -459,7 +461,7 @@ import Testing
 @Suite struct DraftsListTests {
     static let drafts = [
         Draft(form: .message(caseNumber: 10_007_919), content: "Half-written note\nsecond line", updatedAt: Fixture.now.addingTimeInterval(-120)),
-        Draft(form: .newCase, content: NewCaseTests().filledInForm().draftContent, updatedAt: Fixture.now.addingTimeInterval(-3_600)),
+        Draft(form: .newCase(customerID: nil), content: NewCaseTests().filledInForm().draftContent, updatedAt: Fixture.now.addingTimeInterval(-3_600)),
     ]
 
     func opened() -> AppState {
@@ -487,7 +489,7 @@ import Testing
         let discard = state.press(.char("y"))
         #expect(discard == [.discardDraft(request: state.lastRequest, session: 0, form: .message(caseNumber: 10_007_919))])
         guard let list = state.form(DraftsList.self) else { return }
-        #expect(list.drafts.map(\.form) == [.newCase])
+        #expect(list.drafts.map(\.form) == [.newCase(customerID: nil)])
     }
 
     @Test func openingAMessageDraftOpensItsCaseAndANewCaseDraftTheWizard() {
@@ -499,7 +501,7 @@ import Testing
         state.answer(load, .drafts(Self.drafts))
         state.press(.char("j"))
         let wizard = state.press(.enter)
-        #expect(wizard.contains(.loadDraft(request: wizard.request(0), session: 0, form: .newCase)))
+        #expect(wizard.contains(.loadDraft(request: wizard.request(0), session: 0, form: .newCase(customerID: nil))))
         #expect(state.overlay[NewCaseForm.self] != nil, "no wizard: \(String(describing: state.overlay))")
     }
 
@@ -510,7 +512,7 @@ import Testing
         // Within the save interval: a tick doesn't save yet, quitting does.
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(1.1))).isEmpty)
         let effects = state.press(.ctrl("c"))
-        guard case .saveDraft(_, 0, .newCase, let content)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .saveDraft(_, 0, .newCase(customerID: Fixture.acme.id), let content)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(content.contains("Everyone in Sales. More."))
         #expect(effects.last == .quit)
         // Said once the full screen is gone.
@@ -555,7 +557,7 @@ extension NewCaseTests {
         state.press(.escape)
         // Nothing was entered, so n starts afresh and asks for the customers again.
         let again = state.press(.char("n"))
-        #expect(again == [.loadDraft(request: again.request(0), session: 0, form: .newCase), .loadCustomers(request: state.lastRequest, session: 0)])
+        #expect(again == [.loadDraft(request: again.request(0), session: 0, form: .newCase(customerID: nil)), .loadCustomers(request: state.lastRequest, session: 0)])
     }
 }
 

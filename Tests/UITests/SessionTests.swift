@@ -237,7 +237,7 @@ import Testing
         let drafted = Fixture.row(1).number
         state.answer(effects.last, .drafts([
             Draft(form: .message(caseNumber: drafted), content: "Half a sentence", updatedAt: Fixture.now),
-            Draft(form: .newCase, content: "{}", updatedAt: Fixture.now),
+            Draft(form: .newCase(customerID: nil), content: "{}", updatedAt: Fixture.now),
         ]))
         let lines = state.screenLines()
         #expect(lines.last?.hasPrefix(" D 2 drafts") == true, "\(lines.last ?? "")")

@@ -58,6 +58,11 @@ enum ConfirmCommand: Equatable, Sendable {
     case yes, no
 }
 
+/// Keys of the question asked when `n` finds a new-case draft for another customer.
+enum DraftChoiceCommand: Equatable, Sendable {
+    case resume, startNew, cancel
+}
+
 /// Keys of the escalation and sharing forms; other keys go to the focused part (list or text).
 enum CaseFormCommand: Equatable, Sendable {
     case send, close, switchFocus, add, up, down, toggleRemove

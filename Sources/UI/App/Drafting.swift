@@ -11,6 +11,9 @@ protocol DraftedForm: OverlayForm {
     /// Changed since the last save.
     var unsaved: Bool { get set }
     var savedAt: Date? { get set }
+    /// Where its last save went, when `draft` can change (the wizard's customer): a save under another key
+    /// discards the old one.
+    var savedUnder: DraftForm? { get set }
     /// Whether it saves now (the wizard doesn't while the case is being filed: the draft goes once it is).
     var savesDraft: Bool { get }
     /// Whether a parked copy is still worth keeping after its draft is saved.
@@ -66,36 +69,48 @@ extension AppState {
     /// ones are saved when they changed and the last save is old enough.
     mutating func saveDrafts(force: Bool = false) -> [Effect] {
         var effects: [Effect] = []
-        if var top = overlay, var form = top.form as? any DraftedForm, let effect = draftEffect(&form, force: force) {
-            effects.append(effect)
+        if var top = overlay, var form = top.form as? any DraftedForm {
+            effects += draftEffects(&form, force: force)
             top.form = form
             overlay = top
         }
         for key in parked.keys.sorted(by: { ($0.domainID, $0.draft.stored) < ($1.domainID, $1.draft.stored) }) {
             guard var kept = parked[key] else { continue }
-            if let effect = draftEffect(&kept.form, force: force) { effects.append(effect) }
+            effects += draftEffects(&kept.form, force: force)
             parked[key] = kept.form.keepsWhenParked ? kept : nil
         }
         return effects
     }
 
-    /// The save (or discard) of `form`'s draft when it changed and, unless `force`d, the last save is old
+    /// The save (or discard) of `form`'s draft, and the discard of where it was saved before, when it changed and, unless `force`d, the last save is old
     /// enough; the form is marked saved. A failed save is said in the status line.
-    private mutating func draftEffect(_ form: inout any DraftedForm, force: Bool) -> Effect? {
-        guard form.savesDraft, form.unsaved, let session = sessionIndex(domainID: form.draftDomain) else { return nil }
-        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return nil }
+    private mutating func draftEffects(_ form: inout any DraftedForm, force: Bool) -> [Effect] {
+        guard form.savesDraft, form.unsaved, let session = sessionIndex(domainID: form.draftDomain) else { return [] }
+        if !force, let savedAt = form.savedAt, now.timeIntervalSince(savedAt) < Self.draftSaveInterval { return [] }
         form.unsaved = false
         form.savedAt = now
         let draft = form.draft
-        let note = Requester.command(CommandNote(form: nil, what: "save the draft (\(draft.stored))", success: "", refreshes: false))
-        let request = requests.issue(for: note)
+        var effects: [Effect] = []
+        if let moved = form.savedUnder, moved != draft {
+            effects.append(.discardDraft(request: backgroundRequest("discard the draft (\(moved.stored))"), session: session, form: moved))
+            tabs[session].drafts?.removeAll { $0 == moved }
+            parked[ParkKey(domainID: form.draftDomain, draft: moved)] = nil
+        }
+        let request = backgroundRequest("save the draft (\(draft.stored))")
         // The count and the marks follow at once (a failed save says so in the status line).
         if var known = tabs[session].drafts {
             known.removeAll { $0 == draft }
             if form.draftText != nil { known.append(draft) }
             tabs[session].drafts = known
         }
-        return form.draftText.map { .saveDraft(request: request, session: session, form: draft, content: $0) }
-            ?? .discardDraft(request: request, session: session, form: draft)
+        form.savedUnder = form.draftText == nil ? nil : draft
+        effects.append(form.draftText.map { .saveDraft(request: request, session: session, form: draft, content: $0) }
+            ?? .discardDraft(request: request, session: session, form: draft))
+        return effects
+    }
+
+    /// A request whose success needs no word; a failure reaches the status line.
+    mutating func backgroundRequest(_ what: String) -> Int {
+        requests.issue(for: .command(CommandNote(form: nil, what: what, success: "", refreshes: false)))
     }
 }

@@ -120,11 +120,15 @@ enum AppRequest: Sendable {
     case switchTo(session: Int)
     case signOut(session: Int)
     /// A case was filed: it opens on top of My Cases, with the sharing step over it.
-    case caseFiled(number: Int, domainID: Int64)
+    case caseFiled(number: Int, domainID: Int64, drafts: [DraftForm])
     /// A case closed too long ago to reopen: the wizard opens filled in from it.
     case followUp(CaseRef)
     /// The drafts list opens a draft: the wizard, or the case whose message it is.
     case resume(DraftForm)
+    /// A new case for this customer, whatever other drafts there are.
+    case newCase(for: Customer)
+    /// The drafts list (to choose among several).
+    case openDrafts
     /// A draft was discarded: a form kept in memory must not bring it back.
     case forgetParked(DraftForm)
     /// The data changed: what is on screen reloads.

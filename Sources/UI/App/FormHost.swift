@@ -53,9 +53,11 @@ extension AppState {
                 active = index
                 effects += showCurrent()
             case .signOut(let index): effects += signOut(index)
-            case .caseFiled(let number, let domainID): effects += caseFiled(number, domainID: domainID)
+            case .caseFiled(let number, let domainID, let drafts): effects += caseFiled(number, domainID: domainID, drafts: drafts)
             case .followUp(let target): effects += fileFollowUp(of: target)
             case .resume(let draft): effects += resume(draft)
+            case .newCase(let customer): effects += openNewCase(.newCase(customerID: customer.id), customer: customer)
+            case .openDrafts: effects += openDrafts()
             case .forgetParked(let draft):
                 if let domainID = session?.user.domainID { parked[ParkKey(domainID: domainID, draft: draft)] = nil }
             case .refresh: effects += dataChanged()

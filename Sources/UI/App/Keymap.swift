@@ -159,6 +159,12 @@ enum Keymap {
         .init([.char("n"), .char("N"), .escape, .char("q")], .no, "no: nothing changes", hint: "no"),
     ]
 
+    static let draftChoice: [KeyBinding<DraftChoiceCommand>] = [
+        .init([.char("r")], .resume, "go on with the saved draft", hint: "resume draft"),
+        .init([.char("n")], .startNew, "start a new case for the customer in view (the draft is kept)", hint: "new for this customer"),
+        .init([.escape, .char("q")], .cancel, "cancel", hint: "cancel"),
+    ]
+
     static let sessions: [KeyBinding<SessionsCommand>] = [
         .init([.enter], .choose, "switch to the selected domain", hint: "switch"),
         .init([.char("s")], .signIn, "sign in to another domain", hint: "sign in"),

@@ -2,13 +2,6 @@ import Domain
 import Foundation
 import ScreenKit
 
-/// A file chosen to attach: where it is, and the name and size it had when it was added.
-struct ChosenFile: Equatable, Sendable, Codable {
-    var path: String
-    var name: String
-    var size: Int
-}
-
 /// Choosing files to attach: a path field with Tab completion, and the files added so far.
 /// Used by the create-case wizard and by the attach form of an open case.
 struct AttachmentPicker: Equatable, Sendable {

@@ -90,7 +90,7 @@ struct DraftsList: OverlayForm, Equatable {
 
     /// The first words: a message's text, or a new case's title.
     static func preview(_ draft: Draft) -> String {
-        if draft.form == .newCase, let d = try? JSONDecoder().decode(NewCaseDraft.self, from: Data(draft.content.utf8)) {
+        if draft.form.isNewCase, let d = NewCaseDraft(content: draft.content) {
             let title = d.title.isEmpty ? "(no title yet)" : d.title
             return d.customerName.map { "\(title) · \($0)" } ?? title
         }
@@ -114,7 +114,7 @@ extension AppState {
     mutating func resume(_ draft: DraftForm) -> [Effect] {
         switch draft {
         case .newCase:
-            return openNewCase()
+            return openNewCase(draft, customer: nil)
         case .message(let number):
             status = .info("Press \(Keymap.name(of: .caseAction(.message))) to go on with your message to case \(number).")
             return push(.detail(CaseScreen(ref: CaseRef(domainID: tabs[active].session.user.domainID, number: number))))

@@ -95,6 +95,8 @@ struct NewCaseForm: OverlayForm, DraftedForm, Equatable {
     /// The `editExternally` waiting for its answer.
     var editing: Int?
     var draftRequest: Int?
+    /// The customer whose saved draft is loading (the drafts list opened it): it names the customer.
+    var loadingCustomer: Int64?
     var unsaved = false
     var savedAt: Date?
 
@@ -108,7 +110,9 @@ struct NewCaseForm: OverlayForm, DraftedForm, Equatable {
 
     var actingDomain: Int64? { domainID }
     var draftDomain: Int64 { domainID }
-    var draft: DraftForm { .newCase }
+    /// One draft per customer: choosing another customer moves it (`savedUnder` is where it was).
+    var draft: DraftForm { .newCase(customerID: customer?.id) }
+    var savedUnder: DraftForm?
     var draftText: String? { isEmpty ? nil : draftContent }
     /// Not while it is being filed: the draft goes once the case is.
     var savesDraft: Bool { sending == nil }
@@ -243,38 +247,19 @@ extension NewCaseForm {
 
 // MARK: The draft
 
-/// What is saved as the wizard's draft (JSON in the draft's content).
-struct NewCaseDraft: Codable, Equatable {
-    var field: NewCaseField
-    var customerID: Int64?
-    var customerName: String?
-    var customerDomain: String?
-    var title: String
-    var category: String?
-    var description: String
-    var attachments: [ChosenFile]
-    var severity: String
-    var language: String
-    var timeZone: String
-}
-
 extension NewCaseForm {
     var savedDraft: NewCaseDraft {
-        NewCaseDraft(field: field, customerID: customer?.id, customerName: customer?.name, customerDomain: customer?.primaryDomain,
+        NewCaseDraft(field: field.rawValue, customerID: customer?.id, customerName: customer?.name, customerDomain: customer?.primaryDomain,
                      title: title.text, category: category?.path, description: description.text,
                      attachments: attachments.files, severity: severity.rawValue, language: language, timeZone: timeZone)
     }
 
-    var draftContent: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(savedDraft)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    var draftContent: String { savedDraft.content }
 
     /// Restores a saved draft; false when `content` isn't one (then nothing changes).
     mutating func restore(_ content: String) -> Bool {
-        guard let d = try? JSONDecoder().decode(NewCaseDraft.self, from: Data(content.utf8)) else { return false }
-        field = d.field
+        guard let d = NewCaseDraft(content: content) else { return false }
+        field = NewCaseField(rawValue: d.field) ?? .customer
         if let id = d.customerID, let name = d.customerName, let domain = d.customerDomain {
             customer = customers?.first { $0.customer.id == id }?.customer
                 ?? Customer(id: id, name: name, primaryDomain: domain, tier: .standard)

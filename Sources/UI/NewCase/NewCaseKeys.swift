@@ -195,7 +195,9 @@ extension NewCaseForm {
             errors[.customer] = "customer: the customers couldn't be loaded: \(message)"
         case (draftRequest, .draft(let content)):
             draftRequest = nil
+            loadingCustomer = nil
             if let content, !hasTyped, restore(content) {
+                savedUnder = draft
                 env.status = .info("Your draft of a new case is back. Esc keeps it; it is discarded once the case is filed.")
             }
         case (draftRequest, .failed(let message)):
@@ -213,7 +215,8 @@ extension NewCaseForm {
             }
         case (sending, .filed(let number)):
             sending = nil
-            env.then.append(.caseFiled(number: number, domainID: domainID))
+            let drafts = savedUnder.map { $0 == draft ? [draft] : [draft, $0] } ?? [draft]
+            env.then.append(.caseFiled(number: number, domainID: domainID, drafts: drafts))
         case (sending, .failed(let message)):
             // The reason on the review page; nothing typed is lost.
             sending = nil
@@ -228,34 +231,71 @@ extension NewCaseForm {
 }
 
 extension AppState {
-    /// `n`: the wizard of the active domain, as it was left (Esc) or from its saved draft; a customer
-    /// selected in My Customers, or whose cases are listed, is filled in.
+    /// `n`: the wizard of the active domain. Drafts are per customer: with a customer in view (selected in
+    /// My Customers, or whose cases are listed), that customer's draft goes on (as left with Esc, or saved),
+    /// or a new case for them starts; when only drafts for others exist, the app asks which. With no customer
+    /// in view, the one new-case draft goes on; with several, the drafts list opens to choose.
     mutating func openNewCase(prefill: NewCaseForm? = nil) -> [Effect] {
         let session = tabs[active].session
-        let domainID = session.user.domainID
-        let kept = prefill == nil ? unpark(NewCaseForm.self, domainID: domainID, draft: .newCase) : nil
-        var form = prefill ?? kept?.form ?? NewCaseForm(domainID: domainID, user: session.user)
-        let id = kept?.id ?? requests.serial()
-        var env = makeEnv(form: id, actingDomain: domainID)
+        let known = newCaseDrafts(domainID: session.user.domainID)
+        if let prefill {
+            // A follow-up for a customer with a draft: the draft goes on rather than being replaced.
+            guard known.contains(prefill.draft) else { return present(prefill, id: requests.serial(), loadDraft: false, unsaved: true) }
+            status = .info("Your draft of a new case for \(prefill.customer?.name ?? "this customer") goes on; nothing typed in it is replaced.")
+            return openNewCase(prefill.draft, customer: prefill.customer)
+        }
+        var context: Customer?
+        switch currentScreen {
+        case .customers(let list)?:
+            if let row = list.selected {
+                if let refusal = NewCaseForm.refusal(filingFor: row, by: session.user) {
+                    status = .error("\(Keymap.name(of: .newCase)) (new case) for \(row.customer.name): \(refusal)")
+                    return []
+                }
+                context = row.customer
+            }
+        case .cases(let list)?:
+            if case .customer(let customer) = list.kind { context = customer }
+        default: break
+        }
+        if let context {
+            let key = DraftForm.newCase(customerID: context.id)
+            let others = known.filter { $0 != key }
+            if known.contains(key) || others.isEmpty { return openNewCase(key, customer: context) }
+            open(NewCaseDraftChoice(customer: context, others: others, description: describeNewCaseDraft(others)))
+            return []
+        }
+        switch known.count {
+        case 0: return openNewCase(.newCase(customerID: nil), customer: nil)
+        case 1: return openNewCase(known[0], customer: nil)
+        default:
+            let effects = openDrafts()
+            status = .info("You have \(known.count) new-case drafts: choose one with Enter.")
+            return effects
+        }
+    }
+
+    /// The wizard for draft `key`: the form left with Esc, else a new one (for `customer`) that loads the saved draft.
+    mutating func openNewCase(_ key: DraftForm, customer: Customer?) -> [Effect] {
+        let session = tabs[active].session
+        if let kept = unpark(NewCaseForm.self, domainID: session.user.domainID, draft: key) {
+            return present(kept.form, id: kept.id, loadDraft: false, unsaved: kept.form.unsaved)
+        }
+        var form = NewCaseForm(domainID: session.user.domainID, user: session.user)
+        if let customer { form.customer = customer; form.field = .title }
+        if case .newCase(let id?) = key, customer == nil { form.loadingCustomer = id }
+        return present(form, id: requests.serial(), loadDraft: true, unsaved: false)
+    }
+
+    /// Opens the wizard over the screen, loading what it still needs (the saved draft, the customers).
+    private mutating func present(_ opened: NewCaseForm, id: FormID, loadDraft: Bool, unsaved: Bool) -> [Effect] {
+        var form = opened
+        var env = makeEnv(form: id, actingDomain: form.domainID)
         var effects: [Effect] = []
         let tab = active
-        if prefill == nil, form.isEmpty {
-            switch currentScreen {
-            case .customers(let list)?:
-                if let row = list.selected {
-                    if let refusal = NewCaseForm.refusal(filingFor: row, by: session.user) {
-                        status = .error("\(Keymap.name(of: .newCase)) (new case) for \(row.customer.name): \(refusal)")
-                        return []
-                    }
-                    form.customer = row.customer
-                    form.field = .title
-                }
-            case .cases(let list)?:
-                if case .customer(let customer) = list.kind { form.customer = customer; form.field = .title }
-            default: break
-            }
-            // A saved draft wins over the customer filled in from the screen.
-            let load = env.issue { .loadDraft(request: $0, session: tab, form: .newCase) }
+        if loadDraft {
+            let key = form.loadingCustomer.map { DraftForm.newCase(customerID: $0) } ?? form.draft
+            let load = env.issue { .loadDraft(request: $0, session: tab, form: key) }
             form.draftRequest = load.request
             effects.append(load)
         }
@@ -264,23 +304,40 @@ extension AppState {
             form.customersRequest = load.request
             effects.append(load)
         }
-        if prefill != nil { form.unsaved = true }
+        form.unsaved = unsaved
         overlay = Overlay(id: id, form: form)
         return effects + apply(env)
     }
 
+    /// The active domain's new-case drafts: those kept in memory and those saved.
+    func newCaseDrafts(domainID: Int64) -> [DraftForm] {
+        let parkedDrafts = parked.keys.filter { $0.domainID == domainID && $0.draft.isNewCase }.map(\.draft)
+        let saved = (sessionIndex(domainID: domainID).flatMap { tabs[$0].drafts } ?? []).filter(\.isNewCase)
+        return (parkedDrafts + saved.filter { !parkedDrafts.contains($0) }).sorted { $0.stored < $1.stored }
+    }
+
+    /// "a new case for Globex" when the app holds it; else what is known of the saved ones.
+    private func describeNewCaseDraft(_ drafts: [DraftForm]) -> String {
+        guard drafts.count == 1 else { return "\(drafts.count) new-case drafts for other customers" }
+        let domainID = tabs[active].session.user.domainID
+        if let kept = parked[ParkKey(domainID: domainID, draft: drafts[0])]?.form { return kept.draftDescription }
+        return drafts[0] == .newCase(customerID: nil) ? "a new case with no customer chosen yet" : "a new case for another customer"
+    }
+
     /// Filed: the draft goes, the case opens on top of My Cases, and the sharing step is offered.
-    mutating func caseFiled(_ number: Int, domainID: Int64) -> [Effect] {
+    mutating func caseFiled(_ number: Int, domainID: Int64, drafts: [DraftForm]) -> [Effect] {
         let session = sessionIndex(domainID: domainID) ?? active
         overlay = nil
-        parked[ParkKey(domainID: domainID, draft: .newCase)] = nil
+        for draft in drafts { parked[ParkKey(domainID: domainID, draft: draft)] = nil }
+        tabs[session].drafts?.removeAll { drafts.contains($0) }
         for t in tabs.indices { tabs[t].forEachScreen { $0.freshness = .stale } }
         active = session
         tabs[active].root = .myCases
         tabs[active].pushed = []
         tabs[active].myCases.cursor = ListCursor()
-        let discard = requests.issue(for: .command(CommandNote(form: nil, what: "discard the draft of the new case", success: "", refreshes: false)))
-        var effects: [Effect] = [.discardDraft(request: discard, session: session, form: .newCase)]
+        var effects: [Effect] = drafts.map {
+            .discardDraft(request: backgroundRequest("discard the draft of the new case"), session: session, form: $0)
+        }
         effects += showCurrent()
         effects += push(.detail(CaseScreen(ref: CaseRef(domainID: domainID, number: number))))
         var sharing = SharingForm(target: CaseRef(domainID: domainID, number: number), current: [])

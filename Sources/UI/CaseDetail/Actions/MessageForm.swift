@@ -16,6 +16,7 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
     var editing: Int?
     var unsaved = false
     var savedAt: Date?
+    var savedUnder: DraftForm?
 
     init(target: CaseRef) { self.target = target }
 
