@@ -48,8 +48,9 @@ extension PortalStore {
                                  description, form.severity.level, language, timeZone, now.millis, now.millis])
             let id = db.lastInsertedRowID
             // Keyed by the case's place in update order (SearchKey); later updates move it (trigger of schema v6).
-            try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages) VALUES (?, ?, ?, ?, '')",
-                           arguments: [SearchKey.of(updatedAt: now.millis, id: id), String(number), title, description])
+            try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages, customer) VALUES (?, ?, ?, ?, '', ?)",
+                           arguments: [SearchKey.of(updatedAt: now.millis, id: id), String(number), title, description,
+                                        customer.name + " " + customer.primaryDomain])
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
                             text: "Filed for \(customer.name) as \(form.severity.label) in \(category.path)")

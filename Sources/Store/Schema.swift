@@ -25,6 +25,9 @@ enum Schema {
         m.registerMigration("v7: customers per reseller domain") { db in
             try db.execute(sql: v7)
         }
+        m.registerMigration("v8: customer names in the search rows") { db in
+            try db.execute(sql: v8)
+        }
         return m
     }
 
@@ -260,5 +263,32 @@ enum Schema {
     DROP TABLE customer;
     ALTER TABLE customer_v7 RENAME TO customer;
     CREATE INDEX customer_primary_domain ON customer(primary_domain);
+    """
+
+    static let v8 = """
+    -- A bare word also finds the cases of a customer whose name or primary domain holds it (`harbor`): the search
+    -- rows get a column of the customer, copied in key order like v6. The triggers are dropped first and made again
+    -- (the same as v6's), so no trigger names a missing table while the new one takes the old one's name.
+    DROP TRIGGER case_search_follows_update;
+    DROP TRIGGER case_search_follows_delete;
+    CREATE VIRTUAL TABLE case_search_v8 USING fts5(
+        number, title, description, messages, customer,
+        prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO case_search_v8 (rowid, number, title, description, messages, customer)
+        SELECT s.rowid, s.number, s.title, s.description, s.messages, \(SearchKey.customerSQL("cu"))
+        FROM case_search s JOIN support_case c ON c.id = \(SearchKey.caseIDSQL("s.rowid")) JOIN customer cu ON cu.id = c.customer_id
+        ORDER BY s.rowid;
+    DROP TABLE case_search;
+    ALTER TABLE case_search_v8 RENAME TO case_search;
+    CREATE TRIGGER case_search_follows_update AFTER UPDATE OF id, updated_at ON support_case
+    WHEN \(SearchKey.sql("OLD")) <> \(SearchKey.sql("NEW"))
+    BEGIN
+        UPDATE case_search SET rowid = \(SearchKey.sql("NEW")) WHERE rowid = \(SearchKey.sql("OLD"));
+    END;
+    CREATE TRIGGER case_search_follows_delete AFTER DELETE ON support_case
+    BEGIN
+        DELETE FROM case_search WHERE rowid = \(SearchKey.sql("OLD"));
+    END;
     """
 }

@@ -26,4 +26,8 @@ enum SearchKey {
     static func caseIDSQL(_ rowid: String) -> String {
         "(CASE WHEN \(rowid) > 0 THEN \(rowid) & \(idMask) ELSE -\(rowid) END)"
     }
+
+    /// What a case's search row holds of its customer (schema v8): the name and the primary domain, so a bare
+    /// word finds a customer's cases. `c` is the customer's alias. Part of migration v8: frozen.
+    static func customerSQL(_ c: String) -> String { "\(c).name || ' ' || \(c).primary_domain" }
 }

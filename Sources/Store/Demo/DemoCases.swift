@@ -127,9 +127,10 @@ struct DemoCases {
         for k in sortedKeys { try insertKey.execute(arguments: [k.key, k.id]) }
         try db.execute(sql: """
             INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 67108864);
-            INSERT INTO case_search (rowid, number, title, description, messages)
-              SELECT k.key, s.number, s.title, s.description, s.messages
+            INSERT INTO case_search (rowid, number, title, description, messages, customer)
+              SELECT k.key, s.number, s.title, s.description, s.messages, \(SearchKey.customerSQL("cu"))
               FROM temp.demo_search_key k JOIN temp.demo_search s ON s.id = k.id
+                JOIN support_case c ON c.id = s.id JOIN customer cu ON cu.id = c.customer_id
               ORDER BY k.key;
             INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 1048576);
             INSERT INTO case_search (case_search) VALUES ('optimize');
