@@ -564,3 +564,18 @@ struct TimeBoundTests {
         #expect(TimeBound.on(year: 2026, month: 12, day: 25).description == "2026-12-25")
     }
 }
+
+@Suite struct FilterHintTests {
+    @Test func theFieldBeingTypedHasAHintAndAKeywordHasNone() {
+        #expect(FilterCheatSheet.hint(typing: "cu")?.hasPrefix("customer:") == true)
+        #expect(FilterCheatSheet.hint(typing: "mail -sev")?.hasPrefix("sev:") == true)
+        #expect(FilterCheatSheet.hint(typing: "severity:p")?.hasPrefix("sev:") == true)
+        #expect(FilterCheatSheet.hint(typing: "up")?.hasPrefix("updated:") == true)
+        #expect(FilterCheatSheet.hint(typing: "is:esc")?.hasPrefix("is:open") == true)
+        #expect(FilterCheatSheet.hint(typing: "s") == nil, "one letter tells nothing")
+        #expect(FilterCheatSheet.hint(typing: "mail ") == nil)
+        #expect(FilterCheatSheet.hint(typing: "harbor") == nil)
+        #expect(FilterCheatSheet.hint(typing: "title:x") == nil, "not a field")
+        #expect(FilterCheatSheet.hint(typing: "") == nil)
+    }
+}

@@ -160,3 +160,21 @@ import Testing
         }
     }
 }
+
+/// While a field name is typed in the filter bar, the status line says what the field takes.
+@Suite struct FilterFieldHintTests {
+    @Test func typingAFieldNameShowsWhatItTakesAndAKeywordShowsTheKeys() {
+        var state = Fixture.myCases(size: Fixture.large)
+        state.press(.char("/"))
+        func statusLine() -> String { state.screenLines().last ?? "" }
+        #expect(statusLine().contains("Enter"), "the bar's keys first: \(statusLine())")
+        state.type("mail se")
+        #expect(statusLine().contains("sev:p1,p2  any of these severities"), "\(statusLine())")
+        state.type("v:p1 -stat")
+        #expect(statusLine().contains("status:new,in-progress,action-required"), "\(statusLine())")
+        state.type("us:new,act")
+        #expect(statusLine().contains("status:new,in-progress"), "still in the field: \(statusLine())")
+        state.type(" harbor")
+        #expect(!statusLine().contains("status:") && statusLine().contains("Enter"), "a keyword: the keys again: \(statusLine())")
+    }
+}

@@ -1,3 +1,4 @@
+import Domain
 import ScreenKit
 
 /// The bottom row: the last message, else a filter error, else the keys that apply now (from the keymap).
@@ -25,7 +26,10 @@ enum StatusLineView {
     static func hints(_ state: AppState, screen: Screen) -> StyledLine {
         let width = Layout.contentWidth(state.size.width)
         var items: [(keys: String, label: String)]
-        if case .cases(let list) = screen, list.filter.editing != nil {
+        if case .cases(let list) = screen, let editing = list.filter.editing {
+            // A field name being typed: what it takes, instead of the keys.
+            let typed = String(editing.field.characters.prefix(editing.field.caret))
+            if let hint = FilterCheatSheet.hint(typing: typed) { return [Span(hint.truncated(toWidth: width), Theme.hint)] }
             items = Keymap.filterBar.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
         } else {
             let atTop = state.tabs[state.active].isAtRoot
