@@ -48,6 +48,11 @@ public struct BenchReport: Encodable {
         ops.append(try bench.firstPage("keyword: common word + customer:acme", filter: "mail customer:acme"))
         ops.append(try bench.firstPage("keyword: common word + is:escalated", filter: "mail is:escalated"))
         ops.append(try bench.firstPage("first page: sorted by severity", filter: "", sort: .severity))
+        for (name, filter, sort) in [("last page: all", "", CaseSort.updated), ("last page: is:open", "is:open", .updated),
+                                     ("last page: sorted by severity", "", .severity), ("last page: keyword: common word", "mail", .updated),
+                                     ("last page: keyword: common word, by created", "mail", .created)] {
+            ops.append(try bench.lastPage(name, filter: filter, sort: sort))
+        }
         ops.append(try bench.pageAt(depth: 50))
         ops.append(try bench.pageAt(depth: 10_000))
         ops.append(try bench.myCustomers())

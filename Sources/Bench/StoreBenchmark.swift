@@ -95,6 +95,16 @@ public final class StoreBenchmark {
                            baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
     }
 
+    /// The last page of My Cases (`G`): the list read from its end by the same plans with their order reversed.
+    public func lastPage(_ name: String, filter: String, sort: CaseSort = .updated, limit: Int = 50) throws -> BenchMeasurement {
+        let query = try CaseQuery(parsing: filter)
+        let statements = try store.pageStatements(as: user, query: query, sort: sort, after: nil, backward: true, limit: limit)
+        let domainID = user.domainID
+        return try measure(name, bound: FTS.positiveMatch(query) == nil ? 2.0 : 3.0,
+                           app: { _ = try store.cases(as: user, scope: .domain(domainID), query: query, sort: sort, page: .last, limit: limit) },
+                           baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
+    }
+
     /// The next page after `depth` rows, by keyset.
     public func pageAt(depth wanted: Int, limit: Int = 50) throws -> BenchMeasurement {
         // On a small database, stay inside the list rather than measuring its end.

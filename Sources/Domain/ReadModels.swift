@@ -61,9 +61,31 @@ public enum CaseScope: Sendable, Equatable, Hashable {
     case customer(customerID: Int64, domainID: Int64)
 }
 
+/// Which page of a list to read. A list is read forward from its first row, or backward from its last (the same
+/// keyset query with the order reversed), so either end is one read away; rows always come back in the list's order.
+public enum PageAnchor: Sendable, Equatable {
+    /// The rows after this row (nil: the first page).
+    case after(CaseRow?)
+    /// The rows before this row, read from the other end (nil: the last page).
+    case before(CaseRow?)
+
+    public static let first = PageAnchor.after(nil)
+    public static let last = PageAnchor.before(nil)
+
+    /// The row the page starts from, if any.
+    public var cursor: CaseRow? {
+        switch self { case .after(let row), .before(let row): row }
+    }
+    /// Read from the list's end towards its start.
+    public var isBackward: Bool {
+        if case .before = self { true } else { false }
+    }
+}
+
 public struct CasePage: Sendable, Equatable {
     public var rows: [CaseRow]
-    /// True when more rows follow the last one.
+    /// True when more rows lie beyond the page in the direction it was read: after its last row, or, for a page
+    /// read `.before` a row, before its first.
     public var hasMore: Bool
     public init(rows: [CaseRow], hasMore: Bool) { self.rows = rows; self.hasMore = hasMore }
 }

@@ -50,16 +50,16 @@ public final class LocalPortal: Portal {
 
     // MARK: Reads
 
-    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call { s throws(StoreError) in
-            try s.cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation)
+            try s.cases(as: user, scope: scope, query: query, sort: sort, page: page, limit: limit, cancellation: cancellation)
         }
     }
-    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call { s throws(StoreError) in
-            try s.cases(asEach: users, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation)
+            try s.cases(asEach: users, query: query, sort: sort, page: page, limit: limit, cancellation: cancellation)
         }
     }
     public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {

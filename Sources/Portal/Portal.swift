@@ -22,10 +22,11 @@ public protocol Portal: Sendable {
 
     // MARK: Reads (paged, and only what a screen shows)
     // The list reads take a `Cancellation`: cancelled while they run, they stop and throw `.cancelled`.
-    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    /// A page of a list: after a row (`.first`: the first page), or before one read from the end (`.last`: the last page).
+    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage
     /// Every user's cases merged in `sort` order: the All domains list.
-    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage
     /// The number of matching cases, counted up to `cap` (one more than `cap` means "more").
     func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int
@@ -79,6 +80,16 @@ public protocol Portal: Sendable {
 }
 
 extension Portal {
+    /// The page after a row (nil: the first page).
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        try cases(as: user, scope: scope, query: query, sort: sort, page: .after(after), limit: limit, cancellation: cancellation)
+    }
+    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        try cases(asEach: users, query: query, sort: sort, page: .after(after), limit: limit, cancellation: cancellation)
+    }
+
     /// The list reads nobody cancels (the command line's).
     public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int) throws(PortalError) -> CasePage {
         try cases(as: user, scope: scope, query: query, sort: sort, after: after, limit: limit, cancellation: nil)

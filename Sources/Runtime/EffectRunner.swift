@@ -56,8 +56,9 @@ public final class EffectRunner: @unchecked Sendable {
 
         init?(_ effect: Effect) {
             switch effect {
-            case .loadCases(_, let session, let scope, _, _, let after, _): self = .cases(session: session, scope: scope, firstPage: after == nil)
-            case .loadMergedCases(_, _, _, _, let after, _): self = .merged(firstPage: after == nil)
+            // The first and the last page both replace the list: a newer one of either supersedes the other.
+            case .loadCases(_, let session, let scope, _, _, let page, _): self = .cases(session: session, scope: scope, firstPage: page.cursor == nil)
+            case .loadMergedCases(_, _, _, _, let page, _): self = .merged(firstPage: page.cursor == nil)
             case .countCases(_, let session, let scope, _, _): self = .count(session: session, scope: scope)
             case .loadCase(_, let session, _): self = .detail(session: session)
             default: return nil
@@ -127,12 +128,12 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func answer(_ effect: Effect, cancellation: Cancellation?) throws(PortalError) -> Reply {
         switch effect {
-        case .loadCases(_, let session, let scope, let query, let sort, let after, let limit):
-            return .cases(try portal.cases(as: try user(session), scope: scope, query: query, sort: sort, after: after, limit: limit,
+        case .loadCases(_, let session, let scope, let query, let sort, let page, let limit):
+            return .cases(try portal.cases(as: try user(session), scope: scope, query: query, sort: sort, page: page, limit: limit,
                                            cancellation: cancellation))
-        case .loadMergedCases(_, let indexes, let query, let sort, let after, let limit):
+        case .loadMergedCases(_, let indexes, let query, let sort, let page, let limit):
             let users = indexes.filter(sessions.indices.contains).map { sessions[$0].user }
-            return .cases(try portal.cases(asEach: users, query: query, sort: sort, after: after, limit: limit, cancellation: cancellation))
+            return .cases(try portal.cases(asEach: users, query: query, sort: sort, page: page, limit: limit, cancellation: cancellation))
         case .countCases(_, let session, let scope, let query, let cap):
             let n = try portal.countCases(as: try user(session), scope: scope, query: query, cap: cap, cancellation: cancellation)
             return .counted(min(n, cap), capped: n > cap)

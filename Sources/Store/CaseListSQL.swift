@@ -28,10 +28,14 @@ enum KeywordPlan: Equatable {
 
     /// `narrow`: the list is a customer's (or a few customers'): their cases are few next to a common word's
     /// matches, so they are walked rather than the matches.
+    /// `backward`: the list read from its end. Sorted by creation, that has no search-order walk (an old case may have
+    /// been updated last, so no update time bounds the oldest creations): one of the other plans reads it.
     static func choose(_ db: Database, _ query: CaseQuery, sort: CaseSort, narrow: Bool, after cursor: CaseRow?,
-                       searchOrder: Bool = true, log: StatementLog? = nil) throws -> KeywordPlan {
+                       backward: Bool = false, searchOrder: Bool = true, log: StatementLog? = nil) throws -> KeywordPlan {
         guard let match = FTS.positiveMatch(query) else { return .none }
-        if searchOrder, !narrow, sort == .created || cursor.map(SearchKey.of) ?? 1 > 0, try keysOrdered(db, log: log) {
+        let walkable = backward ? sort != .created && cursor.map(SearchKey.of) ?? 1 > 0
+                                : sort == .created || cursor.map(SearchKey.of) ?? 1 > 0
+        if searchOrder, !narrow, walkable, try keysOrdered(db, log: log) {
             return .searchOrder
         }
         if try cappedCount(db, match, fewMatches, log: log) < fewMatches { return .fromSearchIndex }
@@ -51,22 +55,22 @@ enum KeywordPlan: Equatable {
 
     /// After a bounded search-order walk that did not fill its page: whether the bound cut the walk short
     /// (then the page needs another plan) or the matches simply ran out (then the page is complete).
-    static func walkWasCut(_ db: Database, _ query: CaseQuery, after cursor: CaseRow?, walkBound: Int = walkBound,
-                           log: StatementLog?) throws -> Bool {
+    static func walkWasCut(_ db: Database, _ query: CaseQuery, after cursor: CaseRow?, backward: Bool = false,
+                           walkBound: Int = walkBound, log: StatementLog?) throws -> Bool {
         guard let match = FTS.positiveMatch(query) else { return false }
-        let (sql, values) = boundProbe(match, after: cursor, walkBound: walkBound)
+        let (sql, values) = boundProbe(match, after: cursor, backward: backward, walkBound: walkBound)
         return try log.fetchInt(db, sql, values) != nil
     }
 
-    /// The key of the `walkBound`-th match after the cursor, if there are that many.
-    static func boundProbe(_ match: String, after cursor: CaseRow?, walkBound: Int) -> (String, [DatabaseValue]) {
+    /// The key of the `walkBound`-th match after the cursor (`backward`: before it, from the oldest), if there are that many.
+    static func boundProbe(_ match: String, after cursor: CaseRow?, backward: Bool = false, walkBound: Int) -> (String, [DatabaseValue]) {
         var values = [match.databaseValue]
         var sql = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
         if let cursor {
-            sql += " AND rowid < ?"
+            sql += backward ? " AND rowid > ?" : " AND rowid < ?"
             values.append(SearchKey.of(cursor).databaseValue)
         }
-        return (sql + " ORDER BY rowid DESC LIMIT 1 OFFSET \(walkBound - 1)", values)
+        return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC") LIMIT 1 OFFSET \(walkBound - 1)", values)
     }
 }
 
@@ -144,22 +148,25 @@ struct CaseListSQL {
 
     /// One domain's cases (or those of some of its customers: one, a customer's list, or a few, CustomerPlan),
     /// visible to that domain, after `cursor` in `sort` order.
+    /// `backward`: the same list read from its other end: the order reversed and the keyset comparisons flipped, so
+    /// the rows come back last first, those before `cursor` (nil: from the last row). The same index serves it,
+    /// walked the other way. (Sorted by creation, a search-order walk is forward only: KeywordPlan.choose.)
     /// `walkBound`: a search-order walk reads at most that many matches (nil: no bound, for counts).
-    init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int, now: Date,
-         keywords: KeywordPlan = .matchesGathered, walkBound: Int? = KeywordPlan.walkBound) {
-        if keywords == .searchOrder, sort == .updated || sort == .created, let match = FTS.positiveMatch(query) {
-            self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: limit,
-                      now: now, walkBound: walkBound)
+    init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
+         limit: Int, now: Date, keywords: KeywordPlan = .matchesGathered, walkBound: Int? = KeywordPlan.walkBound) {
+        if keywords == .searchOrder, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
+            self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
+                      backward: backward, limit: limit, now: now, walkBound: walkBound)
         } else {
-            self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: limit, now: now,
-                      keywords: keywords)
+            self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
+                      now: now, keywords: keywords)
         }
     }
 
     /// Walks the list index that serves `sort` (or, for `.fromSearchIndex`, sorts the few matches; for a few
     /// customers, sorts their few cases).
-    private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, limit: Int,
-                 now: Date, keywords: KeywordPlan) {
+    private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?,
+                 backward: Bool, limit: Int, now: Date, keywords: KeywordPlan) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
         // Driven from the search index, the scope must not offer an index of its own (unary +).
@@ -178,21 +185,24 @@ struct CaseListSQL {
         }
         Self.appendTerms(query, now: now, indexable: sortColumnEquality, to: &whereSQL, &args)
 
+        // Backward, every direction flips: DESC and ASC, < and >, >= and <=.
+        let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
+        let (below, above) = backward ? (">", "<") : ("<", ">")
         let order: String
         switch sort {
         case .updated, .created:
             let col = sort == .updated ? "c.updated_at" : "c.created_at"
-            order = "\(col) DESC, c.id DESC"
+            order = "\(col)\(desc), c.id\(desc)"
             if let cursor {
-                whereSQL.append("(\(col), c.id) < (?, ?)")
+                whereSQL.append("(\(col), c.id) \(below) (?, ?)")
                 args += [(sort == .updated ? cursor.updatedAt : cursor.createdAt).millis, cursor.id]
             }
         case .severity, .status:
             let col = sort == .severity ? "c.severity" : "c.status"
-            order = "\(col), c.updated_at DESC, c.id DESC"
+            order = "\(col)\(asc), c.updated_at\(desc), c.id\(desc)"
             if let cursor {
                 let key = sort == .severity ? cursor.severity.level : cursor.status.code
-                whereSQL.append("\(col) >= ? AND (\(col) > ? OR (c.updated_at, c.id) < (?, ?))")
+                whereSQL.append("\(col) \(above)= ? AND (\(col) \(above) ? OR (c.updated_at, c.id) \(below) (?, ?))")
                 args += [key, key, cursor.updatedAt.millis, cursor.id]
             }
         }
@@ -215,19 +225,20 @@ struct CaseListSQL {
     /// and other terms filter the walk. Keyset: `(updated_at, id) < cursor` is `rowid < key(cursor)`.
     /// Sorted by creation (`.created`), the walk is the same from the top, the cursor a filter on creation; the
     /// caller stops reading once no case left can enter the page.
+    /// Backward (sorted by update time only), the walk starts from the oldest match: `ORDER BY s.rowid`, `rowid > key(cursor)`.
     private init(searchOrder match: String, domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort,
-                 after cursor: CaseRow?, limit: Int, now: Date, walkBound: Int?) {
+                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, walkBound: Int?) {
         var whereSQL = ["case_search MATCH ?"]
         var args: [any DatabaseValueConvertible] = [match]
         let keyCursor = sort == .updated ? cursor : nil
         if let cursor = keyCursor {
-            whereSQL.append("s.rowid < ?"); args.append(SearchKey.of(cursor))
+            whereSQL.append(backward ? "s.rowid > ?" : "s.rowid < ?"); args.append(SearchKey.of(cursor))
         } else if let cursor {
             whereSQL.append("(+c.created_at, c.id) < (?, ?)"); args += [cursor.createdAt.millis, cursor.id]
         }
         if let walkBound {
-            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, walkBound: walkBound)
-            whereSQL.append("s.rowid >= coalesce((\(probe)), 0)")
+            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, backward: backward, walkBound: walkBound)
+            whereSQL.append(backward ? "s.rowid <= coalesce((\(probe)), \(Int64.max))" : "s.rowid >= coalesce((\(probe)), 0)")
             args += probeValues.map { $0 as any DatabaseValueConvertible }
         }
         if customers == nil {
@@ -248,7 +259,7 @@ struct CaseListSQL {
             JOIN customer cu ON cu.id = c.customer_id
             JOIN domain d ON d.id = c.domain_id
             WHERE \(whereSQL.joined(separator: "\n  AND "))
-            ORDER BY s.rowid DESC
+            ORDER BY s.rowid\(backward ? "" : " DESC")
             LIMIT \(limit)
             """
         values = args.map { $0.databaseValue }

@@ -9,6 +9,12 @@ extension PortalStore {
     /// Cancelling `cancellation` stops the read (`StoreError.cancelled`).
     public func cases(as user: User, scope: CaseScope, query: CaseQuery = .all, sort: CaseSort = .updated,
                       after cursor: CaseRow? = nil, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
+        try cases(as: user, scope: scope, query: query, sort: sort, page: .after(cursor), limit: limit, cancellation: cancellation)
+    }
+
+    /// One page of cases in `sort` order: after a row, or before one, read from the list's end (`.last`: the last page).
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery = .all, sort: CaseSort = .updated,
+                      page: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
         try Rules.portalAccess(user).enforce()
         let customerID: Int64?
         switch scope {
@@ -23,16 +29,19 @@ extension PortalStore {
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
         // prepared statements are cached per SQL text, and the keyset values are their arguments.
         return try singleStatementRead(cancellation: cancellation) { db in
-            try Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort, after: cursor,
-                              limit: limit, now: now, cancellation: cancellation)
+            try Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort, after: page.cursor,
+                              backward: page.isBackward, limit: limit, now: now, cancellation: cancellation)
         }
     }
 
     /// One page: a `customer:` term may narrow the list to a few customers (CustomerPlan), the keyword plan is
     /// chosen, the page read, and a search-order walk that its bound cut short is read again by another plan.
+    /// `backward`: the page before `cursor` (nil: the last page), read from the list's end by the same plans with their
+    /// order reversed; its rows come back in the list's order, and `hasMore` says whether rows precede them.
     /// `log` collects the statements run (for the benchmark's baseline); tests force the plans and lower `walkBound`.
     static func casePage(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort,
-                         after cursor: CaseRow?, limit: Int, now: Date, log: StatementLog? = nil, cancellation: Cancellation? = nil,
+                         after cursor: CaseRow?, backward: Bool = false, limit: Int, now: Date, log: StatementLog? = nil,
+                         cancellation: Cancellation? = nil,
                          keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
                          walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true) throws -> CasePage {
         let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
@@ -45,17 +54,19 @@ extension PortalStore {
         }
         func read(_ plan: KeywordPlan) throws -> [CaseRow] {
             try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                                  limit: limit + 1, now: now, keywords: plan, walkBound: walkBound))
+                                  backward: backward, limit: limit + 1, now: now, keywords: plan, walkBound: walkBound))
         }
         /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
         func walk() throws -> [CaseRow]? {
             var rows: [CaseRow] = []
-            for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor) {
+            for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor, backward: backward) {
                 rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
-                                              after: levelCursor, limit: limit + 1 - rows.count, now: now, keywords: .searchOrder,
-                                              walkBound: walkBound))
+                                              after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
+                                              keywords: .searchOrder, walkBound: walkBound))
                 if rows.count > limit { break }
-                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, walkBound: walkBound, log: log) { return nil }
+                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound, log: log) {
+                    return nil
+                }
             }
             return rows
         }
@@ -86,30 +97,33 @@ extension PortalStore {
             return best
         }
         let narrow = customers != nil
-        let plan = try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, log: log)
+        var plan = try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward, log: log)
+        if backward, sort == .created, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }  // no backward walk by creation
         let rows: [CaseRow]
         if plan == .searchOrder, FTS.positiveMatch(query) != nil {
             rows = try (sort == .created ? walkByCreation() : walk())
-                ?? read(forced?.fallback ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, searchOrder: false, log: log))
+                ?? read(forced?.fallback ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
+                                                               searchOrder: false, log: log))
         } else {
             rows = try read(plan)
         }
-        return CasePage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+        let page = Array(rows.prefix(limit))
+        return CasePage(rows: backward ? page.reversed() : page, hasMore: rows.count > limit)
     }
 
     /// The walks a search-order page takes: sorted by update time, one; by severity or status, one per level
     /// from the cursor's on (skipping levels a term of the query rules out), each with its level as a term and
-    /// the cursor only within the cursor's own level.
-    static func levels(_ query: CaseQuery, sort: CaseSort, after cursor: CaseRow?) -> [(CaseQuery, CaseRow?)] {
+    /// the cursor only within the cursor's own level. `backward`: from the last level (or the cursor's) back to the first.
+    static func levels(_ query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false) -> [(CaseQuery, CaseRow?)] {
         let levels: [(term: FilterPredicate, code: Int)]
         switch sort {
         case .updated, .created: return [(query, cursor)]
         case .severity: levels = Severity.allCases.map { (.severity([$0]), $0.level) }
         case .status: levels = CaseStatus.allCases.map { (.status([$0]), $0.code) }
         }
-        let from = cursor.map { sort == .severity ? $0.severity.level : $0.status.code } ?? Int.min
-        return levels.filter { level in
-            level.code >= from && query.terms.allSatisfy { term in
+        let from = cursor.map { sort == .severity ? $0.severity.level : $0.status.code } ?? (backward ? Int.max : Int.min)
+        return (backward ? levels.reversed() : levels).filter { level in
+            (backward ? level.code <= from : level.code >= from) && query.terms.allSatisfy { term in
                 Self.admits(term.predicate, level.term).map { $0 != term.negated } ?? true
             }
         }.map { level in
@@ -143,16 +157,24 @@ extension PortalStore {
     /// Each domain's page is read through its own user, so a domain without a session never appears.
     public func cases(asEach users: [User], query: CaseQuery = .all, sort: CaseSort = .updated,
                       after cursor: CaseRow? = nil, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
+        try cases(asEach: users, query: query, sort: sort, page: .after(cursor), limit: limit, cancellation: cancellation)
+    }
+
+    /// The unified inbox a page at a time from either end: read backward, each domain's page before the row, the
+    /// merge's last `limit`.
+    public func cases(asEach users: [User], query: CaseQuery = .all, sort: CaseSort = .updated,
+                      page anchor: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
         var merged: [CaseRow] = []
         var more = false
         for user in users {
-            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, after: cursor, limit: limit,
+            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: anchor, limit: limit,
                                  cancellation: cancellation)
             merged += page.rows
             more = more || page.hasMore
         }
         merged.sort { $0.precedes($1, in: sort) }
-        return CasePage(rows: Array(merged.prefix(limit)), hasMore: more || merged.count > limit)
+        let rows = anchor.isBackward ? Array(merged.suffix(limit)) : Array(merged.prefix(limit))
+        return CasePage(rows: rows, hasMore: more || merged.count > limit)
     }
 
     /// Counts matching cases up to `cap` (then the screen shows "cap+").
@@ -242,20 +264,23 @@ extension PortalStore {
 
     /// The query plan of a list query, for tests and the benchmark (no temporary B-tree allowed).
     /// `keywords` forces a keyword plan instead of the one the data would choose.
-    public func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool) throws(StoreError) -> [String] {
-        try explainCases(domainID: domainID, customerID: customerID, query: query, sort: sort, withCursor: withCursor, keywords: nil)
+    /// `backward`: the query that reads the list from its end (the last page, or the page before the cursor).
+    public func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool,
+                             backward: Bool = false) throws(StoreError) -> [String] {
+        try explainCases(domainID: domainID, customerID: customerID, query: query, sort: sort, withCursor: withCursor, backward: backward,
+                         keywords: nil)
     }
 
     func explainCases(domainID: Int64, customerID: Int64? = nil, query: CaseQuery, sort: CaseSort, withCursor: Bool,
-                      keywords: KeywordPlan?) throws(StoreError) -> [String] {
+                      backward: Bool = false, keywords: KeywordPlan?) throws(StoreError) -> [String] {
         let cursor = withCursor ? CaseRow(id: 1, number: 10000000, title: "", customerName: "", domainID: domainID, domainName: "",
                                           status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now) : nil
         let now = self.now
         return try read { db in
             let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
-            let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor)
-            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, limit: 51, now: now,
-                                keywords: plan)
+            let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor, backward: backward)
+            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward,
+                                limit: 51, now: now, keywords: plan)
             return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
         }
     }

@@ -76,6 +76,53 @@ struct TerminalAppTests {
         #expect(!Self.caseRows(screen).isEmpty && Self.caseRows(screen).allSatisfy { $0.contains(" P1 ") }, "\(screen)")
     }
 
+    /// `G` goes to the last row of My Cases at once (a reverse keyset read from the list's end): the oldest case, with
+    /// a position that ends at the total; moving up from there reads the pages before it, and `g` goes back to the top.
+    @Test func bottomShowsTheOldestCaseAtOnceThenUpAndTop() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 1_500)
+        let alice = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")  // newest first, as the list
+        let total = alice.count
+        #expect(total > 400, "\(total) cases: several pages of 72")
+        let t = try Self.open(b, as: "alice@cloudpartners.example")
+        func grouped(_ n: Int) -> String {
+            let digits = Array(String(n))
+            return String(digits.enumerated().flatMap { i, d in i > 0 && (digits.count - i) % 3 == 0 ? [",", d] : [d] })
+        }
+        func position(_ first: Int) -> String { "\(grouped(first))–\(grouped(first + 35)) of \(grouped(total)) ·" }
+
+        try t.waitFor(position(1))  // 36 rows on screen at 120×40, counted
+        try t.send("G")
+        var screen = try t.waitFor(until: "the oldest case, \(alice.last!), at the end of \(position(total - 35))") {
+            $0.contains(position(total - 35)) && Self.caseRows($0).last?.contains(String(alice.last!)) == true
+        }
+        #expect(try t.cursorCase() == String(alice.last!), "\(screen)")
+
+        // Up to the top of the screen (the last page's first rows still loaded, nothing read), then eight rows at a time:
+        // past the 72 rows of the last page, the pages before it are read as the cursor nears the top of what is
+        // loaded. The position and the case under the cursor stay right all the way.
+        try t.send(String(repeating: "k", count: 35), literal: true)
+        screen = try t.waitFor(until: "the cursor on the top row, \(alice[total - 36])") {
+            $0.contains(position(total - 35)) && (try? t.cursorCase()) == String(alice[total - 36])
+        }
+        var top = total - 35
+        for _ in 0..<18 {
+            try t.send(String(repeating: "k", count: 8), literal: true)
+            top -= 8
+            let expected = top
+            screen = try t.waitFor(until: "rows from \(expected) on, the cursor on \(alice[expected - 1])") {
+                $0.contains(position(expected)) && Self.caseRows($0).first?.contains(String(alice[expected - 1])) == true
+            }
+        }
+        #expect(top < total - 72 - 36, "read two pages back from the end")
+        #expect(try t.cursorCase() == String(alice[top - 1]), "\(screen)")
+
+        try t.send("g")
+        screen = try t.waitFor(until: "the newest case at the top of \(position(1))") {
+            $0.contains(position(1)) && Self.caseRows($0).first?.contains(String(alice[0])) == true
+        }
+        #expect(try t.cursorCase() == String(alice[0]), "\(screen)")
+    }
+
     @Test func customersAndTabsKeepTheirOwnState() throws {
         let (_, t) = try Self.start()
         try t.waitFor(until: "more than 10 case rows") { Self.caseRows($0).count > 10 }

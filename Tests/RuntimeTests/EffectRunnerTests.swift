@@ -13,8 +13,8 @@ import UI
 
     /// Every effect that talks to the portal, each with its own request id.
     static let portalEffects: [Effect] = [
-        .loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 50),
-        .loadMergedCases(request: 2, sessions: [0], query: .all, sort: .updated, after: nil, limit: 50),
+        .loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated, page: .first, limit: 50),
+        .loadMergedCases(request: 2, sessions: [0], query: .all, sort: .updated, page: .first, limit: 50),
         .countCases(request: 3, session: 0, scope: .domain(10), query: .all, cap: 10_000),
         .loadCustomers(request: 4, session: 0),
         .loadCase(request: 5, session: 0, number: 10_000_001),
@@ -39,7 +39,7 @@ import UI
             }
             #expect(request == effect.request)
         }
-        #expect(runner.perform(.loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 2))
+        #expect(runner.perform(.loadCases(request: 1, session: 0, scope: .domain(10), query: .all, sort: .updated, page: .first, limit: 2))
                 == .reply(request: 1, .cases(CasePage(rows: [portal.row(0), portal.row(1)], hasMore: false))))
         #expect(runner.perform(.countCases(request: 3, session: 0, scope: .domain(10), query: .all, cap: 100))
                 == .reply(request: 3, .counted(100, capped: true)))
@@ -58,7 +58,7 @@ import UI
     }
 
     @Test func aSignedOutSessionIsRefusedNotCrashed() {
-        let answer = runner.perform(.loadCases(request: 7, session: 3, scope: .domain(10), query: .all, sort: .updated, after: nil, limit: 5))
+        let answer = runner.perform(.loadCases(request: 7, session: 3, scope: .domain(10), query: .all, sort: .updated, page: .first, limit: 5))
         guard case .reply(7, .failed(let message))? = answer else {
             Issue.record("expected a failure, got \(String(describing: answer))")
             return
@@ -73,7 +73,7 @@ import UI
         runner.run(.loadCase(request: 1, session: 0, number: 10_000_001))
         for (request, word) in [(2, "mail"), (3, "mailbox"), (4, "mailboxes")] {
             runner.run(.loadCases(request: request, session: 0, scope: .domain(10), query: try CaseQuery(parsing: word),
-                                  sort: .updated, after: nil, limit: 5))
+                                  sort: .updated, page: .first, limit: 5))
         }
         #expect(runner.isBusy)
         portal.open()
@@ -88,11 +88,11 @@ import UI
         let runner = runner
         let started = Date()
         runner.run(.loadCases(request: 1, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), sort: .updated,
-                              after: nil, limit: 5))
+                              page: .first, limit: 5))
         runner.run(.countCases(request: 2, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), cap: 100))
         try waitUntil { portal.calls.count == 2 }  // both reads are running
         runner.run(.loadCases(request: 3, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "mail"), sort: .updated,
-                              after: nil, limit: 5))
+                              page: .first, limit: 5))
         runner.run(.countCases(request: 4, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "mail"), cap: 100))
         let answers = try drain(runner, count: 2)
         #expect(Set(answers.compactMap { if case .reply(let r, _) = $0 { r } else { nil } }) == [3, 4])
@@ -102,7 +102,7 @@ import UI
     @Test func quittingStopsARunningReadInsteadOfWaitingForIt() throws {
         let runner = runner
         runner.run(.loadCases(request: 1, session: 0, scope: .domain(10), query: try CaseQuery(parsing: "slow"), sort: .updated,
-                              after: nil, limit: 5))
+                              page: .first, limit: 5))
         try waitUntil { portal.calls.count == 1 }
         let started = Date()
         runner.finishQueuedWork()

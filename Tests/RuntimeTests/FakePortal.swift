@@ -42,13 +42,13 @@ final class FakePortal: Portal, @unchecked Sendable {
                 status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now.addingTimeInterval(-Double(i)))
     }
 
-    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call("cases \(query.isEmpty ? "all" : "\(query)")")
         if query.description.contains("slow") { try runUntilCancelled(cancellation) }
         return CasePage(rows: (0..<min(limit, 3)).map(row), hasMore: false)
     }
-    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int,
+    func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage {
         try call("merged")
         return CasePage(rows: [], hasMore: false)

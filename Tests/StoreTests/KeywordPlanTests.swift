@@ -107,6 +107,28 @@ import Testing
         return seen
     }
 
+    /// Walks every page backward from the end with the given plan: the last page's ids, and every id in list order.
+    static func pagedBackward(_ f: StoreFixture, domainID: Int64, _ q: CaseQuery, sort: CaseSort, limit: Int = 4,
+                              keywords: (KeywordPlan, KeywordPlan)? = nil, walkBound: Int = KeywordPlan.walkBound,
+                              customerPlan: Bool = true) throws -> (last: [Int64], all: [Int64]) {
+        var seen: [Int64] = []
+        var last: [Int64]?
+        var cursor: CaseRow?
+        let now = f.store.now
+        repeat {
+            let page = try f.store.read { db in
+                try PortalStore.casePage(db, domainID: domainID, customerID: nil, query: q, sort: sort, after: cursor, backward: true,
+                                         limit: limit, now: now, keywords: keywords.map { (plan: $0.0, fallback: $0.1) },
+                                         walkBound: walkBound, customerPlan: customerPlan)
+            }
+            last = last ?? page.rows.map(\.id)
+            seen = page.rows.map(\.id) + seen
+            #expect(page.rows.count == limit || !page.hasMore)
+            cursor = page.hasMore ? page.rows.first : nil
+        } while cursor != nil && seen.count < 500
+        return (last ?? [], seen)
+    }
+
     static let queries = ["mail", "bou*", "mail sev:p1", "mail sev:p1,p3", "mail -sev:p2 -status:closed", "mail is:closed", "mail -drive", "drive sync", "\"invites vanish\"", "mail customer:acme",
                           "mail is:open", "zzzz", "mail status:new,closed", "mail bounce*", "customer:acme", "customer:c",
                           "customer:moving", "customer:nobody", "mail customer:a", "customer:acme,basic sev:p2", "-customer:acme"]
@@ -147,6 +169,98 @@ import Testing
         }
     }
 
+    /// Read from the end (`G`, then up page by page): the last page is the brute force's last rows, and walking back
+    /// to the start finds the whole list, for every plan, sort, and filter.
+    @Test func everyPlanReadsBackwardWhatABruteForceFilterFinds() throws {
+        let f = try Self.fixture()
+        let plain = ["", "sev:p1", "sev:p2,p4", "status:new", "status:closed,new", "is:open", "is:closed", "-status:closed sev:p1",
+                     "is:open customer:basic"]
+        for domain in [f.agent1.domainID, f.agent2.domainID] {
+            for text in plain + Self.queries {
+                let q = try CaseQuery(parsing: text)
+                for sort in CaseSort.allCases {
+                    let expected = try Self.bruteForce(f, domainID: domain, q, sort: sort)
+                    func check(_ read: (last: [Int64], all: [Int64]), limit: Int = 4, _ what: String) {
+                        #expect(read.last == Array(expected.suffix(limit)), "\(text) \(sort) \(what): last page")
+                        #expect(read.all == expected, "\(text) \(sort) \(what): back to the start")
+                    }
+                    check(try Self.pagedBackward(f, domainID: domain, q, sort: sort), "chosen")
+                    check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, customerPlan: false), "customer filter")
+                    guard FTS.positiveMatch(q) != nil else { continue }
+                    for plan in Self.indexPlans {
+                        check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (plan, plan)), "\(plan)")
+                    }
+                    check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, .testedPerRow)), "search order")
+                    for fallback in Self.indexPlans {
+                        check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, fallback), walkBound: 2),
+                              "search order cut, then \(fallback)")
+                    }
+                    for limit in [1, 7] {
+                        check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, limit: limit,
+                                                     keywords: (.searchOrder, .fromSearchIndex), walkBound: 3),
+                              limit: limit, "search order, pages of \(limit)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Through the store's entry points: a user's list and All domains (both domains merged), last page and backward.
+    @Test func theLastPageAndThePagesBeforeItThroughTheStore() throws {
+        let f = try Self.fixture()
+        for text in ["", "mail", "bou* -status:closed", "customer:acme"] {
+            let q = try CaseQuery(parsing: text)
+            for sort in CaseSort.allCases {
+                let mine = try Self.bruteForce(f, domainID: f.agent1.domainID, q, sort: sort)
+                let last = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: q, sort: sort, page: .last, limit: 5)
+                #expect(last.rows.map(\.id) == Array(mine.suffix(5)) && last.hasMore == (mine.count > 5), "\(text) \(sort)")
+                let before = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: q, sort: sort,
+                                               page: .before(last.rows.first), limit: 5)
+                #expect(before.rows.map(\.id) == Array(mine.dropLast(5).suffix(5)), "\(text) \(sort) before")
+
+                // All domains: each domain's rows merged, read from the end.
+                let both = try (Self.visibleRows(f, domainID: f.agent1.domainID, q, sort: sort)
+                                + Self.visibleRows(f, domainID: f.agent2.domainID, q, sort: sort)).sorted { $0.precedes($1, in: sort) }.map(\.id)
+                var seen: [Int64] = []
+                var page = try f.store.cases(asEach: [f.agent1, f.agent2], query: q, sort: sort, page: .last, limit: 3)
+                #expect(page.rows.map(\.id) == Array(both.suffix(3)), "all domains \(text) \(sort)")
+                seen = page.rows.map(\.id)
+                while page.hasMore, seen.count < 500 {
+                    page = try f.store.cases(asEach: [f.agent1, f.agent2], query: q, sort: sort, page: .before(page.rows.first), limit: 3)
+                    seen = page.rows.map(\.id) + seen
+                }
+                #expect(seen == both, "all domains \(text) \(sort) back to the start")
+            }
+        }
+    }
+
+    /// A search-order walk reads at most `walkBound` matches past its cursor: the newest first forward, the oldest backward.
+    @Test func theWalkIsBoundedFromEitherEnd() throws {
+        let f = try Self.fixture()
+        let match = FTS.expression(.word("mail"))
+        let keys = try f.store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid", arguments: [match])
+        }
+        #expect(keys.count > 12)
+        let rows = try Self.visibleCases(f, domainID: f.agent1.domainID).map(\.row)
+        let i = try #require((3..<keys.count - 3).first { i in rows.contains { SearchKey.of($0) == keys[i] } })
+        let cursor = try #require(rows.first { SearchKey.of($0) == keys[i] })
+        func probe(_ cursor: CaseRow?, backward: Bool) throws -> Int64? {
+            let (sql, values) = KeywordPlan.boundProbe(match, after: cursor, backward: backward, walkBound: 3)
+            return try f.store.read { db in try Int64.fetchOne(db, sql: sql, arguments: StatementArguments(values)) }
+        }
+        #expect(try probe(nil, backward: false) == keys[keys.count - 3])
+        #expect(try probe(nil, backward: true) == keys[2])
+        #expect(try probe(cursor, backward: false) == keys[i - 3])
+        #expect(try probe(cursor, backward: true) == keys[i + 3])
+    }
+
+    static func visibleRows(_ f: StoreFixture, domainID: Int64, _ q: CaseQuery, sort: CaseSort) throws -> [CaseRow] {
+        let ids = try bruteForce(f, domainID: domainID, q, sort: sort)
+        let rows = Dictionary(uniqueKeysWithValues: try visibleCases(f, domainID: domainID).map { ($0.row.id, $0.row) })
+        return ids.compactMap { rows[$0] }
+    }
+
     @Test func theDefaultOrderIsServedByTheSearchIndex() throws {
         let f = try Self.fixture()
         let plan = try f.store.read { db in
@@ -158,11 +272,23 @@ import Testing
         }
         #expect(other == .fromSearchIndex, "a customer's list walks the customer's cases")
         for withCursor in [false, true] {
-            let explained = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: "mail sev:p1"), sort: .updated,
-                                                     withCursor: withCursor, keywords: .searchOrder)
-            #expect(!explained.contains { $0.contains("TEMP B-TREE") }, "\(explained)")
-            #expect(explained.first?.contains("VIRTUAL TABLE") == true, "\(explained)")
-            #expect(explained.contains { $0.contains("SEARCH c USING INTEGER PRIMARY KEY") }, "\(explained)")
+            for backward in [false, true] {
+                let explained = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: "mail sev:p1"), sort: .updated,
+                                                         withCursor: withCursor, backward: backward, keywords: .searchOrder)
+                #expect(!explained.contains { $0.contains("TEMP B-TREE") }, "\(explained)")
+                #expect(explained.first?.contains("VIRTUAL TABLE") == true, "\(explained)")
+                #expect(explained.contains { $0.contains("SEARCH c USING INTEGER PRIMARY KEY") }, "\(explained)")
+            }
+        }
+        // The plans that walk the list index walk it either way without sorting.
+        for plan in [KeywordPlan.matchesGathered, .testedPerRow] {
+            for sort in CaseSort.allCases {
+                for backward in [false, true] {
+                    let explained = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: "mail -sev:p4"), sort: sort,
+                                                             withCursor: true, backward: backward, keywords: plan)
+                    #expect(!explained.contains { $0.contains("TEMP B-TREE") }, "\(plan) \(sort) backward=\(backward): \(explained)")
+                }
+            }
         }
     }
 

@@ -112,16 +112,23 @@ import Testing
             ("status:new,closed", .updated), ("is:escalated", .updated), ("-status:closed", .updated),
             ("updated:<7d", .updated), ("customer:acme", .updated),
         ]
+        // Read forward, and backward from the list's end (the last page, and the pages before a row): the same index.
         for (q, sort) in cases {
             for cursor in [false, true] {
-                let plan = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: q), sort: sort, withCursor: cursor)
-                let sorted = plan.contains { $0.contains("TEMP B-TREE") }
-                if sorted { print("PLAN \(q) \(sort) \(cursor): \(plan)") }
-                #expect(!sorted, "\(q) \(sort) cursor=\(cursor): \(plan)")
+                for backward in [false, true] {
+                    let plan = try f.store.explainCases(domainID: f.agent1.domainID, query: CaseQuery(parsing: q), sort: sort,
+                                                        withCursor: cursor, backward: backward)
+                    let sorted = plan.contains { $0.contains("TEMP B-TREE") }
+                    if sorted { print("PLAN \(q) \(sort) \(cursor) \(backward): \(plan)") }
+                    #expect(!sorted, "\(q) \(sort) cursor=\(cursor) backward=\(backward): \(plan)")
+                }
             }
         }
-        let customerPlan = try f.store.explainCases(domainID: f.agent1.domainID, customerID: 1, query: .all, sort: .updated, withCursor: true)
-        #expect(!customerPlan.contains { $0.contains("TEMP B-TREE") }, "\(customerPlan)")
+        for backward in [false, true] {
+            let customerPlan = try f.store.explainCases(domainID: f.agent1.domainID, customerID: 1, query: .all, sort: .updated, withCursor: true,
+                                                        backward: backward)
+            #expect(!customerPlan.contains { $0.contains("TEMP B-TREE") }, "\(customerPlan)")
+        }
     }
 }
 

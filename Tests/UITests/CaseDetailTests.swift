@@ -76,7 +76,7 @@ import Testing
         // The list behind it reloads when it is shown again, keeping the cursor.
         let back = state.press(.char("q"))
         #expect(back.count == 2)
-        guard case .loadCases(_, _, _, _, _, nil, let limit)? = back.first else { Issue.record("no reload"); return }
+        guard case .loadCases(_, _, _, _, _, .first, let limit)? = back.first else { Issue.record("no reload"); return }
         #expect(limit == 50)
     }
 }

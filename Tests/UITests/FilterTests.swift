@@ -15,7 +15,7 @@ import Testing
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(0.1))).isEmpty)  // still typing
         let effects = state.send(.tick(Fixture.now.addingTimeInterval(0.2)))
         #expect(effects == [
-            .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: query("is:open"), sort: .updated, after: nil, limit: 50),
+            .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: query("is:open"), sort: .updated, page: .first, limit: 50),
             .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: query("is:open"), cap: 10_000),
         ])
         #expect(state.list.filter.text == "is:open")
@@ -32,7 +32,7 @@ import Testing
         state.type("sev:p1")
         let effects = state.press(.enter)
         #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: query("severity:p1"),
-                                            sort: .updated, after: nil, limit: 50))
+                                            sort: .updated, page: .first, limit: 50))
         #expect(state.list.filter.editing == nil)
         #expect(state.list.filter.text == "sev:p1")
         // The rows stay until the new page arrives; then they are replaced.
@@ -128,12 +128,12 @@ import Testing
         var effects = state.send(.tick(Fixture.now.addingTimeInterval(1)))
         let prefix = CaseQuery(terms: [FilterTerm(.isOpen), FilterTerm(.keyword(.prefix("migrat")))])
         #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: prefix, sort: .updated,
-                                            after: nil, limit: 50))
+                                            page: .first, limit: 50))
         state.type(" ")
         effects = state.send(.tick(Fixture.now.addingTimeInterval(2)))
         let word = CaseQuery(terms: [FilterTerm(.isOpen), FilterTerm(.keyword(.word("migrat")))])
         #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: word, sort: .updated,
-                                            after: nil, limit: 50))
+                                            page: .first, limit: 50))
         #expect(state.list.filter.text == "is:open migrat ", "the text stays as typed")
     }
 

@@ -47,7 +47,7 @@ import Testing
         // The second tab loads its own My Cases, as Ben's session.
         let effects = state.press(.char("]"))
         #expect(state.active == 1)
-        guard case .loadCases(let request, 1, .domain(20), .all, .updated, nil, 50)? = effects.first else {
+        guard case .loadCases(let request, 1, .domain(20), .all, .updated, .first, 50)? = effects.first else {
             Issue.record("tab 2 didn't load: \(effects)"); return
         }
         state.send(.reply(request: request, .cases(CasePage(rows: Fixture.rows(0..<5, domainID: 20), hasMore: false))))
@@ -105,6 +105,6 @@ import Testing
         for _ in 0..<25 { #expect(state.press(.char("j")).isEmpty) }  // 25 < 60 - 20
         let effects = state.send(.resized(Fixture.large))  // 25 ≥ 60 - 36
         #expect(effects == [.loadCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, sort: .updated,
-                                       after: Fixture.row(59), limit: 72)])
+                                       page: .after(Fixture.row(59)), limit: 72)])
     }
 }

@@ -31,7 +31,7 @@ import Testing
         #expect(state.sessions == [Fixture.ana])
         #expect(state.overlay == nil)
         #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated,
-                                            after: nil, limit: 50))
+                                            page: .first, limit: 50))
     }
 
     @Test func signingInAgainToADomainReplacesItsOlderSession() {
@@ -48,7 +48,7 @@ import Testing
         #expect(state.sessions == [again, Fixture.ben])
         #expect(state.active == 0)
         #expect(effects.dropFirst().first == .loadCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all,
-                                                         sort: .updated, after: nil, limit: 50))
+                                                         sort: .updated, page: .first, limit: 50))
     }
 
     @Test func emptyFieldsAreRefusedBeforeSubmitting() {
@@ -64,7 +64,7 @@ import Testing
         var state = Fixture.myCases(sessions: [Fixture.ana, Fixture.ben])
         let effects = state.press(.char("3"))
         #expect(effects == [
-            .loadMergedCases(request: effects.request(0), sessions: [0, 1], query: .all, sort: .updated, after: nil, limit: 50),
+            .loadMergedCases(request: effects.request(0), sessions: [0, 1], query: .all, sort: .updated, page: .first, limit: 50),
             .countCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all, cap: 10_000),
             .countCases(request: state.lastRequest, session: 1, scope: .domain(20), query: .all, cap: 10_000),
         ])
@@ -114,7 +114,7 @@ import Testing
         #expect(state.status == .error("n (new case) for 株式会社さくら商事: \(Rules.accessNotGranted)"))
         let effects = state.press(.enter)
         #expect(effects.first == .loadCases(request: effects.request(0), session: 0, scope: .customer(customerID: 101, domainID: 10),
-                                            query: .all, sort: .updated, after: nil, limit: 50))
+                                            query: .all, sort: .updated, page: .first, limit: 50))
         #expect(state.list.title == "株式会社さくら商事 · cases")
         state.press(.char("q"))
         #expect(state.tabs[0].root == .customers)

@@ -3,9 +3,10 @@ import Domain
 /// Work the runtime does off the input loop. Effects that answer carry the request id their
 /// `Action.reply` comes back with; `session` is an index into `AppState.sessions` when it is issued.
 public enum Effect: Equatable, Sendable {
-    case loadCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    /// A page of a case list: the first (`.first`), the last (`.last`, read from the end), or the one after or before a row.
+    case loadCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int)
     /// The unified inbox: every listed session's cases merged in `sort` order.
-    case loadMergedCases(request: Int, sessions: [Int], query: CaseQuery, sort: CaseSort, after: CaseRow?, limit: Int)
+    case loadMergedCases(request: Int, sessions: [Int], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int)
     case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
     case loadCustomers(request: Int, session: Int)
     case loadCase(request: Int, session: Int, number: Int)

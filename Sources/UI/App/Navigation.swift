@@ -76,6 +76,7 @@ extension AppState {
         let viewport = viewport(for: screen)
         switch screen {
         case .cases(var list):
+            if movement == .top || movement == .bottom { return jump(to: movement == .top ? .first : .last) }
             list.cursor.move(movement, count: list.rows.count, viewport: viewport)
             tabs[active].current = .cases(list)
             return loadMoreIfNeeded()

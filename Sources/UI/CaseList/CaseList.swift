@@ -1,6 +1,7 @@
 import Domain
 
-/// A virtual case list: only the pages loaded so far are kept, fetched by keyset (`after` the last row).
+/// A virtual case list: only the pages loaded so far are kept, fetched by keyset (`after` the last row). `G` reads
+/// the last page instead (a reverse keyset read from the list's end), and from there the pages `before` the first row.
 struct CaseList: Equatable, Sendable {
     enum Kind: Equatable, Sendable {
         case myCases
@@ -24,15 +25,26 @@ struct CaseList: Equatable, Sendable {
 
     static let countCap = 10_000
 
+    /// An end of the list: where a load reads from, and where `g` and `G` go.
+    enum End: Equatable, Sendable { case first, last }
+
     var kind: Kind
     var sort: CaseSort = .updated
     var filter = CaseFilter()
+    /// A window of the list: from its first row on, or (after `G`) up to its last row.
     var rows: [CaseRow] = []
+    /// More rows follow the last one loaded.
     var hasMore = false
+    /// More rows precede the first one loaded: the rows were read from the list's end.
+    var hasBefore = false
     var cursor = ListCursor()
     var phase = Loadable.unloaded
-    /// The next page in flight, if any.
+    /// The end the load in `phase` reads from, and whether the cursor goes to that end's row when it comes (`g`, `G`).
+    var loadingFrom = End.first
+    var landing = false
+    /// The next page in flight, if any: after the last row, or before the first (`pageBefore`).
     var pageRequest: Int?
+    var pageBefore = false
     /// The last finished count for the current query.
     var count: Count?
     var counting: Counting?
@@ -41,6 +53,17 @@ struct CaseList: Equatable, Sendable {
     init(kind: Kind) { self.kind = kind }
 
     var selected: CaseRow? { rows.indices.contains(cursor.index) ? rows[cursor.index] : nil }
+
+    /// The list position (from 0) of the first loaded row, when it is known: 0 when nothing precedes it; read from the
+    /// end, the total less the rows loaded (when the total is exact).
+    var firstPosition: Int? {
+        guard hasBefore else { return 0 }
+        guard let count, !count.capped, !hasMore else { return nil }
+        return max(0, count.total - rows.count)
+    }
+
+    /// Whether the rows loaded reach this end of the list.
+    func reaches(_ end: End) -> Bool { end == .first ? !hasBefore : !hasMore }
 
     var title: String {
         switch kind {
@@ -52,16 +75,20 @@ struct CaseList: Equatable, Sendable {
 
     // MARK: Loading
 
-    /// Loads the first `limit` rows again with the current query and sort; the cursor stays on
-    /// the same case if it comes back. `recount` also asks for a new total.
-    mutating func reload(from source: CaseSource, limit: Int, recount: Bool, requests: inout Requests, as requester: Requester) -> [Effect] {
+    /// Loads the first `limit` rows again with the current query and sort (`end` `.last`: the last `limit` rows); the
+    /// cursor stays on the same case if it comes back, or with `landing` goes to that end's row. `recount` also asks
+    /// for a new total.
+    mutating func reload(from source: CaseSource, end: End = .first, landing: Bool = false, limit: Int, recount: Bool,
+                         requests: inout Requests, as requester: Requester) -> [Effect] {
         requests.forget(phase.request)
         requests.forget(pageRequest)
         let id = requests.issue(for: requester)
         phase = .loading(request: id)
+        loadingFrom = end
+        self.landing = landing
         pageRequest = nil
         freshness = .fresh
-        var effects = [load(from: source, request: id, after: nil, limit: limit)]
+        var effects = [load(from: source, request: id, page: end == .first ? .first : .last, limit: limit)]
         if recount {
             counting?.pending.forEach { requests.forget($0) }
             var pending = Set<Int>()
@@ -76,23 +103,32 @@ struct CaseList: Equatable, Sendable {
         return effects
     }
 
-    /// Asks for the next page once the cursor is within a screen of the end of what is loaded.
+    /// Asks for the next page once the cursor is within a screen of the end of what is loaded, or, read from the
+    /// list's end, for the page before once it is within a screen of the start of what is loaded.
     mutating func loadMoreIfNeeded(from source: CaseSource, viewport: Int, limit: Int, requests: inout Requests, as requester: Requester) -> [Effect] {
-        guard hasMore, phase == .ready, pageRequest == nil, let last = rows.last,
-              cursor.index >= rows.count - viewport else { return [] }
+        guard phase == .ready, pageRequest == nil else { return [] }
+        let page: PageAnchor
+        if hasMore, let last = rows.last, cursor.index >= rows.count - viewport {
+            page = .after(last)
+        } else if hasBefore, let first = rows.first, cursor.index < viewport {
+            page = .before(first)
+        } else {
+            return []
+        }
         let id = requests.issue(for: requester)
         pageRequest = id
-        return [load(from: source, request: id, after: last, limit: limit)]
+        pageBefore = page.isBackward
+        return [load(from: source, request: id, page: page, limit: limit)]
     }
 
-    private func load(from source: CaseSource, request: Int, after: CaseRow?, limit: Int) -> Effect {
+    private func load(from source: CaseSource, request: Int, page: PageAnchor, limit: Int) -> Effect {
         switch source {
         case .session(let part):
             .loadCases(request: request, session: part.session, scope: part.scope, query: filter.query,
-                       sort: sort, after: after, limit: limit)
+                       sort: sort, page: page, limit: limit)
         case .merged(let parts):
             .loadMergedCases(request: request, sessions: parts.map(\.session), query: filter.query,
-                             sort: sort, after: after, limit: limit)
+                             sort: sort, page: page, limit: limit)
         }
     }
 
@@ -105,8 +141,17 @@ struct CaseList: Equatable, Sendable {
             return .taken
         case .cases(let page) where pageRequest == request:
             let known = Set(rows.map(\.id))  // a row may move between pages if another process wrote
-            rows += page.rows.filter { !known.contains($0.id) }
-            hasMore = page.hasMore
+            let new = page.rows.filter { !known.contains($0.id) }
+            if pageBefore {
+                // Rows above: the cursor and the screen stay on the same cases.
+                rows.insert(contentsOf: new, at: 0)
+                cursor.index += new.count
+                cursor.top += new.count
+                hasBefore = page.hasMore
+            } else {
+                rows += new
+                hasMore = page.hasMore
+            }
             pageRequest = nil
             return .taken
         case .counted(let total, let capped):
@@ -131,12 +176,24 @@ struct CaseList: Equatable, Sendable {
 
     private mutating func replaceRows(with page: CasePage, viewport: Int) {
         let selectedID = selected?.id
+        let old = (count: rows.count, cursor: cursor)
         rows = page.rows
-        hasMore = page.hasMore
         phase = .ready
-        if let selectedID, let i = rows.firstIndex(where: { $0.id == selectedID }) {
-            cursor.index = i
+        switch loadingFrom {
+        case .first: (hasMore, hasBefore) = (page.hasMore, false)
+        case .last: (hasMore, hasBefore) = (false, page.hasMore)
         }
+        if landing {
+            cursor = ListCursor(index: loadingFrom == .first ? 0 : rows.count - 1, top: loadingFrom == .first ? 0 : rows.count)
+        } else if let selectedID, let i = rows.firstIndex(where: { $0.id == selectedID }) {
+            // Read from the end, the case's index moves with the rows above it: the screen moves with it.
+            if loadingFrom == .last { cursor.top += i - cursor.index }
+            cursor.index = i
+        } else if loadingFrom == .last {
+            // Read from the end, the same distance from the end.
+            cursor = ListCursor(index: rows.count - (old.count - old.cursor.index), top: rows.count - (old.count - old.cursor.top))
+        }
+        landing = false
         cursor.clamp(count: rows.count, viewport: viewport)
     }
 }

@@ -14,13 +14,41 @@ extension AppState {
         }
     }
 
-    /// Reloads the visible case list. `coverCursor` loads at least down to the cursor's screen,
-    /// so a refresh keeps the cursor on the same case.
+    /// Reloads the visible case list. `coverCursor` loads at least down to the cursor's screen (rows read from the
+    /// list's end: from the end, at least up to a screen above the cursor's), so a refresh keeps the cursor on the same
+    /// case; without it the list starts again from its first row.
     mutating func reloadCurrentList(recount: Bool, coverCursor: Bool) -> [Effect] {
         guard let screen = currentScreen, case .cases(var list) = screen else { return [] }
         var limit = pageLimit(for: screen)
-        if coverCursor { limit = max(limit, list.cursor.top + viewport(for: screen) * 2) }
-        let effects = list.reload(from: caseSource(for: list.kind, tab: active), limit: limit, recount: recount, requests: &requests, as: currentScreenRef)
+        let end: CaseList.End = coverCursor && list.hasBefore ? .last : .first
+        if coverCursor {
+            let rows = end == .first ? list.cursor.top + viewport(for: screen) * 2 : list.rows.count - list.cursor.top + viewport(for: screen)
+            limit = max(limit, rows)
+        }
+        let effects = list.reload(from: caseSource(for: list.kind, tab: active), end: end, limit: limit, recount: recount,
+                                  requests: &requests, as: currentScreenRef)
+        tabs[active].current = .cases(list)
+        return effects
+    }
+
+    /// `g` and `G` in a case list: the first or the last row of the whole list. When the rows loaded reach that end
+    /// the cursor goes there at once; otherwise that end's page is read (the last one by a reverse keyset read from
+    /// the list's end), replacing the rows, and the cursor lands on its row when it comes.
+    mutating func jump(to end: CaseList.End) -> [Effect] {
+        guard let screen = currentScreen, case .cases(var list) = screen else { return [] }
+        if case .loading(let request) = list.phase, list.landing {
+            // Already on its way: a second press doesn't read it again.
+            if list.loadingFrom == end { return [] }
+            // The other end's page, asked for by the key before, is no longer wanted.
+            if list.reaches(end) { requests.forget(request); list.phase = .ready; list.landing = false }
+        }
+        if list.reaches(end) {
+            list.cursor.move(end == .first ? .top : .bottom, count: list.rows.count, viewport: viewport(for: screen))
+            tabs[active].current = .cases(list)
+            return loadMoreIfNeeded()
+        }
+        let effects = list.reload(from: caseSource(for: list.kind, tab: active), end: end, landing: true, limit: pageLimit(for: screen),
+                                  recount: false, requests: &requests, as: currentScreenRef)
         tabs[active].current = .cases(list)
         return effects
     }

@@ -51,7 +51,8 @@ enum CaseListView {
         return line
     }
 
-    /// "1–20 of 10,000+ · updated, newest first".
+    /// "1–20 of 10,000+ · updated, newest first"; read from the end, "1,824–1,859 of 1,859", or when the total isn't
+    /// known exactly, the rows counted from the end: "20–1 from the end of 10,000+".
     static func summary(_ list: CaseList, cursor: ListCursor, viewport: Int) -> StyledLine {
         var parts: [String] = []
         if !list.rows.isEmpty {
@@ -60,9 +61,14 @@ enum CaseListView {
             if let count = list.count {
                 total = NumberFormat.grouped(count.total) + (count.capped ? "+" : "")
             } else {
-                total = NumberFormat.grouped(list.rows.count) + (list.hasMore ? "+" : "")
+                total = NumberFormat.grouped(list.rows.count) + (list.hasMore || list.hasBefore ? "+" : "")
             }
-            parts.append("\(cursor.top + 1)–\(last) of \(total)")
+            if let first = list.firstPosition {
+                parts.append("\(NumberFormat.grouped(first + cursor.top + 1))–\(NumberFormat.grouped(first + last)) of \(total)")
+            } else {
+                let n = list.rows.count
+                parts.append("\(NumberFormat.grouped(n - cursor.top))–\(NumberFormat.grouped(n - last + 1)) from the end of \(total)")
+            }
         }
         if case .loading = list.phase, !list.rows.isEmpty { parts.append("loading…") }
         parts.append(list.sort.label)
