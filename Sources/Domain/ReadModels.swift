@@ -8,12 +8,19 @@ public enum CaseSort: String, CaseIterable, Sendable, Codable {
         let all = CaseSort.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
-    public var label: String {
-        switch self {
-        case .updated: "updated, newest first"
-        case .created: "created, newest first"
-        case .severity: "severity, P1 first"
-        case .status: "status"
+    public var label: String { label(reversed: false) }
+
+    /// The order, or the same order reversed (`I`: oldest first, P4 first).
+    public func label(reversed: Bool) -> String {
+        switch (self, reversed) {
+        case (.updated, false): "updated, newest first"
+        case (.updated, true): "updated, oldest first"
+        case (.created, false): "created, newest first"
+        case (.created, true): "created, oldest first"
+        case (.severity, false): "severity, P1 first"
+        case (.severity, true): "severity, P4 first"
+        case (.status, false): "status"
+        case (.status, true): "status, reversed"
         }
     }
 }

@@ -224,3 +224,41 @@ import Testing
         #expect(state.screenLines()[1].hasSuffix("1–20 of 10,000+ · updated, newest first"))
     }
 }
+
+/// `I` inverts the order: the store's list read from its other end, each page turned over.
+@Suite struct ReversedOrderTests {
+    @Test func invertReadsFromTheOtherEndAndPagesOnInTheStoresBackwardDirection() {
+        var state = Fixture.myCases(size: Fixture.large, total: 1_859)
+        let effects = state.press(.char("I"))
+        #expect(effects == [.loadCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, sort: .updated,
+                                       page: .last, limit: effects.limit)])
+        #expect(state.status == .info("Sorted by updated, oldest first."))
+        // The store answers in its own order (newest first); the list shows the oldest first.
+        state.answer(effects, .cases(CasePage(rows: Fixture.rows(1_809..<1_859), hasMore: true)))
+        #expect(state.list.rows.first == Fixture.row(1_858) && state.list.rows.last == Fixture.row(1_809))
+        #expect(state.list.cursor.index == 0 && state.list.hasMore && !state.list.hasBefore)
+        let lines = state.screenLines()
+        #expect(lines[1].hasSuffix("of 1,859 · updated, oldest first"), "\(lines[1])")
+        #expect(lines.contains { $0.contains("Update↑") }, "the sorted header shows the direction")
+        // Near the end of what is loaded: the store's page before the last row shown.
+        var more: [Effect] = []
+        for _ in 0..<50 where more.isEmpty { more = state.press(.char("j")) }
+        #expect(more == [.loadCases(request: state.lastRequest, session: 0, scope: .domain(10), query: .all, sort: .updated,
+                                    page: .before(Fixture.row(1_809)), limit: more.limit)])
+        state.answer(more, .cases(CasePage(rows: Fixture.rows(1_759..<1_809), hasMore: true)))
+        #expect(state.list.rows.count == 100 && state.list.rows[50] == Fixture.row(1_808))
+        // G: the store's first page, turned over; I again: the usual order from the top.
+        let bottom = state.press(.char("G"))
+        #expect(bottom.first == .loadCases(request: bottom.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated,
+                                           page: .first, limit: bottom.limit))
+        let back = state.press(.char("I"))
+        #expect(back.first == .loadCases(request: back.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated,
+                                         page: .first, limit: back.limit))
+        #expect(state.status == .info("Sorted by updated, newest first."))
+    }
+
+    @Test func everyOrderHasItsReversedLabel() {
+        #expect(CaseSort.allCases.map { $0.label(reversed: true) }
+                == ["updated, oldest first", "created, oldest first", "severity, P4 first", "status, reversed"])
+    }
+}

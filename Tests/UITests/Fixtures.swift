@@ -175,4 +175,10 @@ extension Array where Element == Effect {
 
     /// The request id of the `i`th effect; -1 when there is none (so the expectation that uses it fails).
     func request(_ i: Int) -> Int { at(i)?.request ?? -1 }
+
+    /// The page size of the first case-list load; -1 when there is none.
+    var limit: Int {
+        if case .loadCases(_, _, _, _, _, _, let limit)? = first { return limit }
+        return -1
+    }
 }

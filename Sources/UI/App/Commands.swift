@@ -10,7 +10,7 @@ enum KeyContext: Hashable, Sendable, CaseIterable {
 enum Command: Equatable, Sendable {
     case show(Root)
     case previousSession, nextSession, sessions
-    case editFilter, cycleSort, refresh
+    case editFilter, cycleSort, reverseOrder, refresh
     case newCase, feedback, help, drafts, admin
     /// Esc: back; nothing to go back to on the top screen.
     case back

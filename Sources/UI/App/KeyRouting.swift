@@ -39,6 +39,7 @@ extension AppState {
         case .sessions: open(SessionSwitcher(cursor: active))
         case .editFilter: openFilter()
         case .cycleSort: return cycleSort()
+        case .reverseOrder: return reverseOrder()
         case .refresh: return refresh()
         case .newCase: return openNewCase()
         case .drafts: return openDrafts()

@@ -26,6 +26,7 @@ enum Keymap {
         .init([.char("/")], .editFilter, "filter as you type (Enter keeps, Esc cancels, Ctrl-U clears)", hint: "filter",
               in: KeyContext.lists),
         .init([.char("o")], .cycleSort, "cycle sort: updated, created, severity, status", hint: "sort", in: [.caseList]),
+        .init([.char("I")], .reverseOrder, "invert the order: oldest first, P4 first (the header shows ↑)", in: [.caseList]),
         .init([.char("?")], .help, "help: the keys of this screen", hint: "help"),
         .init([.char("q")], .backOrQuit, "back; quit on the top screen", hint: "back"),
         .init([.escape], .back, "back"),

@@ -81,8 +81,12 @@ struct CaseColumn: Equatable {
     }
 
     /// The header of this column, bold and underlined when the list is sorted by it (the title line says the order).
-    func headerCell(sortedBy sort: CaseSort) -> Span {
-        Span(aligned(header), sorts(sort) ? Theme.columnHeader.bolded().underlined() : Theme.columnHeader)
+    /// The header; the sorted column's is bold and underlined, with ↑ when the order is reversed (ascending).
+    func headerCell(sortedBy sort: CaseSort, reversed: Bool = false) -> Span {
+        guard sorts(sort) else { return Span(aligned(header), Theme.columnHeader) }
+        // The arrow takes the header's last letter when the column is no wider than its header ("Update↑").
+        let marked = reversed ? String(header.prefix(max(0, width - 1))) + "↑" : header
+        return Span(aligned(marked), Theme.columnHeader.bolded().underlined())
     }
 
     func sorts(_ sort: CaseSort) -> Bool {

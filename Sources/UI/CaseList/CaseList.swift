@@ -30,6 +30,9 @@ struct CaseList: Equatable, Sendable {
 
     var kind: Kind
     var sort: CaseSort = .updated
+    /// The order reversed (`I`): the store's list read from its other end, each page turned over, so every plan
+    /// and index serves it unchanged.
+    var reversed = false
     var filter = CaseFilter()
     /// A window of the list: from its first row on, or (after `G`) up to its last row.
     var rows: [CaseRow] = []
@@ -121,8 +124,14 @@ struct CaseList: Equatable, Sendable {
         return [load(from: source, request: id, page: page, limit: limit)]
     }
 
-    private func load(from source: CaseSource, request: Int, page: PageAnchor, limit: Int) -> Effect {
-        switch source {
+    private func load(from source: CaseSource, request: Int, page shown: PageAnchor, limit: Int) -> Effect {
+        // Reversed, the rows after a row on screen are the store's rows before it.
+        let page: PageAnchor = switch (reversed, shown) {
+        case (false, _): shown
+        case (true, .after(let row)): .before(row)
+        case (true, .before(let row)): .after(row)
+        }
+        return switch source {
         case .session(let part):
             .loadCases(request: request, session: part.session, scope: part.scope, query: filter.query,
                        sort: sort, page: page, limit: limit)
@@ -135,6 +144,8 @@ struct CaseList: Equatable, Sendable {
     // MARK: Answers
 
     mutating func receive(_ reply: Reply, request: Int, viewport: Int) -> Receipt {
+        var reply = reply
+        if reversed, case .cases(let page) = reply { reply = .cases(CasePage(rows: page.rows.reversed(), hasMore: page.hasMore)) }
         switch reply {
         case .cases(let page) where phase.request == request:
             replaceRows(with: page, viewport: viewport)

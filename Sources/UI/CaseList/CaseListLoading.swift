@@ -67,7 +67,16 @@ extension AppState {
         guard case .cases(var list)? = currentScreen else { return [] }
         list.sort = list.sort.next
         tabs[active].current = .cases(list)
-        status = .info("Sorted by \(list.sort.label).")
+        status = .info("Sorted by \(list.sort.label(reversed: list.reversed)).")
+        return reloadCurrentList(recount: false, coverCursor: false)
+    }
+
+    /// `I`: the same order the other way round (oldest first, P4 first); `I` again turns it back.
+    mutating func reverseOrder() -> [Effect] {
+        guard case .cases(var list)? = currentScreen else { return [] }
+        list.reversed.toggle()
+        tabs[active].current = .cases(list)
+        status = .info("Sorted by \(list.sort.label(reversed: list.reversed)).")
         return reloadCurrentList(recount: false, coverCursor: false)
     }
 }

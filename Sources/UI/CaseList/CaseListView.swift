@@ -11,7 +11,7 @@ enum CaseListView {
 
         let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind)
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
-        buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort) }), x: inner.x, y: inner.y, clip: inner)
+        buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort, reversed: list.reversed) }), x: inner.x, y: inner.y, clip: inner)
 
         let rowsArea = inner.inset(top: 1)
         if list.rows.isEmpty {
@@ -71,7 +71,7 @@ enum CaseListView {
             }
         }
         if case .loading = list.phase, !list.rows.isEmpty { parts.append("loading…") }
-        parts.append(list.sort.label)
+        parts.append(list.sort.label(reversed: list.reversed))
         return [Span(parts.joined(separator: " · "), Theme.dim)]
     }
 
