@@ -11,11 +11,15 @@ public struct AppRunner {
     let portal: any Portal
     let sessions: [(user: User, token: String?, domainName: String)]
     let active: Int
+    let settings: [ListSettings?]
 
-    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)], active: Int = 0) {
+    /// `settings`: each tab's My Cases filter and order from the last run, by tab.
+    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)], active: Int = 0,
+                settings: [ListSettings?] = []) {
         self.portal = portal
         self.sessions = sessions
         self.active = active
+        self.settings = settings
     }
 
     /// Whether $TERM can draw the full-screen app (a `dumb` or unknown terminal can't), checked before
@@ -35,7 +39,7 @@ public struct AppRunner {
         defer { terminal.restore() }
         let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
         var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
-                             size: terminal.size, now: portal.now, active: active)
+                             size: terminal.size, now: portal.now, active: active, settings: settings)
         start(&state).forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size)
         var dirty = true
@@ -86,7 +90,10 @@ public struct AppRunner {
             }
         }
         runner.finishQueuedWork()
-        if let i = state.activeSession { SessionFile.markUsed(user: state.sessions[i].user.email, database: portal.location) }
+        if let i = state.activeSession {
+            let lists = Dictionary(zip(state.sessions.map(\.user.email), state.listSettings), uniquingKeysWith: { a, _ in a })
+            SessionFile.markUsed(user: state.sessions[i].user.email, database: portal.location, lists: lists)
+        }
         return state.farewell
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Portal
+import UI
 
 /// A signed-in session kept on disk so later commands and the app can act as the user.
 public struct SavedSession: Codable, Equatable, Sendable {
@@ -11,9 +12,12 @@ public struct SavedSession: Codable, Equatable, Sendable {
     public var database: String
     /// When the app last closed with this session's tab active (it reopens there).
     public var lastUsedAt: Date?
-    public init(user: String, domain: String, token: String, expiresAt: Date, database: String, lastUsedAt: Date? = nil) {
+    /// The tab's My Cases filter and order when the app last closed (nil: as a new tab shows it).
+    public var list: ListSettings?
+    public init(user: String, domain: String, token: String, expiresAt: Date, database: String, lastUsedAt: Date? = nil,
+                list: ListSettings? = nil) {
         self.user = user; self.domain = domain; self.token = token; self.expiresAt = expiresAt; self.database = database
-        self.lastUsedAt = lastUsedAt
+        self.lastUsedAt = lastUsedAt; self.list = list
     }
 }
 
@@ -86,11 +90,14 @@ public enum SessionFile {
         try? save(load().filter { !($0.token == token && $0.database == database) })
     }
 
-    /// Notes that the app closed on `user`'s tab, so it reopens there.
-    public static func markUsed(user: String, database: String, at date: Date = Date()) {
+    /// Notes that the app closed on `user`'s tab, so it reopens there, and each tab's list settings (by user), so
+    /// each tab reopens filtered and ordered as it was.
+    public static func markUsed(user: String, database: String, lists: [String: ListSettings] = [:], at date: Date = Date()) {
         try? save(load().map { s in
             var s = s
-            if s.user == user && s.database == database { s.lastUsedAt = date }
+            guard s.database == database else { return s }
+            if s.user == user { s.lastUsedAt = date }
+            if let list = lists[s.user] { s.list = list.isDefault ? nil : list }
             return s
         })
     }

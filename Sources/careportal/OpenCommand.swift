@@ -29,7 +29,7 @@ struct Open: ParsableCommand {
             active = i
         }
         let farewell: String?
-        do { farewell = try AppRunner(portal: portal, sessions: sessions, active: active).run() } catch {
+        do { farewell = try AppRunner(portal: portal, sessions: sessions, active: active, settings: kept.map(\.list)).run() } catch {
             throw Failure.input(error.description)
         }
         // A notice, not output: on standard error, like git's.

@@ -22,11 +22,16 @@ public struct AppState: Equatable, Sendable {
 
     /// Empty `sessions` opens the sign-in screen.
     /// `active`: the tab to open on (the one used last, or the one `--as` names).
-    public init(sessions: [SessionInfo], size: Size, now: Date, active: Int = 0) {
+    /// `settings`: each tab's My Cases filter and order from the last run (by tab; missing ones start fresh).
+    public init(sessions: [SessionInfo], size: Size, now: Date, active: Int = 0, settings: [ListSettings?] = []) {
         self.size = size
         self.now = now
         self.tabs = []
-        for session in sessions { tabs.append(Tab(id: requests.serial(), session: session)) }
+        for (i, session) in sessions.enumerated() {
+            var tab = Tab(id: requests.serial(), session: session)
+            if settings.indices.contains(i), let kept = settings[i] { tab.myCases.apply(kept) }
+            tabs.append(tab)
+        }
         self.active = sessions.indices.contains(active) ? active : 0
         if sessions.isEmpty { overlay = Overlay(id: requests.serial(), form: SignInForm()) }
     }
