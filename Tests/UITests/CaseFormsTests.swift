@@ -160,8 +160,9 @@ import Testing
         #expect(messageForm(state)?.field.isEmpty == true)
         state.answer(load, .draft("Recovered\nafter a crash"))
         #expect(messageForm(state)?.field.text == "Recovered\nafter a crash")
-        #expect(state.screenLines()[4] == "│ Recovered                                                                    │")
-        #expect(state.screenLines()[5] == "│ after a crash                                                                │")
+        // Below the thread (rows 4–6 and a blank row).
+        #expect(state.screenLines()[8] == "│ Recovered                                                                    │")
+        #expect(state.screenLines()[9] == "│ after a crash                                                                │")
     }
 
     @Test func editingMovesBetweenLines() {
@@ -296,14 +297,19 @@ import Testing
         #expect(lines.count == 24)
         #expect(lines[1] == "┌─ Message support · case 10007919 " + String(repeating: "─", count: 44) + "┐")
         #expect(lines[2] == "│ Added to the case history and sent to support.                               │")
-        #expect(lines[4] == "│ The headers are attached.                                                    │")
-        #expect(lines[5] == "│                                                                              │")
-        #expect(lines[6] == "│ Ana                                                                          │")
+        // The thread so far, then the text.
+        #expect(lines[4] == "│ Earlier in this case                                                         │")
+        #expect(lines[5] == "│ Sam Support · 2 d ago                                                        │")
+        #expect(lines[6] == "│   Thanks. Could you send the full headers of one delayed message?            │")
+        #expect(lines[8] == "│ The headers are attached.                                                    │")
+        #expect(lines[9] == "│                                                                              │")
+        #expect(lines[10] == "│ Ana                                                                          │")
         #expect(lines[21] == "│ Ctrl-S send  Esc close (keeps the text)  Enter new line          30 / 12,800 │")
         #expect(lines[22] == "└" + String(repeating: "─", count: 78) + "┘")
         let buffer = state.screenBuffer()
-        #expect(buffer[5, 6].style == Theme.caret)  // after "Ana"
-        #expect(buffer[2, 4].style == Theme.textArea)
+        #expect(buffer[5, 10].style == Theme.caret)  // after "Ana"
+        #expect(buffer[2, 7].style != Theme.textArea)
+        #expect(buffer[2, 8].style == Theme.textArea)
         #expect(buffer[2, 18].style == Theme.textArea)  // the text area runs to row 18
         #expect(buffer[2, 19].style != Theme.textArea)  // then the row of the field error
     }
@@ -315,5 +321,39 @@ import Testing
             #expect(Set(keys).count == keys.count)
         }
         #expect(Keymap.binding(for: .ctrl("s"), in: Keymap.messageEditor)?.command == .send)
+    }
+}
+
+/// First-use item 15: the message editor keeps the last messages of the thread in view above the text.
+@Suite struct MessageThreadTests {
+    @Test func theLastMessagesShowAboveTheTextAndLeaveItMostOfTheBox() {
+        var state = CaseFormsTests().opened()
+        let load = state.press(.char("m"))
+        state.answer(load, .draft(nil))
+        state.type("Here are the headers.")
+        let lines = state.screenLines()
+        let earlier = lines.firstIndex { $0.contains("Earlier in this case") }
+        let author = lines.firstIndex { $0.contains("Sam Support · 2 d ago") }
+        let reply = lines.firstIndex { $0.contains("Thanks. Could you send the full headers of one delayed message?") }
+        let typed = lines.firstIndex { $0.contains("Here are the headers.") }
+        #expect(earlier != nil && author != nil && reply != nil && typed != nil, "\(lines.joined(separator: "\n"))")
+        if let earlier, let reply, let typed { #expect(earlier < reply && reply < typed) }
+        // Only messages: the attachment event isn't quoted.
+        #expect(!lines.contains { $0.contains("headers.txt") && !$0.contains("Here are") })
+    }
+
+    @Test func aLongThreadKeepsItsNewestLinesWithinAThirdOfTheBox() {
+        var detail = Fixture.detail()
+        for i in 0..<6 {
+            detail.history.append(HistoryEvent(id: Int64(10 + i), caseID: detail.supportCase.id, at: Fixture.now.addingTimeInterval(Double(i - 6) * 60),
+                                               author: "Sam Support", kind: .supportReply, text: "Reply number \(i) with a few words."))
+        }
+        var state = CaseFormsTests().opened(detail)
+        state.answer(state.press(.char("m")), .draft(nil))
+        let lines = state.screenLines()
+        #expect(lines.contains { $0.contains("Reply number 5") }, "the newest is shown")
+        #expect(!lines.contains { $0.contains("Reply number 2") }, "only the last three messages")
+        let shown = lines.filter { $0.contains("Reply number") || $0.contains("Sam Support ·") }.count
+        #expect(shown <= (24 - 2 - 2 - 5) / 3, "at most a third of the box: \(lines.joined(separator: "\n"))")
     }
 }

@@ -23,7 +23,7 @@ extension AppState {
         case .allowed:
             switch action {
             case .message:
-                return openMessageEditor(target)
+                return openMessageEditor(target, thread: MessageForm.thread(of: detail))
             case .severity:
                 open(SeverityChoice(target: target, current: c.severity, detail: detail))
             case .close:
@@ -46,11 +46,13 @@ extension AppState {
     }
 
     /// The editor with the text kept from the last Esc, filled from the saved draft if it is empty.
-    mutating func openMessageEditor(_ target: CaseRef) -> [Effect] {
+    /// `thread`: the case's last messages, shown above the text (the newest as of this opening).
+    mutating func openMessageEditor(_ target: CaseRef, thread: [HistoryEvent] = []) -> [Effect] {
         let kept = unpark(MessageForm.self, domainID: target.domainID, draft: .message(caseNumber: target.number))
         let id = kept?.id ?? requests.serial()
         var env = makeEnv(form: id, actingDomain: target.domainID)
-        let (form, effects) = MessageForm.open(kept?.form, target: target, &env)
+        var (form, effects) = MessageForm.open(kept?.form, target: target, &env)
+        form.thread = thread
         overlay = Overlay(id: id, form: form)
         return effects + apply(env)
     }

@@ -17,8 +17,17 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
     var unsaved = false
     var savedAt: Date?
     var savedUnder: DraftForm?
+    /// The last messages of the case (oldest first), shown above the text so the reply is written in view of them.
+    var thread: [HistoryEvent] = []
 
     init(target: CaseRef) { self.target = target }
+
+    /// The messages shown above the text: the last few from either side.
+    static let threadLength = 3
+
+    static func thread(of detail: CaseDetail) -> [HistoryEvent] {
+        Array(detail.history.filter { $0.kind == .message || $0.kind == .supportReply }.suffix(threadLength))
+    }
 
     var actingDomain: Int64? { target.domainID }
     var draft: DraftForm { .message(caseNumber: target.number) }
@@ -118,7 +127,13 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
         guard inner.height >= 6 else { return }
         buffer.put([Span("Added to the case history and sent to support. ", Theme.dim)], x: inner.x, y: inner.y, clip: inner)
 
-        let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 5)
+        // The thread so far takes up to a third of the box, the newest last, so the text keeps most of it.
+        let excerpt = threadLines(width: inner.width, now: context.now).suffix(max(0, (inner.height - 5) / 3))
+        for (i, line) in excerpt.enumerated() {
+            buffer.put(line, x: inner.x, y: inner.y + 2 + i, clip: inner)
+        }
+        let top = inner.y + 2 + (excerpt.isEmpty ? 0 : excerpt.count + 1)
+        let area = Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - 3 - top)
         TextAreaView.render(field, in: area, caret: sending == nil, into: &buffer)
         let messageRow = Rect(x: inner.x, y: area.maxY, width: inner.width, height: 1)
         buffer.putMessage(sending != nil ? .progress("Sending…") : error.map(FormMessage.error), in: messageRow)
@@ -132,6 +147,19 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
 }
 
 extension MessageForm {
+    /// The thread as lines: "Priya (Google Workspace Support) · 2 h ago" in bold, then the message wrapped and dimmed.
+    func threadLines(width: Int, now: Date) -> [StyledLine] {
+        guard !thread.isEmpty, width > 4 else { return [] }
+        var lines: [StyledLine] = [[Span("Earlier in this case", Theme.bold)]]
+        for event in thread {
+            lines.append([Span(event.author.terminalLine, Theme.bold), Span(" · " + RelativeTime.ago(event.at, now: now), Theme.dim)])
+            for paragraph in event.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                lines += wrap(String(paragraph).terminalLine, width: width - 2).map { [Span("  " + $0, Theme.dim)] }
+            }
+        }
+        return lines
+    }
+
     var draftDomain: Int64 { target.domainID }
     /// An emptied editor is dropped once its draft is discarded, unless its message is still on the way.
     var keepsWhenParked: Bool { !field.isEmpty || sending != nil }
