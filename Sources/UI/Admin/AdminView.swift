@@ -26,12 +26,13 @@ extension AdminPanel {
         Self.drawSection("Users", focused: panel.section == .users, area: usersArea, into: &buffer)
         let users = panel.overview?.users ?? []
         let nameWidth = min(34, max(16, inner.width - 48))  // room for the name and the flags at 80 columns
+        let g = buffer.glyphs
         Self.drawList(users.map { row in
             let u = row.user
             var flags: [Span] = [Span(u.licensed ? "licensed    " : "no licence  ", u.licensed ? Theme.plain : Theme.warning)]
             if u.suspended { flags.append(Span("suspended  ", Theme.error)) }
             if u.superAdmin { flags.append(Span("super admin  ", Theme.bold)) }
-            return [Span(u.email.truncated(toWidth: nameWidth).padded(toWidth: nameWidth + 1)), Span(u.name.truncated(toWidth: 20).padded(toWidth: 21), Theme.dim)]
+            return [Span(g.pad(u.email, toWidth: nameWidth) + " "), Span(g.pad(u.name, toWidth: 20) + " ", Theme.dim)]
                 + flags + [Span(row.roles.joined(separator: ", "), Theme.dim)]
         }, cursor: panel.userCursor, focused: panel.section == .users, area: usersArea.inset(top: 1), into: &buffer)
 
@@ -39,8 +40,8 @@ extension AdminPanel {
         let domainWidth = max(8, min(24, inner.width - 2 - (nameWidth + 1) - 10 - 12))
         Self.drawList((panel.customers ?? []).map { row in
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
-            return [Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth + 1)),
-                    Span(row.customer.primaryDomain.truncated(toWidth: domainWidth).padded(toWidth: domainWidth + 1), Theme.dim),
+            return [Span(g.pad(row.customer.name, toWidth: nameWidth) + " "),
+                    Span(g.pad(row.customer.primaryDomain, toWidth: domainWidth) + " ", Theme.dim),
                     Span(row.customer.tier.rawValue.padded(toWidth: 10), Theme.dim),
                     Span(access, row.access.granted ? Theme.plain : Theme.warning)]
         }, cursor: panel.customerCursor, focused: panel.section == .customers, area: customersArea.inset(top: 1), into: &buffer)
@@ -57,12 +58,12 @@ extension AdminPanel {
             case .grant(let customer, false): "Revoke access for \(customer)? Your domain can't file its cases then."
             }
             // The keys always show: a long question is cut before them, never they.
-            buffer.put(question.truncated(toWidth: messageRow.width - 4) + " y/n", x: messageRow.x, y: messageRow.y, style: Theme.warning,
+            buffer.put(buffer.glyphs.fit(question, toWidth: messageRow.width - 4) + " y/n", x: messageRow.x, y: messageRow.y, style: Theme.warning,
                        clip: messageRow)
         } else if panel.sending != nil {
             buffer.put("Saving…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
         } else if let error = panel.error {
-            buffer.put(error.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
+            buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
         let hints = Keymap.admin.compactMap { b -> (String, String)? in
             guard let hint = b.hint else { return nil }

@@ -52,25 +52,25 @@ struct CaseColumn: Equatable {
     static let tinyStatusWidth = 7
 
     /// The cell of this column for `row`, exactly `width` columns wide; `drafted`: a message to the case is saved as
-    /// a draft (its title starts with ✎).
-    func cell(_ row: CaseRow, now: Date, drafted: Bool = false) -> Span {
+    /// a draft (its title starts with the draft mark, ✎); `glyphs`: what the terminal draws.
+    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, glyphs: Glyphs) -> Span {
         let (text, style): (String, Style) = switch field {
         case .number: (String(row.number), Theme.plain)
-        case .escalated: (row.escalated ? "⚑" : "", Theme.escalated)
+        case .escalated: (row.escalated ? glyphs.escalated : "", Theme.escalated)
         case .severity: (row.severity.rawValue, Theme.severity(row.severity))
         case .status: (width < 13 ? Self.tinyLabel(row.status) : width < 17 ? Self.compactLabel(row.status) : row.status.label,
                        Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
         case .domain: (Self.shortLabel(row.domainName), Theme.dim)
-        case .title: ((drafted ? "✎ " : "") + row.title, Theme.plain)
+        case .title: ((drafted ? glyphs.draft + " " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
         }
-        return Span(aligned(text), style)
+        return Span(aligned(text, glyphs), style)
     }
 
-    private func aligned(_ text: String) -> String {
-        let fitted = text.truncated(toWidth: width)
+    private func aligned(_ text: String, _ glyphs: Glyphs) -> String {
+        let fitted = glyphs.fit(text, toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
         return alignRight ? pad + fitted : fitted + pad
     }
@@ -81,8 +81,8 @@ struct CaseColumn: Equatable {
     }
 
     /// The header of this column, bold and underlined when the list is sorted by it (the title line says the order).
-    func headerCell(sortedBy sort: CaseSort) -> Span {
-        Span(aligned(header), sorts(sort) ? Theme.columnHeader.bolded().underlined() : Theme.columnHeader)
+    func headerCell(sortedBy sort: CaseSort, glyphs: Glyphs) -> Span {
+        Span(aligned(header, glyphs), sorts(sort) ? Theme.columnHeader.bolded().underlined() : Theme.columnHeader)
     }
 
     func sorts(_ sort: CaseSort) -> Bool {

@@ -14,8 +14,9 @@ enum CustomersView {
         let wide = layout.pane.width >= 120
         let domainWidth = wide ? 30 : 20, openWidth = wide ? 10 : 6
         let nameWidth = max(8, inner.width - domainWidth - 8 - 12 - openWidth - 4)
+        let g = buffer.glyphs
         func row(_ name: String, _ domain: String, _ tier: String, _ access: String, _ open: String) -> String {
-            name.padded(toWidth: nameWidth) + " " + domain.padded(toWidth: domainWidth) + " " + tier.padded(toWidth: 8) + " "
+            g.pad(name, toWidth: nameWidth) + " " + g.pad(domain, toWidth: domainWidth) + " " + tier.padded(toWidth: 8) + " "
                 + access.padded(toWidth: 12) + " " + String(repeating: " ", count: max(0, openWidth - open.count)) + open
         }
         buffer.put(row("Customer", "Primary domain", "Tier", "Access", wide ? "Open cases" : "Open"),
@@ -33,7 +34,7 @@ enum CustomersView {
         }
         guard !rows.isEmpty else {
             let text = list.rows.isEmpty ? emptyText(list.phase) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
-            buffer.put(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            buffer.putFitted(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
         let cursor = list.cursor.visible(count: rows.count, viewport: viewport)
@@ -50,7 +51,7 @@ enum CustomersView {
             }
         }
         if let selected = list.selected, !list.searching {
-            buffer.put(self.note(selected).truncated(toWidth: note.width), x: note.x, y: note.y, clip: note)
+            buffer.put(self.note(selected), x: note.x, y: note.y, clip: note)
         }
     }
 

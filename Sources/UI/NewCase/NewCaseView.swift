@@ -35,7 +35,7 @@ extension NewCaseForm {
         case .category: Self.categoryPage(form, in: page, into: &buffer)
         case .description: Self.descriptionPage(form, in: page, into: &buffer)
         case .attachments:
-            buffer.put("Attach files (optional): logs, screenshots, exported headers.", x: page.x, y: page.y, style: Theme.dim, clip: page)
+            buffer.putFitted("Attach files (optional): logs, screenshots, exported headers.", x: page.x, y: page.y, style: Theme.dim, clip: page)
             AttachmentPickerView.render(form.attachments, focused: form.sending == nil,
                                         in: Rect(x: page.x, y: page.y + 2, width: page.width, height: page.height - 2), into: &buffer)
         case .severity: Self.severityPage(form, in: page, into: &buffer)
@@ -49,7 +49,7 @@ extension NewCaseForm {
         } else if form.editing != nil {
             buffer.put("Editing in $EDITOR…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
         } else if let error = form.errors[form.field] {
-            buffer.put(error.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
+            buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
         var hints = Keymap.newCase.compactMap { b -> (String, String)? in
             guard let hint = b.hint, b.command != .externalEditor || form.field == .description else { return nil }
@@ -78,6 +78,7 @@ extension NewCaseForm {
     static func customerPage(_ form: NewCaseForm, user: User?, domain: String, in page: Rect, into buffer: inout ScreenBuffer) {
         buffer.put([Span("Who is the case for? ", Theme.bold), Span("Customers of \(domain).", Theme.dim)], x: page.x, y: page.y, clip: page)
         let choices = form.customerChoices
+        let g = buffer.glyphs
         let lines: [ChoiceListView.Item] = choices.map { row in
             let refusal = user.flatMap { NewCaseForm.refusal(filingFor: row, by: $0) }
             let chosen = form.customer?.id == row.customer.id
@@ -85,7 +86,7 @@ extension NewCaseForm {
             // Name and access first: on a narrow screen the domain and tier are what gets cut.
             let nameWidth = min(30, max(12, page.width - 2 - 13 - 10))
             let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
-                                    Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth),
+                                    Span(g.pad(row.customer.name, toWidth: nameWidth),
                                          refusal == nil ? Theme.plain : Theme.dim),
                                     Span(" " + access.padded(toWidth: 12), refusal == nil ? Theme.dim : Theme.warning),
                                     Span(" " + row.customer.tier.rawValue.padded(toWidth: 9), Theme.dim),
@@ -128,7 +129,7 @@ extension NewCaseForm {
         buffer.put("The description will ask:", x: page.x, y: y, style: Theme.dim, clip: page)
         for q in questions.prefix(questionsHeight - 1) {
             y += 1
-            buffer.put("· " + q, x: page.x, y: y, style: Theme.dim, clip: page)
+            buffer.putFitted("· " + q, x: page.x, y: y, style: Theme.dim, clip: page)
         }
     }
 
@@ -150,7 +151,7 @@ extension NewCaseForm {
                                     Span(level.label.padded(toWidth: 13), Theme.severity(level))]
             let row = Rect(x: page.x, y: y, width: page.width, height: 1)
             buffer.putRow(line, in: row, selected: i == form.severityCursor)
-            buffer.put("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
+            buffer.putFitted("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
         }
     }
 
@@ -204,13 +205,13 @@ extension NewCaseForm {
         }
         let firstLines = form.description.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3)
         for line in firstLines where y < page.maxY - 3 {
-            buffer.put("             " + line, x: page.x, y: y, style: Theme.dim, clip: page)
+            buffer.putFitted("             " + line, x: page.x, y: y, style: Theme.dim, clip: page)
             y += 1
         }
         y += 1
         for field in NewCaseField.allCases {
             guard let error = form.errors[field], y < page.maxY else { continue }
-            buffer.put("! " + error, x: page.x, y: y, style: Theme.error, clip: page)
+            buffer.putFitted("! " + error, x: page.x, y: y, style: Theme.error, clip: page)
             y += 1
         }
     }

@@ -49,7 +49,7 @@ struct SessionSwitcher: OverlayForm, Equatable {
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         if let index = confirmingSignOut, context.sessions.indices.contains(index) {
             let question = "Sign out of \(context.sessions[index].domainName)? y/n"
-            buffer.put(question.truncated(toWidth: bottom.width), x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
+            buffer.putFitted(question, x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
             buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
         }
