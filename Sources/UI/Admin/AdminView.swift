@@ -25,23 +25,31 @@ extension AdminPanel {
         let customersArea = Rect(x: inner.x, y: usersArea.maxY + 1, width: inner.width, height: listHeight + 1)
         Self.drawSection("Users", focused: panel.section == .users, area: usersArea, into: &buffer)
         let users = panel.overview?.users ?? []
-        let nameWidth = min(34, max(16, inner.width - 48))  // room for the name and the flags at 80 columns
         let g = buffer.glyphs
+        // Addresses, names and domains as wide as the longest, narrowed (with the ellipsis) only when the row is full;
+        // the flags and at least the start of the roles keep their room.
+        let rowWidth = inner.width - 2
+        let userWidths = ColumnFit.widths([users.map { g.drawable($0.user.email).displayWidth }.max() ?? 0,
+                                           users.map { g.drawable($0.user.name).displayWidth }.max() ?? 0],
+                                          room: rowWidth - 2 - 12 - 14, minimum: 12)
         Self.drawList(users.map { row in
             let u = row.user
             var flags: [Span] = [Span(u.licensed ? "licensed    " : "no licence  ", u.licensed ? Theme.plain : Theme.warning)]
             if u.suspended { flags.append(Span("suspended  ", Theme.error)) }
             if u.superAdmin { flags.append(Span("super admin  ", Theme.bold)) }
-            return [Span(g.pad(u.email, toWidth: nameWidth) + " "), Span(g.pad(u.name, toWidth: 20) + " ", Theme.dim)]
+            return [Span(g.pad(u.email, toWidth: userWidths[0]) + " "), Span(g.pad(u.name, toWidth: userWidths[1]) + " ", Theme.dim)]
                 + flags + [Span(row.roles.joined(separator: ", "), Theme.dim)]
         }, cursor: panel.userCursor, focused: panel.section == .users, area: usersArea.inset(top: 1), into: &buffer)
 
         Self.drawSection("Customers", focused: panel.section == .customers, area: customersArea, into: &buffer)
-        let domainWidth = max(8, min(24, inner.width - 2 - (nameWidth + 1) - 10 - 12))
-        Self.drawList((panel.customers ?? []).map { row in
+        let customers = panel.customers ?? []
+        let customerWidths = ColumnFit.widths([customers.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0,
+                                               customers.map { g.drawable($0.customer.primaryDomain).displayWidth }.max() ?? 0],
+                                              room: rowWidth - 2 - 10 - 12, minimum: 8)
+        Self.drawList(customers.map { row in
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
-            return [Span(g.pad(row.customer.name, toWidth: nameWidth) + " "),
-                    Span(g.pad(row.customer.primaryDomain, toWidth: domainWidth) + " ", Theme.dim),
+            return [Span(g.pad(row.customer.name, toWidth: customerWidths[0]) + " "),
+                    Span(g.pad(row.customer.primaryDomain, toWidth: customerWidths[1]) + " ", Theme.dim),
                     Span(row.customer.tier.rawValue.padded(toWidth: 10), Theme.dim),
                     Span(access, row.access.granted ? Theme.plain : Theme.warning)]
         }, cursor: panel.customerCursor, focused: panel.section == .customers, area: customersArea.inset(top: 1), into: &buffer)

@@ -79,12 +79,14 @@ extension NewCaseForm {
         buffer.put([Span("Who is the case for? ", Theme.bold), Span("Customers of \(domain).", Theme.dim)], x: page.x, y: page.y, clip: page)
         let choices = form.customerChoices
         let g = buffer.glyphs
+        // Name and access first: on a narrow screen the domain and tier are what gets cut. The names' column is as wide
+        // as the longest, as far as the access and tier leave room.
+        let longest = choices.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0
+        let nameWidth = max(8, min(longest, max(12, page.width - 2 - 13 - 10)))
         let lines: [ChoiceListView.Item] = choices.map { row in
             let refusal = user.flatMap { NewCaseForm.refusal(filingFor: row, by: $0) }
             let chosen = form.customer?.id == row.customer.id
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
-            // Name and access first: on a narrow screen the domain and tier are what gets cut.
-            let nameWidth = min(30, max(12, page.width - 2 - 13 - 10))
             let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
                                     Span(g.pad(row.customer.name, toWidth: nameWidth),
                                          refusal == nil ? Theme.plain : Theme.dim),
@@ -119,17 +121,25 @@ extension NewCaseForm {
         let items = choices.map { c in
             ChoiceListView.Item(line: [Span(form.category == c ? "* " : "  ", Theme.key), Span(c.path)], disabledReason: nil)
         }
-        let questionsHeight = 5
+        // The category's questions under the list, wrapped rather than cut; a tall screen gives them more rows.
+        let questionsHeight = page.height >= 24 ? 9 : 5
         let listArea = Rect(x: page.x, y: page.y + 2, width: page.width, height: max(3, page.height - 2 - questionsHeight))
         ChoiceListView.render(search: form.categorySearch, items: items, empty: "No category matches; try other words.",
                               focused: true, in: listArea, into: &buffer)
         guard choices.indices.contains(form.categorySearch.cursor) else { return }
         let questions = choices[form.categorySearch.cursor].questions
-        var y = listArea.maxY + 1
+        let y = listArea.maxY + 1
         buffer.put("The description will ask:", x: page.x, y: y, style: Theme.dim, clip: page)
-        for q in questions.prefix(questionsHeight - 1) {
-            y += 1
-            buffer.putFitted("· " + q, x: page.x, y: y, style: Theme.dim, clip: page)
+        let g = buffer.glyphs
+        let rows = questions.flatMap { q in
+            wrap(g.drawable(q), width: max(1, page.width - 2)).enumerated().map { ($0.offset == 0 ? "· " : "  ") + $0.element }
+        }
+        let room = page.maxY - (y + 1)
+        for (i, row) in rows.prefix(room).enumerated() {
+            // The last row that fits ends in the ellipsis when more questions follow.
+            let text = i == room - 1 && rows.count > room ? g.drawable(row).truncated(toWidth: page.width - g.ellipsis.displayWidth, ellipsis: false)
+                .replacingOccurrences(of: " +$", with: "", options: .regularExpression) + g.ellipsis : row
+            buffer.putFitted(text, x: page.x, y: y + 1 + i, style: Theme.dim, clip: page)
         }
     }
 
