@@ -4,9 +4,9 @@ import ScreenKit
 import Testing
 @testable import UI
 
-/// Usability item 16: text was cut while the row had room (the sessions box's `Name <address>`, admin domains), or cut
-/// without `…` (the wizard's category list). Text now takes the room there is and is cut, with `…`, only where the room
-/// runs out.
+/// Usability item 16: text was cut while the row had room (the sessions box's `Name <address>`, admin domains, the case
+/// page's category), or cut without `…` (the wizard's category list). Text now takes the room there is and is cut, with
+/// `…`, only where the room runs out.
 @Suite struct TextFitTests {
     static let alice = SessionInfo(
         user: User(id: 5, domainID: 30, email: "alice@cloudpartners.example", name: "Alice Moreau",
@@ -84,6 +84,21 @@ import Testing
             #expect(row.hasSuffix("…"), "cut without an ellipsis at \(size): \(line)")
         }
         if size == Fixture.small { #expect(cut > 0, "at 80 columns some paths are cut") }
+    }
+
+    @Test func aCategoryTooLongForHalfTheCasePageHasTheWholeRow() {
+        var detail = Fixture.detail()
+        let category = "Data migration > Data migration service > Migration from Microsoft 365 or Exchange failed"
+        detail.supportCase.category = category
+        var state = Fixture.myCases(size: Fixture.large)
+        state.answer(state.press(.char("j"), .enter), .caseDetail(detail))
+        let lines = state.screenLines()
+        #expect(lines.contains(" Category     " + category), "\(lines.joined(separator: "\n"))")
+        // At 80 columns the row is too short: cut, with the ellipsis.
+        state.send(.resized(Fixture.small))
+        let narrow = state.screenLines()
+        let row = narrow.first { $0.hasPrefix(" Category ") } ?? ""
+        #expect(row.displayWidth == 79 && row.hasSuffix("…"), "\(row)")
     }
 
     @Test func aStatusMessageUsesTheWholeLineAndIsCutWithAnEllipsisPastIt() {
