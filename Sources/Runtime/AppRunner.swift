@@ -40,8 +40,9 @@ public struct AppRunner {
         let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
         var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
                              size: terminal.size, now: portal.now, active: active, settings: settings)
+        state.glyphs = terminal.glyphs
         start(&state).forEach(runner.run)
-        var buffer = ScreenBuffer(size: state.size)
+        var buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs)
         var dirty = true
         var lastTick = Date(), lastChangeCheck = Date()
 
@@ -62,7 +63,7 @@ public struct AppRunner {
 
         while !state.shouldQuit {
             if dirty {
-                if buffer.size != state.size { buffer = ScreenBuffer(size: state.size) } else { buffer.clear() }
+                if buffer.size != state.size { buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs) } else { buffer.clear() }
                 render(state, into: &buffer)
                 terminal.draw(buffer)
                 dirty = false

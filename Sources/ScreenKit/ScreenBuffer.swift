@@ -6,11 +6,14 @@
 public struct ScreenBuffer: Hashable, Sendable {
     public private(set) var size: Size
     private var cells: [Cell]
+    /// What the terminal can draw: `put` writes text through it (ASCII stand-ins where it can't draw UTF-8).
+    public var glyphs: Glyphs
 
-    public init(size: Size) {
+    public init(size: Size, glyphs: Glyphs = .unicode) {
         let s = Size(width: max(0, size.width), height: max(0, size.height))
         self.size = s
         self.cells = Array(repeating: .blank, count: s.width * s.height)
+        self.glyphs = glyphs
     }
 
     public var bounds: Rect { Rect(size: size) }
@@ -33,7 +36,7 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// Changes the size, keeping the overlapping top-left content.
     public mutating func resize(to newSize: Size) {
-        var next = ScreenBuffer(size: newSize)
+        var next = ScreenBuffer(size: newSize, glyphs: glyphs)
         for y in 0..<min(size.height, next.size.height) {
             for x in 0..<min(size.width, next.size.width) {
                 next.cells[y * next.size.width + x] = self[x, y]
@@ -55,7 +58,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
-    /// Writes `text` on row `y` from column `x`, clipped to `clip` and the
+    /// Writes `text` (as `glyphs` draws it) on row `y` from column `x`, clipped to `clip` and the
     /// buffer. Zero-width graphemes (controls, lone combining marks) are
     /// skipped. A wide grapheme cut by a clip edge leaves a space in the half
     /// that is inside. Returns the column after the text as laid out, clipped
@@ -63,6 +66,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
+        let text = glyphs.drawable(text)
         var cx = x
         guard y >= area.minY, y < area.maxY else { return x + text.displayWidth }
         for ch in text {

@@ -27,6 +27,8 @@ public final class NCursesTerminal {
     let output: UnsafeMutablePointer<FILE>
     /// What the terminal can show; styles are degraded to it when drawn.
     public let colorCapability: ColorCapability
+    /// The symbols it can draw: ASCII stand-ins (`+-|` frames, `...`) where it can't draw UTF-8.
+    public let glyphs: Glyphs
 
     /// The frame on screen, to diff the next one against; nil forces a full repaint.
     var lastFrame: ScreenBuffer?
@@ -78,6 +80,7 @@ public final class NCursesTerminal {
         }
         self.screen = screen
         self.output = output
+        glyphs = NCursesTerminal.glyphs(forTerminal: term ?? getenv("TERM").map { String(cString: $0) } ?? "")
         set_term(screen)
         window = cn_stdscr()
         _ = useRaw ? CNCurses.raw() : cbreak()
@@ -102,6 +105,15 @@ public final class NCursesTerminal {
     }
 
     deinit { restore() }
+
+    /// The glyphs a terminal of type `term` can draw. The VT100 family (vt52 … vt520) and the PC console's `ansi`
+    /// predate UTF-8: they get ASCII. Every other terminal terminfo knows (xterm, tmux, screen, linux, rxvt …) gets Unicode.
+    public static func glyphs(forTerminal term: String) -> Glyphs {
+        let name = term.lowercased()
+        let family = name.prefix { $0 != "-" && $0 != "+" }
+        let vt = family.hasPrefix("vt") && family.dropFirst(2).first?.isNumber == true
+        return vt || ["ansi", "pcansi", "ansi.sys", "cons25"].contains(family) ? .ascii : .unicode
+    }
 
     /// Non-ASCII text is dropped unless the C library is in a UTF-8 locale; the
     /// app's data is UTF-8, so fall back to C.UTF-8 when the environment has no UTF-8 locale.

@@ -11,3 +11,13 @@ extension HeadlessTerminalTests {
         #expect(TerminalError.cannotAddressCursor(term: "dumb").description.contains("careportal cases"))
     }
 }
+
+/// Usability item 21: the glyphs come from the terminal type, once: the VT100 family gets ASCII, the rest Unicode.
+@Test func theVT100FamilyGetsASCIIGlyphs() {
+    for term in ["vt100", "vt102", "vt220", "vt52", "VT100", "vt100-am", "ansi"] {
+        #expect(NCursesTerminal.glyphs(forTerminal: term) == .ascii, "\(term)")
+    }
+    for term in ["xterm-256color", "xterm", "screen-256color", "tmux-256color", "linux", "rxvt-unicode", ""] {
+        #expect(NCursesTerminal.glyphs(forTerminal: term) == .unicode, "\(term)")
+    }
+}

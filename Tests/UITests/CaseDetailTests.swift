@@ -54,16 +54,34 @@ import Testing
         #expect(buffer[65, 2].style == Theme.key)  // h: sharing works on a closed case
     }
 
-    @Test func scrollsThroughTheBodyAndStopsAtTheEnd() {
-        var state = opened(Fixture.detail())
-        #expect(state.press(.char("G")).isEmpty)
+    /// Usability item 17: two fields a row from 80 columns; narrower, one a row, and scrolling counts the same lines.
+    @Test func belowEightyColumnsTheFieldsAreOneARow() {
+        var state = opened(Fixture.detail(), size: Size(width: 79, height: 24))
+        let lines = state.screenLines()
+        #expect(Array(lines[3...5]) == [" Customer     Acme Corp (Standard support)", " Domain       reseller-one.example", " Status       In progress"])
+        state.press(.char("G"))
         guard case .detail(let view)? = state.currentScreen else { Issue.record("no case"); return }
         #expect(view.scroll == 4)  // 24 lines, 20 on screen
+        #expect(state.screenLines()[22] == "     headers.txt")
+        state.send(.resized(Fixture.small))
+        state.press(.char("G"))
+        guard case .detail(let wide)? = state.currentScreen else { return }
+        #expect(wide.scroll == 0, "at 80 columns the 19 lines fit the 20 rows")
+        #expect(state.screenLines()[3...4] == [" Customer     Acme Corp (Standard support)", " Domain       reseller-one.example       Status       In progress"])
+    }
+
+    @Test func scrollsThroughTheBodyAndStopsAtTheEnd() {
+        var detail = Fixture.detail()
+        detail.supportCase.description = (1...10).map { "Line \($0) of the description." }.joined(separator: "\n")
+        var state = opened(detail)
+        #expect(state.press(.char("G")).isEmpty)
+        guard case .detail(let view)? = state.currentScreen else { Issue.record("no case"); return }
+        #expect(view.scroll == 7)  // 27 lines (the fields two to a row), 20 on screen
         #expect(state.screenLines()[20] == "     Thanks. Could you send the full headers of one delayed message?")
         #expect(state.screenLines()[22] == "     headers.txt")
         state.press(.char("j"))
         guard case .detail(let same)? = state.currentScreen else { return }
-        #expect(same.scroll == 4)
+        #expect(same.scroll == 7)
         state.press(.char("g"), .char("k"))
         guard case .detail(let top)? = state.currentScreen else { return }
         #expect(top.scroll == 0)

@@ -578,3 +578,24 @@ extension NewCaseTests {
         #expect(lines.contains { $0.contains("UTC") && $0.contains("UTC+00:00") }, "\(lines.joined(separator: "\n"))")
     }
 }
+
+/// Usability item 21: a customer that can't be chosen says why right under its row as soon as the cursor is on it, not
+/// only after Enter.
+@Suite struct DisabledCustomerReasonTests {
+    @Test(arguments: [Fixture.small, Fixture.large])
+    func theReasonIsUnderTheHighlightedRow(size: Size) {
+        var state = NewCaseTests().opened(size: size)
+        // Harbor Health Clinics, the last of four, hasn't granted access.
+        state.press(.down, .down, .down)
+        let lines = state.screenLines()
+        guard let row = lines.firstIndex(where: { $0.contains("Harbor Health Clinics") }) else {
+            Issue.record("no Harbor row: \(lines.joined(separator: "\n"))")
+            return
+        }
+        #expect(lines[row + 1].contains("Can't be chosen: This customer hasn't granted"), "\(lines.joined(separator: "\n"))")
+        #expect(state.form(NewCaseForm.self)?.errors[.customer] == nil, "said before Enter, not as an error")
+        // Back on a customer that can be chosen, the reason is gone.
+        state.press(.up)
+        #expect(!state.screenLines().joined().contains("Can't be chosen"))
+    }
+}

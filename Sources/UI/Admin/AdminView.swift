@@ -25,22 +25,31 @@ extension AdminPanel {
         let customersArea = Rect(x: inner.x, y: usersArea.maxY + 1, width: inner.width, height: listHeight + 1)
         Self.drawSection("Users", focused: panel.section == .users, area: usersArea, into: &buffer)
         let users = panel.overview?.users ?? []
-        let nameWidth = min(34, max(16, inner.width - 48))  // room for the name and the flags at 80 columns
+        let g = buffer.glyphs
+        // Addresses, names and domains as wide as the longest, narrowed (with the ellipsis) only when the row is full;
+        // the flags and at least the start of the roles keep their room.
+        let rowWidth = inner.width - 2
+        let userWidths = ColumnFit.widths([users.map { g.drawable($0.user.email).displayWidth }.max() ?? 0,
+                                           users.map { g.drawable($0.user.name).displayWidth }.max() ?? 0],
+                                          room: rowWidth - 2 - 12 - 14, minimum: 12)
         Self.drawList(users.map { row in
             let u = row.user
             var flags: [Span] = [Span(u.licensed ? "licensed    " : "no licence  ", u.licensed ? Theme.plain : Theme.warning)]
             if u.suspended { flags.append(Span("suspended  ", Theme.error)) }
             if u.superAdmin { flags.append(Span("super admin  ", Theme.bold)) }
-            return [Span(u.email.truncated(toWidth: nameWidth).padded(toWidth: nameWidth + 1)), Span(u.name.truncated(toWidth: 20).padded(toWidth: 21), Theme.dim)]
+            return [Span(g.pad(u.email, toWidth: userWidths[0]) + " "), Span(g.pad(u.name, toWidth: userWidths[1]) + " ", Theme.dim)]
                 + flags + [Span(row.roles.joined(separator: ", "), Theme.dim)]
         }, cursor: panel.userCursor, focused: panel.section == .users, area: usersArea.inset(top: 1), into: &buffer)
 
         Self.drawSection("Customers", focused: panel.section == .customers, area: customersArea, into: &buffer)
-        let domainWidth = max(8, min(24, inner.width - 2 - (nameWidth + 1) - 10 - 12))
-        Self.drawList((panel.customers ?? []).map { row in
+        let customers = panel.customers ?? []
+        let customerWidths = ColumnFit.widths([customers.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0,
+                                               customers.map { g.drawable($0.customer.primaryDomain).displayWidth }.max() ?? 0],
+                                              room: rowWidth - 2 - 10 - 12, minimum: 8)
+        Self.drawList(customers.map { row in
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
-            return [Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth + 1)),
-                    Span(row.customer.primaryDomain.truncated(toWidth: domainWidth).padded(toWidth: domainWidth + 1), Theme.dim),
+            return [Span(g.pad(row.customer.name, toWidth: customerWidths[0]) + " "),
+                    Span(g.pad(row.customer.primaryDomain, toWidth: customerWidths[1]) + " ", Theme.dim),
                     Span(row.customer.tier.rawValue.padded(toWidth: 10), Theme.dim),
                     Span(access, row.access.granted ? Theme.plain : Theme.warning)]
         }, cursor: panel.customerCursor, focused: panel.section == .customers, area: customersArea.inset(top: 1), into: &buffer)
@@ -57,12 +66,12 @@ extension AdminPanel {
             case .grant(let customer, false): "Revoke access for \(customer)? Your domain can't file its cases then."
             }
             // The keys always show: a long question is cut before them, never they.
-            buffer.put(question.truncated(toWidth: messageRow.width - 4) + " y/n", x: messageRow.x, y: messageRow.y, style: Theme.warning,
+            buffer.put(buffer.glyphs.fit(question, toWidth: messageRow.width - 4) + " y/n", x: messageRow.x, y: messageRow.y, style: Theme.warning,
                        clip: messageRow)
         } else if panel.sending != nil {
             buffer.put("Saving…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
         } else if let error = panel.error {
-            buffer.put(error.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
+            buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
         let hints = Keymap.admin.compactMap { b -> (String, String)? in
             guard let hint = b.hint else { return nil }

@@ -9,6 +9,8 @@ public struct AppState: Equatable, Sendable {
     /// Updated by `.tick`; the reference for relative times, the reopen window and the filter debounce.
     public var now: Date
     public var shouldQuit: Bool = false
+    /// What the terminal can draw (ASCII frames and `...` where it can't draw UTF-8); set once by the runtime.
+    public var glyphs: Glyphs = .unicode
 
     /// One tab per session, in sign-in order; tab `i` acts as session `i`.
     var tabs: [Tab]

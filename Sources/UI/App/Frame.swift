@@ -4,6 +4,7 @@ import ScreenKit
 enum Frame {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         buffer.clear()
+        buffer.glyphs = state.glyphs
         if state.isTooSmall {
             TooSmallView.render(state.size, into: &buffer)
             return

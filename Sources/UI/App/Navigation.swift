@@ -85,7 +85,8 @@ extension AppState {
             tabs[active].current = .customers(list)
         case .detail(var view):
             let lines = view.detail.map {
-                CaseDetailBody.lines(for: $0, user: actingUser(for: view.ref), width: Layout.contentWidth(size.width), now: now).count
+                CaseDetailBody.lines(for: $0, user: actingUser(for: view.ref), width: Layout.contentWidth(size.width), now: now,
+                                     glyphs: glyphs).count
             } ?? 0
             view.scroll(movement, lines: lines, viewport: viewport)
             tabs[active].current = .detail(view)

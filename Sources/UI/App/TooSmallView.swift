@@ -11,7 +11,7 @@ enum TooSmallView {
         ]
         let top = max(0, (size.height - lines.count) / 2)
         for (i, (text, style)) in lines.enumerated() {
-            let fitted = text.truncated(toWidth: size.width)
+            let fitted = buffer.glyphs.fit(text, toWidth: size.width)
             buffer.put(fitted, x: max(0, (size.width - fitted.displayWidth) / 2), y: top + i, style: style)
         }
     }

@@ -7,7 +7,7 @@ enum CaseDetailView {
         var left = [Span("Case \(view.number)", Theme.title), Span("  " + view.title, Theme.plain)]
         var right: StyledLine = []
         if let c = view.detail?.supportCase {
-            if c.escalated { right += [Span("⚑ escalated", Theme.escalated), Span(" · ", Theme.dim)] }
+            if c.escalated { right += [Span(buffer.glyphs.escalated + " escalated", Theme.escalated), Span(" · ", Theme.dim)] }
             right += [Span(c.status.label, Theme.status(c.status)), Span(" · ", Theme.dim), Span(c.severity.rawValue, Theme.severity(c.severity))]
         }
         if case .loading = view.phase, view.detail != nil { left.append(Span("  loading…", Theme.dim)) }
@@ -19,12 +19,12 @@ enum CaseDetailView {
             case .failed(let message): "Couldn't load case \(view.number): \(message). Press \(Keymap.name(of: .refresh)) to retry."
             default: "Loading case \(view.number)…"
             }
-            buffer.put(text, x: inner.x, y: inner.y + 1, style: Theme.dim, clip: inner)
+            buffer.putFitted(text, x: inner.x, y: inner.y + 1, style: Theme.dim, clip: inner)
             return
         }
         let user = state.actingUser(for: view.ref)
         let viewport = layout.viewport(for: .caseDetail)
-        let lines = CaseDetailBody.lines(for: detail, user: user, width: inner.width, now: state.now)
+        let lines = CaseDetailBody.lines(for: detail, user: user, width: inner.width, now: state.now, glyphs: buffer.glyphs)
         let scroll = max(0, min(view.scroll, lines.count - viewport))
         let actions = actions(detail, user: user, state: state)
         var position: StyledLine = []

@@ -52,25 +52,25 @@ struct CaseColumn: Equatable {
     static let tinyStatusWidth = 7
 
     /// The cell of this column for `row`, exactly `width` columns wide; `drafted`: a message to the case is saved as
-    /// a draft (its title starts with ✎).
-    func cell(_ row: CaseRow, now: Date, drafted: Bool = false) -> Span {
+    /// a draft (its title starts with the draft mark, ✎); `glyphs`: what the terminal draws.
+    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, glyphs: Glyphs) -> Span {
         let (text, style): (String, Style) = switch field {
         case .number: (String(row.number), Theme.plain)
-        case .escalated: (row.escalated ? "⚑" : "", Theme.escalated)
+        case .escalated: (row.escalated ? glyphs.escalated : "", Theme.escalated)
         case .severity: (row.severity.rawValue, Theme.severity(row.severity))
         case .status: (width < 13 ? Self.tinyLabel(row.status) : width < 17 ? Self.compactLabel(row.status) : row.status.label,
                        Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
         case .domain: (Self.shortLabel(row.domainName), Theme.dim)
-        case .title: ((drafted ? "✎ " : "") + row.title, Theme.plain)
+        case .title: ((drafted ? glyphs.draft + " " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
         }
-        return Span(aligned(text), style)
+        return Span(aligned(text, glyphs), style)
     }
 
-    private func aligned(_ text: String) -> String {
-        let fitted = text.truncated(toWidth: width)
+    private func aligned(_ text: String, _ glyphs: Glyphs) -> String {
+        let fitted = glyphs.fit(text, toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
         return alignRight ? pad + fitted : fitted + pad
     }
@@ -81,12 +81,12 @@ struct CaseColumn: Equatable {
     }
 
     /// The header of this column, bold and underlined when the list is sorted by it (the title line says the order).
-    /// The header; the sorted column's is bold and underlined, with ↑ when the order is reversed (ascending).
-    func headerCell(sortedBy sort: CaseSort, reversed: Bool = false) -> Span {
-        guard sorts(sort) else { return Span(aligned(header), Theme.columnHeader) }
+    /// ↑ when the order is reversed (ascending).
+    func headerCell(sortedBy sort: CaseSort, reversed: Bool = false, glyphs: Glyphs) -> Span {
+        guard sorts(sort) else { return Span(aligned(header, glyphs), Theme.columnHeader) }
         // The arrow takes the header's last letter when the column is no wider than its header ("Update↑").
         let marked = reversed ? String(header.prefix(max(0, width - 1))) + "↑" : header
-        return Span(aligned(marked), Theme.columnHeader.bolded().underlined())
+        return Span(aligned(marked, glyphs), Theme.columnHeader.bolded().underlined())
     }
 
     func sorts(_ sort: CaseSort) -> Bool {

@@ -11,18 +11,19 @@ enum CaseListView {
 
         let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind)
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
-        buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort, reversed: list.reversed) }), x: inner.x, y: inner.y, clip: inner)
+        buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort, reversed: list.reversed, glyphs: buffer.glyphs) }),
+                   x: inner.x, y: inner.y, clip: inner)
 
         let rowsArea = inner.inset(top: 1)
         if list.rows.isEmpty {
-            buffer.put(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            buffer.putFitted(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
         let drafted = state.draftedCases
         for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
             let y = rowsArea.y + offset
             let row = list.rows[i]
-            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number)) })
+            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), glyphs: buffer.glyphs) })
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)

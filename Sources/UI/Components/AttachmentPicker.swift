@@ -120,7 +120,7 @@ enum AttachmentPickerView {
         let first = max(0, (picker.listCursor ?? picker.files.count - 1) - listHeight + 1)
         for (i, file) in picker.files.enumerated().dropFirst(first).prefix(listHeight) {
             let row = Rect(x: area.x, y: area.y + 1 + i - first, width: area.width, height: 1)
-            let line: StyledLine = [Span("  " + file.name.padded(toWidth: 36)), Span(ByteCount.format(file.size).padded(toWidth: 10), Theme.dim),
+            let line: StyledLine = [Span("  " + buffer.glyphs.pad(file.name, toWidth: 36)), Span(ByteCount.format(file.size).padded(toWidth: 10), Theme.dim),
                                     Span(file.path, Theme.dim)]
             buffer.putRow(line, in: row, selected: picker.listCursor == i)
         }
@@ -131,10 +131,9 @@ enum AttachmentPickerView {
         FieldView.render(picker.path, masked: false, focused: focused && picker.listCursor == nil && picker.pending == nil, into: &buffer,
                          area: Rect(x: area.x, y: y + 1, width: area.width, height: 1))
         if let error = picker.error {
-            buffer.put(error.truncated(toWidth: area.width), x: area.x, y: y + 2, style: Theme.error, clip: area)
+            buffer.putFitted(error, x: area.x, y: y + 2, style: Theme.error, clip: area)
         } else if !picker.candidates.isEmpty {
-            buffer.put(picker.candidates.joined(separator: "  ").truncated(toWidth: area.width * 2 - 4).truncated(toWidth: area.width),
-                       x: area.x, y: y + 2, style: Theme.dim, clip: area)
+            buffer.putFitted(picker.candidates.joined(separator: "  "), x: area.x, y: y + 2, style: Theme.dim, clip: area)
         }
     }
 }

@@ -6,10 +6,10 @@ struct DialogText: Equatable {
     var lines: [String]
     var width: Int
 
-    /// `text` wrapped to `width` columns.
-    init(_ text: String, width: Int) {
+    /// `text`, as `glyphs` draws it, wrapped to `width` columns.
+    init(_ text: String, width: Int, glyphs: Glyphs = .unicode) {
         self.width = max(1, width)
-        lines = wrap(text, width: self.width)
+        lines = wrap(glyphs.drawable(text), width: self.width)
     }
 
     /// The width of a dialog for `text`: wide enough for a short question on one line, at most the screen's
@@ -18,13 +18,14 @@ struct DialogText: Equatable {
         min(max(minimum, text.displayWidth + 6), max(minimum, min(76, screen.width - 4)))
     }
 
-    /// The lines that fit in `rows`; when they don't all fit, the last shown ends with "…".
-    func fitting(_ rows: Int) -> [String] {
+    /// The lines that fit in `rows`; when they don't all fit, the last shown ends with the ellipsis.
+    func fitting(_ rows: Int, glyphs: Glyphs = .unicode) -> [String] {
         guard rows > 0 else { return [] }
         guard lines.count > rows else { return lines }
         var shown = Array(lines.prefix(rows))
-        // The last line keeps a column for the "…", so it never runs past the width.
-        shown[rows - 1] = shown[rows - 1].truncated(toWidth: width - 1, ellipsis: false) + "…"
+        // The last line keeps room for the ellipsis, so it never runs past the width.
+        let ellipsis = glyphs.ellipsis
+        shown[rows - 1] = glyphs.drawable(shown[rows - 1]).truncated(toWidth: width - ellipsis.displayWidth, ellipsis: false) + ellipsis
         return shown
     }
 }

@@ -33,30 +33,41 @@ struct SearchList: Equatable, Sendable {
 enum ChoiceListView {
     struct Item {
         var line: StyledLine
-        /// Why this row can't be chosen; it is shown under the list while highlighted.
+        /// Why this row can't be chosen; it is shown under the row while the row is highlighted.
         var disabledReason: String?
     }
+
+    /// Where the reason of a highlighted row that can't be chosen starts, under the row.
+    static let reasonIndent = 4
 
     static func render(search: SearchList, items: [Item], empty: String, focused: Bool, in area: Rect, into buffer: inout ScreenBuffer) {
         guard area.height >= 3 else { return }
         buffer.put("Search", x: area.x, y: area.y, style: Theme.dim, clip: area)
         FieldView.render(search.query, masked: false, focused: focused, into: &buffer,
                          area: Rect(x: area.x + 7, y: area.y, width: max(1, area.width - 7), height: 1))
-        let highlighted = items.indices.contains(search.cursor) ? items[search.cursor] : nil
-        let reason = highlighted?.disabledReason.map { wrap("Can't be chosen: " + $0, width: area.width).prefix(2) } ?? []
-        let reasonRows = reason.count
-        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - reasonRows)
+        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         if items.isEmpty {
-            buffer.put(empty, x: list.x + 2, y: list.y, style: Theme.dim, clip: list)
+            buffer.putFitted(empty, x: list.x + 2, y: list.y, style: Theme.dim, clip: list)
             return
         }
-        let first = max(0, min(search.cursor - list.height / 2, items.count - list.height))
-        for (offset, item) in items.enumerated().dropFirst(first).prefix(list.height) {
-            let row = Rect(x: list.x, y: list.y + offset - first, width: list.width, height: 1)
-            buffer.putRow(item.line, in: row, selected: offset == search.cursor && focused)
-        }
-        for (i, line) in reason.enumerated() {
-            buffer.put(line, x: area.x, y: area.maxY - reasonRows + i, style: Theme.warning, clip: area)
+        // A highlighted row that can't be chosen says why right under it (up to two lines), before Enter is pressed.
+        let highlighted = items.indices.contains(search.cursor) ? items[search.cursor] : nil
+        let reasonWidth = max(1, list.width - reasonIndent)
+        let reason = highlighted?.disabledReason.map {
+            DialogText("Can't be chosen: " + $0, width: reasonWidth, glyphs: buffer.glyphs).fitting(min(2, max(0, list.height - 1)), glyphs: buffer.glyphs)
+        } ?? []
+        let rows = max(1, list.height - reason.count)
+        let first = max(0, min(search.cursor - rows / 2, items.count - rows))
+        var y = list.y
+        for (index, item) in items.enumerated().dropFirst(first).prefix(rows) {
+            let row = Rect(x: list.x, y: y, width: list.width, height: 1)
+            buffer.putRow(item.line, in: row, selected: index == search.cursor && focused)
+            y += 1
+            guard index == search.cursor else { continue }
+            for line in reason where y < list.maxY {
+                buffer.put(line, x: list.x + reasonIndent, y: y, style: Theme.warning, clip: list)
+                y += 1
+            }
         }
     }
 }

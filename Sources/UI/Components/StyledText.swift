@@ -12,20 +12,43 @@ typealias StyledLine = [Span]
 extension Array where Element == Span {
     var displayWidth: Int { reduce(0) { $0 + $1.text.displayWidth } }
 
-    /// At most `width` columns, ending in "…" when cut.
-    func truncated(toWidth width: Int) -> StyledLine {
-        guard displayWidth > width else { return self }
+    /// The spans as `glyphs` draws them (ASCII stand-ins where the terminal can't draw UTF-8).
+    func drawable(_ glyphs: Glyphs) -> StyledLine {
+        glyphs.unicode ? self : map { Span(glyphs.drawable($0.text), $0.style) }
+    }
+
+    /// The line without the spaces it ends in.
+    func trimmingTrailingSpaces() -> StyledLine {
+        var line = self
+        while let last = line.last {
+            let text = String(last.text.reversed().drop { $0 == " " }.reversed())
+            if text.isEmpty { line.removeLast(); continue }
+            line[line.count - 1].text = text
+            break
+        }
+        return line
+    }
+
+    /// At most `width` columns as `glyphs` draws them, ending in its ellipsis when cut.
+    func truncated(toWidth width: Int, glyphs: Glyphs) -> StyledLine {
+        let line = drawable(glyphs)
+        guard line.displayWidth > width else { return line }
         guard width > 0 else { return [] }
+        // Only padding past the edge: nothing is cut that shows.
+        let shown = line.trimmingTrailingSpaces()
+        if shown.displayWidth <= width { return shown }
+        let room = width - glyphs.ellipsis.displayWidth
+        guard room > 0 else { return [Span(glyphs.ellipsis.truncated(toWidth: width, ellipsis: false), line.first?.style ?? .plain)] }
         var out: StyledLine = []
         var used = 0
-        for span in self {
+        for span in line {
             let w = span.text.displayWidth
-            if used + w <= width - 1 {
+            if used + w <= room {
                 out.append(span)
                 used += w
                 continue
             }
-            out.append(Span(span.text.truncated(toWidth: width - 1 - used, ellipsis: false) + "…", span.style))
+            out.append(Span(span.text.truncated(toWidth: room - used, ellipsis: false) + glyphs.ellipsis, span.style))
             break
         }
         return out
@@ -33,12 +56,23 @@ extension Array where Element == Span {
 }
 
 extension ScreenBuffer {
-    /// Draws the spans one after another; `restyle` lets a selected row reverse every span.
+    /// Draws the spans one after another, ending in the ellipsis when they run past `clip`; `restyle` lets a selected
+    /// row restyle every span.
     @discardableResult
     mutating func put(_ line: StyledLine, x: Int, y: Int, clip: Rect, restyle: (Style) -> Style = { $0 }) -> Int {
         var cx = x
-        for span in line { cx = put(span.text, x: cx, y: y, style: restyle(span.style), clip: clip) }
+        let room = clip.maxX - max(x, clip.minX)
+        for span in line.truncated(toWidth: max(0, room), glyphs: glyphs) {
+            cx = put(span.text, x: cx, y: y, style: restyle(span.style), clip: clip)
+        }
         return cx
+    }
+
+    /// `text` from `x` on row `y`, ending in the ellipsis when it runs past `clip`: the one way a view puts text that
+    /// may not fit.
+    @discardableResult
+    mutating func putFitted(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect) -> Int {
+        put([Span(text, style)], x: x, y: y, clip: clip)
     }
 
     /// One row of a list, drawn on the cursor bar when `selected` (each span keeps its colour on the bar).
@@ -54,13 +88,14 @@ extension ScreenBuffer {
     /// `left` from the left edge of a one-row `area` and `right` against its right edge; the left side is cut to make room.
     mutating func putSides(left: StyledLine, right: StyledLine, in area: Rect, margin: Int = Layout.margin) {
         let inner = area.inset(left: margin, right: margin)
+        let right = right.drawable(glyphs)
         let rightWidth = right.displayWidth
         let leftRoom = rightWidth > 0 ? inner.width - rightWidth - 2 : inner.width
         if leftRoom > 0 || rightWidth == 0 {
-            put(left.truncated(toWidth: max(0, leftRoom)), x: inner.x, y: inner.y, clip: inner)
+            put(left.truncated(toWidth: max(0, leftRoom), glyphs: glyphs), x: inner.x, y: inner.y, clip: inner)
             put(right, x: inner.maxX - rightWidth, y: inner.y, clip: inner)
         } else {
-            put(right.truncated(toWidth: inner.width), x: inner.x, y: inner.y, clip: inner)
+            put(right, x: inner.x, y: inner.y, clip: inner)
         }
     }
 
@@ -68,15 +103,16 @@ extension ScreenBuffer {
     mutating func drawBox(_ rect: Rect, title: String?) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         fill(rect)
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: Theme.border)
-        put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: Theme.border)
+        let g = glyphs
+        let horizontal = String(repeating: g.horizontal, count: rect.width - 2)
+        put(g.topLeft + horizontal + g.topRight, x: rect.x, y: rect.y, style: Theme.border)
+        put(g.bottomLeft + horizontal + g.bottomRight, x: rect.x, y: rect.maxY - 1, style: Theme.border)
         for y in (rect.y + 1)..<(rect.maxY - 1) {
-            put("│", x: rect.x, y: y, style: Theme.border)
-            put("│", x: rect.maxX - 1, y: y, style: Theme.border)
+            put(g.vertical, x: rect.x, y: y, style: Theme.border)
+            put(g.vertical, x: rect.maxX - 1, y: y, style: Theme.border)
         }
         if let title {
-            put(" " + title.truncated(toWidth: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, style: Theme.heading)
+            put(" " + g.fit(title, toWidth: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, style: Theme.heading)
         }
     }
 }
@@ -99,8 +135,8 @@ extension ScreenBuffer {
     /// Draws a form's message line (nothing when there is none).
     mutating func putMessage(_ message: FormMessage?, in row: Rect) {
         switch message {
-        case .progress(let text)?: put(text.truncated(toWidth: row.width), x: row.x, y: row.y, style: Theme.dim, clip: row)
-        case .error(let text)?: put(text.truncated(toWidth: row.width), x: row.x, y: row.y, style: Theme.error, clip: row)
+        case .progress(let text)?: putFitted(text, x: row.x, y: row.y, style: Theme.dim, clip: row)
+        case .error(let text)?: putFitted(text, x: row.x, y: row.y, style: Theme.error, clip: row)
         case nil: break
         }
     }

@@ -12,10 +12,17 @@ enum CustomersView {
 
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
         let wide = layout.pane.width >= 120
-        let domainWidth = wide ? 30 : 20, openWidth = wide ? 10 : 6
-        let nameWidth = max(8, inner.width - domainWidth - 8 - 12 - openWidth - 4)
+        let g = buffer.glyphs
+        let openWidth = wide ? 10 : 6
+        // The names take what the other columns leave; a domain longer than its usual column widens it as far as the
+        // names allow, so neither is cut while the row has room.
+        let shared = inner.width - 8 - 12 - openWidth - 4
+        let longestName = rows.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0
+        let longestDomain = rows.map { g.drawable($0.customer.primaryDomain).displayWidth }.max() ?? 0
+        let domainWidth = max(wide ? 30 : 20, min(longestDomain, shared - max(8, longestName)))
+        let nameWidth = max(8, shared - domainWidth)
         func row(_ name: String, _ domain: String, _ tier: String, _ access: String, _ open: String) -> String {
-            name.padded(toWidth: nameWidth) + " " + domain.padded(toWidth: domainWidth) + " " + tier.padded(toWidth: 8) + " "
+            g.pad(name, toWidth: nameWidth) + " " + g.pad(domain, toWidth: domainWidth) + " " + tier.padded(toWidth: 8) + " "
                 + access.padded(toWidth: 12) + " " + String(repeating: " ", count: max(0, openWidth - open.count)) + open
         }
         buffer.put(row("Customer", "Primary domain", "Tier", "Access", wide ? "Open cases" : "Open"),
@@ -33,7 +40,7 @@ enum CustomersView {
         }
         guard !rows.isEmpty else {
             let text = list.rows.isEmpty ? emptyText(list.phase) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
-            buffer.put(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            buffer.putFitted(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
         let cursor = list.cursor.visible(count: rows.count, viewport: viewport)
@@ -50,7 +57,7 @@ enum CustomersView {
             }
         }
         if let selected = list.selected, !list.searching {
-            buffer.put(self.note(selected).truncated(toWidth: note.width), x: note.x, y: note.y, clip: note)
+            buffer.put(self.note(selected), x: note.x, y: note.y, clip: note)
         }
     }
 

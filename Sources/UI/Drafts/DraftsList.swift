@@ -66,7 +66,7 @@ struct DraftsList: OverlayForm, Equatable {
         buffer.drawBox(rect, title: "Drafts · \(context.activeSession?.user.email ?? "")")
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         guard inner.height >= 4 else { return }
-        buffer.put("Saved as you typed; each stays until it is sent or discarded.", x: inner.x, y: inner.y, style: Theme.dim, clip: inner)
+        buffer.putFitted("Saved as you typed; each stays until it is sent or discarded.", x: inner.x, y: inner.y, style: Theme.dim, clip: inner)
         if request != nil && drafts.isEmpty {
             buffer.put("Loading…", x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
         } else if drafts.isEmpty {
@@ -82,7 +82,7 @@ struct DraftsList: OverlayForm, Equatable {
         }
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         if let form = discarding {
-            buffer.put("Discard \"\(form.stored)\"? What it holds is lost. y/n", x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
+            buffer.putFitted("Discard \"\(form.stored)\"? What it holds is lost. y/n", x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
             buffer.put(StatusLineView.join(Keymap.hints(Keymap.drafts), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
         }

@@ -35,7 +35,7 @@ extension NewCaseForm {
         case .category: Self.categoryPage(form, in: page, into: &buffer)
         case .description: Self.descriptionPage(form, in: page, into: &buffer)
         case .attachments:
-            buffer.put("Attach files (optional): logs, screenshots, exported headers.", x: page.x, y: page.y, style: Theme.dim, clip: page)
+            buffer.putFitted("Attach files (optional): logs, screenshots, exported headers.", x: page.x, y: page.y, style: Theme.dim, clip: page)
             AttachmentPickerView.render(form.attachments, focused: form.sending == nil,
                                         in: Rect(x: page.x, y: page.y + 2, width: page.width, height: page.height - 2), into: &buffer)
         case .severity: Self.severityPage(form, in: page, into: &buffer)
@@ -49,7 +49,7 @@ extension NewCaseForm {
         } else if form.editing != nil {
             buffer.put("Editing in $EDITOR…", x: messageRow.x, y: messageRow.y, style: Theme.dim, clip: messageRow)
         } else if let error = form.errors[form.field] {
-            buffer.put(error.truncated(toWidth: messageRow.width), x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
+            buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
         var hints = Keymap.newCase.compactMap { b -> (String, String)? in
             guard let hint = b.hint, b.command != .externalEditor || form.field == .description else { return nil }
@@ -78,14 +78,17 @@ extension NewCaseForm {
     static func customerPage(_ form: NewCaseForm, user: User?, domain: String, in page: Rect, into buffer: inout ScreenBuffer) {
         buffer.put([Span("Who is the case for? ", Theme.bold), Span("Customers of \(domain).", Theme.dim)], x: page.x, y: page.y, clip: page)
         let choices = form.customerChoices
+        let g = buffer.glyphs
+        // Name and access first: on a narrow screen the domain and tier are what gets cut. The names' column is as wide
+        // as the longest, as far as the access and tier leave room.
+        let longest = choices.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0
+        let nameWidth = max(8, min(longest, max(12, page.width - 2 - 13 - 10)))
         let lines: [ChoiceListView.Item] = choices.map { row in
             let refusal = user.flatMap { NewCaseForm.refusal(filingFor: row, by: $0) }
             let chosen = form.customer?.id == row.customer.id
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
-            // Name and access first: on a narrow screen the domain and tier are what gets cut.
-            let nameWidth = min(30, max(12, page.width - 2 - 13 - 10))
             let line: StyledLine = [Span(chosen ? "* " : "  ", Theme.key),
-                                    Span(row.customer.name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth),
+                                    Span(g.pad(row.customer.name, toWidth: nameWidth),
                                          refusal == nil ? Theme.plain : Theme.dim),
                                     Span(" " + access.padded(toWidth: 12), refusal == nil ? Theme.dim : Theme.warning),
                                     Span(" " + row.customer.tier.rawValue.padded(toWidth: 9), Theme.dim),
@@ -118,17 +121,25 @@ extension NewCaseForm {
         let items = choices.map { c in
             ChoiceListView.Item(line: [Span(form.category == c ? "* " : "  ", Theme.key), Span(c.path)], disabledReason: nil)
         }
-        let questionsHeight = 5
+        // The category's questions under the list, wrapped rather than cut; a tall screen gives them more rows.
+        let questionsHeight = page.height >= 24 ? 9 : 5
         let listArea = Rect(x: page.x, y: page.y + 2, width: page.width, height: max(3, page.height - 2 - questionsHeight))
         ChoiceListView.render(search: form.categorySearch, items: items, empty: "No category matches; try other words.",
                               focused: true, in: listArea, into: &buffer)
         guard choices.indices.contains(form.categorySearch.cursor) else { return }
         let questions = choices[form.categorySearch.cursor].questions
-        var y = listArea.maxY + 1
+        let y = listArea.maxY + 1
         buffer.put("The description will ask:", x: page.x, y: y, style: Theme.dim, clip: page)
-        for q in questions.prefix(questionsHeight - 1) {
-            y += 1
-            buffer.put("· " + q, x: page.x, y: y, style: Theme.dim, clip: page)
+        let g = buffer.glyphs
+        let rows = questions.flatMap { q in
+            wrap(g.drawable(q), width: max(1, page.width - 2)).enumerated().map { ($0.offset == 0 ? "· " : "  ") + $0.element }
+        }
+        let room = page.maxY - (y + 1)
+        for (i, row) in rows.prefix(room).enumerated() {
+            // The last row that fits ends in the ellipsis when more questions follow.
+            let text = i == room - 1 && rows.count > room ? g.drawable(row).truncated(toWidth: page.width - g.ellipsis.displayWidth, ellipsis: false)
+                .replacingOccurrences(of: " +$", with: "", options: .regularExpression) + g.ellipsis : row
+            buffer.putFitted(text, x: page.x, y: y + 1 + i, style: Theme.dim, clip: page)
         }
     }
 
@@ -150,7 +161,7 @@ extension NewCaseForm {
                                     Span(level.label.padded(toWidth: 13), Theme.severity(level))]
             let row = Rect(x: page.x, y: y, width: page.width, height: 1)
             buffer.putRow(line, in: row, selected: i == form.severityCursor)
-            buffer.put("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
+            buffer.putFitted("  " + level.meaning, x: page.x, y: y + 1, style: Theme.dim, clip: page)
         }
     }
 
@@ -204,13 +215,13 @@ extension NewCaseForm {
         }
         let firstLines = form.description.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3)
         for line in firstLines where y < page.maxY - 3 {
-            buffer.put("             " + line, x: page.x, y: y, style: Theme.dim, clip: page)
+            buffer.putFitted("             " + line, x: page.x, y: y, style: Theme.dim, clip: page)
             y += 1
         }
         y += 1
         for field in NewCaseField.allCases {
             guard let error = form.errors[field], y < page.maxY else { continue }
-            buffer.put("! " + error, x: page.x, y: y, style: Theme.error, clip: page)
+            buffer.putFitted("! " + error, x: page.x, y: y, style: Theme.error, clip: page)
             y += 1
         }
     }

@@ -35,21 +35,23 @@ struct SessionSwitcher: OverlayForm, Equatable {
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        let rect = context.bounds.centered(width: 70, height: context.sessions.count + 6)
-        buffer.drawBox(rect, title: "Sessions")
-        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         var items: [StyledLine] = context.sessions.enumerated().map { i, session in
             [Span(i == context.active ? "* " : "  ", Theme.key), Span(session.domainName, Theme.bold),
              Span("  \(session.user.name) <\(session.user.email)>", Theme.dim)]
         }
         items.append([Span("+ ", Theme.key), Span("Sign in to another domain…")])
+        // As wide as its longest row (at least 70 columns), up to the screen less a margin: cut only past that.
+        let longest = items.map { $0.drawable(buffer.glyphs).displayWidth }.max() ?? 0
+        let rect = context.bounds.centered(width: min(max(70, longest + 6), context.size.width - 4), height: context.sessions.count + 6)
+        buffer.drawBox(rect, title: "Sessions")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         for (i, item) in items.enumerated() {
             buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 1 + i, width: inner.width, height: 1), selected: i == cursor)
         }
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         if let index = confirmingSignOut, context.sessions.indices.contains(index) {
             let question = "Sign out of \(context.sessions[index].domainName)? y/n"
-            buffer.put(question.truncated(toWidth: bottom.width), x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
+            buffer.putFitted(question, x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
             buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
         }

@@ -90,14 +90,14 @@ struct SignInForm: OverlayForm, Equatable {
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
         let fullScreen = context.sessions.isEmpty
         // A refusal is shown whole: the box grows by the lines it needs beyond the one it always has.
-        let refusal = submitting == nil ? message.map { DialogText($0, width: 60) } : nil
+        let refusal = submitting == nil ? message.map { DialogText($0, width: 60, glyphs: buffer.glyphs) } : nil
         let rect = buffer.bounds.centered(width: 64, height: 12 + max(1, refusal?.lines.count ?? 0))
         buffer.drawBox(rect, title: fullScreen ? "careportal · Customer Care Portal" : "Sign in to another domain")
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         buffer.put("Sign in with your reseller account.", x: inner.x, y: inner.y + 1, clip: inner)
         let note = fullScreen ? "One account per reseller domain; add more later with \(Keymap.name(of: .sessions))."
                               : "Each reseller domain has its own account."
-        buffer.put(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
+        buffer.putFitted(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
 
         let labelWidth = 10
         let fieldArea = { (row: Int) in Rect(x: inner.x + labelWidth, y: inner.y + row, width: inner.width - labelWidth, height: 1) }
@@ -109,7 +109,7 @@ struct SignInForm: OverlayForm, Equatable {
         if submitting != nil {
             buffer.put("Signing in…", x: inner.x, y: inner.y + 7, style: Theme.dim, clip: inner)
         } else if let message {
-            for (i, line) in DialogText(message, width: inner.width).fitting(inner.height - 8).enumerated() {
+            for (i, line) in DialogText(message, width: inner.width, glyphs: buffer.glyphs).fitting(inner.height - 8, glyphs: buffer.glyphs).enumerated() {
                 buffer.put(line, x: inner.x, y: inner.y + 7 + i, style: Theme.error, clip: inner)
             }
         }

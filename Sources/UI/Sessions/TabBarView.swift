@@ -16,7 +16,7 @@ enum TabBarView {
         // The name and address when they fit, else the address, else the name, each whole; cut only past that.
         let forms = (user.name.isEmpty ? [] : ["as \(user.name) <\(user.email)>"]) + ["as \(user.email)"]
             + (user.name.isEmpty ? [] : ["as \(user.name)"])
-        let text = forms.first { $0.displayWidth <= room } ?? forms[forms.count - 1].truncated(toWidth: room)
+        let text = forms.first { $0.displayWidth <= room } ?? buffer.glyphs.fit(forms[forms.count - 1], toWidth: room)
         buffer.put(text, x: area.maxX - Layout.margin - text.displayWidth, y: area.y, style: Theme.dim, clip: area)
     }
 

@@ -11,12 +11,12 @@ enum StatusLineView {
             case .success: Theme.success
             case .error: Theme.error
             }
-            buffer.put(message.text.truncated(toWidth: inner.width), x: inner.x, y: inner.y, style: style, clip: inner)
+            buffer.putFitted(message.text, x: inner.x, y: inner.y, style: style, clip: inner)
             return
         }
         if case .cases(let list) = screen, let error = list.filter.error {
             let text = "Filter error at column \(error.column): \(error.message)"
-            buffer.put(text.truncated(toWidth: inner.width), x: inner.x, y: inner.y, style: Theme.error, clip: inner)
+            buffer.putFitted(text, x: inner.x, y: inner.y, style: Theme.error, clip: inner)
             return
         }
         // An open form or box lists its own keys.

@@ -11,7 +11,7 @@ enum FilterBarView {
         let x = buffer.put(label, x: inner.x, y: inner.y, style: Theme.bold, clip: inner)
         let fieldArea = Rect(x: x, y: inner.y, width: inner.maxX - x, height: 1)
         guard let editing = filter.editing else {
-            buffer.put(filter.text.truncated(toWidth: fieldArea.width - 10), x: fieldArea.x, y: fieldArea.y, clip: fieldArea)
+            buffer.put(buffer.glyphs.fit(filter.text, toWidth: fieldArea.width - 10), x: fieldArea.x, y: fieldArea.y, clip: fieldArea)
             buffer.put("/ edit", x: fieldArea.maxX - 6, y: fieldArea.y, style: Theme.hint, clip: fieldArea)
             return
         }
