@@ -27,10 +27,15 @@ enum StatusLineView {
         let width = Layout.contentWidth(state.size.width)
         var items: [(keys: String, label: String)]
         if case .cases(let list) = screen, let editing = list.filter.editing {
-            // A field name being typed: what it takes, instead of the keys.
-            let typed = String(editing.field.characters.prefix(editing.field.caret))
-            if let hint = FilterCheatSheet.hint(typing: typed) { return [Span(hint.truncated(toWidth: width), Theme.hint)] }
             items = Keymap.filterBar.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+            // A field name being typed: what it takes first, then the keys that still fit.
+            let typed = String(editing.field.characters.prefix(editing.field.caret))
+            if let hint = FilterCheatSheet.hint(typing: typed) {
+                let shown = hint.truncated(toWidth: width)
+                let rest = width - shown.displayWidth - 3
+                let keys = rest > 0 ? join(items, width: rest) : []
+                return [Span(shown, Theme.info)] + (keys.isEmpty ? [] : [Span("   ")] + keys)
+            }
         } else {
             let atTop = state.tabs[state.active].isAtRoot
             items = Keymap.bindings(Keymap.main, in: screen.context).compactMap { b in
