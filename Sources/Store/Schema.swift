@@ -236,15 +236,7 @@ enum Schema {
     DROP TABLE case_search;
     ALTER TABLE case_search_keyed RENAME TO case_search;
     -- Whatever command changes a case's update time, its search row follows.
-    CREATE TRIGGER case_search_follows_update AFTER UPDATE OF id, updated_at ON support_case
-    WHEN \(SearchKey.sql("OLD")) <> \(SearchKey.sql("NEW"))
-    BEGIN
-        UPDATE case_search SET rowid = \(SearchKey.sql("NEW")) WHERE rowid = \(SearchKey.sql("OLD"));
-    END;
-    CREATE TRIGGER case_search_follows_delete AFTER DELETE ON support_case
-    BEGIN
-        DELETE FROM case_search WHERE rowid = \(SearchKey.sql("OLD"));
-    END;
+    \(searchTriggers)
     -- My Customers counts each customer's open cases: with thousands of customers, from this index alone.
     CREATE INDEX case_customer_open ON support_case(customer_id, domain_id) WHERE status < 4;
     """
@@ -281,6 +273,12 @@ enum Schema {
         ORDER BY s.rowid;
     DROP TABLE case_search;
     ALTER TABLE case_search_v8 RENAME TO case_search;
+    \(searchTriggers)
+    """
+
+    /// The search row follows its case: moved when the update time changes, deleted with it (v6, made again by v8).
+    /// Part of migrations v6 and v8: frozen.
+    static let searchTriggers = """
     CREATE TRIGGER case_search_follows_update AFTER UPDATE OF id, updated_at ON support_case
     WHEN \(SearchKey.sql("OLD")) <> \(SearchKey.sql("NEW"))
     BEGIN

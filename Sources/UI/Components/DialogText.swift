@@ -29,3 +29,19 @@ struct DialogText: Equatable {
         return shown
     }
 }
+
+extension ScreenBuffer {
+    /// A question box over the screen: the question wrapped in bold, the box grown to hold it (up to the screen),
+    /// the keys on its last row.
+    mutating func drawQuestion(_ question: String, title: String, keys: [(keys: String, label: String)], minimumWidth: Int) {
+        let width = DialogText.dialogWidth(for: question, minimum: minimumWidth, screen: bounds)
+        let text = DialogText(question, width: width - 4, glyphs: glyphs)
+        let rect = bounds.centered(width: width, height: text.lines.count + 5)
+        drawBox(rect, title: title)
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        for (i, line) in text.fitting(inner.height - 3, glyphs: glyphs).enumerated() {
+            put(line, x: inner.x, y: inner.y + 1 + i, style: Theme.bold, clip: inner)
+        }
+        put(StatusLineView.join(keys, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}

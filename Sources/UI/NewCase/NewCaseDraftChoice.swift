@@ -32,14 +32,6 @@ struct NewCaseDraftChoice: OverlayForm, Equatable {
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        let width = DialogText.dialogWidth(for: question, minimum: 44, screen: buffer.bounds)
-        let text = DialogText(question, width: width - 4)
-        let rect = buffer.bounds.centered(width: width, height: text.lines.count + 5)
-        buffer.drawBox(rect, title: "New case")
-        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
-        for (i, line) in text.fitting(inner.height - 3).enumerated() {
-            buffer.put(line, x: inner.x, y: inner.y + 1 + i, style: Theme.bold, clip: inner)
-        }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.draftChoice), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.drawQuestion(question, title: "New case", keys: Keymap.hints(Keymap.draftChoice), minimumWidth: 44)
     }
 }

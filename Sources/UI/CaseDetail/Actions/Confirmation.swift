@@ -44,14 +44,6 @@ struct Confirmation: OverlayForm, Equatable {
 
     /// The question wrapped, the box grown to hold it (up to the screen), the keys on the last row.
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        let width = DialogText.dialogWidth(for: question, minimum: 40, screen: buffer.bounds)
-        let text = DialogText(question, width: width - 4, glyphs: buffer.glyphs)
-        let rect = buffer.bounds.centered(width: width, height: text.lines.count + 5)
-        buffer.drawBox(rect, title: title)
-        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
-        for (i, line) in text.fitting(inner.height - 3, glyphs: buffer.glyphs).enumerated() {
-            buffer.put(line, x: inner.x, y: inner.y + 1 + i, style: Theme.bold, clip: inner)
-        }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.confirm), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.drawQuestion(question, title: title, keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
     }
 }
