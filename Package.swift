@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -32,11 +34,17 @@ let package = Package(
         .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
         // The ncurses backend: the only code that calls ncurses.
         .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
+        // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio).
+        .target(name: "Server", dependencies: [
+            "Domain", "Portal",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("openapi.yaml")]),
         // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
         .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
         .executableTarget(name: "careportal", dependencies: [
-            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit",
+            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Bench",
         ]),

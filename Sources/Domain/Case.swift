@@ -83,7 +83,7 @@ public enum EscalationReason: String, CaseIterable, Sendable, Codable {
 }
 
 /// A support case, filed by a reseller domain on behalf of a customer.
-public struct SupportCase: Sendable, Equatable {
+public struct SupportCase: Sendable, Equatable, Codable {
     public var id: Int64
     public var number: Int
     public var customerID: Int64
@@ -134,7 +134,7 @@ public enum HistoryKind: String, CaseIterable, Sendable, Codable {
     case sharingChange = "sharing-change"
 }
 
-public struct HistoryEvent: Sendable, Equatable {
+public struct HistoryEvent: Sendable, Equatable, Codable {
     public var id: Int64
     public var caseID: Int64
     public var at: Date
@@ -146,7 +146,7 @@ public struct HistoryEvent: Sendable, Equatable {
     }
 }
 
-public struct AttachmentInfo: Sendable, Equatable {
+public struct AttachmentInfo: Sendable, Equatable, Codable {
     public var id: Int64
     public var name: String
     public var size: Int

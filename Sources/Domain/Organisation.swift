@@ -63,7 +63,7 @@ public struct OrgUnit: Sendable, Equatable {
 }
 
 /// A reseller user: one account in exactly one reseller domain.
-public struct User: Sendable, Equatable {
+public struct User: Sendable, Equatable, Codable {
     public var id: Int64
     public var domainID: Int64
     public var email: String
@@ -93,7 +93,7 @@ public enum SupportTier: String, CaseIterable, Sendable, Codable {
     public var label: String { rawValue.capitalized }
 }
 
-public struct Customer: Sendable, Equatable {
+public struct Customer: Sendable, Equatable, Codable {
     public var id: Int64
     public var name: String
     public var primaryDomain: String
@@ -111,7 +111,7 @@ public enum AccessKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A reseller domain's relationship with a customer over a period of time.
-public struct CustomerAccess: Sendable, Equatable {
+public struct CustomerAccess: Sendable, Equatable, Codable {
     public var customerID: Int64
     public var domainID: Int64
     public var kind: AccessKind

@@ -26,7 +26,7 @@ public enum CaseSort: String, CaseIterable, Sendable, Codable {
 }
 
 /// One row of a case list: just what the list shows, plus the keys keyset paging needs.
-public struct CaseRow: Sendable, Equatable, Identifiable {
+public struct CaseRow: Sendable, Equatable, Identifiable, Codable {
     public var id: Int64
     public var number: Int
     public var title: String
@@ -61,7 +61,7 @@ public struct CaseRow: Sendable, Equatable, Identifiable {
 }
 
 /// Which cases a list shows.
-public enum CaseScope: Sendable, Equatable, Hashable {
+public enum CaseScope: Sendable, Equatable, Hashable, Codable {
     /// My Cases of one signed-in domain.
     case domain(Int64)
     /// One customer's cases, as seen by one domain.
@@ -70,7 +70,7 @@ public enum CaseScope: Sendable, Equatable, Hashable {
 
 /// Which page of a list to read. A list is read forward from its first row, or backward from its last (the same
 /// keyset query with the order reversed), so either end is one read away; rows always come back in the list's order.
-public enum PageAnchor: Sendable, Equatable {
+public enum PageAnchor: Sendable, Equatable, Codable {
     /// The rows after this row (nil: the first page).
     case after(CaseRow?)
     /// The rows before this row, read from the other end (nil: the last page).
@@ -89,7 +89,7 @@ public enum PageAnchor: Sendable, Equatable {
     }
 }
 
-public struct CasePage: Sendable, Equatable {
+public struct CasePage: Sendable, Equatable, Codable {
     public var rows: [CaseRow]
     /// True when more rows lie beyond the page in the direction it was read: after its last row, or, for a page
     /// read `.before` a row, before its first.
@@ -98,7 +98,7 @@ public struct CasePage: Sendable, Equatable {
 }
 
 /// A row of My Customers.
-public struct CustomerRow: Sendable, Equatable, Identifiable {
+public struct CustomerRow: Sendable, Equatable, Identifiable, Codable {
     public var customer: Customer
     public var access: CustomerAccess
     public var openCases: Int
@@ -109,7 +109,7 @@ public struct CustomerRow: Sendable, Equatable, Identifiable {
 }
 
 /// Everything the case screen shows.
-public struct CaseDetail: Sendable, Equatable {
+public struct CaseDetail: Sendable, Equatable, Codable {
     public var supportCase: SupportCase
     public var customer: Customer
     public var access: CustomerAccess?

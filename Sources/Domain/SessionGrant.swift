@@ -1,7 +1,7 @@
 import Foundation
 
 /// A signed-in session: the token is handed to the client once and stored by the portal only hashed.
-public struct SessionGrant: Sendable, Equatable {
+public struct SessionGrant: Sendable, Equatable, Codable {
     public var user: User
     public var domainName: String
     public var token: String

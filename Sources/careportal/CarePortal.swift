@@ -14,6 +14,7 @@ struct CarePortal: ParsableCommand {
         subcommands: [
             Open.self, Demo.self, Login.self, Logout.self, Sessions.self, Cases.self, CaseSubcommands.self,
             Customers.self, Categories.self, Drafts.self, Support.self, FeedbackCommand.self, AlertsCommand.self, Admin.self, Bench.self,
+            Serve.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -1,0 +1,171 @@
+import Domain
+import Foundation
+import Hummingbird
+import Logging
+import Portal
+
+/// `careportal serve`: the portal over HTTP, JSON in and out (`/v1`, docs/openapi.yaml). Every route checks what
+/// the command line checks: the portal runs the Domain's rules for the signed-in user of the request's token.
+public struct PortalServer: Sendable {
+    let portal: any Portal
+    let logger: Logger
+
+    public init(portal: any Portal, logger: Logger) {
+        self.portal = portal
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT; requests in flight finish first. `onRunning` gets the port actually bound
+    /// (port 0 picks a free one).
+    public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "careportal"),
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+                              logger: logger)
+        try await app.runService()
+    }
+
+    func router() -> Router<APIContext> {
+        let router = Router(context: APIContext.self)
+        router.add(middleware: SessionMiddleware(portal: portal, logger: logger))
+        let portal = self.portal
+        router.get("healthz") { _, _ in JSONReply(value: ["status": "ok"]) }
+
+        let v1 = router.group("v1")
+        v1.get("openapi.yaml") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/yaml"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Self.specification)))
+        }
+        // Sessions
+        v1.post("sessions") { request, context in
+            let body = try await Self.decode(SignInBody.self, from: request, context: context)
+            let grant = try await Blocking.run { () throws(PortalError) in try portal.signIn(email: body.email, password: body.password) }
+            return JSONReply(value: grant, status: .created)
+        }
+        v1.get("sessions/current") { _, context in
+            JSONReply(value: try context.signedIn().user)
+        }
+        v1.delete("sessions/current") { _, context in
+            let token = try context.signedIn().token
+            try await Blocking.run { () throws(PortalError) in try portal.signOut(token: token) }
+            return Response(status: .noContent)
+        }
+
+        // Case lists, one case, its commands
+        v1.get("cases") { request, context in
+            let user = try context.signedIn().user
+            let list = try ListRequest(request.uri.queryParameters, domainID: user.domainID)
+            let page = try await Blocking.run { () throws(PortalError) in
+                try portal.cases(as: user, scope: list.scope, query: list.query, sort: list.sort, page: list.page, limit: list.limit,
+                                 cancellation: nil)
+            }
+            return JSONReply(value: CasePageJSON(page))
+        }
+        v1.get("cases/count") { request, context in
+            let user = try context.signedIn().user
+            let list = try ListRequest(request.uri.queryParameters, domainID: user.domainID)
+            let cap = try ListRequest.integer(request.uri.queryParameters, "cap", default: 10_000, in: 1...1_000_000)
+            let count = try await Blocking.run { () throws(PortalError) in
+                try portal.countCases(as: user, scope: list.scope, query: list.query, cap: cap, cancellation: nil)
+            }
+            return JSONReply(value: ["count": count])
+        }
+        v1.get("cases/:number") { _, context in
+            let user = try context.signedIn().user
+            let number = try Self.caseNumber(context)
+            let detail = try await Blocking.run { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: number) }
+            return JSONReply(value: detail)
+        }
+        v1.post("cases/:number/commands") { request, context in
+            let user = try context.signedIn().user
+            let number = try Self.caseNumber(context)
+            let command = try await Self.decode(CaseCommandJSON.self, from: request, context: context).command()
+            try await Blocking.run { () throws(PortalError) in try portal.perform(command, on: number, as: .reseller(user)) }
+            return Response(status: .noContent)
+        }
+
+        // Customers
+        v1.get("customers") { _, context in
+            let user = try context.signedIn().user
+            return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customers(as: user) })
+        }
+        return router
+    }
+
+    /// docs/openapi.yaml, as built into the binary.
+    static let specification: Data = Bundle.module.url(forResource: "openapi", withExtension: "yaml")
+        .flatMap { try? Data(contentsOf: $0) } ?? Data("openapi.yaml is missing from this build\n".utf8)
+
+    /// Request bodies are small JSON values; larger ones are refused before they are read whole.
+    static let maxBody = 1 << 20
+
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext) async throws -> T {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: maxBody) } catch {
+            throw Problem(.badInput, "The request body is larger than \(maxBody / 1024) KiB.", field: "body")
+        }
+        do { return try Wire.decode(type, from: Data(buffer: buffer)) } catch {
+            throw Problem(.badInput, "The request body isn't the JSON this route takes: \(error.localizedDescription)", field: "body")
+        }
+    }
+
+    static func caseNumber(_ context: APIContext) throws -> Int {
+        guard let text = context.parameters.get("number"), let n = Int(text) else {
+            throw Problem(.badInput, "A case number is 8 digits.", field: "number")
+        }
+        return n
+    }
+}
+
+struct SignInBody: Decodable {
+    var email: String
+    var password: String
+}
+
+/// The query of a case list: `filter` (the filter language), `sort`, `limit`, `customer` (an id: that customer's
+/// cases), and at most one of `after` / `before` (a cursor from a page) or `end=last` (the last page).
+struct ListRequest {
+    var scope: CaseScope
+    var query: CaseQuery
+    var sort: CaseSort
+    var page: PageAnchor
+    var limit: Int
+
+    init(_ q: Parameters, domainID: Int64) throws {
+        do { query = try CaseQuery(parsing: q.get("filter") ?? "") } catch {
+            throw Problem(.badInput, error.description, field: "filter")
+        }
+        let sortText = q.get("sort") ?? "updated"
+        guard let sort = CaseSort(rawValue: sortText) else {
+            throw Problem(.badInput, "\(sortText) isn't a sort; use updated, created, severity or status.", field: "sort")
+        }
+        self.sort = sort
+        limit = try Self.integer(q, "limit", default: 50, in: 1...500)
+        if let id = q.get("customer") {
+            guard let customerID = Int64(id) else { throw Problem(.badInput, "A customer is given by its id.", field: "customer") }
+            scope = .customer(customerID: customerID, domainID: domainID)
+        } else {
+            scope = .domain(domainID)
+        }
+        switch (q.get("after"), q.get("before"), q.get("end")) {
+        case (nil, nil, nil), (nil, nil, "first"?): page = .first
+        case (nil, nil, "last"?): page = .last
+        case (let after?, nil, nil):
+            guard let row = Wire.row(cursor: after) else { throw Problem(.badInput, "Not a cursor this server gave.", field: "after") }
+            page = .after(row)
+        case (nil, let before?, nil):
+            guard let row = Wire.row(cursor: before) else { throw Problem(.badInput, "Not a cursor this server gave.", field: "before") }
+            page = .before(row)
+        default:
+            throw Problem(.badInput, "Give at most one of after, before and end (first or last).", field: "after")
+        }
+    }
+
+    static func integer(_ q: Parameters, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = q.get(name) else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw Problem(.badInput, "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound).", field: name)
+        }
+        return n
+    }
+}

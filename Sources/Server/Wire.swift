@@ -1,0 +1,118 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// The JSON of the API: the Domain's own values (fields in camelCase), times in ISO 8601 with milliseconds, so a
+/// value read back is the value sent.
+public enum Wire {
+    public static func encode<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(formatter.string(from: date))
+        }
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data("null".utf8)
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return try decoder.decode(type, from: data)
+    }
+
+    nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+
+    /// An opaque keyset cursor: the row a page starts from, as base64url JSON. Clients hand it back unchanged.
+    public static func cursor(_ row: CaseRow) -> String {
+        encode(row).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func row(cursor: String) -> CaseRow? {
+        var base = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base.count % 4 != 0 { base += "=" }
+        guard let data = Data(base64Encoded: base) else { return nil }
+        return try? decode(CaseRow.self, from: data)
+    }
+}
+
+/// A JSON body the API answers with.
+struct JSONReply<T: Encodable & Sendable>: ResponseGenerator, Sendable {
+    var value: T
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Wire.encode(value))))
+    }
+}
+
+/// A page of a case list with the cursors of its ends: `after` reads the page after its last row, `before` the page
+/// before its first.
+public struct CasePageJSON: Codable, Sendable {
+    public var rows: [CaseRow]
+    public var hasMore: Bool
+    public var after: String?
+    public var before: String?
+
+    init(_ page: CasePage) {
+        rows = page.rows; hasMore = page.hasMore
+        after = page.rows.last.map(Wire.cursor)
+        before = page.rows.first.map(Wire.cursor)
+    }
+}
+
+/// A case command as JSON: `{"kind": "message", "text": …}`, `{"kind": "severity", "severity": "P1"}`, `{"kind": "close"}`,
+/// `{"kind": "reopen"}`, `{"kind": "escalate", "reason": "business-impact", "justification": …}`,
+/// `{"kind": "share", "add": […], "remove": […]}`. Attachments are uploaded, not sent as a command.
+public struct CaseCommandJSON: Codable, Sendable {
+    public var kind: String
+    public var text: String?
+    public var severity: Severity?
+    public var reason: EscalationReason?
+    public var justification: String?
+    public var add: [String]?
+    public var remove: [String]?
+
+    public init(_ command: CaseCommand) {
+        switch command {
+        case .message(let text): kind = "message"; self.text = text
+        case .severity(let s): kind = "severity"; severity = s
+        case .close: kind = "close"
+        case .reopen: kind = "reopen"
+        case .escalate(let reason, let justification): kind = "escalate"; self.reason = reason; self.justification = justification
+        case .share(let add, let remove): kind = "share"; self.add = add; self.remove = remove
+        case .attach: kind = "attach"
+        }
+    }
+
+    /// The command, or the field that is missing or wrong.
+    public func command() throws(Problem) -> CaseCommand {
+        func required<T>(_ value: T?, _ field: String) throws(Problem) -> T {
+            guard let value else { throw Problem(.badInput, "\(field) is required for a \(kind) command.", field: field) }
+            return value
+        }
+        switch kind {
+        case "message": return .message(try required(text, "text"))
+        case "severity": return .severity(try required(severity, "severity"))
+        case "close": return .close
+        case "reopen": return .reopen
+        case "escalate": return .escalate(reason: try required(reason, "reason"), justification: try required(justification, "justification"))
+        case "share": return .share(add: add ?? [], remove: remove ?? [])
+        default:
+            throw Problem(.badInput, "\(kind) isn't a case command; use message, severity, close, reopen, escalate or share.", field: "kind")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Portal
+import Server
+
+/// `careportal serve`: one database for a whole team, over HTTP (the JSON API in docs/openapi.yaml).
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the database to a team over HTTP: the JSON API /v1 (docs/openapi.yaml).",
+        discussion: "Logs one line per request on standard error. SIGTERM or Ctrl-C stops it once the requests in flight are answered.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Where to listen; port 0 picks a free one.", valueName: "host:port")) var listen = "127.0.0.1:8750"
+    @Flag(help: "Listen on an address other hosts reach without TLS (they could read every token and case).")
+    var insecureHttp = false
+
+    func run() throws {
+        let (host, port) = try Listen.parse(listen)
+        if !Listen.isLoopback(host) && !insecureHttp {
+            throw Failure.input("listen: \(host) is reached from other hosts; without TLS they could read every token and case. "
+                                + "Listen on 127.0.0.1, or give --insecure-http")
+        }
+        let portal = try store.open()
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"))
+        let location = portal.location
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do {
+                try await server.run(host: host, port: port) { bound in
+                    // Scripts and tests read the address from this line.
+                    FileHandle.standardOutput.write(Data("Serving \(location) on http://\(host):\(bound)\n".utf8))
+                }
+            } catch {
+                failure.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.get() { throw Failure(message: "listen: \(error)", code: Failure.storage) }
+    }
+}
+
+/// `--listen host:port`.
+enum Listen {
+    static func parse(_ text: String) throws(Failure) -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port) else {
+            throw Failure.input("listen: \"\(text)\" is not host:port (for example 127.0.0.1:8750)")
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw Failure.input("listen: \"\(text)\" names no host (for example 127.0.0.1:8750)") }
+        return (host, port)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// The server's error, handed from its task to the command.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+    func set(_ e: Error) { lock.lock(); error = e; lock.unlock() }
+    func get() -> Error? { lock.lock(); defer { lock.unlock() }; return error }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `careportal serve`: the JSON API over a real server on a free loopback port, against the same database the
+/// command line reads.
+@Suite(.serialized) struct ServeTests {
+    static func demo() throws -> (Binary, Server, [String: String]) {
+        let (b, report) = try CommandLineTests.demo(cases: 200)
+        var passwords: [String: String] = [:]
+        for d in report["domains"] as! [[String: Any]] {
+            for u in d["users"] as! [[String: Any]] { passwords[u["email"] as! String] = u["password"] as? String }
+        }
+        return (b, try Server(b), passwords)
+    }
+
+    @Test func healthAndTheRefusalsOfAMissingOrForgedToken() throws {
+        let (_, server, _) = try Self.demo()
+        let health = try server.request("GET", "/healthz")
+        #expect(health.status == 200 && health.object["status"] as? String == "ok")
+        for (token, authorization) in [(nil, nil), ("forged-token", nil), (nil, "Basic YWxpY2U6eA==")] as [(String?, String?)] {
+            let reply = try server.request("GET", "/v1/cases", token: token, authorization: authorization)
+            #expect(reply.status == 401, "\(reply.status) \(reply.text)")
+            #expect(reply.contentType.hasPrefix("application/problem+json"))
+            #expect(reply.object["type"] as? String == "/problems/not-signed-in")
+            #expect(reply.object["status"] as? Int == 401 && !(reply.object["detail"] as? String ?? "").isEmpty)
+        }
+        let wrong = try server.request("POST", "/v1/sessions", json: ["email": "alice@cloudpartners.example", "password": "not it"])
+        #expect(wrong.status == 403 && wrong.object["type"] as? String == "/problems/refused", "\(wrong.status) \(wrong.text)")
+    }
+
+    /// The first page over HTTP is the command line's first page, and the cursor reads on where it stopped.
+    @Test func casesOverHTTPAreTheCommandLinesCases() throws {
+        let (b, server, passwords) = try Self.demo()
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let me = try server.request("GET", "/v1/sessions/current", token: token)
+        #expect(me.object["email"] as? String == "alice@cloudpartners.example")
+        let local = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open", "--limit", "1000"])
+        var remote: [Int] = []
+        var path = "/v1/cases?filter=is:open&limit=7"
+        for _ in 0..<200 {
+            let page = try server.request("GET", path, token: token)
+            #expect(page.status == 200, "\(page.text)")
+            let rows = page.object["rows"] as? [[String: Any]] ?? []
+            remote += rows.compactMap { $0["number"] as? Int }
+            guard page.object["hasMore"] as? Bool == true, let after = page.object["after"] as? String else { break }
+            path = "/v1/cases?filter=is:open&limit=7&after=\(after)"
+        }
+        #expect(remote == local && !local.isEmpty, "HTTP \(remote.count) rows, command line \(local.count)")
+        let count = try server.request("GET", "/v1/cases/count?filter=is:open", token: token)
+        #expect(count.object["count"] as? Int == local.count)
+        let bad = try server.request("GET", "/v1/cases?filter=sev:p9", token: token)
+        #expect(bad.status == 422 && bad.object["type"] as? String == "/problems/bad-input" && bad.object["field"] as? String == "filter",
+                "\(bad.text)")
+    }
+
+    /// Another domain's case answers exactly as a case that doesn't exist.
+    @Test func anotherDomainsCaseIsNotFoundLikeAMissingOne() throws {
+        let (b, server, passwords) = try Self.demo()
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let carols = try CommandLineTests.numbers(b, as: "carol@skyline-it.example")
+        let alices = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")
+        let missing = (10_000_000...99_999_999).first { !carols.contains($0) && !alices.contains($0) }!
+        let theirs = try server.request("GET", "/v1/cases/\(carols[0])", token: token)
+        let none = try server.request("GET", "/v1/cases/\(missing)", token: token)
+        #expect(theirs.status == 404 && none.status == 404, "\(theirs.status) \(none.status)")
+        #expect(theirs.text.replacingOccurrences(of: String(carols[0]), with: "N") == none.text.replacingOccurrences(of: String(missing), with: "N"),
+                "\(theirs.text) vs \(none.text)")
+        let mine = try server.request("GET", "/v1/cases/\(alices[0])", token: token)
+        #expect(mine.status == 200 && mine.object["supportCase"] != nil, "\(mine.text)")
+    }
+
+    /// A command over HTTP is the store's command: the message is in the history the command line shows.
+    @Test func aMessageOverHTTPIsInTheCaseHistory() throws {
+        let (b, server, passwords) = try Self.demo()
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let open = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open customer:acme"])
+        let number = try #require(open.first)
+        let sent = try server.request("POST", "/v1/cases/\(number)/commands", token: token, json: ["kind": "message", "text": "Sent over HTTP"])
+        #expect(sent.status == 204, "\(sent.text)")
+        let show = try b.run(["case", "show", "\(number)", "--as", "alice@cloudpartners.example"])
+        #expect(show.stdout.contains("Sent over HTTP"), "\(show.stdout)")
+        let empty = try server.request("POST", "/v1/cases/\(number)/commands", token: token, json: ["kind": "message", "text": ""])
+        #expect(empty.status == 422 && empty.object["type"] as? String == "/problems/bad-input", "\(empty.text)")
+        let unknown = try server.request("POST", "/v1/cases/\(number)/commands", token: token, json: ["kind": "delete"])
+        #expect(unknown.status == 422 && unknown.object["field"] as? String == "kind", "\(unknown.text)")
+        // Signed out, the token no longer works.
+        #expect(try server.request("DELETE", "/v1/sessions/current", token: token).status == 204)
+        #expect(try server.request("GET", "/v1/cases", token: token).status == 401)
+        let (status, log) = server.stop()
+        #expect(status == 0, "SIGTERM ends the server cleanly: \(status)")
+        #expect(log.contains("route=/v1/cases/\(number)/commands") && log.contains("status=204") && log.contains("user=alice@cloudpartners.example"),
+                "\(log)")
+        #expect(!log.contains(token) && !log.contains(passwords["alice@cloudpartners.example"]!) && !log.contains("Sent over HTTP"),
+                "the log holds no token, password or body")
+    }
+
+    @Test func aNonLoopbackAddressWithoutTLSIsRefused() throws {
+        let b = try Binary()
+        _ = try b.run(["demo", "--cases", "10"])
+        let o = try b.run(["serve", "--listen", "0.0.0.0:0"])
+        #expect(o.status == 2 && o.stderr.hasPrefix("careportal: listen: 0.0.0.0 is reached from other hosts"), "\(o.status) \(o.stderr)")
+        let bad = try b.run(["serve", "--listen", "nowhere"])
+        #expect(bad.status == 2 && bad.stderr.contains("listen: \"nowhere\" is not host:port"), "\(bad.stderr)")
+    }
+}

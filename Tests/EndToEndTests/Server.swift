@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `careportal serve` started by a test on a free loopback port, and plain HTTP requests to it.
+final class Server: @unchecked Sendable {
+    let process = Process()
+    let base: URL
+    private let stderr = Pipe()
+
+    /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most).
+    init(_ b: Binary, listen: String = "127.0.0.1:0") throws {
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["serve", "--listen", listen, "--db", b.db]
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = b.home.path
+        env["XDG_STATE_HOME"] = b.home.appendingPathComponent("state").path
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = stderr
+        try process.run()
+        // "Serving PATH on http://127.0.0.1:PORT"
+        var line = Data()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw ServerFailure(message: "careportal serve didn't say where it listens: \(text)")
+        }
+        base = url
+    }
+
+    deinit { stop() }
+
+    /// SIGTERM, then waits for the exit; returns the exit status and what it logged.
+    @discardableResult
+    func stop() -> (status: Int32, log: String) {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, log)
+    }
+
+    struct Reply {
+        var status: Int
+        var contentType: String
+        var body: Data
+        var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    func request(_ method: String, _ path: String, token: String? = nil, authorization: String? = nil, json: Any? = nil) throws -> Reply {
+        var request = URLRequest(url: URL(string: path, relativeTo: base)!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let done = DispatchSemaphore(value: 0)
+        let result = ResultBox()
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error { result.error = error } else if let http = response as? HTTPURLResponse {
+                result.reply = Reply(status: http.statusCode, contentType: http.value(forHTTPHeaderField: "Content-Type") ?? "",
+                                     body: data ?? Data())
+            }
+            done.signal()
+        }.resume()
+        guard done.wait(timeout: .now() + 20) == .success else { throw ServerFailure(message: "\(method) \(path): no answer in 20 s") }
+        if let error = result.error { throw error }
+        guard let reply = result.reply else { throw ServerFailure(message: "\(method) \(path): no HTTP response") }
+        return reply
+    }
+
+    /// Signs in over HTTP; the bearer token.
+    func signIn(_ email: String, _ password: String) throws -> String {
+        let reply = try request("POST", "/v1/sessions", json: ["email": email, "password": password])
+        guard reply.status == 201, let token = reply.object["token"] as? String else {
+            throw ServerFailure(message: "sign-in as \(email): \(reply.status) \(reply.text)")
+        }
+        return token
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    var reply: Server.Reply?
+    var error: Error?
+}
+
+struct ServerFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
