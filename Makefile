@@ -7,7 +7,7 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux
 
-.PHONY: run test build release deps demo screenshots bench bench-guard soak soak-short clean
+.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -30,6 +30,12 @@ run: release
 	@$(BIN_RELEASE) sessions --db "$(DB)" --json | grep -q '"$(DEMO_AGENT)"' || \
 	  echo "$(DEMO_PASSWORD)" | $(BIN_RELEASE) login --db "$(DB)" --user $(DEMO_AGENT) --password-stdin
 	@$(BIN_RELEASE) --db "$(DB)" --as $(DEMO_AGENT)
+
+## The team server on the demo database (created on first use): the JSON API on http://127.0.0.1:8750.
+serve: release
+	@if [ ! -f "$(DB)" ]; then $(BIN_RELEASE) demo --db "$(DB)"; fi
+	@echo "Sign in from another terminal: curl -s -X POST localhost:8750/v1/sessions -d '{\"email\":\"$(DEMO_AGENT)\",\"password\":\"$(DEMO_PASSWORD)\"}'"
+	@$(BIN_RELEASE) serve --db "$(DB)"
 
 ## Every test: unit, store, UI, end to end against the real binary, the benchmark's regression guard and a 20 s soak.
 ## On failure the failing tests are listed again at the end, where a CI log's tail shows them.

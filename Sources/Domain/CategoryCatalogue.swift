@@ -1,7 +1,7 @@
 import Foundation
 
 /// A support category, `Area > Topic > Issue`, with the questions the case description must answer.
-public struct Category: Sendable, Equatable, Hashable {
+public struct Category: Sendable, Equatable, Hashable, Codable {
     /// "Gmail > Delivery > Messages not received"
     public let path: String
     /// One to four questions the filer answers in the description.

@@ -84,12 +84,93 @@ public struct PortalServer: Sendable {
             return Response(status: .noContent)
         }
 
-        // Customers
+        // Filing, attachments
+        v1.post("cases") { request, context in
+            let user = try context.signedIn().user
+            let filing = try await Self.decode(NewCaseJSON.self, from: request, context: context).newCase
+            let filed = try await Blocking.run { () throws(PortalError) in try portal.fileCase(as: user, filing) }
+            return JSONReply(value: filed, status: .created)
+        }
+        v1.post("cases/:number/attachments") { request, context in
+            let user = try context.signedIn().user
+            let number = try Self.caseNumber(context)
+            let file = try await Self.upload(request)
+            try await Blocking.run { () throws(PortalError) in try portal.perform(.attach([file]), on: number, as: .reseller(user)) }
+            return Response(status: .noContent)
+        }
+
+        // Customers, categories
         v1.get("customers") { _, context in
             let user = try context.signedIn().user
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customers(as: user) })
         }
+        v1.get("categories") { request, context in
+            _ = try context.signedIn()
+            let search = request.uri.queryParameters.get("search")
+            return JSONReply(value: search.map { CategoryCatalogue.search($0, limit: 20) } ?? CategoryCatalogue.all)
+        }
+
+        // Drafts: what the user was typing and hasn't sent, by form ("new case", "message 12345678")
+        v1.get("drafts") { _, context in
+            let user = try context.signedIn().user
+            return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.drafts(as: user) }.map(DraftJSON.init))
+        }
+        v1.get("drafts/:form") { _, context in
+            let user = try context.signedIn().user
+            let form = try Self.draftForm(context)
+            guard let draft = try await Blocking.run({ () throws(PortalError) in try portal.draft(as: user, form: form) }) else {
+                throw Problem(.notFound, "No draft of \(form.stored).", field: "form")
+            }
+            return JSONReply(value: DraftJSON(draft))
+        }
+        v1.put("drafts/:form") { request, context in
+            let user = try context.signedIn().user
+            let form = try Self.draftForm(context)
+            let body = try await Self.decode(DraftBody.self, from: request, context: context)
+            try await Blocking.run { () throws(PortalError) in try portal.saveDraft(as: user, form: form, content: body.content) }
+            return Response(status: .noContent)
+        }
+        v1.delete("drafts/:form") { _, context in
+            let user = try context.signedIn().user
+            let form = try Self.draftForm(context)
+            try await Blocking.run { () throws(PortalError) in try portal.discardDraft(as: user, form: form) }
+            return Response(status: .noContent)
+        }
+
+        // Feedback
+        v1.post("feedback") { request, context in
+            let user = context.session?.user  // from the sign-in screen too
+            let body = try await Self.decode(FeedbackBody.self, from: request, context: context)
+            try await Blocking.run { () throws(PortalError) in try portal.sendFeedback(as: user, screen: body.screen, message: body.message) }
+            return Response(status: .noContent)
+        }
+        v1.get("feedback") { _, context in
+            let user = try context.signedIn().user
+            return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.feedback(as: user) }.map(FeedbackJSON.init))
+        }
         return router
+    }
+
+    /// One attachment: the file's bytes as the body, its name in `?name=`. A body over the 25 MiB limit is refused
+    /// from its Content-Length, or as soon as more than that has arrived: never read whole.
+    static func upload(_ request: Request) async throws -> NewAttachment {
+        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
+            throw Problem(.badInput, "Give the file's name: ?name=FILE.", field: "name")
+        }
+        let limit = Limits.attachmentMaxBytes
+        let tooLarge = Problem(.badInput, "\(name) is larger than \(limit / 1024 / 1024) MiB, the limit for one attachment.",
+                               field: "attachments", status: .contentTooLarge)
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: limit) } catch { throw tooLarge }
+        return NewAttachment(name: name, data: Data(buffer: buffer))
+    }
+
+    static func draftForm(_ context: APIContext) throws -> DraftForm {
+        guard let text = context.parameters.get("form")?.removingPercentEncoding, !text.isEmpty else {
+            throw Problem(.badInput, "Name the draft's form, e.g. message%2012345678.", field: "form")
+        }
+        return DraftForm(stored: text)
     }
 
     /// docs/openapi.yaml, as built into the binary.
@@ -102,7 +183,7 @@ public struct PortalServer: Sendable {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: APIContext) async throws -> T {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: maxBody) } catch {
-            throw Problem(.badInput, "The request body is larger than \(maxBody / 1024) KiB.", field: "body")
+            throw Problem(.badInput, "The request body is larger than \(maxBody / 1024) KiB.", field: "body", status: .contentTooLarge)
         }
         do { return try Wire.decode(type, from: Data(buffer: buffer)) } catch {
             throw Problem(.badInput, "The request body isn't the JSON this route takes: \(error.localizedDescription)", field: "body")

@@ -17,9 +17,10 @@ public struct Problem: Error, HTTPResponseError, Equatable, Sendable {
     /// The input at fault, for bad input.
     public var field: String?
 
-    public init(_ kind: Kind, _ detail: String, field: String? = nil) {
+    /// `status`: a more exact code of the kind's class (413 for a body too large) instead of the kind's own.
+    public init(_ kind: Kind, _ detail: String, field: String? = nil, status: HTTPResponse.Status? = nil) {
         self.kind = kind; self.detail = detail; self.field = field
-        status = switch kind {
+        self.status = status ?? switch kind {
         case .refused: .forbidden
         case .badInput: .unprocessableContent
         case .notFound: .notFound

@@ -116,3 +116,49 @@ public struct CaseCommandJSON: Codable, Sendable {
         }
     }
 }
+
+/// A case to file, as JSON: the create-case form's fields. Attachments follow, one upload each
+/// (`POST /v1/cases/{number}/attachments`).
+public struct NewCaseJSON: Codable, Sendable {
+    public var customer: String
+    public var title: String
+    public var category: String
+    public var description: String
+    public var severity: Severity
+    public var language: String?
+    public var timeZone: String?
+    public var sharing: [String]?
+
+    public var newCase: NewCase {
+        NewCase(customer: customer, title: title, category: category, description: description, severity: severity,
+                language: language, timeZone: timeZone, sharing: sharing ?? [])
+    }
+}
+
+/// A draft's content as JSON (`PUT /v1/drafts/{form}`).
+struct DraftBody: Codable, Sendable {
+    var content: String
+}
+
+/// Feedback as JSON (`POST /v1/feedback`).
+struct FeedbackBody: Codable, Sendable {
+    var screen: String
+    var message: String
+}
+
+/// A draft as the API shows it: the form as stored text ("message 12345678").
+struct DraftJSON: Codable, Sendable {
+    var form: String
+    var content: String
+    var updatedAt: Date
+    init(_ d: Draft) { form = d.form.stored; content = d.content; updatedAt = d.updatedAt }
+}
+
+/// Feedback as the API shows it.
+struct FeedbackJSON: Codable, Sendable {
+    var at: Date
+    var user: String?
+    var screen: String
+    var message: String
+    init(_ f: Feedback) { at = f.at; user = f.userEmail; screen = f.screen; message = f.message }
+}

@@ -103,3 +103,104 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("listen: \"nowhere\" is not host:port"), "\(bad.stderr)")
     }
 }
+
+/// Filing, attachments, drafts, feedback and categories over HTTP.
+@Suite(.serialized) struct ServeFilingTests {
+    @Test func aCaseFiledOverHTTPTakesAnAttachmentAndRefusesOneOverTheLimit() throws {
+        let (b, server, passwords) = try ServeTests.demo()
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let categories = try server.request("GET", "/v1/categories?search=mx%20records", token: token)
+        let category = try #require((categories.json as? [[String: Any]])?.first?["path"] as? String)
+        let filed = try server.request("POST", "/v1/cases", token: token, json: [
+            "customer": "acme-logistics.example", "title": "Filed over HTTP", "category": category,
+            "description": "Answered.\nAnswer: yes", "severity": "P2",
+        ])
+        #expect(filed.status == 201, "\(filed.text)")
+        let number = try #require(filed.object["number"] as? Int)
+        var upload = URLRequest(url: URL(string: "/v1/cases/\(number)/attachments?name=headers.txt", relativeTo: server.base)!)
+        upload.httpMethod = "POST"
+        upload.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        upload.httpBody = Data("Received: from mx.example".utf8)
+        #expect(try server.send(upload).status == 204)
+        upload.url = URL(string: "/v1/cases/\(number)/attachments?name=huge.bin", relativeTo: server.base)!
+        upload.httpBody = Data(count: 26 * 1024 * 1024)
+        let huge = try server.send(upload)
+        #expect(huge.status == 413 && huge.object["type"] as? String == "/problems/bad-input" && huge.object["field"] as? String == "attachments",
+                "\(huge.status) \(huge.text)")
+        let detail = try b.json(["case", "show", "\(number)", "--json", "--as", "alice@cloudpartners.example"]) as! [String: Any]
+        #expect((detail["attachments"] as? [[String: Any]])?.map { $0["name"] as? String } == ["headers.txt"])
+        #expect(detail["title"] as? String == "Filed over HTTP" && detail["severity"] as? String == "P2")
+        let noTitle = try server.request("POST", "/v1/cases", token: token, json: [
+            "customer": "acme-logistics.example", "title": "", "category": category, "description": "x", "severity": "P3",
+        ])
+        #expect(noTitle.status == 422 && (noTitle.object["detail"] as? String ?? "").hasPrefix("title:"), "\(noTitle.text)")
+    }
+
+    @Test func draftsAndFeedbackBelongToTheirUser() throws {
+        let (_, server, passwords) = try ServeTests.demo()
+        let alice = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let carol = try server.signIn("carol@skyline-it.example", passwords["carol@skyline-it.example"]!)
+        #expect(try server.request("PUT", "/v1/drafts/message%2012345678", token: alice, json: ["content": "Half a reply"]).status == 204)
+        let mine = try server.request("GET", "/v1/drafts/message%2012345678", token: alice)
+        #expect(mine.object["content"] as? String == "Half a reply" && mine.object["form"] as? String == "message 12345678")
+        #expect(try server.request("GET", "/v1/drafts/message%2012345678", token: carol).status == 404)
+        #expect((try server.request("GET", "/v1/drafts", token: alice).json as? [Any])?.count == 1)
+        #expect(try server.request("DELETE", "/v1/drafts/message%2012345678", token: alice).status == 204)
+        #expect(try server.request("GET", "/v1/drafts/message%2012345678", token: alice).status == 404)
+
+        #expect(try server.request("POST", "/v1/feedback", token: alice, json: ["screen": "API", "message": "From Alice"]).status == 204)
+        #expect(try server.request("POST", "/v1/feedback", token: carol, json: ["screen": "API", "message": "From Carol"]).status == 204)
+        let read = try server.request("GET", "/v1/feedback", token: carol).json as? [[String: Any]]
+        #expect(read?.map { $0["message"] as? String } == ["From Carol"])
+    }
+}
+
+/// Every answer the server gives is one its OpenAPI document names: the route, the method and the status, and a
+/// problem's type. The document is the one the server serves.
+@Suite(.serialized) struct ServeContractTests {
+    @Test func everyAnswerIsDocumented() throws {
+        let (b, server, passwords) = try ServeTests.demo()
+        let spec = try server.request("GET", "/v1/openapi.yaml")
+        #expect(spec.status == 200 && spec.contentType.hasPrefix("application/yaml"))
+        let document = OpenAPIDocument(spec.text)
+        #expect(document.statuses.count >= 15, "\(document.statuses.keys)")
+        #expect(document.problemTypes.count == 5, "\(document.problemTypes)")
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let mine = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open customer:acme"])
+        let n = try #require(mine.first)
+        let requests: [(String, String, String?, Any?)] = [
+            ("GET", "/healthz", nil, nil), ("GET", "/v1/openapi.yaml", nil, nil),
+            ("POST", "/v1/sessions", nil, ["email": "alice@cloudpartners.example", "password": "wrong"]),
+            ("POST", "/v1/sessions", nil, ["email": "x"]),
+            ("GET", "/v1/sessions/current", token, nil), ("GET", "/v1/sessions/current", nil, nil),
+            ("GET", "/v1/cases?filter=is:open&limit=3", token, nil), ("GET", "/v1/cases?sort=sideways", token, nil),
+            ("GET", "/v1/cases?end=last", token, nil), ("GET", "/v1/cases", nil, nil),
+            ("GET", "/v1/cases/count?filter=sev:p1", token, nil), ("GET", "/v1/cases/count?cap=0", token, nil),
+            ("GET", "/v1/cases/\(n)", token, nil), ("GET", "/v1/cases/10000000", token, nil), ("GET", "/v1/cases/abc", token, nil),
+            ("POST", "/v1/cases/\(n)/commands", token, ["kind": "message", "text": "Contract"]),
+            ("POST", "/v1/cases/\(n)/commands", token, ["kind": "escalate"]),
+            ("POST", "/v1/cases/10000000/commands", token, ["kind": "close"]),
+            ("POST", "/v1/cases", token, ["customer": "acme-logistics.example", "title": "", "category": "x", "description": "x", "severity": "P3"]),
+            ("GET", "/v1/customers", token, nil), ("GET", "/v1/categories?search=calendar", token, nil),
+            ("GET", "/v1/drafts", token, nil), ("PUT", "/v1/drafts/new%20case", token, ["content": "{}"]),
+            ("GET", "/v1/drafts/new%20case", token, nil), ("DELETE", "/v1/drafts/new%20case", token, nil),
+            ("GET", "/v1/drafts/new%20case", token, nil),
+            ("POST", "/v1/feedback", nil, ["screen": "Sign in", "message": "Hello"]), ("GET", "/v1/feedback", token, nil),
+            ("DELETE", "/v1/sessions/current", token, nil),
+        ]
+        for (method, path, token, body) in requests {
+            let reply = try server.request(method, path, token: token, json: body)
+            guard let operation = document.operation(method, path) else {
+                Issue.record("\(method) \(path) answered \(reply.status) but isn't in the document")
+                continue
+            }
+            #expect(document.statuses[operation]?.contains(reply.status) == true,
+                    "\(method) \(operation.path) answered \(reply.status), documented \(document.statuses[operation] ?? []): \(reply.text)")
+            #expect(reply.status < 500, "\(method) \(path): \(reply.status) \(reply.text)")
+            if reply.status >= 400 {
+                #expect(reply.contentType.hasPrefix("application/problem+json"), "\(method) \(path): \(reply.contentType)")
+                #expect(document.problemTypes.contains(reply.object["type"] as? String ?? ""), "\(method) \(path): \(reply.text)")
+            }
+        }
+    }
+}

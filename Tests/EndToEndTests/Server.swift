@@ -67,6 +67,12 @@ final class Server: @unchecked Sendable {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        return try send(request)
+    }
+
+    /// Sends a request built by the test (an upload's raw body).
+    func send(_ request: URLRequest) throws -> Reply {
+        let method = request.httpMethod ?? "GET", path = request.url?.path ?? ""
         let done = DispatchSemaphore(value: 0)
         let result = ResultBox()
         URLSession.shared.dataTask(with: request) { data, response, error in
