@@ -20,13 +20,14 @@ public struct Problem: Error, HTTPResponseError, Equatable, Sendable {
     /// `status`: a more exact code of the kind's class (413 for a body too large) instead of the kind's own.
     public init(_ kind: Kind, _ detail: String, field: String? = nil, status: HTTPResponse.Status? = nil) {
         self.kind = kind; self.detail = detail; self.field = field
-        self.status = status ?? switch kind {
+        let own: HTTPResponse.Status = switch kind {
         case .refused: .forbidden
         case .badInput: .unprocessableContent
         case .notFound: .notFound
         case .notSignedIn: .unauthorized
         case .unavailable: .serviceUnavailable
         }
+        self.status = status ?? own
     }
 
     /// The problem a portal failure is, for the caller.

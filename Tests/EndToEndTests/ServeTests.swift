@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// `careportal serve`: the JSON API over a real server on a free loopback port, against the same database the
