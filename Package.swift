@@ -40,11 +40,13 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("openapi.yaml")]),
+        // A careportal server as a Portal: the command line's `--server`.
+        .target(name: "Remote", dependencies: ["Domain", "Portal", "Server"]),
         // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
         .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
         .executableTarget(name: "careportal", dependencies: [
-            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit", "Server",
+            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit", "Server", "Remote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Bench",
         ]),

@@ -129,6 +129,12 @@ public struct NewCaseJSON: Codable, Sendable {
     public var timeZone: String?
     public var sharing: [String]?
 
+    public init(customer: String, title: String, category: String, description: String, severity: Severity, language: String?,
+                timeZone: String?, sharing: [String]?) {
+        self.customer = customer; self.title = title; self.category = category; self.description = description
+        self.severity = severity; self.language = language; self.timeZone = timeZone; self.sharing = sharing
+    }
+
     public var newCase: NewCase {
         NewCase(customer: customer, title: title, category: category, description: description, severity: severity,
                 language: language, timeZone: timeZone, sharing: sharing ?? [])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Portal
+import Remote
 import Runtime
 
 /// Options every command shares.
@@ -9,6 +10,22 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $CAREPORTAL_DB or $XDG_DATA_HOME/careportal/portal.sqlite3).",
                                             valueName: "path"))
     var db: String?
+    @Option(name: .long, help: ArgumentHelp("A careportal server to use instead of a database file (default: $CAREPORTAL_SERVER).",
+                                            valueName: "url"))
+    var server: String?
+
+    /// Where the sessions to use are kept: the server's address (as `RemotePortal` names it) or the database path.
+    var location: String {
+        guard let url = serverURL else { return path }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    /// The server to talk to, if any: --server, else $CAREPORTAL_SERVER (unless --db names a file).
+    var serverURL: String? {
+        if let server { return server }
+        guard db == nil, let env = ProcessInfo.processInfo.environment["CAREPORTAL_SERVER"], !env.isEmpty else { return nil }
+        return env
+    }
 
     var path: String {
         if let db { return db }
@@ -21,6 +38,10 @@ struct StoreOptions: ParsableArguments {
     /// create data (`admin domain create`; `demo` builds its own) pass `creating`: any other command on a path with no
     /// database exits 3 and creates nothing, so a mistyped --db never leaves an empty database behind.
     func open(creating: Bool = false) throws(Failure) -> any Portal {
+        if let url = serverURL {
+            if db != nil { throw Failure.input("server: give --server or --db, not both") }
+            return try attempt { () throws(PortalError) in try RemotePortal(url: url) }
+        }
         let path = self.path
         let wait = try Self.writeWait()
         return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }

@@ -2,7 +2,7 @@
 /// the command (`careportal --db X cases --limit 2`). ArgumentParser only reads a subcommand's options after its
 /// name, so those typed before a subcommand are moved to its end (before a `--`, which ends the options).
 enum GlobalOptions {
-    static let names: Set<String> = ["--db", "--as"]
+    static let names: Set<String> = ["--db", "--as", "--server"]
 
     /// `arguments` with leading global options moved after the words that follow them, when a subcommand follows;
     /// otherwise (`careportal --db X`, which opens the app) unchanged.

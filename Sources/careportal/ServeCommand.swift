@@ -20,6 +20,7 @@ struct Serve: ParsableCommand {
             throw Failure.input("listen: \(host) is reached from other hosts; without TLS they could read every token and case. "
                                 + "Listen on 127.0.0.1, or give --insecure-http")
         }
+        if store.server != nil { throw Failure.input("server: careportal serve serves a database file (--db), not another server") }
         let portal = try store.open()
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"))

@@ -61,8 +61,8 @@ struct Sessions: ParsableCommand {
     struct Row: Encodable { var user, domain: String; var expiresAt: Date }
 
     func run() throws {
-        let path = store.path
-        let rows = SessionFile.load().filter { $0.database == path }.map { Row(user: $0.user, domain: $0.domain, expiresAt: $0.expiresAt) }
+        let location = store.location
+        let rows = SessionFile.load().filter { $0.database == location }.map { Row(user: $0.user, domain: $0.domain, expiresAt: $0.expiresAt) }
         if json { try printJSON(rows); return }
         if rows.isEmpty { say("No sessions. Sign in with `careportal login --user EMAIL`."); return }
         for r in rows { say("\(r.user.terminalLine)  \(r.domain.terminalLine)  until \(ISO8601DateFormatter().string(from: r.expiresAt))") }

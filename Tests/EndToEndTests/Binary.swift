@@ -25,16 +25,16 @@ struct Binary {
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil, db: String? = nil) throws -> Output {
-        try run(args, bytes: stdin.map { Data($0.utf8) }, db: db)
+    func run(_ args: [String], stdin: String? = nil, db: String? = nil, server: URL? = nil) throws -> Output {
+        try run(args, bytes: stdin.map { Data($0.utf8) }, db: db, server: server)
     }
 
     /// Standard input given as bytes, so a test can send NUL bytes or invalid UTF-8.
     @discardableResult
-    func run(_ args: [String], bytes stdin: Data?, db: String? = nil) throws -> Output {
+    func run(_ args: [String], bytes stdin: Data?, db: String? = nil, server: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.path)
-        p.arguments = args + ["--db", db ?? self.db]
+        p.arguments = args + (server.map { ["--server", $0.absoluteString] } ?? ["--db", db ?? self.db])
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home.path
         env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path

@@ -207,3 +207,39 @@ import Testing
         }
     }
 }
+
+/// The command line over `--server`: the same output and exit codes as on the database file.
+@Suite(.serialized) struct ServerCommandLineTests {
+    @Test func loginListShowAndMessageOverTheServerMatchTheLocalFile() throws {
+        let (b, server, passwords) = try ServeTests.demo()
+        let url = server.base
+        let login = try b.run(["login", "--user", "alice@cloudpartners.example", "--password-stdin"],
+                              stdin: passwords["alice@cloudpartners.example"]! + "\n", server: url)
+        #expect(login.status == 0 && login.stdout.hasPrefix("Signed in as Alice Moreau"), "\(login.stdout) \(login.stderr)")
+        let me = ["--as", "alice@cloudpartners.example"]
+        for args in [["cases", "--limit", "30"], ["cases", "--filter", "is:open mail", "--json"], ["cases", "--sort", "severity", "--csv"],
+                     ["customers", "--json"]] {
+            let local = try b.run(args + me), remote = try b.run(args + me, server: url)
+            #expect(remote.status == 0 && remote.stdout == local.stdout, "\(args): \(remote.stderr)\n\(remote.stdout)\nvs\n\(local.stdout)")
+        }
+        let numbers = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open customer:acme"])
+        let n = try #require(numbers.first)
+        #expect(try b.run(["case", "message", "\(n)", "--message", "Typed on the command line, sent over the server"] + me, server: url).status == 0)
+        let showLocal = try b.run(["case", "show", "\(n)", "--json"] + me), showRemote = try b.run(["case", "show", "\(n)", "--json"] + me, server: url)
+        #expect(showRemote.stdout == showLocal.stdout && showLocal.stdout.contains("sent over the server"), "\(showRemote.stderr)")
+        // Refusals keep their exit codes and lines: another domain's case, a bad filter, an empty message.
+        let carols = try CommandLineTests.numbers(b, as: "carol@skyline-it.example")
+        for args in [["case", "show", "\(carols[0])"], ["cases", "--filter", "sev:p9"], ["case", "message", "\(n)", "--message", ""]] {
+            let local = try b.run(args + me), remote = try b.run(args + me, server: url)
+            #expect(remote.status == local.status && remote.stderr == local.stderr, "\(args): \(remote.status) \(remote.stderr) vs \(local.status) \(local.stderr)")
+        }
+        // The session is the server's: listed with it, and signing out ends it there.
+        let listed = try b.run(["sessions", "--json"], server: url)
+        let sessions = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+        #expect(sessions?.map { $0["user"] as? String } == ["alice@cloudpartners.example"], "\(listed.stdout) \(listed.stderr)")
+        #expect(try b.run(["logout", "--user", "alice@cloudpartners.example"], server: url).status == 0)
+        #expect(try b.run(["cases"] + me, server: url).status == 1)
+        let down = try b.run(["cases"] + me, server: URL(string: "http://127.0.0.1:9")!)
+        #expect(down.status == 1 || down.status == 3, "\(down.status) \(down.stderr)")
+    }
+}

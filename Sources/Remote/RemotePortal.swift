@@ -1,0 +1,302 @@
+import Domain
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Portal
+import Server
+
+/// A careportal server (`careportal serve`) as a `Portal`: the same values over its JSON API, each failure back in
+/// the class the server named, so the command line prints the same line and exits with the same code as on the
+/// local file. Users are those `signIn` or `resume` returned: each is sent with its own session's token.
+///
+/// Served so far: sessions, case lists and counts, one case, filing, attachments, the case commands, customers,
+/// drafts and feedback. Anything else is refused as bad input saying the server doesn't serve it yet.
+public final class RemotePortal: Portal, @unchecked Sendable {
+    public let location: String
+    private let base: URL
+    private let lock = NSLock()
+    private var tokens: [Int64: String] = [:]
+    private let session: URLSession
+
+    /// `url`: the server's address (http://127.0.0.1:8750).
+    public init(url text: String) throws(PortalError) {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw .refused(.invalid("server", "\"\(text)\" is not a server address like http://127.0.0.1:8750"))
+        }
+        base = url
+        location = trimmed
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 30
+        session = URLSession(configuration: configuration)
+    }
+
+    public var now: Date { Date() }
+
+    // MARK: Sessions
+
+    public func signIn(email: String, password: String) throws(PortalError) -> SessionGrant {
+        let grant: SessionGrant = try call("POST", "/v1/sessions", body: ["email": email, "password": password])
+        remember(grant.token, for: grant.user)
+        return grant
+    }
+
+    public func resume(token: String) throws(PortalError) -> User {
+        let user: User = try call("GET", "/v1/sessions/current", token: token)
+        remember(token, for: user)
+        return user
+    }
+
+    public func signOut(token: String) throws(PortalError) {
+        try send("DELETE", "/v1/sessions/current", token: token)
+    }
+
+    // MARK: Reads
+
+    public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        var items = [URLQueryItem(name: "filter", value: query.description), URLQueryItem(name: "sort", value: sort.rawValue),
+                     URLQueryItem(name: "limit", value: String(limit))]
+        if case .customer(let id, _) = scope { items.append(URLQueryItem(name: "customer", value: String(id))) }
+        switch page {
+        case .after(nil): break
+        case .before(nil): items.append(URLQueryItem(name: "end", value: "last"))
+        case .after(let row?): items.append(URLQueryItem(name: "after", value: Wire.cursor(row)))
+        case .before(let row?): items.append(URLQueryItem(name: "before", value: Wire.cursor(row)))
+        }
+        let page: CasePageJSON = try call("GET", "/v1/cases", query: items, as: user)
+        return CasePage(rows: page.rows, hasMore: page.hasMore)
+    }
+
+    public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
+                      cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        guard users.count == 1 else { throw notServed("All domains") }
+        return try cases(as: users[0], scope: .domain(users[0].domainID), query: query, sort: sort, page: page, limit: limit,
+                         cancellation: cancellation)
+    }
+
+    public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
+        var items = [URLQueryItem(name: "filter", value: query.description), URLQueryItem(name: "cap", value: String(cap))]
+        if case .customer(let id, _) = scope { items.append(URLQueryItem(name: "customer", value: String(id))) }
+        let count: [String: Int] = try call("GET", "/v1/cases/count", query: items, as: user)
+        return count["count"] ?? 0
+    }
+
+    public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("GET", "/v1/customers", as: user) }
+
+    public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {
+        let needle = text.lowercased()
+        let rows = try customers(as: user).filter {
+            $0.customer.primaryDomain.lowercased() == needle || $0.customer.name.lowercased().contains(needle)
+        }
+        guard rows.count == 1 else {
+            throw .refused(.notFound("customer", rows.isEmpty ? "no customer matches \"\(text)\"" : "\"\(text)\" matches \(rows.count) customers; give the primary domain"))
+        }
+        return rows[0]
+    }
+
+    public func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail {
+        guard let user = actor.user else { throw notServed("support engineers") }
+        return try call("GET", "/v1/cases/\(number)", as: user)
+    }
+
+    // MARK: Commands
+
+    public func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase {
+        let body = NewCaseJSON(customer: newCase.customer, title: newCase.title, category: newCase.category, description: newCase.description,
+                               severity: newCase.severity, language: newCase.language, timeZone: newCase.timeZone, sharing: newCase.sharing)
+        let filed: SupportCase = try call("POST", "/v1/cases", body: body, as: user)
+        if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: .reseller(user)) }
+        return filed
+    }
+
+    public func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError) {
+        guard let user = actor.user else { throw notServed("support engineers") }
+        guard case .attach(let files) = command else {
+            try send("POST", "/v1/cases/\(number)/commands", body: CaseCommandJSON(command), as: user)
+            return
+        }
+        for file in files {
+            let data: Data
+            switch file.content {
+            case .bytes(let d): data = d
+            case .localFile(let path):
+                guard let d = FileManager.default.contents(atPath: path) else {
+                    throw .refused(.invalid("attachments", "\(path) can't be read"))
+                }
+                data = d
+            }
+            try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: data, as: user)
+        }
+    }
+
+    public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError) {
+        throw notServed("support replies")
+    }
+
+    // MARK: Drafts and feedback
+
+    public func saveDraft(as user: User, form: DraftForm, content: String) throws(PortalError) {
+        try send("PUT", "/v1/drafts/\(Self.segment(form.stored))", body: ["content": content], as: user)
+    }
+
+    public func draft(as user: User, form: DraftForm) throws(PortalError) -> Draft? {
+        do {
+            let d: DraftJSONReply = try call("GET", "/v1/drafts/\(Self.segment(form.stored))", as: user)
+            return Draft(form: DraftForm(stored: d.form), content: d.content, updatedAt: d.updatedAt)
+        } catch .refused(let r) where r.kind == .notFound {
+            return nil
+        }
+    }
+
+    public func drafts(as user: User) throws(PortalError) -> [Draft] {
+        let list: [DraftJSONReply] = try call("GET", "/v1/drafts", as: user)
+        return list.map { Draft(form: DraftForm(stored: $0.form), content: $0.content, updatedAt: $0.updatedAt) }
+    }
+
+    public func discardDraft(as user: User, form: DraftForm) throws(PortalError) {
+        try send("DELETE", "/v1/drafts/\(Self.segment(form.stored))", as: user)
+    }
+
+    public func sendFeedback(as user: User?, screen: String, message: String) throws(PortalError) {
+        try send("POST", "/v1/feedback", body: ["screen": screen, "message": message], token: user.flatMap(token(for:)))
+    }
+
+    public func feedback(as user: User) throws(PortalError) -> [Feedback] {
+        let list: [FeedbackJSONReply] = try call("GET", "/v1/feedback", as: user)
+        return list.enumerated().map { Feedback(id: Int64($0.offset), userEmail: $0.element.user, at: $0.element.at, screen: $0.element.screen,
+                                                message: $0.element.message) }
+    }
+
+    // MARK: Not served yet
+
+    public func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
+                             password: String) throws(PortalError) -> (ResellerDomain, User) { throw notServed("admin commands") }
+    public func adminOverview(as admin: User) throws(PortalError) -> AdminOverview { throw notServed("admin commands") }
+    public func addSecondaryDomain(as admin: User, name: String) throws(PortalError) { throw notServed("admin commands") }
+    public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool, roles: [String],
+                           superAdmin: Bool) throws(PortalError) -> User { throw notServed("admin commands") }
+    public func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
+    public func requestLicences(as admin: User, count: Int) throws(PortalError) { throw notServed("admin commands") }
+    public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError) { throw notServed("admin commands") }
+    public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
+    public func setSuspended(as admin: User, email: String, suspended: Bool) throws(PortalError) { throw notServed("admin commands") }
+    public func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(PortalError) { throw notServed("admin commands") }
+    public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier, kind: AccessKind,
+                            granted: Bool) throws(PortalError) -> Customer { throw notServed("admin commands") }
+    public func setGrant(as admin: User, customer: String, granted: Bool) throws(PortalError) { throw notServed("admin commands") }
+    public func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError) { throw notServed("admin commands") }
+    public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError) {
+        throw notServed("admin commands")
+    }
+    public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? { throw notServed("admin commands") }
+    public func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { throw notServed("admin commands") }
+    public func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport { throw notServed("alert delivery") }
+    public func changeToken() throws(PortalError) -> Int64 { throw notServed("live changes") }
+
+    private func notServed(_ what: String) -> PortalError {
+        .refused(.invalid("server", "\(location) doesn't serve \(what) yet; run this on the server's database (--db)"))
+    }
+
+    // MARK: HTTP
+
+    private func remember(_ token: String, for user: User) {
+        lock.lock(); tokens[user.id] = token; lock.unlock()
+    }
+
+    private func token(for user: User) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return tokens[user.id]
+    }
+
+    private static func segment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
+    }
+
+    private func call<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil,
+                                    as user: User? = nil, token: String? = nil) throws(PortalError) -> T {
+        let data = try send(method, path, query: query, body: body, as: user, token: token)
+        do { return try Wire.decode(T.self, from: data) } catch {
+            throw .unavailable("server: \(location) answered \(method) \(path) with something else than expected: \(error)")
+        }
+    }
+
+    @discardableResult
+    private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
+                      as user: User? = nil, token: String? = nil) throws(PortalError) -> Data {
+        var components = URLComponents(url: base.appendingPathComponent(""), resolvingAgainstBaseURL: false)!
+        components.percentEncodedPath = base.path + path
+        if !query.isEmpty {
+            components.queryItems = query
+            // `+` would read as a space.
+            components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        }
+        guard let url = components.url else { throw .unavailable("server: \(path) is not a path") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let bearer = token ?? user.flatMap(self.token(for:)) { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = Wire.encode(body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        } else if let raw {
+            request.httpBody = raw
+            request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+        }
+        let done = DispatchSemaphore(value: 0)
+        let box = ReplyBox()
+        session.dataTask(with: request) { data, response, error in
+            box.set(data: data, response: response as? HTTPURLResponse, error: error)
+            done.signal()
+        }.resume()
+        done.wait()
+        let (data, response, error) = box.get()
+        guard let response else {
+            throw .unavailable("server: can't reach \(location): \(error?.localizedDescription ?? "no answer")")
+        }
+        let bytes = data ?? Data()
+        guard (200..<300).contains(response.statusCode) else { throw Self.failure(bytes, status: response.statusCode, location: location) }
+        return bytes
+    }
+
+    /// A problem back in the class the server named.
+    static func failure(_ body: Data, status: Int, location: String) -> PortalError {
+        guard let problem = try? JSONDecoder().decode(ProblemReply.self, from: body) else {
+            return .unavailable("server: \(location) answered HTTP \(status)")
+        }
+        let reason = problem.field.map { problem.detail.hasPrefix("\($0): ") ? String(problem.detail.dropFirst($0.count + 2)) : problem.detail }
+            ?? problem.detail
+        switch problem.type {
+        case "/problems/bad-input": return .refused(.invalid(problem.field ?? "request", reason))
+        case "/problems/not-found": return .refused(.notFound(problem.field ?? "case", reason))
+        case "/problems/unavailable": return .unavailable(problem.detail)
+        default: return .refused(Refusal(problem.detail))  // refused, not signed in
+        }
+    }
+}
+
+private struct ProblemReply: Decodable {
+    var type: String
+    var detail: String
+    var field: String?
+}
+
+private struct DraftJSONReply: Decodable {
+    var form: String
+    var content: String
+    var updatedAt: Date
+}
+
+private struct FeedbackJSONReply: Decodable {
+    var at: Date
+    var user: String?
+    var screen: String
+    var message: String
+}
+
+private final class ReplyBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (Data?, HTTPURLResponse?, Error?) = (nil, nil, nil)
+    func set(data: Data?, response: HTTPURLResponse?, error: Error?) { lock.lock(); value = (data, response, error); lock.unlock() }
+    func get() -> (Data?, HTTPURLResponse?, Error?) { lock.lock(); defer { lock.unlock() }; return value }
+}
