@@ -227,6 +227,21 @@ import Testing
         #expect(try b.run(["case", "message", "\(n)", "--message", "Typed on the command line, sent over the server"] + me, server: url).status == 0)
         let showLocal = try b.run(["case", "show", "\(n)", "--json"] + me), showRemote = try b.run(["case", "show", "\(n)", "--json"] + me, server: url)
         #expect(showRemote.stdout == showLocal.stdout && showLocal.stdout.contains("sent over the server"), "\(showRemote.stderr)")
+        // Filing with an attachment and sharing, then the other commands, over the server.
+        let file = b.home.appendingPathComponent("headers.txt")
+        try Data("Received: from mx.example".utf8).write(to: file)
+        let created = try b.run(["case", "create", "--customer", "acme-logistics.example", "--title", "Filed over the server",
+                                 "--category", "Gmail > Delivery > Messages delayed", "--description", "Since 9:00.", "--severity", "P2",
+                                 "--attach", file.path, "--share", "it@acme-logistics.example", "--json"] + me, server: url)
+        let filed = try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any]
+        let m = try #require(filed?["number"] as? Int, "\(created.stderr)")
+        #expect((filed?["attachments"] as? [[String: Any]])?.first?["size"] as? Int == 25, "\(created.stdout)")
+        for args in [["case", "severity", "\(m)", "P1"], ["case", "close", "\(m)"], ["case", "reopen", "\(m)"], ["case", "attach", "\(m)", file.path]] {
+            let o = try b.run(args + me, server: url)
+            #expect(o.status == 0, "\(args): \(o.stderr)")
+        }
+        let kinds = ((try b.json(["case", "show", "\(m)", "--json"] + me) as? [String: Any])?["history"] as? [[String: Any]] ?? []).map { $0["kind"] as? String }
+        #expect(kinds.filter { $0 == "attachment" }.count == 2 && kinds.contains("severity-change") && kinds.contains("status-change"), "\(kinds)")
         // Refusals keep their exit codes and lines: another domain's case, a bad filter, an empty message.
         let carols = try CommandLineTests.numbers(b, as: "carol@skyline-it.example")
         for args in [["case", "show", "\(carols[0])"], ["cases", "--filter", "sev:p9"], ["case", "message", "\(n)", "--message", ""]] {
