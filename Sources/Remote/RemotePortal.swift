@@ -104,9 +104,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     // MARK: Commands
 
     public func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase {
-        let body = NewCaseJSON(customer: newCase.customer, title: newCase.title, category: newCase.category, description: newCase.description,
-                               severity: newCase.severity, language: newCase.language, timeZone: newCase.timeZone, sharing: newCase.sharing)
-        let filed: SupportCase = try call("POST", "/v1/cases", body: body, as: user)
+        let filed: SupportCase = try call("POST", "/v1/cases", body: newCase, as: user)  // the attachments aren't in its JSON
         if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: .reseller(user)) }
         return filed
     }

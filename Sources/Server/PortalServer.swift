@@ -87,7 +87,7 @@ public struct PortalServer: Sendable {
         // Filing, attachments
         v1.post("cases") { request, context in
             let user = try context.signedIn().user
-            let filing = try await Self.decode(NewCaseJSON.self, from: request, context: context).newCase
+            let filing = try await Self.decode(NewCase.self, from: request, context: context)  // attachments follow as uploads
             let filed = try await Blocking.run { () throws(PortalError) in try portal.fileCase(as: user, filing) }
             return JSONReply(value: filed, status: .created)
         }

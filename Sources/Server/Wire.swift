@@ -117,30 +117,6 @@ public struct CaseCommandJSON: Codable, Sendable {
     }
 }
 
-/// A case to file, as JSON: the create-case form's fields. Attachments follow, one upload each
-/// (`POST /v1/cases/{number}/attachments`).
-public struct NewCaseJSON: Codable, Sendable {
-    public var customer: String
-    public var title: String
-    public var category: String
-    public var description: String
-    public var severity: Severity
-    public var language: String?
-    public var timeZone: String?
-    public var sharing: [String]?
-
-    public init(customer: String, title: String, category: String, description: String, severity: Severity, language: String?,
-                timeZone: String?, sharing: [String]?) {
-        self.customer = customer; self.title = title; self.category = category; self.description = description
-        self.severity = severity; self.language = language; self.timeZone = timeZone; self.sharing = sharing
-    }
-
-    public var newCase: NewCase {
-        NewCase(customer: customer, title: title, category: category, description: description, severity: severity,
-                language: language, timeZone: timeZone, sharing: sharing ?? [])
-    }
-}
-
 /// A draft's content as JSON (`PUT /v1/drafts/{form}`).
 struct DraftBody: Codable, Sendable {
     var content: String
