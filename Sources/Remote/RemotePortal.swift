@@ -11,7 +11,7 @@ import Server
 /// local file. Users are those `signIn` or `resume` returned: each is sent with its own session's token.
 ///
 /// Served so far: sessions, case lists and counts, one case, filing, attachments, the case commands, customers,
-/// drafts and feedback. Anything else is refused as bad input saying the server doesn't serve it yet.
+/// drafts, feedback and the change token the app polls. Anything else is refused as bad input saying the server doesn't serve it yet.
 public final class RemotePortal: Portal, @unchecked Sendable {
     public let location: String
     private let base: URL
@@ -191,7 +191,13 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? { throw notServed("admin commands") }
     public func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { throw notServed("admin commands") }
     public func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport { throw notServed("alert delivery") }
-    public func changeToken() throws(PortalError) -> Int64 { throw notServed("live changes") }
+    /// Asked with any session this client holds: the token says only that some case changed.
+    public func changeToken() throws(PortalError) -> Int64 {
+        lock.lock(); let any = tokens.values.first; lock.unlock()
+        guard let any else { throw .refused(Refusal("not signed in to \(location)")) }
+        let reply: [String: Int64] = try call("GET", "/v1/changes", token: any)
+        return reply["token"] ?? 0
+    }
 
     private func notServed(_ what: String) -> PortalError {
         .refused(.invalid("server", "\(location) doesn't serve \(what) yet; run this on the server's database (--db)"))

@@ -99,6 +99,12 @@ public struct PortalServer: Sendable {
             return Response(status: .noContent)
         }
 
+        // A value that changes whenever a case changes: clients poll it to refresh what they show (until /v1/events).
+        v1.get("changes") { _, context in
+            _ = try context.signedIn()
+            return JSONReply(value: ["token": try await Blocking.run { () throws(PortalError) in try portal.changeToken() }])
+        }
+
         // Customers, categories
         v1.get("customers") { _, context in
             let user = try context.signedIn().user

@@ -185,6 +185,7 @@ import Testing
             ("POST", "/v1/cases/10000000/commands", token, ["kind": "close"]),
             ("POST", "/v1/cases", token, ["customer": "acme-logistics.example", "title": "", "category": "x", "description": "x", "severity": "P3"]),
             ("GET", "/v1/customers", token, nil), ("GET", "/v1/categories?search=calendar", token, nil),
+            ("GET", "/v1/changes", token, nil), ("GET", "/v1/changes", nil, nil),
             ("GET", "/v1/drafts", token, nil), ("PUT", "/v1/drafts/new%20case", token, ["content": "{}"]),
             ("GET", "/v1/drafts/new%20case", token, nil), ("DELETE", "/v1/drafts/new%20case", token, nil),
             ("GET", "/v1/drafts/new%20case", token, nil),
@@ -256,5 +257,30 @@ import Testing
         #expect(try b.run(["cases"] + me, server: url).status == 1)
         let down = try b.run(["cases"] + me, server: URL(string: "http://127.0.0.1:9")!)
         #expect(down.status == 1 || down.status == 3, "\(down.status) \(down.stderr)")
+    }
+}
+
+/// The full-screen app over `--server`: its lists come from the server, and a case filed by someone else shows up
+/// without a key pressed (the app polls the server's change token).
+@Suite(.serialized, .enabled(if: Tmux.available, Comment(rawValue: Tmux.missingMessage)))
+struct ServerAppTests {
+    @Test func theAppOverAServerShowsACaseAnotherClientFiled() throws {
+        let (b, server, passwords) = try ServeTests.demo()
+        let login = try b.run(["login", "--user", "alice@cloudpartners.example", "--password-stdin"],
+                              stdin: passwords["alice@cloudpartners.example"]! + "\n", server: server.base)
+        #expect(login.status == 0, "\(login.stderr)")
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let t = try Tmux(command: "\(env) \(Binary.path) --server \(server.base.absoluteString) --as alice@cloudpartners.example",
+                         width: 120, height: 40)
+        try t.waitFor(until: "My Cases from the server") { $0.contains("as Alice Moreau") && TerminalAppTests.caseRows($0).count > 10 }
+        // Filed over HTTP by another client, straight to the server.
+        let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let filed = try server.request("POST", "/v1/cases", token: token, json: [
+            "customer": "acme-logistics.example", "title": "Filed by a colleague just now", "category": "Gmail > Delivery > Messages delayed",
+            "description": "Since 9:00.", "severity": "P2",
+        ])
+        #expect(filed.status == 201, "\(filed.text)")
+        let screen = try t.waitFor(until: "the new case on screen without a key") { $0.contains("Filed by a colleague just now") }
+        #expect(TerminalAppTests.caseRows(screen).first?.contains("Filed by a colleague just now") == true, "\(screen)")
     }
 }
