@@ -86,14 +86,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("GET", "/v1/customers", as: user) }
 
     public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {
-        let needle = text.lowercased()
-        let rows = try customers(as: user).filter {
-            $0.customer.primaryDomain.lowercased() == needle || $0.customer.name.lowercased().contains(needle)
-        }
-        guard rows.count == 1 else {
-            throw .refused(.notFound("customer", rows.isEmpty ? "no customer matches \"\(text)\"" : "\"\(text)\" matches \(rows.count) customers; give the primary domain"))
-        }
-        return rows[0]
+        try call("GET", "/v1/customers/match", query: [URLQueryItem(name: "text", value: text)], as: user)
     }
 
     public func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail {
@@ -229,7 +222,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     @discardableResult
     private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
                       as user: User? = nil, token: String? = nil) throws(PortalError) -> Data {
-        var components = URLComponents(url: base.appendingPathComponent(""), resolvingAgainstBaseURL: false)!
+        var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = base.path + path
         if !query.isEmpty {
             components.queryItems = query

@@ -110,6 +110,14 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customers(as: user) })
         }
+        // The one customer a name or primary domain names, as the command line's --customer resolves it.
+        v1.get("customers/match") { request, context in
+            let user = try context.signedIn().user
+            guard let text = request.uri.queryParameters.get("text"), !text.isEmpty else {
+                throw Problem(.badInput, "Give the customer's name or primary domain: ?text=….", field: "text")
+            }
+            return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customer(as: user, matching: text) })
+        }
         v1.get("categories") { request, context in
             _ = try context.signedIn()
             let search = request.uri.queryParameters.get("search")

@@ -24,6 +24,17 @@ struct Binary {
 
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
+    /// This process's environment with the binary's isolated home: its sessions and default database are the test's.
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home.path
+        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
+        env.removeValue(forKey: "CAREPORTAL_DB")
+        env.removeValue(forKey: "CAREPORTAL_SERVER")
+        return env
+    }
+
     @discardableResult
     func run(_ args: [String], stdin: String? = nil, db: String? = nil, server: URL? = nil) throws -> Output {
         try run(args, bytes: stdin.map { Data($0.utf8) }, db: db, server: server)
@@ -35,12 +46,7 @@ struct Binary {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.path)
         p.arguments = args + (server.map { ["--server", $0.absoluteString] } ?? ["--db", db ?? self.db])
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path
-        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
-        env.removeValue(forKey: "CAREPORTAL_DB")
-        p.environment = env
+        p.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
         try p.run()

@@ -9,10 +9,7 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         p.arguments = ["-qec", "env TERM=\(term) '\(Binary.path)' --db '\(b.db)'", "/dev/null"]
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = b.home.path
-        env["XDG_STATE_HOME"] = b.home.appendingPathComponent("state").path
-        p.environment = env
+        p.environment = b.environment
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out

@@ -9,12 +9,7 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Binary.path)
         p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = b.home.path
-        env["XDG_STATE_HOME"] = b.home.appendingPathComponent("state").path
-        env["XDG_DATA_HOME"] = b.home.appendingPathComponent("data").path
-        env.removeValue(forKey: "CAREPORTAL_DB")
-        p.environment = env
+        p.environment = b.environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
         try p.run()

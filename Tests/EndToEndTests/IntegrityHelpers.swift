@@ -11,11 +11,7 @@ extension Binary {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.path)
         p.arguments = Array(wrapper.dropFirst()) + (wrapper.isEmpty ? [] : [Self.path]) + args + ["--db", db ?? self.db]
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home.path
-        env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
-        env.removeValue(forKey: "CAREPORTAL_DB")
+        var env = environment
         env.merge(extra) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -185,6 +185,8 @@ import Testing
             ("POST", "/v1/cases/10000000/commands", token, ["kind": "close"]),
             ("POST", "/v1/cases", token, ["customer": "acme-logistics.example", "title": "", "category": "x", "description": "x", "severity": "P3"]),
             ("GET", "/v1/customers", token, nil), ("GET", "/v1/categories?search=calendar", token, nil),
+            ("GET", "/v1/customers/match?text=acme-logistics.example", token, nil), ("GET", "/v1/customers/match?text=nobody", token, nil),
+            ("GET", "/v1/customers/match", token, nil),
             ("GET", "/v1/changes", token, nil), ("GET", "/v1/changes", nil, nil),
             ("GET", "/v1/drafts", token, nil), ("PUT", "/v1/drafts/new%20case", token, ["content": "{}"]),
             ("GET", "/v1/drafts/new%20case", token, nil), ("DELETE", "/v1/drafts/new%20case", token, nil),
@@ -219,7 +221,7 @@ import Testing
         #expect(login.status == 0 && login.stdout.hasPrefix("Signed in as Alice Moreau"), "\(login.stdout) \(login.stderr)")
         let me = ["--as", "alice@cloudpartners.example"]
         for args in [["cases", "--limit", "30"], ["cases", "--filter", "is:open mail", "--json"], ["cases", "--sort", "severity", "--csv"],
-                     ["customers", "--json"]] {
+                     ["customers", "--json"], ["cases", "--customer", "acme-logistics.example", "--json"]] {
             let local = try b.run(args + me), remote = try b.run(args + me, server: url)
             #expect(remote.status == 0 && remote.stdout == local.stdout, "\(args): \(remote.stderr)\n\(remote.stdout)\nvs\n\(local.stdout)")
         }
@@ -245,7 +247,8 @@ import Testing
         #expect(kinds.filter { $0 == "attachment" }.count == 2 && kinds.contains("severity-change") && kinds.contains("status-change"), "\(kinds)")
         // Refusals keep their exit codes and lines: another domain's case, a bad filter, an empty message.
         let carols = try CommandLineTests.numbers(b, as: "carol@skyline-it.example")
-        for args in [["case", "show", "\(carols[0])"], ["cases", "--filter", "sev:p9"], ["case", "message", "\(n)", "--message", ""]] {
+        for args in [["case", "show", "\(carols[0])"], ["cases", "--filter", "sev:p9"], ["case", "message", "\(n)", "--message", ""],
+                     ["cases", "--customer", "nobody.example"]] {
             let local = try b.run(args + me), remote = try b.run(args + me, server: url)
             #expect(remote.status == local.status && remote.stderr == local.stderr, "\(args): \(remote.status) \(remote.stderr) vs \(local.status) \(local.stderr)")
         }

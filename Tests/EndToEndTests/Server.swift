@@ -14,10 +14,7 @@ final class Server: @unchecked Sendable {
     init(_ b: Binary, listen: String = "127.0.0.1:0") throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["serve", "--listen", listen, "--db", b.db]
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = b.home.path
-        env["XDG_STATE_HOME"] = b.home.appendingPathComponent("state").path
-        process.environment = env
+        process.environment = b.environment
         let out = Pipe()
         process.standardOutput = out
         process.standardError = stderr

@@ -6,8 +6,15 @@ import ScreenKit
 struct AdminPanel: OverlayForm, Equatable {
     enum Section: Equatable, Sendable { case users, customers }
     var section: Section = .users
-    var overview: AdminOverview?
-    var customers: [CustomerRow]?
+    var overview: AdminOverview? {
+        didSet { userWidths = ColumnFit.widest(overview?.users ?? [], [\.user.email, \.user.name]) }
+    }
+    var customers: [CustomerRow]? {
+        didSet { customerWidths = ColumnFit.widest(customers ?? [], [\.customer.name, \.customer.primaryDomain]) }
+    }
+    /// The widest address and name of the users, and name and primary domain of the customers, for the columns.
+    private(set) var userWidths = [0, 0]
+    private(set) var customerWidths = [0, 0]
     var overviewRequest: Int?
     var customersRequest: Int?
     var userCursor = 0

@@ -29,9 +29,7 @@ extension AdminPanel {
         // Addresses, names and domains as wide as the longest, narrowed (with the ellipsis) only when the row is full;
         // the flags and at least the start of the roles keep their room.
         let rowWidth = inner.width - 2
-        let userWidths = ColumnFit.widths([users.map { g.drawable($0.user.email).displayWidth }.max() ?? 0,
-                                           users.map { g.drawable($0.user.name).displayWidth }.max() ?? 0],
-                                          room: rowWidth - 2 - 12 - 14, minimum: 12)
+        let userWidths = ColumnFit.widths(panel.userWidths, room: rowWidth - 2 - 12 - 14, minimum: 12)
         Self.drawList(users.map { row in
             let u = row.user
             var flags: [Span] = [Span(u.licensed ? "licensed    " : "no licence  ", u.licensed ? Theme.plain : Theme.warning)]
@@ -43,9 +41,7 @@ extension AdminPanel {
 
         Self.drawSection("Customers", focused: panel.section == .customers, area: customersArea, into: &buffer)
         let customers = panel.customers ?? []
-        let customerWidths = ColumnFit.widths([customers.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0,
-                                               customers.map { g.drawable($0.customer.primaryDomain).displayWidth }.max() ?? 0],
-                                              room: rowWidth - 2 - 10 - 12, minimum: 8)
+        let customerWidths = ColumnFit.widths(panel.customerWidths, room: rowWidth - 2 - 10 - 12, minimum: 8)
         Self.drawList(customers.map { row in
             let access = row.access.display.rawValue.replacingOccurrences(of: "-", with: " ")
             return [Span(g.pad(row.customer.name, toWidth: customerWidths[0]) + " "),

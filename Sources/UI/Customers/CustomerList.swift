@@ -15,7 +15,11 @@ struct CustomerList: Equatable, Sendable {
 
     /// The rows the search leaves, in the list's order; the cursor moves among these. Kept in step with `rows` and
     /// `search` when either changes, not worked out again on every frame and cursor move (thousands of customers).
-    private(set) var visible: [CustomerRow] = []
+    private(set) var visible: [CustomerRow] = [] {
+        didSet { widest = ColumnFit.widest(visible, [\.customer.name, \.customer.primaryDomain]) }
+    }
+    /// The widest name and primary domain among `visible`, for the columns.
+    private(set) var widest = [0, 0]
 
     var selected: CustomerRow? { visible.indices.contains(cursor.index) ? visible[cursor.index] : nil }
 

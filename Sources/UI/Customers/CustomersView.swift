@@ -17,8 +17,7 @@ enum CustomersView {
         // The names take what the other columns leave; a domain longer than its usual column widens it as far as the
         // names allow, so neither is cut while the row has room.
         let shared = inner.width - 8 - 12 - openWidth - 4
-        let longestName = rows.map { g.drawable($0.customer.name).displayWidth }.max() ?? 0
-        let longestDomain = rows.map { g.drawable($0.customer.primaryDomain).displayWidth }.max() ?? 0
+        let (longestName, longestDomain) = (list.widest[0], list.widest[1])
         let domainWidth = max(wide ? 30 : 20, min(longestDomain, shared - max(8, longestName)))
         let nameWidth = max(8, shared - domainWidth)
         func row(_ name: String, _ domain: String, _ tier: String, _ access: String, _ open: String) -> String {
