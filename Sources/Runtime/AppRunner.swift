@@ -41,6 +41,9 @@ public struct AppRunner {
         var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
                              size: terminal.size, now: portal.now, active: active, settings: settings)
         state.glyphs = terminal.glyphs
+        // The change token is read before the first page (same queue), so a change made before the first poll is
+        // noticed by it instead of becoming its starting point.
+        runner.checkForChanges()
         start(&state).forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs)
         var dirty = true
