@@ -145,11 +145,11 @@ public final class StoreBenchmark {
             after = last
         }
         guard let target else { throw StoreError.refused(Refusal("no open case to benchmark")) }
-        let have = try store.caseDetail(as: .reseller(user), number: target.number).history.count
-        for i in have..<max(have, messages) { try store.postMessage(as: .reseller(user), number: target.number, message: "Benchmark message \(i).") }
+        let have = try store.caseDetail(as: Actor(user), number: target.number).history.count
+        for i in have..<max(have, messages) { try store.postMessage(as: Actor(user), number: target.number, message: "Benchmark message \(i).") }
         // The case screen reads its customer, domain and creator too: eight statements against four.
         return try measure("open a case with \(messages) events", bound: 8.0, app: {
-            _ = try store.caseDetail(as: .reseller(user), number: target.number)
+            _ = try store.caseDetail(as: Actor(user), number: target.number)
         }, baseline: {
             self.raw.query(DetailSQL.caseByNumber, [target.number.databaseValue])
             self.raw.query(DetailSQL.history, [target.id.databaseValue])
@@ -172,7 +172,7 @@ public final class StoreBenchmark {
         })
         let number = filed[0]
         let post = try measure("post a message", app: {
-            try store.postMessage(as: .reseller(user), number: number, message: "Benchmark update.")
+            try store.postMessage(as: Actor(user), number: number, message: "Benchmark update.")
         })
         return [file, post]
     }

@@ -1,16 +1,32 @@
-/// Who performs a command: a signed-in reseller user, or a support engineer on the provider side.
+/// Who performs a command: a signed-in account of one of the three kinds (`AccountKind`).
 public enum Actor: Sendable, Equatable {
     case reseller(User)
-    case supportEngineer(name: String)
+    case supportEngineer(User)
+    case customerUser(User)
 
-    public var displayName: String {
-        switch self {
-        case .reseller(let u): u.name.isEmpty ? u.email : "\(u.name) <\(u.email)>"
-        case .supportEngineer(let name): "\(name) (Google Workspace Support)"
+    /// The actor a signed-in account acts as.
+    public init(_ user: User) {
+        switch user.kind {
+        case .reseller: self = .reseller(user)
+        case .supportEngineer: self = .supportEngineer(user)
+        case .customer: self = .customerUser(user)
         }
     }
-    public var user: User? {
-        if case .reseller(let u) = self { return u }
-        return nil
+
+    public var user: User {
+        switch self {
+        case .reseller(let u), .supportEngineer(let u), .customerUser(let u): u
+        }
     }
+
+    /// The author line of the case history.
+    public var displayName: String {
+        switch self {
+        case .reseller(let u): Self.nameAndEmail(u)
+        case .supportEngineer(let u): "\(u.name.isEmpty ? u.email : u.name) (Google Workspace Support)"
+        case .customerUser(let u): "\(Self.nameAndEmail(u)) (customer)"
+        }
+    }
+
+    private static func nameAndEmail(_ u: User) -> String { u.name.isEmpty ? u.email : "\(u.name) <\(u.email)>" }
 }

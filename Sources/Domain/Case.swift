@@ -19,6 +19,8 @@ public enum CaseStatus: String, CaseIterable, Sendable, Codable, Comparable {
     /// The codes of the open statuses: every code below closed's, as closed is the last status. Storage tests
     /// "open" as one range, `status < closed.code`, which an index of open cases can be built on.
     public static let openCodes: Range<Int> = 0..<closed.code
+    /// The statuses in which a case waits on support (New, In progress); the others wait on the reseller, or nobody.
+    public static let waitingOnSupport: [CaseStatus] = [.new, .inProgress]
 
     public var label: String {
         switch self {

@@ -13,6 +13,13 @@ public enum CaseCommand: Equatable, Sendable {
     /// Case sharing addresses to add and to remove (at most `Limits.sharingAddressesMax` in all).
     case share(add: [String], remove: [String])
     case attach([NewAttachment])
+    /// A support engineer's answer, optionally moving the case's status (support engineers only). A message a
+    /// support engineer sends is a support reply too.
+    case supportReply(String, status: CaseStatus?)
+    /// Moves the case's status (support engineers only).
+    case setStatus(CaseStatus)
+    /// Removes an attachment (support engineers only: the seed's "contact support to remove an attachment").
+    case removeAttachment(id: Int64)
 
     /// What it does, for "Couldn't … case N: reason" and for logs: "close", "change the severity of".
     public var verb: String {
@@ -24,6 +31,9 @@ public enum CaseCommand: Equatable, Sendable {
         case .escalate: "escalate"
         case .share: "update the sharing of"
         case .attach(let files): "attach \(Self.count(files.count)) to"
+        case .supportReply: "reply to"
+        case .setStatus: "set the status of"
+        case .removeAttachment: "remove the attachment from"
         }
     }
 

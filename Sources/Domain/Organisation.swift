@@ -62,9 +62,22 @@ public struct OrgUnit: Sendable, Equatable {
     }
 }
 
-/// A reseller user: one account in exactly one reseller domain.
+/// The three kinds of portal account (DESIGN §1).
+public enum AccountKind: String, Sendable, Codable, CaseIterable {
+    /// A reseller agent or super administrator: one account in exactly one reseller domain.
+    case reseller
+    /// A support engineer of the provider: belongs to no reseller domain and answers every domain's cases.
+    case supportEngineer = "support-engineer"
+    /// A user of a customer organisation with portal access: sees the cases its current reseller filed for it.
+    case customer
+}
+
+/// A portal account. Most are reseller users (one account in exactly one reseller domain); support engineers and
+/// customer users sign in the same way (`kind`).
 public struct User: Sendable, Equatable, Codable {
     public var id: Int64
+    /// The reseller domain. A customer user's is the domain that manages their organisation now (0: none), read at
+    /// every sign-in and resume; a support engineer's is 0 (the provider is no reseller domain).
     public var domainID: Int64
     public var email: String
     public var name: String
@@ -77,15 +90,21 @@ public struct User: Sendable, Equatable, Codable {
     public var alertAddress: String?
     public var language: String
     public var timeZone: String
+    public var kind: AccountKind
+    /// A customer user's organisation.
+    public var customerID: Int64?
 
     public init(id: Int64, domainID: Int64, email: String, name: String, superAdmin: Bool = false,
                 suspended: Bool = false, licensed: Bool, privileges: Set<Privilege>,
-                alertAddress: String? = nil, language: String = "en", timeZone: String = "UTC") {
+                alertAddress: String? = nil, language: String = "en", timeZone: String = "UTC",
+                kind: AccountKind = .reseller, customerID: Int64? = nil) {
         self.id = id; self.domainID = domainID; self.email = email; self.name = name
         self.superAdmin = superAdmin; self.suspended = suspended; self.licensed = licensed
         self.privileges = privileges; self.alertAddress = alertAddress; self.language = language
-        self.timeZone = timeZone
+        self.timeZone = timeZone; self.kind = kind; self.customerID = customerID
     }
+
+    public var isReseller: Bool { kind == .reseller }
 }
 
 public enum SupportTier: String, CaseIterable, Sendable, Codable {

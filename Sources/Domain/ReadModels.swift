@@ -64,8 +64,10 @@ public struct CaseRow: Sendable, Equatable, Identifiable, Codable {
 public enum CaseScope: Sendable, Equatable, Hashable, Codable {
     /// My Cases of one signed-in domain.
     case domain(Int64)
-    /// One customer's cases, as seen by one domain.
+    /// One customer's cases, as seen by one domain (a customer user's Our cases too).
     case customer(customerID: Int64, domainID: Int64)
+    /// A support engineer's Support queue: every domain's cases waiting on support, the longest waiting first.
+    case supportQueue
 }
 
 /// Which page of a list to read. A list is read forward from its first row, or backward from its last (the same

@@ -16,8 +16,11 @@ public enum Rules {
 
     public static func portalAccess(_ user: User) -> Decision {
         if user.suspended {
-            return .refused(Refusal("This account is suspended. Contact your super administrator."))
+            return .refused(Refusal(user.isReseller ? "This account is suspended. Contact your super administrator."
+                                                     : "This account is suspended."))
         }
+        // Licences and Admin console roles are a reseller domain's; engineers and customer users need neither.
+        guard user.isReseller else { return .allowed }
         if !user.licensed {
             return .refused(Refusal("\(noPortalAccess) (No \(Licences.product) licence is assigned to \(user.email).)"))
         }
@@ -30,6 +33,7 @@ public enum Rules {
     /// What a user lacks, for listings such as `demo --json`; nil when they can use the portal.
     public static func whyNoPortalAccess(_ user: User) -> String? {
         if user.suspended { return "suspended" }
+        guard user.isReseller else { return nil }
         if !user.licensed { return "no \(Licences.product) licence" }
         if !hasPortalPrivileges(user.privileges) { return "missing the Support and Reseller Tools › Customers privileges" }
         return nil
@@ -45,6 +49,43 @@ public enum Rules {
         return true
     }
 
+    /// What an account sees of a case: a support engineer every case; a reseller user their domain's (above); a
+    /// customer user their organisation's, filed by the domain that manages it now (`user.domainID`).
+    public static func canSee(_ c: SupportCase, by user: User, access: CustomerAccess?) -> Bool {
+        switch user.kind {
+        case .supportEngineer: true
+        case .reseller: canSee(c, domainID: user.domainID, access: access)
+        case .customer: c.customerID == user.customerID && canSee(c, domainID: user.domainID, access: access)
+        }
+    }
+
+    /// Which list an account's first screen shows: My Cases, the Support queue or Our cases.
+    public static func homeScope(for user: User) -> CaseScope {
+        switch user.kind {
+        case .reseller: .domain(user.domainID)
+        case .supportEngineer: .supportQueue
+        case .customer: .customer(customerID: user.customerID ?? 0, domainID: user.domainID)
+        }
+    }
+
+    /// Which lists an account may read: a reseller user their domain's and its customers'; a customer user only
+    /// Our cases; a support engineer the Support queue.
+    public static func listCases(by user: User, scope: CaseScope) -> Decision {
+        if case .refused(let r) = portalAccess(user) { return .refused(r) }
+        switch (user.kind, scope) {
+        case (.reseller, .domain(let d)), (.reseller, .customer(_, let d)):
+            return d == user.domainID ? .allowed : .refused(Refusal("You can only list your own domain's cases."))
+        case (.customer, _):
+            return scope == homeScope(for: user) ? .allowed : .refused(Refusal("You can only list your organisation's cases."))
+        case (.supportEngineer, .supportQueue):
+            return .allowed
+        case (.supportEngineer, _):
+            return .refused(Refusal("Support engineers work from the Support queue."))
+        case (.reseller, .supportQueue):
+            return .refused(Refusal("Only support engineers see the Support queue."))
+        }
+    }
+
     /// Customers a domain lists: those currently assigned to it.
     public static func canSeeCustomer(domainID: Int64, access: CustomerAccess?) -> Bool {
         guard let access else { return false }
@@ -55,8 +96,24 @@ public enum Rules {
 
     public static let accessNotGranted = "This customer hasn't granted your domain access to file support cases."
 
+    /// Whether the account files cases at all (checked before a customer is even looked up).
+    public static func fileCases(by user: User) -> Decision {
+        portalAccess(user).then {
+            switch user.kind {
+            case .reseller: .allowed
+            case .customer: .refused(Refusal("Your reseller files cases for your organisation: ask them to file this one."))
+            case .supportEngineer: .refused(Refusal("Support engineers answer cases; resellers file them."))
+            }
+        }
+    }
+
+    /// My Customers and customer look-ups are a reseller domain's: customer users and engineers have none.
+    public static func listCustomers(by user: User) -> Decision {
+        portalAccess(user).then(user.isReseller ? .allowed : .refused(Refusal("Only reseller users have customers to list.")))
+    }
+
     public static func fileCase(by user: User, access: CustomerAccess?) -> Decision {
-        if case .refused(let r) = portalAccess(user) { return .refused(r) }
+        if case .refused(let r) = fileCases(by: user) { return .refused(r) }
         guard canSeeCustomer(domainID: user.domainID, access: access), let access else {
             return .refused(.notFound("customer", "is not a customer of your domain"))
         }
@@ -64,10 +121,13 @@ public enum Rules {
         return .allowed
     }
 
-    /// The common precondition of every update a reseller makes to a case.
+    /// The common precondition of every update to a case.
     public static func updateCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
         switch actor {
-        case .supportEngineer: return .allowed
+        case .supportEngineer(let engineer): return portalAccess(engineer)
+        case .customerUser(let user):
+            if case .refused(let r) = portalAccess(user) { return .refused(r) }
+            return canSee(c, by: user, access: access) ? .allowed : .refused(.notFound("case", "case \(c.number) doesn't exist or isn't visible to you"))
         case .reseller(let user):
             if case .refused(let r) = portalAccess(user) { return .refused(r) }
             guard canSee(c, domainID: user.domainID, access: access), let access else {
@@ -76,6 +136,12 @@ public enum Rules {
             if !access.granted { return .refused(Refusal(accessNotGranted)) }
             return .allowed
         }
+    }
+
+    /// A change only the case's reseller (or support) makes: a customer user messages and attaches, nothing more.
+    private static func notByCustomer(_ actor: Actor, _ c: SupportCase, _ what: String) -> Decision {
+        if case .customerUser = actor { return .refused(Refusal("Only your reseller can \(what) case \(c.number).")) }
+        return .allowed
     }
 
     private static func requireOpen(_ c: SupportCase, _ what: String) -> Decision {
@@ -88,7 +154,7 @@ public enum Rules {
 
     /// Whether the actor may change the case's severity at all: what a key or a button asks before a level is chosen.
     public static func changeSeverity(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access).then(requireOpen(c, "change its severity"))
+        updateCase(by: actor, c, access: access).then(notByCustomer(actor, c, "change the severity of")).then(requireOpen(c, "change its severity"))
     }
 
     /// A change to `severity`: allowed at all, and to a level the case doesn't already have.
@@ -98,7 +164,7 @@ public enum Rules {
     }
 
     public static func closeCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access)
+        updateCase(by: actor, c, access: access).then(notByCustomer(actor, c, "close"))
             .then(c.status == .closed ? .refused(Refusal("Case \(c.number) is already closed.")) : .allowed)
     }
 
@@ -117,7 +183,7 @@ public enum Rules {
     }
 
     public static func reopenCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?, now: Date) -> Decision {
-        updateCase(by: actor, c, access: access).then {
+        updateCase(by: actor, c, access: access).then(notByCustomer(actor, c, "reopen")).then {
             guard c.status == .closed, let closedAt = c.closedAt else {
                 return .refused(Refusal("Case \(c.number) is open; only a closed case can be reopened."))
             }
@@ -130,7 +196,7 @@ public enum Rules {
     }
 
     public static func escalate(by actor: Actor, _ c: SupportCase, customer: Customer, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access)
+        updateCase(by: actor, c, access: access).then(notByCustomer(actor, c, "escalate"))
             .then(requireOpen(c, "escalate it"))
             .then(customer.tier != .premium
                   ? .refused(Refusal("Escalation is only available to customers on Premium support; \(customer.name) has \(customer.tier.label) support."))
@@ -142,23 +208,29 @@ public enum Rules {
         updateCase(by: actor, c, access: access).then(requireOpen(c, "add attachments"))
     }
 
+    /// Only support removes an attachment (the seed: "contact support to remove an attachment").
     public static func removeAttachment(by actor: Actor) -> Decision {
         switch actor {
-        case .supportEngineer: .allowed
-        case .reseller: .refused(Refusal("Resellers can't remove attachments. Contact support to remove an attachment."))
+        case .supportEngineer(let engineer): portalAccess(engineer)
+        case .reseller, .customerUser: .refused(Refusal("Only support can remove an attachment. Contact support to remove an attachment."))
         }
     }
 
     public static func shareCase(by actor: Actor, _ c: SupportCase, access: CustomerAccess?) -> Decision {
-        updateCase(by: actor, c, access: access)
+        updateCase(by: actor, c, access: access).then(notByCustomer(actor, c, "change the sharing of"))
     }
 
     public static func supportReply(by actor: Actor) -> Decision {
-        if case .supportEngineer = actor { return .allowed }
-        return .refused(Refusal("Only support engineers can reply as support."))
+        if case .supportEngineer(let engineer) = actor { return portalAccess(engineer) }
+        return .refused(Refusal("Only support engineers can reply as support. Sign in as one (`careportal login --user EMAIL`)."))
     }
 
-    /// Status after a reseller's message: a case waiting on the reseller goes back to support.
+    /// Only support moves a case's status directly (resellers close and reopen; their messages move it back to support).
+    public static func setStatus(by actor: Actor, _ c: SupportCase, to status: CaseStatus) -> Decision {
+        supportReply(by: actor).then(c.status == status ? .refused(.invalid("status", "case \(c.number) is already \(status.label)")) : .allowed)
+    }
+
+    /// Status after a reseller's or customer's message: a case waiting on them goes back to support.
     public static func statusAfterResellerMessage(_ status: CaseStatus) -> CaseStatus {
         status == .actionRequired ? .inProgress : status
     }
@@ -199,6 +271,33 @@ public enum Rules {
     /// before signing in names no domain, so no domain reads it (it stays in the database for whoever runs it).
     public static func feedbackScope(for user: User) -> FeedbackScope {
         user.superAdmin && !user.suspended ? .domain(user.domainID) : .own(userID: user.id)
+    }
+
+    /// The first support engineer of a database needs no account (whoever runs the server starts the provider
+    /// side, as the first reseller domain); every later one is added by a signed-in support engineer.
+    public static func addEngineer(by creator: User?, existingEngineers: Int) -> Decision {
+        guard let creator else {
+            return existingEngineers == 0 ? .allowed : .refused(Refusal(
+                "This database already has support engineers: only a support engineer can add another. Sign in as one and give --as EMAIL."))
+        }
+        guard creator.kind == .supportEngineer else { return .refused(Refusal("Only a support engineer can add support engineers.")) }
+        return portalAccess(creator)
+    }
+
+    /// A super administrator gives portal access to users of a customer their domain manages now.
+    public static func addCustomerUser(by admin: User, access: CustomerAccess?) -> Decision {
+        administer(by: admin, domainID: admin.domainID).then {
+            canSeeCustomer(domainID: admin.domainID, access: access) ? .allowed
+                : .refused(.notFound("customer", "is not a customer of your domain"))
+        }
+    }
+
+    /// The domain that manages a customer now, whose cases its users see: the reseller of its subscription before a
+    /// support partner, then the earliest assignment. nil when no domain manages it.
+    public static func managingDomain(of accesses: [CustomerAccess]) -> Int64? {
+        accesses.filter(\.isCurrent).min { a, b in
+            a.kind != b.kind ? a.kind == .resold : a.since < b.since
+        }?.domainID
     }
 
     public static func assignLicence(used: Int, pool: Int) -> Decision {

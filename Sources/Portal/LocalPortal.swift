@@ -85,9 +85,6 @@ public final class LocalPortal: Portal {
         if case .attach(let files) = command { command = .attach(try LocalFile.read(files)) }
         try call { [command] s throws(StoreError) in try s.perform(command, on: number, as: actor) }
     }
-    public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError) {
-        try call { s throws(StoreError) in try s.supportReply(engineer: engineer, number: number, message: message, status: status) }
-    }
 
     // MARK: Drafts and feedback
 
@@ -155,6 +152,12 @@ public final class LocalPortal: Portal {
     }
     public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError) {
         try call { s throws(StoreError) in try s.transferCustomer(as: admin, customer: customer, to: domainName, granted: granted) }
+    }
+    public func createCustomerUser(as admin: User, email: String, name: String, password: String, customer: String) throws(PortalError) -> User {
+        try call { s throws(StoreError) in try s.createCustomerUser(as: admin, email: email, name: name, password: password, customer: customer) }
+    }
+    public func createEngineer(as creator: User?, email: String, name: String, password: String) throws(PortalError) -> User {
+        try call { s throws(StoreError) in try s.createEngineer(as: creator, email: email, name: name, password: password) }
     }
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? {
         try call { s throws(StoreError) in try s.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }

@@ -38,8 +38,6 @@ public protocol Portal: Sendable {
     // MARK: Case commands
     func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase
     func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError)
-    /// A support engineer's answer, optionally moving the case's status.
-    func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError)
 
     // MARK: Drafts and feedback
     func saveDraft(as user: User, form: DraftForm, content: String) throws(PortalError)
@@ -69,6 +67,10 @@ public protocol Portal: Sendable {
     func setGrant(as admin: User, customer: String, granted: Bool) throws(PortalError)
     func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError)
     func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError)
+    /// Gives a user of a customer the admin's domain manages access to the cases filed for it.
+    func createCustomerUser(as admin: User, email: String, name: String, password: String, customer: String) throws(PortalError) -> User
+    /// A support engineer: the first of a database needs no `creator`, any later one a signed-in engineer.
+    func createEngineer(as creator: User?, email: String, name: String, password: String) throws(PortalError) -> User
     /// The warning to show when the unit assigns Workspace licences too, or nil.
     func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String?
     func auditLog(as admin: User) throws(PortalError) -> [AuditEntry]

@@ -90,20 +90,19 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     }
 
     public func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail {
-        guard let user = actor.user else { throw notServed("support engineers") }
-        return try call("GET", "/v1/cases/\(number)", as: user)
+        try call("GET", "/v1/cases/\(number)", as: actor.user)
     }
 
     // MARK: Commands
 
     public func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase {
         let filed: SupportCase = try call("POST", "/v1/cases", body: newCase, as: user)  // the attachments aren't in its JSON
-        if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: .reseller(user)) }
+        if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: Actor(user)) }
         return filed
     }
 
     public func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError) {
-        guard let user = actor.user else { throw notServed("support engineers") }
+        let user = actor.user
         guard case .attach(let files) = command else {
             try send("POST", "/v1/cases/\(number)/commands", body: CaseCommandJSON(command), as: user)
             return
@@ -120,10 +119,6 @@ public final class RemotePortal: Portal, @unchecked Sendable {
             }
             try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: data, as: user)
         }
-    }
-
-    public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError) {
-        throw notServed("support replies")
     }
 
     // MARK: Drafts and feedback
@@ -211,7 +206,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
     }
 
-    private func call<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil,
+    func call<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil,
                                     as user: User? = nil, token: String? = nil) throws(PortalError) -> T {
         let data = try send(method, path, query: query, body: body, as: user, token: token)
         do { return try Wire.decode(T.self, from: data) } catch {
@@ -220,7 +215,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     }
 
     @discardableResult
-    private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
+    func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
                       as user: User? = nil, token: String? = nil) throws(PortalError) -> Data {
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = base.path + path

@@ -140,7 +140,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .loadCustomers(_, let session):
             return .customers(try portal.customers(as: try user(session)))
         case .loadCase(_, let session, let number):
-            return .caseDetail(try portal.caseDetail(as: .reseller(try user(session)), number: number))
+            return .caseDetail(try portal.caseDetail(as: Actor(try user(session)), number: number))
         case .signIn(_, let email, let password):
             let grant = try portal.signIn(email: email, password: password)
             sessions.append((grant.user, grant.token))
@@ -151,7 +151,7 @@ public final class EffectRunner: @unchecked Sendable {
             try portal.sendFeedback(as: session.flatMap { sessions.indices.contains($0) ? sessions[$0].user : nil }, screen: screen, message: message)
             return .done
         case .caseCommand(_, let session, let number, let command):
-            try portal.perform(command, on: number, as: .reseller(try user(session)))
+            try portal.perform(command, on: number, as: Actor(try user(session)))
             return .done
         case .fileCase(_, let session, let newCase):
             return .filed(caseNumber: try portal.fileCase(as: try user(session), newCase).number)

@@ -54,7 +54,7 @@ public struct PortalServer: Sendable {
         // Case lists, one case, its commands
         v1.get("cases") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.queryParameters, domainID: user.domainID)
+            let list = try ListRequest(request.uri.queryParameters, user: user)
             let page = try await Blocking.run { () throws(PortalError) in
                 try portal.cases(as: user, scope: list.scope, query: list.query, sort: list.sort, page: list.page, limit: list.limit,
                                  cancellation: nil)
@@ -63,7 +63,7 @@ public struct PortalServer: Sendable {
         }
         v1.get("cases/count") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.queryParameters, domainID: user.domainID)
+            let list = try ListRequest(request.uri.queryParameters, user: user)
             let cap = try ListRequest.integer(request.uri.queryParameters, "cap", default: 10_000, in: 1...1_000_000)
             let count = try await Blocking.run { () throws(PortalError) in
                 try portal.countCases(as: user, scope: list.scope, query: list.query, cap: cap, cancellation: nil)
@@ -73,14 +73,14 @@ public struct PortalServer: Sendable {
         v1.get("cases/:number") { _, context in
             let user = try context.signedIn().user
             let number = try Self.caseNumber(context)
-            let detail = try await Blocking.run { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: number) }
+            let detail = try await Blocking.run { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: number) }
             return JSONReply(value: detail)
         }
         v1.post("cases/:number/commands") { request, context in
             let user = try context.signedIn().user
             let number = try Self.caseNumber(context)
             let command = try await Self.decode(CaseCommandJSON.self, from: request, context: context).command()
-            try await Blocking.run { () throws(PortalError) in try portal.perform(command, on: number, as: .reseller(user)) }
+            try await Blocking.run { () throws(PortalError) in try portal.perform(command, on: number, as: Actor(user)) }
             return Response(status: .noContent)
         }
 
@@ -95,7 +95,7 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             let number = try Self.caseNumber(context)
             let file = try await Self.upload(request)
-            try await Blocking.run { () throws(PortalError) in try portal.perform(.attach([file]), on: number, as: .reseller(user)) }
+            try await Blocking.run { () throws(PortalError) in try portal.perform(.attach([file]), on: number, as: Actor(user)) }
             return Response(status: .noContent)
         }
 
@@ -162,6 +162,7 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.feedback(as: user) }.map(FeedbackJSON.init))
         }
+        Self.addAccountRoutes(to: v1, portal: portal)
         return router
     }
 
@@ -226,7 +227,8 @@ struct ListRequest {
     var page: PageAnchor
     var limit: Int
 
-    init(_ q: Parameters, domainID: Int64) throws {
+    /// Without `customer`, the user's own list (`Rules.homeScope`): My Cases, the Support queue or Our cases.
+    init(_ q: Parameters, user: User) throws {
         do { query = try CaseQuery(parsing: q.get("filter") ?? "") } catch {
             throw Problem(.badInput, error.description, field: "filter")
         }
@@ -238,9 +240,9 @@ struct ListRequest {
         limit = try Self.integer(q, "limit", default: 50, in: 1...500)
         if let id = q.get("customer") {
             guard let customerID = Int64(id) else { throw Problem(.badInput, "A customer is given by its id.", field: "customer") }
-            scope = .customer(customerID: customerID, domainID: domainID)
+            scope = .customer(customerID: customerID, domainID: user.domainID)
         } else {
-            scope = .domain(domainID)
+            scope = Rules.homeScope(for: user)
         }
         switch (q.get("after"), q.get("before"), q.get("end")) {
         case (nil, nil, nil), (nil, nil, "first"?): page = .first

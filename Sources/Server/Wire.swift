@@ -85,6 +85,8 @@ public struct CaseCommandJSON: Codable, Sendable {
     public var justification: String?
     public var add: [String]?
     public var remove: [String]?
+    public var status: CaseStatus?
+    public var attachment: Int64?
 
     public init(_ command: CaseCommand) {
         switch command {
@@ -95,6 +97,9 @@ public struct CaseCommandJSON: Codable, Sendable {
         case .escalate(let reason, let justification): kind = "escalate"; self.reason = reason; self.justification = justification
         case .share(let add, let remove): kind = "share"; self.add = add; self.remove = remove
         case .attach: kind = "attach"
+        case .supportReply(let text, let status): kind = "support-reply"; self.text = text; self.status = status
+        case .setStatus(let status): kind = "status"; self.status = status
+        case .removeAttachment(let id): kind = "remove-attachment"; attachment = id
         }
     }
 
@@ -111,8 +116,12 @@ public struct CaseCommandJSON: Codable, Sendable {
         case "reopen": return .reopen
         case "escalate": return .escalate(reason: try required(reason, "reason"), justification: try required(justification, "justification"))
         case "share": return .share(add: add ?? [], remove: remove ?? [])
+        case "support-reply": return .supportReply(try required(text, "text"), status: status)
+        case "status": return .setStatus(try required(status, "status"))
+        case "remove-attachment": return .removeAttachment(id: try required(attachment, "attachment"))
         default:
-            throw Problem(.badInput, "\(kind) isn't a case command; use message, severity, close, reopen, escalate or share.", field: "kind")
+            throw Problem(.badInput, "\(kind) isn't a case command; use message, severity, close, reopen, escalate, share, "
+                          + "support-reply, status or remove-attachment.", field: "kind")
         }
     }
 }

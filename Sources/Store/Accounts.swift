@@ -14,7 +14,7 @@ extension PortalStore {
         let domainID = try? read { db in try Int64.fetchOne(db, sql: "SELECT domain_id FROM user WHERE email = ?", arguments: [email]) }
         do {
             let grant = try checkedSignIn(email: email, password: password)
-            try? audit(domainID: grant.user.domainID, actor: email, action: "sign-in", target: grant.domainName, outcome: .ok)
+            try? audit(domainID: grant.user.isReseller ? grant.user.domainID : nil, actor: email, action: "sign-in", target: grant.domainName, outcome: .ok)
             return grant
         } catch {
             try? audit(domainID: domainID ?? nil, actor: email, action: "sign-in", target: email, outcome: .refused, detail: error.description)
@@ -54,10 +54,20 @@ extension PortalStore {
         let domainName: String = try write { db in
             try db.execute(sql: "UPDATE user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", arguments: [user.id])
             _ = try SessionRecord(userID: user.id, tokenHash: Token.hash(token), createdAt: now.millis, expiresAt: expires.millis).inserted(db)
-            return try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [user.domainID]) ?? ""
+            return try Self.accountDomainName(db, user)
         }
         return SessionGrant(user: user, domainName: domainName, token: token, expiresAt: expires)
     }
+
+    /// What a session's tab is named after: the reseller domain; a customer user's organisation; the provider.
+    static func accountDomainName(_ db: Database, _ user: User) throws -> String {
+        switch user.kind {
+        case .reseller: try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [user.domainID]) ?? ""
+        case .customer: try String.fetchOne(db, sql: "SELECT primary_domain FROM customer WHERE id = ?", arguments: [user.customerID]) ?? ""
+        case .supportEngineer: Self.providerName
+        }
+    }
+    public static let providerName = "Google Workspace Support"
 
     /// The user a session token belongs to, re-checking the portal rules (a licence may have been removed since). An
     /// ended session (signed out, or ended when its account lost portal access) says why when the account still lacks it.

@@ -9,7 +9,15 @@ extension PortalStore {
     /// Runs one case command as `actor`: the one entry point of the command line, the app and the server.
     public func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(StoreError) {
         switch command {
-        case .message(let text): try postMessage(as: actor, number: number, message: text)
+        case .message(let text):
+            if case .supportEngineer(let engineer) = actor {
+                try supportReply(as: engineer, number: number, message: text, status: nil)
+            } else {
+                try postMessage(as: actor, number: number, message: text)
+            }
+        case .supportReply(let text, let status): try supportReply(as: actor.user, number: number, message: text, status: status)
+        case .setStatus(let status): try setStatus(as: actor, number: number, to: status)
+        case .removeAttachment(let id): try removeAttachment(as: actor, number: number, attachmentID: id)
         case .severity(let severity): try changeSeverity(as: actor, number: number, to: severity)
         case .close: try closeCase(as: actor, number: number)
         case .reopen: try reopenCase(as: actor, number: number)
@@ -21,6 +29,7 @@ extension PortalStore {
 
     @discardableResult
     public func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase {
+        try Rules.fileCases(by: user).enforce()
         let title = try Validate.title(form.title).get()
         let language = try Validate.language(form.language ?? user.language).get()
         let timeZone = try Validate.timeZone(form.timeZone ?? user.timeZone).get()
@@ -147,14 +156,23 @@ extension PortalStore {
         return result
     }
 
-    /// A support engineer's answer, optionally moving the case's status.
-    public func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(StoreError) {
-        let actor = Actor.supportEngineer(name: try Validate.name(engineer, field: "engineer").get())
+    /// A support engineer's answer, optionally moving the case's status. `engineer` is the signed-in account: the
+    /// rule refuses anyone else.
+    public func supportReply(as engineer: User, number: Int, message: String, status: CaseStatus?) throws(StoreError) {
+        let actor = Actor(engineer)
+        try Rules.supportReply(by: actor).enforce()
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)
             try Self.indexMessage(db, c, at: now, text)
             if let status, status != c.status { try Self.setStatus(db, c, to: status, at: now, actor: actor) }
+        }
+    }
+
+    /// A support engineer moves a case's status without a message.
+    public func setStatus(as actor: Actor, number: Int, to status: CaseStatus) throws(StoreError) {
+        try mutateCase(as: actor, number: number, rule: { c, _ in Rules.setStatus(by: actor, c, to: status) }) { db, c, now in
+            try Self.setStatus(db, c, to: status, at: now, actor: actor)
         }
     }
 

@@ -297,6 +297,7 @@ struct CaseListSQL {
         if let customers { return sort == .updated || customers != 1 ? "case_customer_updated" : nil }
         switch (sort, equality) {
         case (.updated, .isOpen?): return "case_domain_open"
+        case (.updated, .status(let s)?) where s.count > 1: return "case_waiting_on_support"
         case (.updated, .status?): return "case_domain_status"
         case (.updated, .severity?): return "case_domain_severity"
         case (.updated, _): return "case_domain_updated"
@@ -312,7 +313,7 @@ struct CaseListSQL {
             guard !term.negated else { return false }
             switch term.predicate {
             case .isOpen: return sort == .updated
-            case .status(let s): return s.count == 1 && (sort == .updated || sort == .status)
+            case .status(let s): return s.count == 1 && (sort == .updated || sort == .status) || (sort == .updated && isWaitingOnSupport(s))
             case .severity(let s): return s.count == 1 && (sort == .updated || sort == .severity)
             default: return false
             }
@@ -330,6 +331,8 @@ struct CaseListSQL {
             return ("+c.\(StatusSQL.closed)", [])
         case .isEscalated:
             return ("c.escalated = 1", [])
+        case .status(let list) where indexable && isWaitingOnSupport(list):
+            return ("c.status < \(CaseStatus.waitingOnSupport.count)", [])  // the partial index's own condition
         case .status(let list):
             return ("\(plus)c.status IN (\(placeholders(list.count)))", list.map(\.code))
         case .severity(let list):
@@ -344,6 +347,11 @@ struct CaseListSQL {
         case .created(let bound):
             return timeClause("c.created_at", bound, now)
         }
+    }
+
+    /// The statuses of a case waiting on support (the Support queue's), which have their own index.
+    static func isWaitingOnSupport(_ list: [CaseStatus]) -> Bool {
+        Set(list) == Set(CaseStatus.waitingOnSupport) && CaseStatus.waitingOnSupport.allSatisfy { $0.code < CaseStatus.waitingOnSupport.count }
     }
 
     /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names`.

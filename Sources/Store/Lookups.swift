@@ -11,7 +11,13 @@ extension PortalStore {
         let privs = try String.fetchAll(db, sql: """
             SELECT r.privileges FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ?
             """, arguments: [id])
-        return Map.user(row, privileges: privs.reduce(into: Set<Privilege>()) { $0.formUnion(Map.privileges($1)) })
+        var user = Map.user(row, privileges: privs.reduce(into: Set<Privilege>()) { $0.formUnion(Map.privileges($1)) })
+        if let customerID = user.customerID {
+            let accesses = try Row.fetchAll(db, sql: "SELECT \(Map.accessColumns) FROM customer_access a WHERE a.customer_id = ? AND a.until IS NULL",
+                                            arguments: [customerID]).map { Map.access($0) }
+            user.domainID = Rules.managingDomain(of: accesses) ?? 0
+        }
+        return user
     }
 
     static func userByEmail(_ db: Database, _ email: String) throws -> User? {

@@ -4,11 +4,16 @@ import GRDB
 
 /// Row → Domain entity conversions. Column lists are written next to each mapper so they stay in step.
 enum Map {
-    static let userColumns = "u.id, u.domain_id, u.email, u.name, u.super_admin, u.suspended, u.licensed, u.alert_address, u.language, u.time_zone"
+    static let userColumns = """
+        u.id, u.domain_id, u.email, u.name, u.super_admin, u.suspended, u.licensed, u.alert_address, u.language, u.time_zone,
+        u.kind, u.customer_id
+        """
 
+    /// A customer user's domain is read separately (`PortalStore.user`): here it is 0, like a support engineer's.
     static func user(_ row: Row, privileges: Set<Privilege>) -> User {
-        User(id: row[0], domainID: row[1], email: row[2], name: row[3], superAdmin: row[4], suspended: row[5],
-             licensed: row[6], privileges: privileges, alertAddress: row[7], language: row[8], timeZone: row[9])
+        User(id: row[0], domainID: row[1] ?? 0, email: row[2], name: row[3], superAdmin: row[4], suspended: row[5],
+             licensed: row[6], privileges: privileges, alertAddress: row[7], language: row[8], timeZone: row[9],
+             kind: AccountKind(rawValue: row[10]) ?? .reseller, customerID: row[11])
     }
 
     static func privileges(_ text: String) -> Set<Privilege> {

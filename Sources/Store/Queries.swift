@@ -15,15 +15,12 @@ extension PortalStore {
     /// One page of cases in `sort` order: after a row, or before one, read from the list's end (`.last`: the last page).
     public func cases(as user: User, scope: CaseScope, query: CaseQuery = .all, sort: CaseSort = .updated,
                       page: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
-        try Rules.portalAccess(user).enforce()
+        try Rules.listCases(by: user, scope: scope).enforce()
         let customerID: Int64?
         switch scope {
-        case .domain(let d):
-            guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
-            customerID = nil
-        case .customer(let c, let d):
-            guard d == user.domainID else { throw .refused(Refusal("You can only list your own domain's cases.")) }
-            customerID = c
+        case .domain: customerID = nil
+        case .customer(let c, _): customerID = c
+        case .supportQueue: return try supportQueue(query: query, sort: sort, page: page, limit: limit, cancellation: cancellation)
         }
         let now = self.now, query = query.withoutRepeatedTerms
         // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
@@ -166,8 +163,9 @@ extension PortalStore {
                       page anchor: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
         var merged: [CaseRow] = []
         var more = false
-        for user in users {
-            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: anchor, limit: limit,
+        // A support engineer's queue runs the other way (the longest waiting first): it is no part of All domains.
+        for user in users where user.kind != .supportEngineer {
+            let page = try cases(as: user, scope: Rules.homeScope(for: user), query: query, sort: sort, page: anchor, limit: limit,
                                  cancellation: cancellation)
             merged += page.rows
             more = more || page.hasMore
@@ -177,12 +175,41 @@ extension PortalStore {
         return CasePage(rows: rows, hasMore: more || merged.count > limit)
     }
 
+    /// The Support queue: every domain's cases waiting on support, the longest waiting first. That is each domain's
+    /// list in update order read from its other end (the oldest update first), merged like All domains.
+    func supportQueue(query: CaseQuery, sort: CaseSort, page anchor: PageAnchor, limit: Int,
+                      cancellation: Cancellation?) throws(StoreError) -> CasePage {
+        var waiting = query.withoutRepeatedTerms
+        waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
+        let flipped: PageAnchor = anchor.isBackward ? .after(anchor.cursor) : .before(anchor.cursor)
+        let now = self.now
+        let domains = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") }
+        var merged: [CaseRow] = []
+        var more = false
+        for domainID in domains {
+            let page = try singleStatementRead(cancellation: cancellation) { db in
+                try Self.casePage(db, domainID: domainID, customerID: nil, query: waiting, sort: sort, after: flipped.cursor,
+                                  backward: flipped.isBackward, limit: limit, now: now, cancellation: cancellation)
+            }
+            merged += page.rows
+            more = more || page.hasMore
+        }
+        merged.sort { $0.precedes($1, in: sort) }
+        let rows = flipped.isBackward ? Array(merged.suffix(limit)) : Array(merged.prefix(limit))
+        return CasePage(rows: rows.reversed(), hasMore: more || merged.count > limit)
+    }
+
     /// Counts matching cases up to `cap` (then the screen shows "cap+").
     /// Its two statements (narrowing, then counting) need no transaction: a count is a moment's estimate anyway.
     public func countCases(as user: User, scope: CaseScope, query: CaseQuery = .all, cap: Int = 10_000,
                            cancellation: Cancellation? = nil) throws(StoreError) -> Int {
-        try Rules.portalAccess(user).enforce()
-        let customer: Int64? = if case .customer(let c, _) = scope { c } else { nil }
+        try Rules.listCases(by: user, scope: scope).enforce()
+        let customer: Int64?
+        switch scope {
+        case .domain: customer = nil
+        case .customer(let c, _): customer = c
+        case .supportQueue: return try supportQueueCount(query: query, cap: cap, cancellation: cancellation)
+        }
         let now = self.now, query = query.withoutRepeatedTerms
         return try singleStatementRead(cancellation: cancellation) { db in
             let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
@@ -195,9 +222,25 @@ extension PortalStore {
         }
     }
 
+    func supportQueueCount(query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(StoreError) -> Int {
+        var waiting = query.withoutRepeatedTerms
+        waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
+        let now = self.now
+        return try singleStatementRead(cancellation: cancellation) { db in
+            var total = 0
+            for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
+                let plan = try KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
+                let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
+                                    limit: cap + 1 - total, now: now, keywords: plan, walkBound: nil)
+                total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+            }
+            return total
+        }
+    }
+
     /// My Customers: the customers currently assigned to the user's domain, with open-case counts.
     public func customers(as user: User) throws(StoreError) -> [CustomerRow] {
-        try Rules.portalAccess(user).enforce()
+        try Rules.listCustomers(by: user).enforce()
         return try read { db in
             try Row.fetchAll(db.cachedStatement(sql: Self.customersSQL), arguments: [user.domainID]).map {
                 CustomerRow(customer: Map.customer($0), access: Map.access($0, offset: 4), openCases: $0["open_cases"])
@@ -221,12 +264,12 @@ extension PortalStore {
     }
 
     static func visibleCase(_ db: Database, actor: Actor, number: Int) throws -> (SupportCase, CustomerAccess?) {
-        if let user = actor.user { try Rules.portalAccess(user).enforce() }
+        try Rules.portalAccess(actor.user).enforce()
         guard let c = try caseByNumber(db, number) else {
             throw StoreError.refused(.notFound("case", "no case \(number)"))
         }
         let access = try currentAccess(db, customerID: c.customerID, domainID: c.domainID)
-        if let user = actor.user, !Rules.canSee(c, domainID: user.domainID, access: access) {
+        if !Rules.canSee(c, by: actor.user, access: access) {
             // Same answer as a missing case: a reseller must not learn that another domain's case exists.
             throw StoreError.refused(.notFound("case", "no case \(number)"))
         }
@@ -289,7 +332,7 @@ extension PortalStore {
 extension PortalStore {
     /// One customer of the user's domain, by name, primary domain or a unique fragment of either.
     public func customer(as user: User, matching text: String) throws(StoreError) -> CustomerRow {
-        try Rules.portalAccess(user).enforce()
+        try Rules.listCustomers(by: user).enforce()
         let (customer, access) = try read { db in
             do { return try Self.resolveCustomer(db, text, domainID: user.domainID) } catch let e { throw e as Error }
         }

@@ -1,3 +1,4 @@
+import Domain
 import GRDB
 
 // Record types, one per table, for the writes that are not on a hot path. Column names follow the
@@ -34,7 +35,9 @@ struct RoleRecord: SnakeCaseRecord, MutablePersistableRecord {
 struct UserRecord: SnakeCaseRecord, MutablePersistableRecord {
     static let databaseTableName = "user"
     var id: Int64?
-    var domainID: Int64
+    var kind: String = AccountKind.reseller.rawValue
+    var domainID: Int64?
+    var customerID: Int64?
     var orgUnitID: Int64?
     var email: String
     var name: String

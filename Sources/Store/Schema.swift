@@ -28,6 +28,9 @@ enum Schema {
         m.registerMigration("v8: customer names in the search rows") { db in
             try db.execute(sql: v8)
         }
+        m.registerMigration("v9: support engineers and customer users") { db in
+            try db.execute(sql: v9)
+        }
         return m
     }
 
@@ -274,6 +277,43 @@ enum Schema {
     DROP TABLE case_search;
     ALTER TABLE case_search_v8 RENAME TO case_search;
     \(searchTriggers)
+    """
+
+    static let v9 = """
+    -- Three kinds of account sign in: reseller users (in a domain, as before), support engineers (the provider: no
+    -- domain) and customer users (of one customer; the domain whose cases they see is the one managing it now). The
+    -- user table is made again (SQLite can't drop a NOT NULL) with the same ids, so sessions, roles and drafts follow.
+    CREATE TABLE user_v9 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL DEFAULT 'reseller' CHECK (kind IN ('reseller','support-engineer','customer')),
+        domain_id INTEGER REFERENCES domain(id) ON DELETE CASCADE,
+        customer_id INTEGER REFERENCES customer(id) ON DELETE CASCADE,
+        org_unit_id INTEGER REFERENCES org_unit(id) ON DELETE SET NULL,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        super_admin INTEGER NOT NULL DEFAULT 0,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        licensed INTEGER NOT NULL DEFAULT 0,
+        alert_address TEXT,
+        language TEXT NOT NULL DEFAULT 'en',
+        time_zone TEXT NOT NULL DEFAULT 'UTC',
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        created_at INTEGER NOT NULL,
+        CHECK ((kind = 'reseller') = (domain_id IS NOT NULL)),
+        CHECK ((kind = 'customer') = (customer_id IS NOT NULL))
+    );
+    INSERT INTO user_v9 (id, kind, domain_id, org_unit_id, email, name, password_hash, super_admin, suspended, licensed,
+                         alert_address, language, time_zone, failed_sign_ins, locked_until, created_at)
+        SELECT id, 'reseller', domain_id, org_unit_id, email, name, password_hash, super_admin, suspended, licensed,
+               alert_address, language, time_zone, failed_sign_ins, locked_until, created_at FROM user;
+    DROP TABLE user;
+    ALTER TABLE user_v9 RENAME TO user;
+    CREATE INDEX user_domain ON user(domain_id);
+    CREATE INDEX user_customer ON user(customer_id);
+    -- The Support queue reads every domain's cases waiting on support (New, In progress), longest waiting first.
+    CREATE INDEX case_waiting_on_support ON support_case(domain_id, updated_at DESC, id DESC) WHERE status < 2;
     """
 
     /// The search row follows its case: moved when the update time changes, deleted with it (v6, made again by v8).

@@ -19,7 +19,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             let (portal, user) = try actor.signedIn()
-            let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n) }
+            let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: n) }
             if json { try printJSON(CaseDetailJSON(d, now: portal.now)); return }
             let c = d.supportCase
             // One-line fields are escaped as lines; the description and history text keep their lines (`say`).
@@ -62,7 +62,7 @@ struct CaseSubcommands: ParsableCommand {
                                language: language, timeZone: timeZone, attachments: files, sharing: share)
             let c = try attempt { () throws(PortalError) in try portal.fileCase(as: user, form) }
             if json {
-                let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: c.number) }
+                let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: c.number) }
                 try printJSON(CaseDetailJSON(d, now: portal.now))
             } else {
                 say("Filed case \(c.number): \(c.title.terminalLine)")
@@ -154,7 +154,7 @@ struct CaseSubcommands: ParsableCommand {
         func run() throws {
             let n = try caseNumber(number)
             let (portal, user) = try actor.perform(.share(add: add, remove: remove), on: n)
-            let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: .reseller(user), number: n).sharing }
+            let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: n).sharing }
             say(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", ")).")
         }
     }
@@ -165,7 +165,7 @@ extension ActorOptions {
     @discardableResult
     func perform(_ command: CaseCommand, on number: Int) throws(Failure) -> (any Portal, User) {
         let (portal, user) = try signedIn()
-        try attempt { () throws(PortalError) in try portal.perform(command, on: number, as: .reseller(user)) }
+        try attempt { () throws(PortalError) in try portal.perform(command, on: number, as: Actor(user)) }
         return (portal, user)
     }
 }

@@ -4,22 +4,45 @@ import Foundation
 import Portal
 import Runtime
 
+/// The provider side: a signed-in support engineer answers cases of every domain (`careportal cases` lists their
+/// Support queue).
 struct Support: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Support engineer commands (the provider side).",
-                                                    subcommands: [Reply.self])
+                                                    subcommands: [Reply.self, Status.self, RemoveAttachment.self])
     struct Reply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Answer a case as a support engineer, optionally moving its status.")
-        @OptionGroup var store: StoreOptions
+        static let configuration = CommandConfiguration(abstract: "Answer a case as the signed-in support engineer, optionally moving its status.")
+        @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Option(parsing: .unconditional, help: "The answer (default: read standard input).") var message: String?
         @Option(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus?
-        @Option(help: "The engineer's name.") var engineer = "Support engineer"
         func run() throws {
             let n = try caseNumber(number)
-            let portal = try store.open()
             let text = try message ?? readStandardInput(field: "message")
-            try attempt { () throws(PortalError) in try portal.supportReply(engineer: engineer, number: n, message: text, status: status) }
+            try actor.perform(.supportReply(text, status: status), on: n)
             say("Replied on case \(n).")
+        }
+    }
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a case's status as the signed-in support engineer.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: caseNumberHelp) var number: String
+        @Argument(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus
+        func run() throws {
+            let n = try caseNumber(number)
+            try actor.perform(.setStatus(status), on: n)
+            say("Case \(n) is now \(status.label).")
+        }
+    }
+    struct RemoveAttachment: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-attachment",
+                                                        abstract: "Remove an attachment from a case (support engineers only; see `case show --json` for ids).")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: caseNumberHelp) var number: String
+        @Argument(help: "The attachment's id.") var attachment: Int64
+        func run() throws {
+            let n = try caseNumber(number)
+            try actor.perform(.removeAttachment(id: attachment), on: n)
+            say("Removed attachment \(attachment) from case \(n).")
         }
     }
 }

@@ -19,6 +19,16 @@ enum Fixture {
                     category: "Gmail > Delivery > Messages not received", description: "…", severity: severity, status: status,
                     escalated: escalated, language: "en", timeZone: "UTC", createdAt: t0, updatedAt: t0, closedAt: closedAt)
     }
+    /// A support engineer: no domain, no licence, no roles.
+    static func engineer(suspended: Bool = false) -> User {
+        User(id: 2, domainID: 0, email: "priya@support.example", name: "Priya", suspended: suspended, licensed: false, privileges: [],
+             kind: .supportEngineer)
+    }
+    /// A user of customer 10 (or another), whose organisation domain 1 manages now.
+    static func customerUser(customer: Int64 = 10, domain: Int64 = 1) -> User {
+        User(id: 3, domainID: domain, email: "kim@acme.example", name: "Kim", licensed: false, privileges: [],
+             kind: .customer, customerID: customer)
+    }
     static func customer(_ tier: SupportTier) -> Customer {
         Customer(id: 10, name: "Acme", primaryDomain: "acme.example", tier: tier)
     }
@@ -175,11 +185,11 @@ enum Fixture {
     @Test func attachmentsAddedNeverRemovedByResellers() {
         #expect(Rules.attach(by: agent, Fixture.supportCase(), access: Fixture.access()) == .allowed)
         #expect(Rules.removeAttachment(by: agent).refusal?.reason.contains("Contact support to remove an attachment") == true)
-        #expect(Rules.removeAttachment(by: .supportEngineer(name: "Priya")) == .allowed)
+        #expect(Rules.removeAttachment(by: .supportEngineer(Fixture.engineer())) == .allowed)
     }
     @Test func onlySupportEngineersReplyAsSupport() {
         #expect(Rules.supportReply(by: agent).refusal != nil)
-        #expect(Rules.supportReply(by: .supportEngineer(name: "Priya")) == .allowed)
+        #expect(Rules.supportReply(by: .supportEngineer(Fixture.engineer())) == .allowed)
     }
     @Test func resellerMessageHandsTheCaseBackToSupport() {
         #expect(Rules.statusAfterResellerMessage(.actionRequired) == .inProgress)

@@ -73,7 +73,12 @@ final class FakePortal: Portal, @unchecked Sendable {
     func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail { try call("case \(number)"); throw .refused(.notFound("case", "\(number)")) }
     func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase { try call("file"); throw .unavailable("not here") }
     func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError) { try call("perform \(command.verb) \(number)") }
-    func supportReply(engineer: String, number: Int, message: String, status: CaseStatus?) throws(PortalError) { try call("reply") }
+    func createCustomerUser(as admin: User, email: String, name: String, password: String, customer: String) throws(PortalError) -> User {
+        try call("customer user"); throw .unavailable("not here")
+    }
+    func createEngineer(as creator: User?, email: String, name: String, password: String) throws(PortalError) -> User {
+        try call("engineer"); throw .unavailable("not here")
+    }
     func signIn(email: String, password: String) throws(PortalError) -> SessionGrant {
         try call("sign in \(email)")
         throw .refused(Refusal("Wrong email or password."))

@@ -25,7 +25,7 @@ import Testing
         try f.store.attach(as: me, number: c.number, files: [NewAttachment(name: "headers.txt", data: Data("Received: x".utf8))])
         try f.store.shareCase(as: me, number: c.number, add: ["it@acme.example"], remove: [])
         try f.store.escalate(as: me, number: c.number, reason: .businessImpact, justification: "Payroll is blocked.")
-        try f.store.supportReply(engineer: "Priya", number: c.number, message: "Looking at it.", status: .actionRequired)
+        try f.store.supportReply(as: f.engineer, number: c.number, message: "Looking at it.", status: .actionRequired)
         try f.store.closeCase(as: me, number: c.number)
         try f.store.reopenCase(as: me, number: c.number)
         let kinds = try f.history(c.number).map(\.kind)
@@ -41,7 +41,7 @@ import Testing
 
     @Test func messageOnActionRequiredHandsBackToSupport() throws {
         let f = try StoreFixture()
-        try f.store.supportReply(engineer: "Priya", number: f.standardCase.number, message: "Please send headers.", status: .actionRequired)
+        try f.store.supportReply(as: f.engineer, number: f.standardCase.number, message: "Please send headers.", status: .actionRequired)
         try f.store.postMessage(as: .reseller(f.agent1), number: f.standardCase.number, message: "Here they are.")
         let d = try f.store.caseDetail(as: .reseller(f.agent1), number: f.standardCase.number)
         #expect(d.supportCase.status == .inProgress)
@@ -117,7 +117,7 @@ import Testing
         let f = try StoreFixture()
         try f.store.attach(as: .reseller(f.agent1), number: f.standardCase.number, files: [NewAttachment(name: "a.txt", data: Data("a".utf8))])
         let id = try f.store.caseDetail(as: .reseller(f.agent1), number: f.standardCase.number).attachments[0].id
-        try f.store.removeAttachment(as: .supportEngineer(name: "Priya"), number: f.standardCase.number, attachmentID: id)
+        try f.store.removeAttachment(as: .supportEngineer(f.engineer), number: f.standardCase.number, attachmentID: id)
         let d = try f.store.caseDetail(as: .reseller(f.agent1), number: f.standardCase.number)
         #expect(d.attachments.isEmpty && d.history.last?.kind == .attachmentRemoved)
     }

@@ -321,7 +321,7 @@ import Testing
         try check("share")
         try f.store.escalate(as: me, number: c.number, reason: .businessImpact, justification: "Payroll is blocked.")
         try check("escalate")
-        try f.store.supportReply(engineer: "Priya", number: c.number, message: "Looking at it.", status: .actionRequired)
+        try f.store.supportReply(as: f.engineer, number: c.number, message: "Looking at it.", status: .actionRequired)
         try check("support reply")
         try f.store.closeCase(as: me, number: c.number)
         try check("close")

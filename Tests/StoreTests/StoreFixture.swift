@@ -19,6 +19,8 @@ struct StoreFixture {
     let clock = TestClock(Date(timeIntervalSince1970: 1_780_000_000))
     let store: PortalStore
     let admin1, agent1, admin2, agent2: User
+    /// A support engineer (the provider side).
+    let engineer: User
     let standardCase: SupportCase
 
     init() throws {
@@ -32,6 +34,7 @@ struct StoreFixture {
                                       licensed: true, roles: ["Reseller Admin"])
         agent2 = try store.createUser(as: admin2, email: "agent@two.example", name: "Agent Two", password: "password-b",
                                       licensed: true, roles: ["Reseller Admin"])
+        engineer = try store.createEngineer(as: nil, email: "priya@support.example", name: "Priya", password: "password-e")
         try store.addCustomer(as: admin1, name: "Acme Premium", primaryDomain: "acme.example", tier: .premium, kind: .resold, granted: true)
         try store.addCustomer(as: admin1, name: "Basic Standard", primaryDomain: "basic.example", tier: .standard, kind: .resold, granted: true)
         try store.addCustomer(as: admin1, name: "Closed Door", primaryDomain: "closed.example", tier: .premium, kind: .resold, granted: false)

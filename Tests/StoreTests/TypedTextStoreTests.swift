@@ -14,9 +14,9 @@ import Testing
         let attempts: [(String, () throws -> Void)] = [
             ("message", { try f.store.postMessage(as: me, number: f.standardCase.number, message: "hi \u{1B}[2J") }),
             ("title", { _ = try f.store.fileCase(as: f.agent1, filing) }),
-            ("message", { try f.store.supportReply(engineer: "Eng", number: f.standardCase.number, message: "a\0b", status: nil) }),
+            ("message", { try f.store.supportReply(as: f.engineer, number: f.standardCase.number, message: "a\0b", status: nil) }),
             ("message", { _ = try f.store.sendFeedback(as: f.agent1, screen: "x", message: "\u{9B}31m") }),
-            ("engineer", { try f.store.supportReply(engineer: "Eng \u{1B}[1m", number: f.standardCase.number, message: "Fine", status: nil) }),
+            ("name", { _ = try f.store.createEngineer(as: f.engineer, email: "eng@support.example", name: "Eng \u{1B}[1m", password: "password-x") }),
             ("name", { _ = try f.store.addCustomer(as: f.admin1, name: "Evil \u{1B}[2J", primaryDomain: "evil.example", tier: .standard,
                                                    kind: .resold, granted: true) }),
             ("name", { _ = try f.store.createUser(as: f.admin1, email: "eve@one.example", name: "Eve\u{07}", password: "password-e",

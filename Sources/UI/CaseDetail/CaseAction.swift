@@ -20,7 +20,7 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
 
     /// Asks the Domain whether `user` may do this to the case now.
     func decision(_ detail: CaseDetail, by user: User, now: Date) -> Decision {
-        let actor = Actor.reseller(user), c = detail.supportCase, access = detail.access
+        let actor = Actor(user), c = detail.supportCase, access = detail.access
         switch self {
         case .message: return Rules.postMessage(by: actor, c, access: access)
         case .severity: return Rules.changeSeverity(by: actor, c, access: access)

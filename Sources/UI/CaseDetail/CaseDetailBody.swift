@@ -54,7 +54,7 @@ enum CaseDetailBody {
     /// For a closed case: the days left to reopen it, or the Domain's reason it can't be.
     private static func reopenLine(_ c: SupportCase, user: User, detail: CaseDetail, now: Date) -> String? {
         guard let days = Rules.reopenDaysLeft(c, now: now) else { return nil }
-        if case .refused(let refusal) = Rules.reopenCase(by: .reseller(user), c, access: detail.access, now: now) {
+        if case .refused(let refusal) = Rules.reopenCase(by: Actor(user), c, access: detail.access, now: now) {
             return refusal.description
         }
         return "\(days) day\(days == 1 ? "" : "s") left to reopen (O)"

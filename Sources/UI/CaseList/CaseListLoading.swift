@@ -6,11 +6,11 @@ extension AppState {
         let domainID = tabs[t].session.user.domainID
         switch kind {
         case .myCases:
-            return .session(SessionScope(session: t, scope: .domain(domainID)))
+            return .session(SessionScope(session: t, scope: Rules.homeScope(for: tabs[t].session.user)))
         case .customer(let customer):
             return .session(SessionScope(session: t, scope: .customer(customerID: customer.id, domainID: domainID)))
         case .allDomains:
-            return .merged(tabs.indices.map { SessionScope(session: $0, scope: .domain(tabs[$0].session.user.domainID)) })
+            return .merged(tabs.indices.map { SessionScope(session: $0, scope: Rules.homeScope(for: tabs[$0].session.user)) })
         }
     }
 

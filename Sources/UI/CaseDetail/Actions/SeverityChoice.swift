@@ -29,7 +29,7 @@ struct SeverityChoice: OverlayForm, Equatable {
         case .choose?:
             let severity = levels[cursor]
             if let detail, let user = env.user,
-               case .refused(let refusal) = Rules.changeSeverity(by: .reseller(user), detail.supportCase, to: severity, access: detail.access) {
+               case .refused(let refusal) = Rules.changeSeverity(by: Actor(user), detail.supportCase, to: severity, access: detail.access) {
                 env.status = .error(refusal.description)
                 return []
             }
