@@ -44,18 +44,28 @@ public enum Rules {
     /// A domain sees a case only while it manages the customer and only if the case was filed
     /// while it managed the customer. `access` is the domain's current access to the case's customer.
     public static func canSee(_ supportCase: SupportCase, domainID: Int64, access: CustomerAccess?) -> Bool {
-        guard supportCase.domainID == domainID, let access, access.isCurrent,
-              access.domainID == domainID, access.customerID == supportCase.customerID else { return false }
-        return true
+        guard let access, access.domainID == supportCase.domainID, access.customerID == supportCase.customerID else { return false }
+        return canSee(caseDomain: supportCase.domainID, managedByIt: access.isCurrent, domainID: domainID)
+    }
+
+    /// The same rule on plain values: the case's domain, and whether that domain manages the case's customer now.
+    public static func canSee(caseDomain: Int64, managedByIt: Bool, domainID: Int64) -> Bool {
+        caseDomain == domainID && managedByIt
     }
 
     /// What an account sees of a case: a support engineer every case; a reseller user their domain's (above); a
     /// customer user their organisation's, filed by the domain that manages it now (`user.domainID`).
     public static func canSee(_ c: SupportCase, by user: User, access: CustomerAccess?) -> Bool {
+        guard let access, access.domainID == c.domainID, access.customerID == c.customerID else { return user.kind == .supportEngineer }
+        return canSee(caseDomain: c.domainID, customer: c.customerID, managedByIt: access.isCurrent, by: user)
+    }
+
+    /// The same rule on plain values (the live change stream checks each event with it).
+    public static func canSee(caseDomain: Int64, customer: Int64, managedByIt: Bool, by user: User) -> Bool {
         switch user.kind {
         case .supportEngineer: true
-        case .reseller: canSee(c, domainID: user.domainID, access: access)
-        case .customer: c.customerID == user.customerID && canSee(c, domainID: user.domainID, access: access)
+        case .reseller: canSee(caseDomain: caseDomain, managedByIt: managedByIt, domainID: user.domainID)
+        case .customer: customer == user.customerID && canSee(caseDomain: caseDomain, managedByIt: managedByIt, domainID: user.domainID)
         }
     }
 

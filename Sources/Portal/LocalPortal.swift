@@ -170,4 +170,7 @@ public final class LocalPortal: Portal {
         try call { s throws(StoreError) in try s.deliverAlerts(to: destination) }
     }
     public func changeToken() throws(PortalError) -> Int64 { try call { s throws(StoreError) in try s.changeToken() } }
+    public func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch {
+        try call { s throws(StoreError) in try s.changes(as: user, after: id, limit: limit) }
+    }
 }

@@ -79,6 +79,8 @@ public protocol Portal: Sendable {
     func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport
     /// A value that changes whenever anyone writes: the app polls it to refresh what is on screen.
     func changeToken() throws(PortalError) -> Int64
+    /// The case changes after event `id` that `user` may see, oldest first (at most `limit` events looked at).
+    func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch
 }
 
 extension Portal {

@@ -9,10 +9,13 @@ import Portal
 public struct PortalServer: Sendable {
     let portal: any Portal
     let logger: Logger
+    /// How long an event stream may stay silent before a heartbeat comment.
+    let heartbeat: Duration
 
-    public init(portal: any Portal, logger: Logger) {
+    public init(portal: any Portal, logger: Logger, heartbeat: Duration = .seconds(15)) {
         self.portal = portal
         self.logger = logger
+        self.heartbeat = heartbeat
     }
 
     /// Serves until SIGTERM or SIGINT; requests in flight finish first. `onRunning` gets the port actually bound
@@ -99,11 +102,6 @@ public struct PortalServer: Sendable {
             return Response(status: .noContent)
         }
 
-        // A value that changes whenever a case changes: clients poll it to refresh what they show (until /v1/events).
-        v1.get("changes") { _, context in
-            _ = try context.signedIn()
-            return JSONReply(value: ["token": try await Blocking.run { () throws(PortalError) in try portal.changeToken() }])
-        }
 
         // Customers, categories
         v1.get("customers") { _, context in
@@ -163,6 +161,7 @@ public struct PortalServer: Sendable {
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.feedback(as: user) }.map(FeedbackJSON.init))
         }
         Self.addAccountRoutes(to: v1, portal: portal)
+        Self.addEventRoutes(to: v1, portal: portal, watcher: ChangeWatcher(portal: portal), heartbeat: heartbeat)
         return router
     }
 

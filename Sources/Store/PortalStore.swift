@@ -73,13 +73,30 @@ public final class PortalStore: Sendable {
 
     var now: Date { clock.now }
 
-    /// A token for noticing other processes' case writes: history rows counted plus the latest case update.
-    /// Every case change (filing included) appends a history event, so any of them changes it. Writes that
-    /// touch neither table go unnoticed: admin changes (users, roles, licences, customers, and access grants or
+    /// A token for noticing other processes' case writes: the latest history event's id (one index step).
+    /// Every case change (filing included) appends a history event, and none is ever deleted, so any of them changes
+    /// it. Other writes go unnoticed: admin changes (users, roles, licences, customers, and access grants or
     /// transfers, which change what a list shows), drafts, feedback, sessions and alert delivery.
     public func changeToken() throws(StoreError) -> Int64 {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM history) + (SELECT COALESCE(MAX(updated_at),0) FROM support_case)") ?? 0
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM history") ?? 0 }
+    }
+
+    /// The case changes after history event `id` that `user` may see (Rules.canSee), oldest first; at most `limit`
+    /// events are looked at, and `through` says how far, so invisible ones aren't read again.
+    public func changes(as user: User, after id: Int64, limit: Int) throws(StoreError) -> ChangeBatch {
+        try Rules.portalAccess(user).enforce()
+        return try read { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT h.id, c.number, h.kind, h.at, h.author, c.domain_id, c.customer_id,
+                       EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id AND a.domain_id = c.domain_id
+                               AND a.until IS NULL) AS managed
+                FROM history h JOIN support_case c ON c.id = h.case_id
+                WHERE h.id > ? ORDER BY h.id LIMIT ?
+                """), arguments: [id, limit])
+            let notices = rows.filter { Rules.canSee(caseDomain: $0[5], customer: $0[6], managedByIt: $0[7], by: user) }.map {
+                ChangeNotice(id: $0[0], caseNumber: $0[1], kind: HistoryKind(rawValue: $0[2]) ?? .message, at: Date(millis: $0[3]), author: $0[4])
+            }
+            return ChangeBatch(notices: notices, through: rows.last?[0] ?? id)
         }
     }
 }

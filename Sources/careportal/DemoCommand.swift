@@ -29,6 +29,12 @@ struct Demo: ParsableCommand {
                 print("  \(a.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(a.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(note)")
             }
         }
+        print("\nSupport engineers (the provider side)")
+        for a in report.engineers { print("  \(a.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(a.password)") }
+        print("\nCustomer users (they see the cases filed for their organisation)")
+        for (a, customer) in report.customerUsers {
+            print("  \(a.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(a.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(customer)")
+        }
         print("\nSign in: careportal login --user \(report.demoAgent.email)   (password \(report.demoAgent.password))")
     }
 }

@@ -62,8 +62,11 @@ struct DemoJSON: Encodable {
         var superAdmin, canUsePortal: Bool
         var why: String?
     }
+    struct Account: Encodable { var email, password, name: String; var customer: String? }
     var database: String
     var domains: [Domain]
+    var engineers: [Account]
+    var customerUsers: [Account]
     var customers, cases: Int
     var seconds: Double
 
@@ -74,6 +77,8 @@ struct DemoJSON: Encodable {
                 User(email: $0.email, password: $0.password, name: $0.name, superAdmin: $0.superAdmin, canUsePortal: $0.why == nil, why: $0.why)
             }, visibleCases: d.visibleCases)
         }
+        engineers = r.engineers.map { Account(email: $0.email, password: $0.password, name: $0.name) }
+        customerUsers = r.customerUsers.map { Account(email: $0.account.email, password: $0.account.password, name: $0.account.name, customer: $0.customer) }
     }
 }
 

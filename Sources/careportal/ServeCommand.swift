@@ -13,6 +13,8 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Where to listen; port 0 picks a free one.", valueName: "host:port")) var listen = "127.0.0.1:8750"
     @Flag(help: "Listen on an address other hosts reach without TLS (they could read every token and case).")
     var insecureHttp = false
+    @Option(help: ArgumentHelp("Seconds an event stream (/v1/events) stays silent before a heartbeat.", valueName: "seconds"))
+    var heartbeat = 15
 
     func run() throws {
         let (host, port) = try Listen.parse(listen)
@@ -20,10 +22,11 @@ struct Serve: ParsableCommand {
             throw Failure.input("listen: \(host) is reached from other hosts; without TLS they could read every token and case. "
                                 + "Listen on 127.0.0.1, or give --insecure-http")
         }
+        guard (1...3600).contains(heartbeat) else { throw Failure.input("heartbeat: give 1 to 3600 seconds") }
         if store.server != nil { throw Failure.input("server: careportal serve serves a database file (--db), not another server") }
         let portal = try store.open()
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"))
+        let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"), heartbeat: .seconds(heartbeat))
         let location = portal.location
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()

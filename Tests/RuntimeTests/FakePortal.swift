@@ -121,4 +121,7 @@ final class FakePortal: Portal, @unchecked Sendable {
     }
     private var _token: Int64 = 1
     func changeToken() throws(PortalError) -> Int64 { try call("token"); return token }
+    func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch {
+        try call("changes"); return ChangeBatch(notices: [], through: id)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// What `careportal demo` created: the accounts to sign in with and how many cases each domain sees.
-public struct DemoReport: Sendable, Equatable {
+public struct DemoReport: Sendable {
     public struct Account: Sendable, Equatable {
         public var email, password, name: String
         public var superAdmin: Bool
@@ -18,6 +18,10 @@ public struct DemoReport: Sendable, Equatable {
         public var visibleCases: Int
     }
     public var domains: [DomainReport]
+    /// The support engineers whose names the demo history uses.
+    public var engineers: [Account]
+    /// Users of two of the first domain's customers, with the customer's name.
+    public var customerUsers: [(account: Account, customer: String)]
     public var customers: Int
     public var cases: Int
     /// The agent `make run` signs in as.
@@ -46,6 +50,11 @@ extension PortalStore {
             DemoUser(local: "erin", name: "Erin Okafor", superAdmin: false, licensed: true, privileged: true),
         ], customers: 30..<40),
     ]
+    /// The provider's support engineers: their names are those of the demo history's replies.
+    static let demoEngineers = [("priya", "Priya"), ("tomas", "Tomás"), ("mei", "Mei")]
+    static let demoProvider = "support.example"
+    /// Customer users: (local part, name, customer index), customers of the first domain.
+    static let demoCustomerUsers = [("kim", "Kim Lee", 0), ("ravi", "Ravi Shah", 1)]
     /// Customer index that never granted access (a customer of the first domain).
     static let demoUngranted = 7
     /// Customer index that moved from the first domain to the second, 6 months ago.
@@ -178,6 +187,20 @@ struct DemoBuilder {
             }
         }
 
+        // The provider's engineers and two customers' users.
+        func insertAccount(_ kind: AccountKind, _ local: String, _ name: String, at host: String, customer: Int? = nil) throws -> DemoReport.Account {
+            let email = "\(local)@\(host)", password = "\(local)-\(seed % 10_000)-portal"
+            _ = try UserRecord(kind: kind.rawValue, domainID: nil, customerID: customer.map { Int64($0 + 1) }, email: email, name: name,
+                               passwordHash: hasher.hash(password), superAdmin: false, suspended: false, licensed: false,
+                               language: "en", timeZone: "UTC", createdAt: now.addingTimeInterval(-20 * month).millis).inserted(db)
+            return .init(email: email, password: password, name: name, superAdmin: false, why: nil)
+        }
+        let engineers = try PortalStore.demoEngineers.map { try insertAccount(.supportEngineer, $0.0, $0.1, at: PortalStore.demoProvider) }
+        let customerUsers = try PortalStore.demoCustomerUsers.filter { $0.2 < customerCount }.map { u in
+            let c = u.2 < DemoText.customers.count ? DemoText.customers[u.2] : DemoText.generatedCustomer(u.2)
+            return (try insertAccount(.customer, u.0, u.1, at: c.domain, customer: u.2), c.name)
+        }
+
         // Cases: list indexes are dropped during the bulk load and rebuilt once, sorted, afterwards.
         let indexes = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('support_case', 'history')
@@ -195,7 +218,8 @@ struct DemoBuilder {
             throw StoreError.storage(code: 787, message: "demo data breaks a foreign key: \(violation)")
         }
         for i in reports.indices { reports[i].visibleCases = visible[i] }
-        return DemoReport(domains: reports, customers: customerCount, cases: caseCount, demoAgent: reports[0].accounts[1])
+        return DemoReport(domains: reports, engineers: engineers, customerUsers: customerUsers, customers: customerCount, cases: caseCount,
+                          demoAgent: reports[0].accounts[1])
     }
 }
 
