@@ -131,6 +131,11 @@ struct DemoBuilder {
         var agents: [[Int64]] = []
         let plan = PortalStore.demoPlan
 
+        // Every demo account's password, hashed up front on every core (each hash is deliberately slow).
+        let password = { (local: String) in "\(local)-\(seed % 10_000)-portal" }
+        let locals = plan.flatMap { $0.users.map(\.local) } + PortalStore.demoEngineers.map(\.0) + PortalStore.demoCustomerUsers.map(\.0)
+        var hashes = hasher.hashEach(locals.map(password))[...]
+
         // Organisation: domains, roles, users.
         for d in plan {
             try db.execute(sql: "INSERT INTO domain (name, kind, licence_pool, created_at) VALUES (?, ?, ?, ?)",
@@ -147,8 +152,8 @@ struct DemoBuilder {
             var ids: [Int64] = []
             for u in d.users {
                 let email = "\(u.local)@\(d.name)"
-                let password = "\(u.local)-\(seed % 10_000)-portal"
-                let id = try PortalStore.insertUser(db, domainID: domainID, email: email, name: u.name, hash: hasher.hash(password),
+                let password = password(u.local)
+                let id = try PortalStore.insertUser(db, domainID: domainID, email: email, name: u.name, hash: hashes.removeFirst(),
                                                     superAdmin: u.superAdmin, licensed: u.licensed,
                                                     roleIDs: [u.privileged ? adminRole : viewerRole], now: now.addingTimeInterval(-20 * month))
                 let user = User(id: id, domainID: domainID, email: email, name: u.name, superAdmin: u.superAdmin, licensed: u.licensed,
@@ -189,14 +194,15 @@ struct DemoBuilder {
 
         // The provider's engineers and two customers' users.
         func insertAccount(_ kind: AccountKind, _ local: String, _ name: String, at host: String, customer: Int? = nil) throws -> DemoReport.Account {
-            let email = "\(local)@\(host)", password = "\(local)-\(seed % 10_000)-portal"
+            let email = "\(local)@\(host)", password = password(local)
             _ = try UserRecord(kind: kind.rawValue, domainID: nil, customerID: customer.map { Int64($0 + 1) }, email: email, name: name,
-                               passwordHash: hasher.hash(password), superAdmin: false, suspended: false, licensed: false,
+                               passwordHash: hashes.removeFirst(), superAdmin: false, suspended: false, licensed: false,
                                language: "en", timeZone: "UTC", createdAt: now.addingTimeInterval(-20 * month).millis).inserted(db)
             return .init(email: email, password: password, name: name, superAdmin: false, why: nil)
         }
         let engineers = try PortalStore.demoEngineers.map { try insertAccount(.supportEngineer, $0.0, $0.1, at: PortalStore.demoProvider) }
-        let customerUsers = try PortalStore.demoCustomerUsers.filter { $0.2 < customerCount }.map { u in
+        let customerUsers = try PortalStore.demoCustomerUsers.compactMap { u -> (DemoReport.Account, String)? in
+            guard u.2 < customerCount else { _ = hashes.removeFirst(); return nil }
             let c = u.2 < DemoText.customers.count ? DemoText.customers[u.2] : DemoText.generatedCustomer(u.2)
             return (try insertAccount(.customer, u.0, u.1, at: c.domain, customer: u.2), c.name)
         }
