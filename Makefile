@@ -34,7 +34,8 @@ run: release
 ## The team server on the demo database (created on first use): the JSON API on http://127.0.0.1:8750.
 serve: release
 	@if [ ! -f "$(DB)" ]; then $(BIN_RELEASE) demo --db "$(DB)"; fi
-	@echo "Sign in from another terminal: curl -s -X POST localhost:8750/v1/sessions -d '{\"email\":\"$(DEMO_AGENT)\",\"password\":\"$(DEMO_PASSWORD)\"}'"
+	@echo "From another terminal: echo $(DEMO_PASSWORD) | $(BIN_RELEASE) login --server http://127.0.0.1:8750 --user $(DEMO_AGENT) --password-stdin"
+	@echo "then: $(BIN_RELEASE) --server http://127.0.0.1:8750   (engineers and customer users: see careportal demo's list)"
 	@$(BIN_RELEASE) serve --db "$(DB)"
 
 ## Every test: unit, store, UI, end to end against the real binary, the benchmark's regression guard and a 20 s soak.

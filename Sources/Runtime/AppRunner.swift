@@ -88,7 +88,7 @@ public struct AppRunner {
                 lastTick = now
                 dispatch(.tick(clockNow))
             }
-            if now.timeIntervalSince(lastChangeCheck) >= 1 {
+            if now.timeIntervalSince(lastChangeCheck) >= Self.changeCheckInterval {
                 lastChangeCheck = now
                 runner.checkForChanges()
             }
@@ -105,6 +105,8 @@ public struct AppRunner {
 extension AppRunner {
     /// The most keys handled between two frames.
     static let keysPerFrame = 256
+    /// How often the app asks whether anything changed: a change by anyone shows within a second (a reload after this).
+    static let changeCheckInterval: TimeInterval = 0.25
 }
 
 /// The full-screen app couldn't take the terminal.

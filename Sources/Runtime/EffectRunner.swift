@@ -18,6 +18,10 @@ public final class EffectRunner: @unchecked Sendable {
     /// The signed-in users and their session tokens, by tab index. Only touched on `queue`.
     private var sessions: [(user: User, token: String?)]
     private var lastChange: Int64?
+    /// Whether the last change check failed (only touched on `queue`), and when to check again (under `lock`).
+    private var connectionLost = false
+    private var retryAt = Date.distantPast
+    private var failedFor: TimeInterval = 0
     /// Effects started and not finished: while any is, the loop polls for their results more often.
     private var inFlight = 0
     /// The latest load per slot (see `Slot`).
@@ -91,13 +95,38 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    /// Notices writes from other processes (and this one's).
+    /// Notices writes from other processes (and this one's), and others' changes to report. A portal that doesn't
+    /// answer (a server out of reach) is reported once and asked again less and less often: 0.5 s, 1 s, 2 s … 15 s.
     public func checkForChanges() {
+        guard lock.withLock({ Date() >= retryAt }) else { return }
         queue.async { [self] in
-            guard let token = try? portal.changeToken() else { return }
-            if let last = lastChange, last != token { send(.dataChanged) }
+            let token: Int64
+            do throws(PortalError) { token = try portal.changeToken() } catch {
+                let wait = min(15, max(0.5, failedFor * 2))
+                lock.withLock { failedFor = wait; retryAt = Date().addingTimeInterval(wait) }
+                if !connectionLost { connectionLost = true; send(.connection(lost: error.description)) }
+                return
+            }
+            lock.withLock { failedFor = 0 }
+            if connectionLost { connectionLost = false; send(.connection(lost: nil)) }
+            if let last = lastChange, last != token {
+                send(.dataChanged)
+                let arrived = arrivals(after: last)
+                if !arrived.isEmpty { send(.arrived(arrived)) }
+            }
             lastChange = token
         }
+    }
+
+    /// The changes after event `id` that any signed-in user may see and none of them made.
+    private func arrivals(after id: Int64) -> [ChangeNotice] {
+        let mine = Set(sessions.map { Actor($0.user).displayName })
+        var seen: [Int64: ChangeNotice] = [:]
+        for (user, _) in sessions {
+            guard let batch = try? portal.changes(as: user, after: id, limit: 100) else { continue }
+            for notice in batch.notices where !mine.contains(notice.author) { seen[notice.id] = notice }
+        }
+        return seen.values.sorted { $0.id < $1.id }
     }
 
     /// Runs one effect on the calling thread (the benchmark measures the app this way). Every failure is

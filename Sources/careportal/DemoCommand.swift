@@ -10,6 +10,9 @@ struct Demo: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many cases to generate, 0 to 5000000.") var cases = 2_000
     @Option(help: "Random seed: the same seed gives the same organisation.") var seed: UInt64 = 1
     @Flag(help: "Print the report as JSON.") var json = false
+    @Flag(help: "Then serve the demo database to a team (careportal serve) and say how to sign in from another terminal.")
+    var serve = false
+    @Option(help: ArgumentHelp("With --serve: where to listen.", valueName: "host:port")) var listen = "127.0.0.1:8750"
 
     func validate() throws {
         guard (0...5_000_000).contains(cases) else { throw ValidationError("cases: must be between 0 and 5000000") }
@@ -36,5 +39,18 @@ struct Demo: ParsableCommand {
             print("  \(a.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(a.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(customer)")
         }
         print("\nSign in: careportal login --user \(report.demoAgent.email)   (password \(report.demoAgent.password))")
+        guard serve else { return }
+        let url = "http://\(listen)"
+        print("""
+
+            From another terminal, sign in to this server and open the app:
+              echo \(report.demoAgent.password) | careportal login --server \(url) --user \(report.demoAgent.email) --password-stdin
+              careportal --server \(url)
+            A support engineer and a customer user sign in the same way, e.g. \(report.engineers.first?.email ?? "") and \
+            \(report.customerUsers.first?.account.email ?? "").
+
+            """)
+        var server = try Serve.parse(["--db", path, "--listen", listen])
+        try server.run()
     }
 }

@@ -10,6 +10,10 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     /// Someone (another process, or this one) wrote to the portal: refresh in place.
     case dataChanged
+    /// The portal stopped answering (a server out of reach): the reason; nil once it answers again.
+    case connection(lost: String?)
+    /// Case changes by someone else that the signed-in users may see, as they arrived.
+    case arrived([ChangeNotice])
     /// The answer to the effect that issued `request`; an answer nobody waits for any more is dropped.
     case reply(request: Int, Reply)
 }

@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     var parked: [ParkKey: Parked] = [:]
     /// The last message; a new key press clears it.
     var status: StatusMessage?
+    /// Why the portal isn't answering, while it isn't: the status line says it is reconnecting.
+    var connectionLost: String?
     var requests = Requests()
 
     /// Empty `sessions` opens the sign-in screen.

@@ -15,6 +15,15 @@ extension AppState {
             return debounceFilter() + saveDrafts()
         case .dataChanged:
             return dataChanged()
+        case .connection(let lost):
+            let wasLost = connectionLost != nil
+            connectionLost = lost
+            guard lost == nil, wasLost else { return [] }
+            status = .success("Connected again.")
+            return dataChanged()
+        case .arrived(let notices):
+            if let text = Arrivals.text(notices) { status = .info(text) }
+            return []
         case .reply(let request, let reply):
             return route(reply, request: request)
         }

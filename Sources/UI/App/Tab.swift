@@ -11,6 +11,16 @@ enum Root: Int, CaseIterable, Hashable, Sendable {
         case .allDomains: "All domains"
         }
     }
+
+    /// The first list of an account (`Rules.homeScope`): a reseller's My Cases, an engineer's Support queue, a
+    /// customer user's Our cases.
+    static func homeTitle(for kind: AccountKind) -> String {
+        switch kind {
+        case .reseller: Root.myCases.title
+        case .supportEngineer: "Support queue"
+        case .customer: "Our cases"
+        }
+    }
 }
 
 /// A screen opened on top of a root (a customer's cases, a case), with its identity for answers.
@@ -33,7 +43,10 @@ struct Tab: Equatable, Sendable {
     var drafts: [DraftForm]?
     var draftsRequested = false
 
-    init(id: TabID, session: SessionInfo) { self.id = id; self.session = session }
+    init(id: TabID, session: SessionInfo) {
+        self.id = id; self.session = session
+        myCases.homeTitle = Root.homeTitle(for: session.user.kind)
+    }
 
     var isAtRoot: Bool { pushed.isEmpty }
 

@@ -24,6 +24,8 @@ struct CaseList: Equatable, Sendable {
     }
 
     static let countCap = 10_000
+    /// What the first list is called for the tab's account: My Cases, the Support queue, Our cases.
+    var homeTitle = Root.myCases.title
 
     /// An end of the list: where a load reads from, and where `g` and `G` go.
     enum End: Equatable, Sendable { case first, last }
@@ -70,7 +72,7 @@ struct CaseList: Equatable, Sendable {
 
     var title: String {
         switch kind {
-        case .myCases: Root.myCases.title
+        case .myCases: homeTitle
         case .customer(let c): "\(c.name) · cases"
         case .allDomains: Root.allDomains.title
         }

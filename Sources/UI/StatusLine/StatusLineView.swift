@@ -5,6 +5,11 @@ import ScreenKit
 enum StatusLineView {
     static func render(_ state: AppState, screen: Screen, into buffer: inout ScreenBuffer, area: Rect) {
         let inner = area.inset(left: Layout.margin, right: Layout.margin)
+        if let lost = state.connectionLost {
+            // What is typed stays where it is; the runner retries, less often the longer it fails.
+            buffer.putFitted("Reconnecting… \(lost)", x: inner.x, y: inner.y, style: Theme.error, clip: inner)
+            return
+        }
         if let message = state.status {
             let style = switch message.kind {
             case .info: Theme.info
