@@ -50,6 +50,7 @@ enum Keymap {
         .init([.char("x")], .caseAction(.close), "close case", in: [.caseDetail]),
         .init([.char("O")], .caseAction(.reopen), "reopen case (within \(Limits.reopenWindowDays) days of closing)", in: [.caseDetail]),
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
+        .init([.char("t")], .caseAction(.status), "set the status (support engineers)", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
         .init([.char("A")], .admin, "admin: users, licences and customer access (super administrators)"),

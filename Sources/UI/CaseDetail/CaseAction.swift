@@ -4,6 +4,8 @@ import Foundation
 /// The actions of an open case. Whether each can act is the Domain's decision.
 enum CaseAction: CaseIterable, Equatable, Sendable {
     case message, severity, attach, escalate, close, reopen, sharing
+    /// Support engineers only: move the case's status.
+    case status
 
     /// Short label on the case screen's action line.
     var label: String {
@@ -15,6 +17,7 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         case .close: "close"
         case .reopen: "reopen"
         case .sharing: "sharing"
+        case .status: "status"
         }
     }
 
@@ -29,6 +32,7 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         case .close: return Rules.closeCase(by: actor, c, access: access)
         case .reopen: return Rules.reopenCase(by: actor, c, access: access, now: now)
         case .sharing: return Rules.shareCase(by: actor, c, access: access)
+        case .status: return Rules.supportReply(by: actor)
         }
     }
 }

@@ -40,6 +40,8 @@ extension AppState {
                 open(SharingForm(target: target, current: detail.sharing))
             case .attach:
                 open(AttachForm(target: target))
+            case .status:
+                open(StatusChoice(target: target, current: c.status, detail: detail))
             }
             return []
         }

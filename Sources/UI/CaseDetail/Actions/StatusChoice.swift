@@ -1,0 +1,61 @@
+import Domain
+import ScreenKit
+
+/// A support engineer moves a case's status (`t`): the five statuses, the current one marked.
+struct StatusChoice: OverlayForm, Equatable {
+    var target: CaseRef
+    var current: CaseStatus
+    var cursor: Int
+    /// The case as shown, for the Domain's check before sending (the portal checks again).
+    var detail: CaseDetail?
+
+    init(target: CaseRef, current: CaseStatus, detail: CaseDetail? = nil) {
+        self.target = target
+        self.current = current
+        self.cursor = CaseStatus.allCases.firstIndex(of: current) ?? 0
+        self.detail = detail
+    }
+
+    var actingDomain: Int64? { target.domainID }
+
+    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
+        let statuses = CaseStatus.allCases
+        switch Keymap.binding(for: key, in: Keymap.choice)?.command {
+        case .up?: cursor = max(0, cursor - 1)
+        case .down?: cursor = min(statuses.count - 1, cursor + 1)
+        case .close?:
+            env.close()
+            env.status = .info("Status unchanged.")
+        case .choose?:
+            let status = statuses[cursor]
+            if let detail, let user = env.user, case .refused(let refusal) = Rules.setStatus(by: Actor(user), detail.supportCase, to: status) {
+                env.status = .error(refusal.description)
+                return []
+            }
+            guard let session = env.session else { return [] }
+            let number = target.number
+            env.close()
+            env.status = .info("Setting case \(number) to \(status.label)…")
+            return [env.command("set the status of case \(number)", success: "Case \(number) is \(status.label).") {
+                .caseCommand(request: $0, session: session, number: number, .setStatus(status))
+            }.effect]
+        case nil:
+            env.status = .info("\(key.name): choose with j k and Enter, or Esc to cancel.")
+        }
+        return []
+    }
+
+    func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let statuses = CaseStatus.allCases
+        let rect = buffer.bounds.centered(width: 60, height: statuses.count + 6)
+        buffer.drawBox(rect, title: "Set status · case \(target.number)")
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        buffer.put([Span("Now ", Theme.dim), Span(current.label, Theme.bold), Span(". Choose the new status:", Theme.dim)],
+                   x: inner.x, y: inner.y, clip: inner)
+        for (i, status) in statuses.enumerated() {
+            let item: StyledLine = [Span(status == current ? "* " : "  ", Theme.key), Span(status.label, Theme.plain)]
+            buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 2 + i, width: inner.width, height: 1), selected: i == cursor)
+        }
+        buffer.put(StatusLineView.join(Keymap.hints(Keymap.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+    }
+}
