@@ -164,17 +164,12 @@ extension PortalStore {
     /// merge's last `limit`.
     public func cases(asEach users: [User], query: CaseQuery = .all, sort: CaseSort = .updated,
                       page anchor: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
-        var merged: [CaseRow] = []
-        var more = false
+        var pages: [CasePage] = []
         for user in users {
-            let page = try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: anchor, limit: limit,
-                                 cancellation: cancellation)
-            merged += page.rows
-            more = more || page.hasMore
+            pages.append(try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: anchor, limit: limit,
+                                   cancellation: cancellation))
         }
-        merged.sort { $0.precedes($1, in: sort) }
-        let rows = anchor.isBackward ? Array(merged.suffix(limit)) : Array(merged.prefix(limit))
-        return CasePage(rows: rows, hasMore: more || merged.count > limit)
+        return CasePage.merging(pages, sort: sort, anchor: anchor, limit: limit)
     }
 
     /// Counts matching cases up to `cap` (then the screen shows "cap+").
