@@ -10,8 +10,9 @@ import Server
 /// the class the server named, so the command line prints the same line and exits with the same code as on the
 /// local file. Users are those `signIn` or `resume` returned: each is sent with its own session's token.
 ///
-/// Served so far: sessions, case lists and counts, one case, filing, attachments, the case commands, customers,
-/// drafts, feedback and the change token the app polls. Anything else is refused as bad input saying the server doesn't serve it yet.
+/// Served: sessions, case lists (All domains merged here) and counts, one case, filing, attachments, the case commands,
+/// customers, drafts, feedback, the change token the app polls and the super administrators' commands
+/// (RemotePortal+Admin.swift). Alert delivery runs where the database is; support replies aren't served yet.
 public final class RemotePortal: Portal, @unchecked Sendable {
     public let location: String
     private let base: URL
@@ -160,30 +161,8 @@ public final class RemotePortal: Portal, @unchecked Sendable {
                                                 message: $0.element.message) }
     }
 
-    // MARK: Not served yet
+    // MARK: Changes
 
-    public func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
-                             password: String) throws(PortalError) -> (ResellerDomain, User) { throw notServed("admin commands") }
-    public func adminOverview(as admin: User) throws(PortalError) -> AdminOverview { throw notServed("admin commands") }
-    public func addSecondaryDomain(as admin: User, name: String) throws(PortalError) { throw notServed("admin commands") }
-    public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool, roles: [String],
-                           superAdmin: Bool) throws(PortalError) -> User { throw notServed("admin commands") }
-    public func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func requestLicences(as admin: User, count: Int) throws(PortalError) { throw notServed("admin commands") }
-    public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError) { throw notServed("admin commands") }
-    public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setSuspended(as admin: User, email: String, suspended: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(PortalError) { throw notServed("admin commands") }
-    public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier, kind: AccessKind,
-                            granted: Bool) throws(PortalError) -> Customer { throw notServed("admin commands") }
-    public func setGrant(as admin: User, customer: String, granted: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError) { throw notServed("admin commands") }
-    public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError) {
-        throw notServed("admin commands")
-    }
-    public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? { throw notServed("admin commands") }
-    public func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { throw notServed("admin commands") }
-    public func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport { throw notServed("alert delivery") }
     /// Asked with any session this client holds: the token says only that some case changed.
     public func changeToken() throws(PortalError) -> Int64 {
         lock.lock(); let any = tokens.values.first; lock.unlock()
@@ -192,7 +171,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         return reply["token"] ?? 0
     }
 
-    private func notServed(_ what: String) -> PortalError {
+    func notServed(_ what: String) -> PortalError {
         .refused(.invalid("server", "\(location) doesn't serve \(what) yet; run this on the server's database (--db)"))
     }
 
@@ -202,16 +181,16 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         lock.lock(); tokens[user.id] = token; lock.unlock()
     }
 
-    private func token(for user: User) -> String? {
+    func token(for user: User) -> String? {
         lock.lock(); defer { lock.unlock() }
         return tokens[user.id]
     }
 
-    private static func segment(_ text: String) -> String {
+    static func segment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
     }
 
-    private func call<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil,
+    func call<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil,
                                     as user: User? = nil, token: String? = nil) throws(PortalError) -> T {
         let data = try send(method, path, query: query, body: body, as: user, token: token)
         do { return try Wire.decode(T.self, from: data) } catch {
@@ -220,7 +199,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     }
 
     @discardableResult
-    private func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
+    func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: (any Encodable)? = nil, raw: Data? = nil,
                       as user: User? = nil, token: String? = nil) throws(PortalError) -> Data {
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = base.path + path
@@ -264,6 +243,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         let reason = problem.field.map { problem.detail.hasPrefix("\($0): ") ? String(problem.detail.dropFirst($0.count + 2)) : problem.detail }
             ?? problem.detail
         switch problem.type {
+        case "/problems/bad-input" where status == 409: return .refused(.conflict(problem.field ?? "request", reason))
         case "/problems/bad-input": return .refused(.invalid(problem.field ?? "request", reason))
         case "/problems/not-found": return .refused(.notFound(problem.field ?? "case", reason))
         case "/problems/unavailable": return .unavailable(problem.detail)

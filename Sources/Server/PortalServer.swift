@@ -162,6 +162,7 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.feedback(as: user) }.map(FeedbackJSON.init))
         }
+        addAdminRoutes(to: v1)
         return router
     }
 
