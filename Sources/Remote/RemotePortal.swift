@@ -70,11 +70,16 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         return CasePage(rows: page.rows, hasMore: page.hasMore)
     }
 
+    /// All domains: each user's page from the same anchor, merged as the store merges them.
     public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(PortalError) -> CasePage {
-        guard users.count == 1 else { throw notServed("All domains") }
-        return try cases(as: users[0], scope: .domain(users[0].domainID), query: query, sort: sort, page: page, limit: limit,
-                         cancellation: cancellation)
+        var pages: [CasePage] = []
+        for user in users {
+            if cancellation?.isCancelled == true { throw .cancelled }
+            pages.append(try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: page, limit: limit,
+                                   cancellation: cancellation))
+        }
+        return CasePage.merging(pages, sort: sort, anchor: page, limit: limit)
     }
 
     public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
