@@ -102,9 +102,19 @@ public final class RemotePortal: Portal, @unchecked Sendable {
 
     // MARK: Commands
 
+    /// The filing, then each attachment as an upload. With attachments, the files are read and the form checked here
+    /// first, as the local portal does, and the sharing list follows the uploads: a refusal comes before anything is
+    /// written, and the history reads as on the file (filed, attachments, shared). The server checks everything again.
     public func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase {
-        let filed: SupportCase = try call("POST", "/v1/cases", body: newCase, as: user)  // the attachments aren't in its JSON
-        if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: .reseller(user)) }
+        guard !newCase.attachments.isEmpty else { return try call("POST", "/v1/cases", body: newCase, as: user) }
+        var read = newCase
+        read.attachments = try LocalFile.read(newCase.attachments)
+        if case .failure(let refusal) = read.checked(for: user) { throw .refused(refusal) }
+        var filing = read
+        filing.sharing = []
+        let filed: SupportCase = try call("POST", "/v1/cases", body: filing, as: user)  // the attachments aren't in its JSON
+        try perform(.attach(read.attachments), on: filed.number, as: .reseller(user))
+        if !read.sharing.isEmpty { try perform(.share(add: read.sharing, remove: []), on: filed.number, as: .reseller(user)) }
         return filed
     }
 
@@ -114,17 +124,10 @@ public final class RemotePortal: Portal, @unchecked Sendable {
             try send("POST", "/v1/cases/\(number)/commands", body: CaseCommandJSON(command), as: user)
             return
         }
-        for file in files {
-            let data: Data
-            switch file.content {
-            case .bytes(let d): data = d
-            case .localFile(let path):
-                guard let d = FileManager.default.contents(atPath: path) else {
-                    throw .refused(.invalid("attachments", "\(path) can't be read"))
-                }
-                data = d
-            }
-            try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: data, as: user)
+        // Read as the local portal reads them: regular files only, within the limit, before anything is sent.
+        for file in try LocalFile.read(files) {
+            try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: file.data ?? Data(),
+                     as: user)
         }
     }
 
