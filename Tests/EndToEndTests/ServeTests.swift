@@ -319,13 +319,27 @@ extension ServeContractTests {
             let local = try b.run(args + me), remote = try b.run(args + me, server: url)
             #expect(remote.status == local.status && remote.stderr == local.stderr, "\(args): \(remote.status) \(remote.stderr) vs \(local.status) \(local.stderr)")
         }
+        // The admin commands: byte for byte the same output, errors and exit codes (reads, and refusals that change nothing).
+        let adminPassword = passwords["admin@cloudpartners.example"]! + "\n"
+        #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword).status == 0)
+        #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword, server: url).status == 0)
+        let admin = ["--as", "admin@cloudpartners.example"]
+        for args in [["admin", "user", "list"], ["admin", "user", "list", "--json"], ["admin", "licence", "status"], ["admin", "audit", "--json"],
+                     ["admin", "customer", "transfer", "nobody.example", "--to", "skyline-it.example"], ["admin", "licence", "request", "--count", "0"],
+                     ["admin", "user", "suspend", "admin@cloudpartners.example"], ["admin", "domain", "add-secondary", "cloudpartners.example"],
+                     ["admin", "role", "create", "Reseller Admin", "--privilege", "support"], ["admin", "user", "alerts", "nobody@cloudpartners.example", "--clear"]]
+                     .map({ $0 + admin }) + [["admin", "user", "list"] + me] {
+            let local = try b.run(args), remote = try b.run(args, server: url)
+            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
+                    "\(args): \(remote.status) \(remote.stderr)\(remote.stdout) vs \(local.status) \(local.stderr)\(local.stdout)")
+        }
         // Alerts are delivered where the database is, not by a client of the server.
         let deliver = try b.run(["alerts", "deliver", "--maildir", b.home.appendingPathComponent("mail").path], server: url)
         #expect(deliver.status == 2 && deliver.stderr.contains("alerts are delivered where the database is"), "\(deliver.stderr)")
         // The session is the server's: listed with it, and signing out ends it there.
         let listed = try b.run(["sessions", "--json"], server: url)
         let sessions = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
-        #expect(sessions?.map { $0["user"] as? String } == ["alice@cloudpartners.example"], "\(listed.stdout) \(listed.stderr)")
+        #expect(sessions?.map { $0["user"] as? String } == ["alice@cloudpartners.example", "admin@cloudpartners.example"], "\(listed.stdout) \(listed.stderr)")
         #expect(try b.run(["logout", "--user", "alice@cloudpartners.example"], server: url).status == 0)
         #expect(try b.run(["cases"] + me, server: url).status == 1)
         let down = try b.run(["cases"] + me, server: URL(string: "http://127.0.0.1:9")!)
