@@ -65,6 +65,9 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenKit", "CNCurses"]),
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Portal", "UI", "Domain", "ScreenKit"]),
+        .testTarget(name: "RemoteTests", dependencies: [
+            "Remote", "Server", "Portal", "Store", "Domain", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One line of a domain's audit log: who did what to whom, and whether it was allowed.
-public struct AuditEntry: Sendable, Equatable {
+public struct AuditEntry: Sendable, Equatable, Codable {
     public enum Outcome: String, Sendable, Codable { case ok, refused }
     public var at: Date
     public var actor: String

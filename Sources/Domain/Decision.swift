@@ -19,6 +19,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case invalidInput
         /// The thing named doesn't exist or isn't visible to the actor (exit code 2).
         case notFound
+        /// The input names something that already exists: a domain, an account, a role, a customer (exit code 2).
+        case conflict
     }
     public var kind: Kind
     public var field: String?
@@ -34,6 +36,9 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     }
     public static func notFound(_ field: String, _ reason: String) -> Refusal {
         Refusal(.notFound, field: field, reason)
+    }
+    public static func conflict(_ field: String, _ reason: String) -> Refusal {
+        Refusal(.conflict, field: field, reason)
     }
     public var description: String {
         if let field, kind != .rule { return "\(field): \(reason)" }

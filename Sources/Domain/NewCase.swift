@@ -33,3 +33,43 @@ public struct NewCase: Sendable, Equatable, Codable {
                   sharing: try c.decodeIfPresent([String].self, forKey: .sharing) ?? [])
     }
 }
+
+/// A filing's fields as they are written: checked, trimmed, the category resolved.
+public struct CheckedFiling: Sendable, Equatable {
+    public var title: String
+    public var language: String
+    public var timeZone: String
+    public var category: Category
+    public var description: String
+    public var sharing: [String]
+}
+
+extension NewCase {
+    /// Every field of the form checked in the form's order (title, language, time zone, category, description,
+    /// attachments, sharing), the language and time zone defaulting to `user`'s. The customer and its grant are
+    /// checked against the data by whoever files. Attachments are checked by name and size once read (their bytes in
+    /// hand); one not read yet is refused.
+    public func checked(for user: User) -> Result<CheckedFiling, Refusal> {
+        Result { () throws(Refusal) in
+            let title = try Validate.title(title).get()
+            let language = try Validate.language(language ?? user.language).get()
+            let timeZone = try Validate.timeZone(timeZone ?? user.timeZone).get()
+            let category: Category
+            switch CategoryCatalogue.resolve(self.category) {
+            case .found(let c): category = c
+            case .ambiguous(let list):
+                throw .invalid("category", "\"\(self.category)\" matches several categories: \(list.map(\.path).joined(separator: "; "))")
+            case .notFound:
+                throw .invalid("category", "no category matches \"\(self.category)\"; see `careportal categories --search WORDS`")
+            }
+            let description = try Validate.description(description, answering: category).get()
+            for a in attachments {
+                guard let data = a.data else { throw .invalid("file", "\(a.name) was not read before it was attached") }
+                try Validate.attachment(name: a.name, size: data.count).get()
+            }
+            let sharing = try Validate.sharing(current: [], add: sharing, remove: []).get()
+            return CheckedFiling(title: title, language: language, timeZone: timeZone, category: category, description: description,
+                                 sharing: sharing)
+        }
+    }
+}

@@ -6,7 +6,7 @@ public enum DomainKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// A reseller domain: the unit a portal account belongs to.
-public struct ResellerDomain: Sendable, Equatable {
+public struct ResellerDomain: Sendable, Equatable, Codable {
     public var id: Int64
     public var name: String
     public var kind: DomainKind

@@ -97,6 +97,14 @@ public struct CasePage: Sendable, Equatable, Codable {
     /// read `.before` a row, before its first.
     public var hasMore: Bool
     public init(rows: [CaseRow], hasMore: Bool) { self.rows = rows; self.hasMore = hasMore }
+
+    /// The All domains page: each signed-in domain's page read from the same anchor, merged in `sort` order, and
+    /// the `limit` rows nearest the anchor kept (the first ones read forward, the last ones read backward).
+    public static func merging(_ pages: [CasePage], sort: CaseSort, anchor: PageAnchor, limit: Int) -> CasePage {
+        let merged = pages.flatMap(\.rows).sorted { $0.precedes($1, in: sort) }
+        let rows = anchor.isBackward ? Array(merged.suffix(limit)) : Array(merged.prefix(limit))
+        return CasePage(rows: rows, hasMore: pages.contains(where: \.hasMore) || merged.count > limit)
+    }
 }
 
 /// A row of My Customers.
@@ -128,7 +136,7 @@ public struct CaseDetail: Sendable, Equatable, Codable {
 }
 
 /// A user as the super administrator's screen lists them.
-public struct DomainUserRow: Sendable, Equatable {
+public struct DomainUserRow: Sendable, Equatable, Codable {
     public var user: User
     /// Role names, sorted.
     public var roles: [String]
@@ -136,7 +144,7 @@ public struct DomainUserRow: Sendable, Equatable {
 }
 
 /// What a super administrator sees of their reseller domain: the licence pool and the users.
-public struct AdminOverview: Sendable, Equatable {
+public struct AdminOverview: Sendable, Equatable, Codable {
     public var domainName: String
     public var licencesUsed: Int
     public var licencePool: Int

@@ -49,7 +49,7 @@ public enum LocalFile {
     }
 
     /// Attachments with every file on this machine read into bytes.
-    static func read(_ files: [NewAttachment]) throws(PortalError) -> [NewAttachment] {
+    public static func read(_ files: [NewAttachment]) throws(PortalError) -> [NewAttachment] {
         var read: [NewAttachment] = []
         for file in files {
             switch file.content {

@@ -5,7 +5,7 @@ import Portal
 /// engineers (by an engineer; the first one is made where the database is, like the first domain).
 extension RemotePortal {
     public func createCustomerUser(as admin: User, email: String, name: String, password: String, customer: String) throws(PortalError) -> User {
-        try call("POST", "/v1/customer-users", body: ["email": email, "name": name, "password": password, "customer": customer], as: admin)
+        try call("POST", "/v1/admin/customer-users", body: ["email": email, "name": name, "password": password, "customer": customer], as: admin)
     }
 
     public func createEngineer(as creator: User?, email: String, name: String, password: String) throws(PortalError) -> User {

@@ -10,8 +10,9 @@ import Server
 /// the class the server named, so the command line prints the same line and exits with the same code as on the
 /// local file. Users are those `signIn` or `resume` returned: each is sent with its own session's token.
 ///
-/// Served so far: sessions, case lists and counts, one case, filing, attachments, the case commands, customers,
-/// drafts, feedback and the change token the app polls. Anything else is refused as bad input saying the server doesn't serve it yet.
+/// Served: sessions, case lists (All domains merged here) and counts, one case, filing, attachments, the case commands,
+/// customers, drafts, feedback, the change token the app polls and the super administrators' commands
+/// (RemotePortal+Admin.swift). Alert delivery runs where the database is; support replies aren't served yet.
 public final class RemotePortal: Portal, @unchecked Sendable {
     public let location: String
     private let base: URL
@@ -69,11 +70,16 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         return CasePage(rows: page.rows, hasMore: page.hasMore)
     }
 
+    /// All domains: each user's page from the same anchor, merged as the store merges them.
     public func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(PortalError) -> CasePage {
-        guard users.count == 1 else { throw notServed("All domains") }
-        return try cases(as: users[0], scope: .domain(users[0].domainID), query: query, sort: sort, page: page, limit: limit,
-                         cancellation: cancellation)
+        var pages: [CasePage] = []
+        for user in users {
+            if cancellation?.isCancelled == true { throw .cancelled }
+            pages.append(try cases(as: user, scope: .domain(user.domainID), query: query, sort: sort, page: page, limit: limit,
+                                   cancellation: cancellation))
+        }
+        return CasePage.merging(pages, sort: sort, anchor: page, limit: limit)
     }
 
     public func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
@@ -95,9 +101,19 @@ public final class RemotePortal: Portal, @unchecked Sendable {
 
     // MARK: Commands
 
+    /// The filing, then each attachment as an upload. With attachments, the files are read and the form checked here
+    /// first, as the local portal does, and the sharing list follows the uploads: a refusal comes before anything is
+    /// written, and the history reads as on the file (filed, attachments, shared). The server checks everything again.
     public func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase {
-        let filed: SupportCase = try call("POST", "/v1/cases", body: newCase, as: user)  // the attachments aren't in its JSON
-        if !newCase.attachments.isEmpty { try perform(.attach(newCase.attachments), on: filed.number, as: Actor(user)) }
+        guard !newCase.attachments.isEmpty else { return try call("POST", "/v1/cases", body: newCase, as: user) }
+        var read = newCase
+        read.attachments = try LocalFile.read(newCase.attachments)
+        if case .failure(let refusal) = read.checked(for: user) { throw .refused(refusal) }
+        var filing = read
+        filing.sharing = []
+        let filed: SupportCase = try call("POST", "/v1/cases", body: filing, as: user)  // the attachments aren't in its JSON
+        try perform(.attach(read.attachments), on: filed.number, as: Actor(user))
+        if !read.sharing.isEmpty { try perform(.share(add: read.sharing, remove: []), on: filed.number, as: Actor(user)) }
         return filed
     }
 
@@ -107,17 +123,10 @@ public final class RemotePortal: Portal, @unchecked Sendable {
             try send("POST", "/v1/cases/\(number)/commands", body: CaseCommandJSON(command), as: user)
             return
         }
-        for file in files {
-            let data: Data
-            switch file.content {
-            case .bytes(let d): data = d
-            case .localFile(let path):
-                guard let d = FileManager.default.contents(atPath: path) else {
-                    throw .refused(.invalid("attachments", "\(path) can't be read"))
-                }
-                data = d
-            }
-            try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: data, as: user)
+        // Read as the local portal reads them: regular files only, within the limit, before anything is sent.
+        for file in try LocalFile.read(files) {
+            try send("POST", "/v1/cases/\(number)/attachments", query: [URLQueryItem(name: "name", value: file.name)], raw: file.data ?? Data(),
+                     as: user)
         }
     }
 
@@ -155,30 +164,8 @@ public final class RemotePortal: Portal, @unchecked Sendable {
                                                 message: $0.element.message) }
     }
 
-    // MARK: Not served yet
+    // MARK: Changes
 
-    public func createDomain(as creator: User?, name: String, kind: DomainKind, superAdminEmail: String, superAdminName: String,
-                             password: String) throws(PortalError) -> (ResellerDomain, User) { throw notServed("admin commands") }
-    public func adminOverview(as admin: User) throws(PortalError) -> AdminOverview { throw notServed("admin commands") }
-    public func addSecondaryDomain(as admin: User, name: String) throws(PortalError) { throw notServed("admin commands") }
-    public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool, roles: [String],
-                           superAdmin: Bool) throws(PortalError) -> User { throw notServed("admin commands") }
-    public func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func requestLicences(as admin: User, count: Int) throws(PortalError) { throw notServed("admin commands") }
-    public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError) { throw notServed("admin commands") }
-    public func setRole(as admin: User, email: String, role: String, assigned: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setSuspended(as admin: User, email: String, suspended: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setAlertAddress(as admin: User, email: String, alertAddress: String?) throws(PortalError) { throw notServed("admin commands") }
-    public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier, kind: AccessKind,
-                            granted: Bool) throws(PortalError) -> Customer { throw notServed("admin commands") }
-    public func setGrant(as admin: User, customer: String, granted: Bool) throws(PortalError) { throw notServed("admin commands") }
-    public func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError) { throw notServed("admin commands") }
-    public func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError) {
-        throw notServed("admin commands")
-    }
-    public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? { throw notServed("admin commands") }
-    public func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { throw notServed("admin commands") }
-    public func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport { throw notServed("alert delivery") }
     /// Asked with any session this client holds: the token says only that some case changed.
     public func changeToken() throws(PortalError) -> Int64 {
         lock.lock(); let any = tokens.values.first; lock.unlock()
@@ -187,7 +174,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         return reply["token"] ?? 0
     }
 
-    private func notServed(_ what: String) -> PortalError {
+    func notServed(_ what: String) -> PortalError {
         .refused(.invalid("server", "\(location) doesn't serve \(what) yet; run this on the server's database (--db)"))
     }
 
@@ -197,12 +184,12 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         lock.lock(); tokens[user.id] = token; lock.unlock()
     }
 
-    private func token(for user: User) -> String? {
+    func token(for user: User) -> String? {
         lock.lock(); defer { lock.unlock() }
         return tokens[user.id]
     }
 
-    private static func segment(_ text: String) -> String {
+    static func segment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
     }
 
@@ -259,6 +246,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         let reason = problem.field.map { problem.detail.hasPrefix("\($0): ") ? String(problem.detail.dropFirst($0.count + 2)) : problem.detail }
             ?? problem.detail
         switch problem.type {
+        case "/problems/bad-input" where status == 409: return .refused(.conflict(problem.field ?? "request", reason))
         case "/problems/bad-input": return .refused(.invalid(problem.field ?? "request", reason))
         case "/problems/not-found": return .refused(.notFound(problem.field ?? "case", reason))
         case "/problems/unavailable": return .unavailable(problem.detail)

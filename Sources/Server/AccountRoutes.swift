@@ -6,7 +6,7 @@ import Portal
 /// the customer) and support engineers (added by an engineer).
 extension PortalServer {
     static func addAccountRoutes(to v1: RouterGroup<APIContext>, portal: any Portal) {
-        v1.post("customer-users") { request, context in
+        v1.post("admin/customer-users") { request, context in
             let admin = try context.signedIn().user
             let body = try await decode(NewCustomerUserBody.self, from: request, context: context)
             let user = try await Blocking.run { () throws(PortalError) in

@@ -162,6 +162,7 @@ public struct PortalServer: Sendable {
         }
         Self.addAccountRoutes(to: v1, portal: portal)
         Self.addEventRoutes(to: v1, portal: portal, watcher: ChangeWatcher(portal: portal), heartbeat: heartbeat)
+        addAdminRoutes(to: v1)
         return router
     }
 

@@ -4,8 +4,8 @@ import Hummingbird
 import Portal
 
 /// An RFC 9457 problem (`application/problem+json`). Its `type` names one of the command line's classes, so a
-/// client maps it to the same exit code: refused by a rule (403, exit 1), bad input or nothing by that name
-/// (422 / 404, exit 2), not signed in (401), storage unavailable (503, exit 3).
+/// client maps it to the same exit code: refused by a rule (403, exit 1), bad input, nothing by that name or a name
+/// already taken (422 / 404 / 409, exit 2), not signed in (401), storage unavailable (503, exit 3).
 public struct Problem: Error, HTTPResponseError, Equatable, Sendable {
     public enum Kind: String, Sendable, Codable {
         case refused, badInput = "bad-input", notFound = "not-found", notSignedIn = "not-signed-in", unavailable
@@ -38,6 +38,7 @@ public struct Problem: Error, HTTPResponseError, Equatable, Sendable {
             case .rule: self.init(.refused, r.description)
             case .invalidInput: self.init(.badInput, r.description, field: r.field)
             case .notFound: self.init(.notFound, r.description, field: r.field)
+            case .conflict: self.init(.badInput, r.description, field: r.field, status: .conflict)
             }
         case .unavailable(let message): self.init(.unavailable, message)
         case .cancelled: self.init(.unavailable, "cancelled")

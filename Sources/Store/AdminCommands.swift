@@ -18,7 +18,7 @@ extension PortalStore {
         let userID: Int64 = try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM domain") ?? 0
             try Rules.createDomain(by: creator, existingDomains: existing).enforce()
-            if try Self.domain(db, name: name) != nil { throw StoreError.refused(.invalid("domain", "\(name) already exists")) }
+            if try Self.domain(db, name: name) != nil { throw StoreError.refused(.conflict("domain", "\(name) already exists")) }
             let domain = try DomainRecord(name: name, kind: kind.rawValue, licencePool: Licences.defaultPool, createdAt: now.millis)
                 .inserted(db)
             let domainID = domain.id!
@@ -40,7 +40,7 @@ extension PortalStore {
         try adminWrite(admin, action: "domain.add-secondary", target: name) { db in
             let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM domain WHERE name = ?) OR EXISTS(SELECT 1 FROM secondary_domain WHERE name = ?)",
                                           arguments: [name, name]) ?? false
-            if taken { throw StoreError.refused(.invalid("domain", "\(name) is already a reseller or secondary domain")) }
+            if taken { throw StoreError.refused(.conflict("domain", "\(name) is already a reseller or secondary domain")) }
             try db.execute(sql: "INSERT INTO secondary_domain (domain_id, name) VALUES (?, ?)", arguments: [admin.domainID, name])
         }
     }
@@ -60,7 +60,7 @@ extension PortalStore {
             guard names.contains(where: { email.hasSuffix("@\($0)") }) else {
                 throw StoreError.refused(.invalid("email", "\(email) is not an address in \(names.joined(separator: " or "))"))
             }
-            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.invalid("email", "\(email) already has an account")) }
+            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.conflict("email", "\(email) already has an account")) }
             let roleIDs = try roles.map { try Self.roleID(db, domainID: admin.domainID, name: $0) }
             if licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             return try Self.insertUser(db, domainID: admin.domainID, email: email, name: name, hash: hash,
@@ -102,7 +102,7 @@ extension PortalStore {
         if privileges.isEmpty { throw .refused(.invalid("privilege", "give at least one privilege: \(Privilege.allCases.map(\.rawValue).joined(separator: ", "))")) }
         try adminWrite(admin, action: "role.create", target: trimmed) { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
-                throw StoreError.refused(.invalid("name", "a role named \(trimmed) already exists"))
+                throw StoreError.refused(.conflict("name", "a role named \(trimmed) already exists"))
             }
             _ = try RoleRecord(domainID: admin.domainID, name: trimmed, privileges: Map.privilegesText(privileges)).inserted(db)
         }
@@ -159,7 +159,7 @@ extension PortalStore {
                 SELECT 1 FROM customer cu JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
                 WHERE cu.primary_domain = ?
                 """, arguments: [admin.domainID, primary])
-            if yours != nil { throw StoreError.refused(.invalid("primary-domain", "\(primary) is already one of your customers")) }
+            if yours != nil { throw StoreError.refused(.conflict("primary-domain", "\(primary) is already one of your customers")) }
             let id = try CustomerRecord(name: trimmed, primaryDomain: primary, tier: tier.rawValue).inserted(db).id!
             _ = try CustomerAccessRecord(customerID: id, domainID: admin.domainID, kind: kind.rawValue, granted: granted,
                                          since: now.millis).inserted(db)

@@ -30,20 +30,9 @@ extension PortalStore {
     @discardableResult
     public func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase {
         try Rules.fileCases(by: user).enforce()
-        let title = try Validate.title(form.title).get()
-        let language = try Validate.language(form.language ?? user.language).get()
-        let timeZone = try Validate.timeZone(form.timeZone ?? user.timeZone).get()
-        let category: Category
-        switch CategoryCatalogue.resolve(form.category) {
-        case .found(let c): category = c
-        case .ambiguous(let list):
-            throw .refused(.invalid("category", "\"\(form.category)\" matches several categories: \(list.map(\.path).joined(separator: "; "))"))
-        case .notFound:
-            throw .refused(.invalid("category", "no category matches \"\(form.category)\"; see `careportal categories --search WORDS`"))
-        }
-        let description = try Validate.description(form.description, answering: category).get()
-        for a in form.attachments { try Validate.attachment(name: a.name, size: try Self.bytes(a).count).get() }
-        let sharing = try Validate.sharing(current: [], add: form.sharing, remove: []).get()
+        let checked = try form.checked(for: user).get()
+        let (title, language, timeZone) = (checked.title, checked.language, checked.timeZone)
+        let (category, description, sharing) = (checked.category, checked.description, checked.sharing)
         let now = self.now
         return try write { db in
             let (customer, access) = try Self.resolveCustomer(db, form.customer, domainID: user.domainID)

@@ -14,7 +14,7 @@ extension PortalStore {
         let id: Int64 = try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE kind = ?", arguments: [AccountKind.supportEngineer.rawValue]) ?? 0
             try Rules.addEngineer(by: creator, existingEngineers: existing).enforce()
-            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.invalid("email", "\(email) already has an account")) }
+            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.conflict("email", "\(email) already has an account")) }
             let id = try UserRecord(kind: AccountKind.supportEngineer.rawValue, domainID: nil, email: email, name: name, passwordHash: hash,
                                     superAdmin: false, suspended: false, licensed: false, language: "en", timeZone: "UTC",
                                     createdAt: now.millis).inserted(db).id!
@@ -35,7 +35,7 @@ extension PortalStore {
         let id: Int64 = try adminWrite(admin, action: "customer-user.add", target: email) { db in
             let (found, access) = try Self.resolveCustomer(db, customer, domainID: admin.domainID)
             try Rules.addCustomerUser(by: admin, access: access).enforce()
-            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.invalid("email", "\(email) already has an account")) }
+            if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.conflict("email", "\(email) already has an account")) }
             return try UserRecord(kind: AccountKind.customer.rawValue, domainID: nil, customerID: found.id, email: email, name: name,
                                   passwordHash: hash, superAdmin: false, suspended: false, licensed: false, language: "en",
                                   timeZone: "UTC", createdAt: now.millis).inserted(db).id!

@@ -161,18 +161,13 @@ extension PortalStore {
     /// merge's last `limit`.
     public func cases(asEach users: [User], query: CaseQuery = .all, sort: CaseSort = .updated,
                       page anchor: PageAnchor, limit: Int = 50, cancellation: Cancellation? = nil) throws(StoreError) -> CasePage {
-        var merged: [CaseRow] = []
-        var more = false
+        var pages: [CasePage] = []
         // A support engineer's queue runs the other way (the longest waiting first): it is no part of All domains.
         for user in users where user.kind != .supportEngineer {
-            let page = try cases(as: user, scope: Rules.homeScope(for: user), query: query, sort: sort, page: anchor, limit: limit,
-                                 cancellation: cancellation)
-            merged += page.rows
-            more = more || page.hasMore
+            pages.append(try cases(as: user, scope: Rules.homeScope(for: user), query: query, sort: sort, page: anchor, limit: limit,
+                                   cancellation: cancellation))
         }
-        merged.sort { $0.precedes($1, in: sort) }
-        let rows = anchor.isBackward ? Array(merged.suffix(limit)) : Array(merged.prefix(limit))
-        return CasePage(rows: rows, hasMore: more || merged.count > limit)
+        return CasePage.merging(pages, sort: sort, anchor: anchor, limit: limit)
     }
 
     /// The Support queue: every domain's cases waiting on support, the longest waiting first. That is each domain's

@@ -9,9 +9,9 @@ import Testing
         return o.stdout
     }
 
-    @Test func anOrganisationSetUpFromTheCommandLine() throws {
-        let b = try Binary()
-        _ = try ok(b, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+    @Test(arguments: Backend.allCases) func anOrganisationSetUpFromTheCommandLine(_ backend: Backend) throws {
+        let b = try Binary(backend)
+        _ = try ok(b.onFile, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
         _ = try ok(b, ["login", "--user", "root@north.example", "--password-stdin"], stdin: "root-password\n")
         let admin = ["--as", "root@north.example"]
         _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin"] + admin,
@@ -67,13 +67,27 @@ import Testing
         #expect(o.status == 1 && o.stderr.contains("suspended"), "\(o.stderr)")
     }
 
-    @Test func adminInputErrorsNameTheField() throws {
-        let b = try Binary()
-        var o = try b.run(["admin", "domain", "create", "not a domain", "--admin", "x@y.example", "--password-stdin"], stdin: "password-1\n")
+    /// On the file, the first domain of a new database; over a server, a domain a signed-in super administrator creates.
+    @Test(arguments: Backend.allCases) func adminInputErrorsNameTheField(_ backend: Backend) throws {
+        let b = try Binary(backend)
+        var admin: [String] = []
+        if backend == .server {
+            _ = try ok(b.onFile, ["admin", "domain", "create", "first.example", "--admin", "root@first.example", "--password-stdin"],
+                       stdin: "root-password\n")
+            _ = try ok(b, ["login", "--user", "root@first.example", "--password-stdin"], stdin: "root-password\n")
+            admin = ["--as", "root@first.example"]
+        }
+        var o = try b.run(["admin", "domain", "create", "not a domain", "--admin", "x@y.example", "--password-stdin"] + admin, stdin: "password-1\n")
         #expect(o.status == 2 && o.stderr.contains("domain:"), "\(o.stderr)")
-        o = try b.run(["admin", "domain", "create", "ok.example", "--admin", "x@elsewhere.example", "--password-stdin"], stdin: "password-1\n")
+        o = try b.run(["admin", "domain", "create", "ok.example", "--admin", "x@elsewhere.example", "--password-stdin"] + admin, stdin: "password-1\n")
         #expect(o.status == 2 && o.stderr.contains("admin-email:"), "\(o.stderr)")
-        o = try b.run(["admin", "domain", "create", "ok.example", "--admin", "x@ok.example", "--password-stdin"], stdin: "short\n")
+        o = try b.run(["admin", "domain", "create", "ok.example", "--admin", "x@ok.example", "--password-stdin"] + admin, stdin: "short\n")
         #expect(o.status == 2 && o.stderr.contains("password:"), "\(o.stderr)")
+        // A name already taken: the same line and exit code on the file and over a server (409 there).
+        if backend == .server {
+            o = try b.run(["admin", "domain", "create", "first.example", "--admin", "x@first.example", "--password-stdin"] + admin,
+                          stdin: "password-1\n")
+            #expect(o.status == 2 && o.stderr == "careportal: domain: first.example already exists\n", "\(o.stderr)")
+        }
     }
 }

@@ -3,8 +3,8 @@ import Testing
 
 /// `case attach` and `case create --attach` take regular files only, by the check the app shares (LocalFile).
 @Suite(.serialized) struct AttachmentFileTests {
-    @Test func aLinkIntoProcIsRefusedAndNothingIsAttached() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 30)
+    @Test(arguments: Backend.allCases) func aLinkIntoProcIsRefusedAndNothingIsAttached(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 30, backend)
         let me = ["--as", "alice@cloudpartners.example"]
         let number = "\(try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")[0])"
         let link = b.home.appendingPathComponent("notes.txt").path

@@ -13,14 +13,28 @@ struct Binary {
 
     let home: URL
     var db: String { home.appendingPathComponent("portal.sqlite3").path }
+    /// Where `run` sends commands that name no `db:` or `server:` (Backend.swift).
+    let backend: Backend
+    /// The server of the `.server` backend, started on this home's database by the first command sent to it.
+    let served: ServedDatabase
 
-    init() throws {
+    init(_ backend: Backend = .file) throws {
         // A child that exits before reading its standard input must not take the test process down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         home = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         TemporaryFolders.shared.add(home)
+        self.backend = backend
+        served = ServedDatabase()
     }
+
+    private init(_ other: Binary, backend: Backend) {
+        home = other.home; served = other.served; self.backend = backend
+    }
+
+    /// The same home and database, each command on the file itself: what only runs where the database is (`demo`,
+    /// the first `admin domain create`).
+    var onFile: Binary { Binary(self, backend: .file) }
 
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
@@ -45,7 +59,7 @@ struct Binary {
     func run(_ args: [String], bytes stdin: Data?, db: String? = nil, server: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.path)
-        p.arguments = args + (server.map { ["--server", $0.absoluteString] } ?? ["--db", db ?? self.db])
+        p.arguments = args + (try location(db: db, server: server))
         p.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out; p.standardError = err; p.standardInput = input
@@ -56,6 +70,13 @@ struct Binary {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// `--db PATH` or `--server URL`: the one given, else this binary's backend (its server started if need be).
+    func location(db: String? = nil, server: URL? = nil) throws -> [String] {
+        if let server { return ["--server", server.absoluteString] }
+        if db != nil || backend == .file { return ["--db", db ?? self.db] }
+        return ["--server", try served.url(for: self).absoluteString]
     }
 
     func json(_ args: [String]) throws -> Any {

@@ -3,8 +3,8 @@ import Testing
 
 /// `cases --csv` cells can't start a spreadsheet formula (issue #11).
 @Suite(.serialized) struct CSVFormulaTests {
-    @Test func csvCellsThatStartAFormulaAreNeutralised() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 10)
+    @Test(arguments: Backend.allCases) func csvCellsThatStartAFormulaAreNeutralised(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 10, backend)
         let create = ["case", "create", "--customer", "acme-logistics.example", "--category", "Gmail > Delivery > Messages delayed",
                       "--description", "d", "--severity", "P3", "--json"] + RawText.alice
         let titles = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "+1+2", "-2+3", "@SUM(A1:A2)", "Plain = fine"]

@@ -4,10 +4,12 @@ import Testing
 /// The real binary on a temporary database: the demo, sign-in, listings and every bad input's exit code.
 @Suite(.serialized) struct CommandLineTests {
     /// A demo organisation with the first domain's agent and the second domain's agent signed in.
-    static func demo(cases: Int = 300) throws -> (Binary, [String: Any]) {
+    /// `backend`: where the binary's commands go afterwards, the demo database or a server on it (the demo itself
+    /// is created on the file).
+    static func demo(cases: Int = 300, _ backend: Backend = .file) throws -> (Binary, [String: Any]) {
         // Alice (cloudpartners.example) and Carol (skyline-it.example) are signed in afterwards.
-        let b = try Binary()
-        let report = try b.json(["demo", "--cases", "\(cases)", "--seed", "7", "--json"]) as! [String: Any]
+        let b = try Binary(backend)
+        let report = try b.onFile.json(["demo", "--cases", "\(cases)", "--seed", "7", "--json"]) as! [String: Any]
         for (user, domainIndex) in [("alice@cloudpartners.example", 0), ("carol@skyline-it.example", 1)] {
             let users = (report["domains"] as! [[String: Any]])[domainIndex]["users"] as! [[String: Any]]
             let password = users.first { $0["email"] as? String == user }!["password"] as! String
@@ -17,12 +19,20 @@ import Testing
         return (b, report)
     }
 
+    /// Signs in the demo's support engineer Priya: `support …` commands act as her (`--as`).
+    static func signInEngineer(_ b: Binary, _ report: [String: Any]) throws -> [String] {
+        let priya = (report["engineers"] as! [[String: Any]]).first { $0["email"] as? String == "priya@support.example" }!
+        let o = try b.run(["login", "--user", "priya@support.example", "--password-stdin"], stdin: (priya["password"] as! String) + "\n")
+        #expect(o.status == 0, "\(o.stderr)")
+        return ["--as", "priya@support.example"]
+    }
+
     static func numbers(_ b: Binary, as user: String, _ extra: [String] = []) throws -> [Int] {
         (try b.json(["cases", "--as", user, "--json"] + extra) as! [[String: Any]]).map { $0["number"] as! Int }
     }
 
-    @Test func twoDomainsSeeDisjointSetsMatchingThePlan() throws {
-        let (b, report) = try Self.demo()
+    @Test(arguments: Backend.allCases) func twoDomainsSeeDisjointSetsMatchingThePlan(_ backend: Backend) throws {
+        let (b, report) = try Self.demo(cases: 300, backend)
         let domains = report["domains"] as! [[String: Any]]
         #expect(domains.count == 3)
         #expect(domains.map { $0["kind"] as! String } == ["reseller", "reseller", "support-partner"])
@@ -39,8 +49,8 @@ import Testing
         #expect(users.filter { !($0["canUsePortal"] as! Bool) }.compactMap { $0["why"] as? String }.count == 2)
     }
 
-    @Test func caseJSONHasTheDocumentedShape() throws {
-        let (b, _) = try Self.demo(cases: 120)
+    @Test(arguments: Backend.allCases) func caseJSONHasTheDocumentedShape(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 120, backend)
         let list = try b.json(["cases", "--as", "alice@cloudpartners.example", "--json", "--limit", "3"]) as! [[String: Any]]
         #expect(list.count == 3)
         #expect(Set(list[0].keys).isSuperset(of: ["number", "title", "customer", "domain", "status", "severity", "escalated", "createdAt", "updatedAt"]))
@@ -56,8 +66,8 @@ import Testing
     }
 
     /// `feedback list` takes --as like every other command, and lists only what that user may read.
-    @Test func feedbackListIsForItsSenders() throws {
-        let (b, _) = try Self.demo(cases: 20)
+    @Test(arguments: Backend.allCases) func feedbackListIsForItsSenders(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 20, backend)
         let alice = ["--as", "alice@cloudpartners.example"], carol = ["--as", "carol@skyline-it.example"]
         #expect(try b.run(["--as", "alice@cloudpartners.example", "feedback", "--message", "From Alice"]).status == 0)
         #expect(try b.run(["feedback", "--message", "From Carol"] + carol).status == 0)
@@ -72,8 +82,8 @@ import Testing
     }
 
     /// `drafts` prints a new case's draft as its fields, not as the JSON the app stores.
-    @Test func aNewCaseDraftIsPrintedReadably() throws {
-        let (b, _) = try Self.demo(cases: 20)
+    @Test(arguments: Backend.allCases) func aNewCaseDraftIsPrintedReadably(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 20, backend)
         let content = #"{"attachments":[{"name":"headers.txt","path":"/tmp/headers.txt","size":2048}],"category":"Gmail > Delivery > Messages not received","customerDomain":"acme.example","customerID":7,"customerName":"Acme Corp","description":"When did it start?\nAnswer: Monday","field":3,"language":"en","severity":"P2","timeZone":"Europe/Paris","title":"Mail bounces"}"#
         try RawText.sqlite(b, """
             INSERT INTO draft (user_id, form, content, updated_at)
@@ -93,8 +103,8 @@ import Testing
         #expect(newCase?["title"] as? String == "Mail bounces" && newCase?["customerName"] as? String == "Acme Corp")
     }
 
-    @Test func fileAndUpdateACaseFromTheCommandLine() throws {
-        let (b, _) = try Self.demo(cases: 50)
+    @Test(arguments: Backend.allCases) func fileAndUpdateACaseFromTheCommandLine(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 50, backend)
         let me = ["--as", "alice@cloudpartners.example"]
         let file = b.home.appendingPathComponent("headers.txt")
         try Data("Received: from mx.example".utf8).write(to: file)
@@ -115,8 +125,8 @@ import Testing
     }
 
     /// Each bad input: one line naming the problem, the documented exit code, and nothing written.
-    @Test func badInputIsRefusedAndWritesNothing() throws {
-        let (b, _) = try Self.demo(cases: 60)
+    @Test(arguments: Backend.allCases) func badInputIsRefusedAndWritesNothing(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 60, backend)
         let me = ["--as", "alice@cloudpartners.example"]
         let before = try Self.numbers(b, as: "alice@cloudpartners.example")
         let first = "\(before[0])"
@@ -174,8 +184,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: readOnly))
     }
 
-    @Test func escalationOfAStandardCustomerIsARuleRefusal() throws {
-        let (b, _) = try Self.demo(cases: 80)
+    @Test(arguments: Backend.allCases) func escalationOfAStandardCustomerIsARuleRefusal(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 80, backend)
         let me = ["--as", "alice@cloudpartners.example"]
         let customers = try b.json(["customers", "--json"] + me) as! [[String: Any]]
         let standard = customers.first { $0["tier"] as? String == "standard" && $0["access"] as? String == "granted" }!
@@ -186,8 +196,8 @@ import Testing
         #expect(o.status == 1 && o.stderr.contains("Premium support"), "\(o.stderr)")
     }
 
-    @Test func withoutATerminalTheAppPointsToTheCommandLine() throws {
-        let (b, _) = try Self.demo(cases: 10)
+    @Test(arguments: Backend.allCases) func withoutATerminalTheAppPointsToTheCommandLine(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 10, backend)
         let o = try b.run([])
         #expect(o.status == 2, "\(o.stderr)")
         #expect(o.stderr.contains("needs a terminal") && o.stderr.contains("careportal cases"), "\(o.stderr)")

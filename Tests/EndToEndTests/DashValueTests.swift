@@ -3,8 +3,8 @@ import Testing
 
 /// A free-text value may start with '-' (issue #11).
 @Suite(.serialized) struct DashValueTests {
-    @Test func valuesMayStartWithADash() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 60)
+    @Test(arguments: Backend.allCases) func valuesMayStartWithADash(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 60, backend)
         let open = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter=-status:closed"])
         #expect(!open.isEmpty)
         // The README's negated filter, as a separate word.

@@ -13,8 +13,8 @@ import Testing
                          wrapper: ["/bin/bash", "-c", "exec \"$0\" \"$@\" --filter \"$(cat '\(file.path)')\""])
     }
 
-    @Test func invalidUTF8IsRefusedWithTheOffsetNotReplaced() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 50)
+    @Test(arguments: Backend.allCases) func invalidUTF8IsRefusedWithTheOffsetNotReplaced(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 50, backend)
         let o = try Self.cases(b, filter: Array("mail ".utf8) + [0xFF, 0xFE])
         #expect(o.status == 2)
         #expect(o.stderr == "careportal: filter: not valid UTF-8 at byte 5 (0xFF); pass the text as UTF-8\n")
@@ -23,8 +23,8 @@ import Testing
         #expect(attached.stderr == "careportal: filter: not valid UTF-8 at byte 2 (0xC3); pass the text as UTF-8\n")
     }
 
-    @Test func theCampaignsRunawayFiltersExit2WithTheColumn() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 50)
+    @Test(arguments: Backend.allCases) func theCampaignsRunawayFiltersExit2WithTheColumn(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 50, backend)
         for (filter, column) in [(String(repeating: "sev:p1 ", count: 987), 1_001), (String(repeating: "sev:p1 ", count: 100), 449),
                                  (String(repeating: "-a ", count: 300), 193),
                                  ("\"" + String(repeating: "word ", count: 5_000) + "\"", 1_001), ("m*", 1)] {
@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test func seededRandomFiltersExit0Or2WithOneLineErrors() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 200)
+    @Test(arguments: Backend.allCases) func seededRandomFiltersExit0Or2WithOneLineErrors(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 200, backend)
         var rng = SplitMix(seed: 0xA26)
         let pieces: [[UInt8]] = ["mail", "is:open", "sev:p1,p2", "customer:acme", "-status:closed", "bou*", "\"", "'", "';",
                                  "DROP TABLE case_search;--", "NEAR(a b)", "OR", "AND", "NOT", "^", "*", "(", ")", "{title}:",

@@ -18,23 +18,25 @@ import Testing
         return Binary.Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    @Test func globalOptionsWorkBeforeOrAfterTheSubcommand() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 60)
-        let after = try Self.run(b, ["cases", "--limit", "2", "--json", "--db", b.db, "--as", "alice@cloudpartners.example"])
+    /// `--db PATH` or `--server URL`, as the backend is.
+    @Test(arguments: Backend.allCases) func globalOptionsWorkBeforeOrAfterTheSubcommand(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 60, backend)
+        let at = try b.location()
+        let after = try Self.run(b, ["cases", "--limit", "2", "--json"] + at + ["--as", "alice@cloudpartners.example"])
         #expect(after.status == 0, "\(after.stderr)")
-        for args in [["--db", b.db, "--as", "alice@cloudpartners.example", "cases", "--limit", "2", "--json"],
-                     ["--db=\(b.db)", "cases", "--as", "alice@cloudpartners.example", "--limit", "2", "--json"],
-                     ["--as", "alice@cloudpartners.example", "--db", b.db, "cases", "--limit", "2", "--json"]] {
+        for args in [at + ["--as", "alice@cloudpartners.example", "cases", "--limit", "2", "--json"],
+                     ["\(at[0])=\(at[1])", "cases", "--as", "alice@cloudpartners.example", "--limit", "2", "--json"],
+                     ["--as", "alice@cloudpartners.example"] + at + ["cases", "--limit", "2", "--json"]] {
             let o = try Self.run(b, args)
             #expect(o.status == 0, "\(args): \(o.stderr)")
             #expect(o.stdout == after.stdout, "\(args)")
         }
         // Nested subcommands too.
         let number = String(((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as! [[String: Any]])[0]["number"] as! Int))
-        let show = try Self.run(b, ["--db", b.db, "--as", "alice@cloudpartners.example", "case", "show", number, "--json"])
+        let show = try Self.run(b, at + ["--as", "alice@cloudpartners.example", "case", "show", number, "--json"])
         #expect(show.status == 0, "\(show.stderr)")
         // A command's own error is still its own, one line.
-        let bad = try Self.run(b, ["--db", b.db, "cases", "--limit", "-5"])
+        let bad = try Self.run(b, at + ["cases", "--limit", "-5"])
         #expect(bad.status == 2 && bad.stderr.hasPrefix("careportal: limit:"), "\(bad.stderr)")
     }
 }
@@ -59,8 +61,8 @@ import Testing
 
 /// First-use item 20: `case show` left a message's second line at the margin; `--json` and `--csv` had no help.
 @Suite struct CaseShowLayoutTests {
-    @Test func everyLineOfAMessageIsIndentedUnderItsHeading() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 40)
+    @Test(arguments: Backend.allCases) func everyLineOfAMessageIsIndentedUnderItsHeading(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 40, backend)
         let alice = "alice@cloudpartners.example"
         let number = String(try CommandLineTests.numbers(b, as: alice, ["--filter", "is:open -customer:harbor"])[0])
         let sent = try b.run(["case", "message", number, "--as", alice, "--message", "First line.\nSecond line.\n\nAfter a blank line."])

@@ -10,7 +10,7 @@ extension Binary {
              wrapper: [String] = []) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.path)
-        p.arguments = Array(wrapper.dropFirst()) + (wrapper.isEmpty ? [] : [Self.path]) + args + ["--db", db ?? self.db]
+        p.arguments = Array(wrapper.dropFirst()) + (wrapper.isEmpty ? [] : [Self.path]) + args + (try location(db: db))
         var env = environment
         env.merge(extra) { _, new in new }
         p.environment = env

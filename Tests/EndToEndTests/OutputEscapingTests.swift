@@ -3,8 +3,8 @@ import Testing
 
 /// Text already in a database prints escaped on every output path; JSON stays JSON (issue #11).
 @Suite(.serialized) struct OutputEscapingTests {
-    @Test func textAlreadyInTheDatabasePrintsEscapedOnEveryPath() throws {
-        let (b, report) = try CommandLineTests.demo(cases: 30)
+    @Test(arguments: Backend.allCases) func textAlreadyInTheDatabasePrintsEscapedOnEveryPath(_ backend: Backend) throws {
+        let (b, report) = try CommandLineTests.demo(cases: 30, backend)
         let users = (report["domains"] as! [[String: Any]])[0]["users"] as! [[String: Any]]
         let adminPassword = users.first { $0["email"] as? String == "admin@cloudpartners.example" }!["password"] as! String
         #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword + "\n").status == 0)

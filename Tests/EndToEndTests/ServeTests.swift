@@ -169,6 +169,7 @@ import Testing
         #expect(document.statuses.count >= 15, "\(document.statuses.keys)")
         #expect(document.problemTypes.count == 5, "\(document.problemTypes)")
         let token = try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!)
+        let admin = try server.signIn("admin@cloudpartners.example", passwords["admin@cloudpartners.example"]!)
         let mine = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open customer:acme"])
         let n = try #require(mine.first)
         let requests: [(String, String, String?, Any?)] = [
@@ -191,9 +192,9 @@ import Testing
             ("GET", "/v1/changes?after=0", token, nil), ("GET", "/v1/changes?after=soon", token, nil),
             ("GET", "/v1/events?after=soon", token, nil), ("GET", "/v1/events", nil, nil),
             ("POST", "/v1/cases/\(n)/commands", token, ["kind": "status", "status": "closed"]),
-            ("POST", "/v1/customer-users", token, ["email": "kim2@acme-logistics.example", "name": "Kim", "password": "password-k",
+            ("POST", "/v1/admin/customer-users", token, ["email": "kim2@acme-logistics.example", "name": "Kim", "password": "password-k",
                                                    "customer": "acme-logistics.example"]),
-            ("POST", "/v1/customer-users", token, ["email": "kim2@acme-logistics.example"]),
+            ("POST", "/v1/admin/customer-users", token, ["email": "kim2@acme-logistics.example"]),
             ("POST", "/v1/engineers", token, ["email": "eve@support.example", "name": "Eve", "password": "password-eve"]),
             ("POST", "/v1/engineers", nil, ["email": "eve@support.example", "name": "Eve", "password": "password-eve"]),
             ("GET", "/v1/drafts", token, nil), ("PUT", "/v1/drafts/new%20case", token, ["content": "{}"]),
@@ -202,8 +203,12 @@ import Testing
             ("POST", "/v1/feedback", nil, ["screen": "Sign in", "message": "Hello"]), ("GET", "/v1/feedback", token, nil),
             ("DELETE", "/v1/sessions/current", token, nil),
         ]
-        for (method, path, token, body) in requests {
+        // The admin routes' answers are known in advance: each is checked for its status too.
+        let admins = Self.adminRequests(admin: admin, agent: try server.signIn("alice@cloudpartners.example", passwords["alice@cloudpartners.example"]!))
+        for (method, path, token, body, expected) in requests.map({ ($0.0, $0.1, $0.2, $0.3, Int?.none) })
+            + admins.map({ ($0.0, $0.1, $0.2, $0.3, Int?.some($0.4)) }) {
             let reply = try server.request(method, path, token: token, json: body)
+            if let expected { #expect(reply.status == expected, "\(method) \(path): \(reply.status) \(reply.text)") }
             guard let operation = document.operation(method, path) else {
                 Issue.record("\(method) \(path) answered \(reply.status) but isn't in the document")
                 continue
@@ -216,6 +221,68 @@ import Testing
                 #expect(document.problemTypes.contains(reply.object["type"] as? String ?? ""), "\(method) \(path): \(reply.text)")
             }
         }
+    }
+}
+
+extension ServeContractTests {
+    /// Each super administrator's route: done, refused to an agent (403), bad input (422), a name already taken (409),
+    /// nothing by that name (404), no token (401).
+    static func adminRequests(admin: String, agent: String) -> [(String, String, String?, Any?, Int)] {
+        let user = "/v1/admin/users/new@cloudpartners.example"
+        let customer = "/v1/admin/customers/contract-co.example"
+        return [
+            ("GET", "/v1/admin/overview", admin, nil, 200), ("GET", "/v1/admin/overview", agent, nil, 403),
+            ("GET", "/v1/admin/overview", nil, nil, 401),
+            ("POST", "/v1/admin/domains", admin, ["name": "contract.example", "adminEmail": "root@contract.example", "password": "contract-password"], 201),
+            ("POST", "/v1/admin/domains", admin, ["name": "contract.example", "adminEmail": "root@contract.example", "password": "contract-password"], 409),
+            ("POST", "/v1/admin/domains", agent, ["name": "rogue.example", "adminEmail": "root@rogue.example", "password": "rogue-password"], 403),
+            ("POST", "/v1/admin/domains", admin, ["name": "not a domain", "adminEmail": "root@x.example", "password": "contract-password"], 422),
+            ("POST", "/v1/admin/domains", admin, ["name": "contract2.example"], 422),
+            ("POST", "/v1/admin/secondary-domains", admin, ["name": "cloudpartners-eu.example"], 204),
+            ("POST", "/v1/admin/secondary-domains", admin, ["name": "cloudpartners-eu.example"], 409),
+            ("POST", "/v1/admin/secondary-domains", admin, ["name": "not a domain"], 422),
+            ("POST", "/v1/admin/secondary-domains", agent, ["name": "agent.example"], 403),
+            ("POST", "/v1/admin/users", admin, ["email": "new@cloudpartners.example", "name": "New", "password": "new-password-1",
+                                                "licensed": true, "roles": ["Reseller Admin"]], 201),
+            ("POST", "/v1/admin/users", admin, ["email": "new@cloudpartners.example", "name": "New", "password": "new-password-1"], 409),
+            ("POST", "/v1/admin/users", admin, ["email": "other@cloudpartners.example", "name": "Other", "password": "new-password-1",
+                                                "roles": ["No such role"]], 404),
+            ("POST", "/v1/admin/users", admin, ["email": "x@elsewhere.example", "name": "X", "password": "new-password-1"], 422),
+            ("POST", "/v1/admin/users", agent, ["email": "y@cloudpartners.example", "name": "Y", "password": "new-password-1"], 403),
+            ("DELETE", "\(user)/licence", admin, nil, 204), ("PUT", "\(user)/licence", admin, nil, 204),
+            ("PUT", "/v1/admin/users/nobody@cloudpartners.example/licence", admin, nil, 404), ("PUT", "\(user)/licence", agent, nil, 403),
+            ("DELETE", "\(user)/roles/Reseller%20Admin", admin, nil, 204), ("PUT", "\(user)/roles/Reseller%20Admin", admin, nil, 204),
+            ("PUT", "\(user)/roles/No%20such%20role", admin, nil, 404), ("DELETE", "\(user)/roles/Reseller%20Admin", agent, nil, 403),
+            ("PUT", "\(user)/suspension", admin, nil, 204), ("DELETE", "\(user)/suspension", admin, nil, 204),
+            ("PUT", "/v1/admin/users/nobody@cloudpartners.example/suspension", admin, nil, 404), ("PUT", "\(user)/suspension", agent, nil, 403),
+            ("PUT", "\(user)/alert-address", admin, ["address": "ops@cloudpartners.example"], 204),
+            ("PUT", "\(user)/alert-address", admin, ["address": "not an address"], 422),
+            ("DELETE", "\(user)/alert-address", admin, nil, 204),
+            ("DELETE", "/v1/admin/users/nobody@cloudpartners.example/alert-address", admin, nil, 404),
+            ("DELETE", "\(user)/alert-address", agent, nil, 403),
+            ("POST", "/v1/admin/licence-requests", admin, ["count": 5], 204), ("POST", "/v1/admin/licence-requests", admin, ["count": 0], 422),
+            ("POST", "/v1/admin/licence-requests", agent, ["count": 5], 403),
+            ("POST", "/v1/admin/roles", admin, ["name": "Contract role", "privileges": ["support", "view-customers"]], 204),
+            ("POST", "/v1/admin/roles", admin, ["name": "Contract role", "privileges": ["support"]], 409),
+            ("POST", "/v1/admin/roles", admin, ["name": "Empty role", "privileges": []], 422),
+            ("POST", "/v1/admin/roles", admin, ["name": "Bad role", "privileges": ["everything"]], 422),
+            ("POST", "/v1/admin/roles", agent, ["name": "Agent role", "privileges": ["support"]], 403),
+            ("POST", "/v1/admin/org-units", admin, ["name": "Contract unit", "autoLicensing": true], 201),
+            ("POST", "/v1/admin/org-units", admin, ["name": "Bad \u{1B}[2J unit"], 422), ("POST", "/v1/admin/org-units", agent, ["name": "Agent unit"], 403),
+            ("POST", "/v1/admin/customers", admin, ["name": "Contract Co", "primaryDomain": "contract-co.example", "tier": "premium"], 201),
+            ("POST", "/v1/admin/customers", admin, ["name": "Contract Co", "primaryDomain": "contract-co.example"], 409),
+            ("POST", "/v1/admin/customers", admin, ["name": "Bad Co", "primaryDomain": "not a domain"], 422),
+            ("POST", "/v1/admin/customers", agent, ["name": "Agent Co", "primaryDomain": "agent-co.example"], 403),
+            ("PUT", "\(customer)/grant", admin, nil, 204), ("DELETE", "\(customer)/grant", admin, nil, 204),
+            ("PUT", "/v1/admin/customers/nobody.example/grant", admin, nil, 404), ("PUT", "\(customer)/grant", agent, nil, 403),
+            ("PUT", "\(customer)/tier", admin, ["tier": "enhanced"], 204), ("PUT", "\(customer)/tier", admin, ["tier": "gold"], 422),
+            ("PUT", "/v1/admin/customers/nobody.example/tier", admin, ["tier": "enhanced"], 404),
+            ("PUT", "\(customer)/tier", agent, ["tier": "premium"], 403),
+            ("POST", "\(customer)/transfer", admin, ["to": "nowhere.example"], 404),
+            ("POST", "\(customer)/transfer", agent, ["to": "skyline-it.example"], 403),
+            ("POST", "\(customer)/transfer", admin, ["to": "skyline-it.example"], 204),
+            ("GET", "/v1/admin/audit", admin, nil, 200), ("GET", "/v1/admin/audit", agent, nil, 403), ("GET", "/v1/admin/audit", nil, nil, 401),
+        ]
     }
 }
 
@@ -260,10 +327,27 @@ import Testing
             let local = try b.run(args + me), remote = try b.run(args + me, server: url)
             #expect(remote.status == local.status && remote.stderr == local.stderr, "\(args): \(remote.status) \(remote.stderr) vs \(local.status) \(local.stderr)")
         }
+        // The admin commands: byte for byte the same output, errors and exit codes (reads, and refusals that change nothing).
+        let adminPassword = passwords["admin@cloudpartners.example"]! + "\n"
+        #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword).status == 0)
+        #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword, server: url).status == 0)
+        let admin = ["--as", "admin@cloudpartners.example"]
+        for args in [["admin", "user", "list"], ["admin", "user", "list", "--json"], ["admin", "licence", "status"], ["admin", "audit", "--json"],
+                     ["admin", "customer", "transfer", "nobody.example", "--to", "skyline-it.example"], ["admin", "licence", "request", "--count", "0"],
+                     ["admin", "user", "suspend", "admin@cloudpartners.example"], ["admin", "domain", "add-secondary", "cloudpartners.example"],
+                     ["admin", "role", "create", "Reseller Admin", "--privilege", "support"], ["admin", "user", "alerts", "nobody@cloudpartners.example", "--clear"]]
+                     .map({ $0 + admin }) + [["admin", "user", "list"] + me] {
+            let local = try b.run(args), remote = try b.run(args, server: url)
+            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
+                    "\(args): \(remote.status) \(remote.stderr)\(remote.stdout) vs \(local.status) \(local.stderr)\(local.stdout)")
+        }
+        // Alerts are delivered where the database is, not by a client of the server.
+        let deliver = try b.run(["alerts", "deliver", "--maildir", b.home.appendingPathComponent("mail").path], server: url)
+        #expect(deliver.status == 2 && deliver.stderr.contains("alerts are delivered where the database is"), "\(deliver.stderr)")
         // The session is the server's: listed with it, and signing out ends it there.
         let listed = try b.run(["sessions", "--json"], server: url)
         let sessions = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
-        #expect(sessions?.map { $0["user"] as? String } == ["alice@cloudpartners.example"], "\(listed.stdout) \(listed.stderr)")
+        #expect(sessions?.map { $0["user"] as? String } == ["alice@cloudpartners.example", "admin@cloudpartners.example"], "\(listed.stdout) \(listed.stderr)")
         #expect(try b.run(["logout", "--user", "alice@cloudpartners.example"], server: url).status == 0)
         #expect(try b.run(["cases"] + me, server: url).status == 1)
         let down = try b.run(["cases"] + me, server: URL(string: "http://127.0.0.1:9")!)

@@ -9,15 +9,24 @@ final class Server: @unchecked Sendable {
     let process = Process()
     let base: URL
     private let stderr = Pipe()
+    private let logFile: URL?
 
-    /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most).
-    init(_ b: Binary, listen: String = "127.0.0.1:0") throws {
+    /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most). `logFile`: where
+    /// its request log goes instead of a pipe read at `stop()` (a server that answers thousands of requests would
+    /// fill the pipe and wait for a reader).
+    init(_ b: Binary, listen: String = "127.0.0.1:0", logFile: URL? = nil) throws {
+        self.logFile = logFile
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["serve", "--listen", listen, "--db", b.db]
         process.environment = b.environment
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = stderr
+        if let logFile {
+            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: logFile)
+        } else {
+            process.standardError = stderr
+        }
         try process.run()
         // "Serving PATH on http://127.0.0.1:PORT"
         var line = Data()
@@ -42,6 +51,7 @@ final class Server: @unchecked Sendable {
     func stop() -> (status: Int32, log: String) {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        if let logFile { return (process.terminationStatus, (try? String(contentsOf: logFile, encoding: .utf8)) ?? "") }
         let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         return (process.terminationStatus, log)
     }

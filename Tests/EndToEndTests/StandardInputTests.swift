@@ -4,8 +4,9 @@ import Testing
 /// What reaches the store is what was typed (issue #11): NUL bytes and invalid UTF-8 are refused rather than
 /// cut or replaced.
 @Suite(.serialized) struct StandardInputTests {
-    @Test func nulBytesAndInvalidUTF8AreRefusedNotCutOrReplaced() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 20)
+    @Test(arguments: Backend.allCases) func nulBytesAndInvalidUTF8AreRefusedNotCutOrReplaced(_ backend: Backend) throws {
+        let (b, report) = try CommandLineTests.demo(cases: 20, backend)
+        let priya = try CommandLineTests.signInEngineer(b, report)
         let created = try b.json(["case", "create", "--customer", "acme-logistics.example", "--category", "Gmail > Delivery > Messages delayed",
                                   "--severity", "P3", "--title", "Mail stuck", "--description", "Since 9:00.", "--json"] + RawText.alice) as! [String: Any]
         let n = "\(created["number"] as! Int)"
@@ -18,7 +19,7 @@ import Testing
         o = try b.run(["case", "message", n] + RawText.alice, bytes: Data([0x61, 0x62, 0x63, 0xFF, 0x64]))
         #expect(o.status == 2 && o.stderr.hasPrefix("careportal: message: ") && o.stderr.contains("UTF-8") && o.stderr.contains("byte 3"),
                 "exit \(o.status): \(o.stderr)")
-        o = try b.run(["support", "reply", n], bytes: Data("é".utf8.prefix(1)))
+        o = try b.run(["support", "reply", n] + priya, bytes: Data("é".utf8.prefix(1)))
         #expect(o.status == 2 && o.stderr.contains("message: ") && o.stderr.contains("byte 0"), "exit \(o.status): \(o.stderr)")
         o = try b.run(["case", "create", "--customer", "acme-logistics.example", "--category", "Gmail > Delivery > Messages delayed",
                        "--severity", "P3", "--title", "t", "--description", "-"] + RawText.alice, bytes: Data([0x4F, 0x4B, 0x0A, 0xC3, 0x28]))

@@ -10,9 +10,9 @@ import Testing
     }
 
     /// Two reseller domains, each with a signed-in super admin; north also has an agent, ann.
-    func twoResellers() throws -> Binary {
-        let b = try Binary()
-        _ = try ok(b, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+    func twoResellers(_ backend: Backend) throws -> Binary {
+        let b = try Binary(backend)
+        _ = try ok(b.onFile, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
         _ = try ok(b, ["login", "--user", "root@north.example", "--password-stdin"], stdin: "root-password\n")
         _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin", "--as", "root@north.example"],
                    stdin: "root-password\n")
@@ -24,9 +24,9 @@ import Testing
     }
 
     /// Without a session, a domain can be created only in an empty database: the first one.
-    @Test func onlyTheFirstDomainNeedsNoSuperAdmin() throws {
-        let b = try Binary()
-        _ = try ok(b, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
+    @Test(arguments: Backend.allCases) func onlyTheFirstDomainNeedsNoSuperAdmin(_ backend: Backend) throws {
+        let b = try Binary(backend)
+        _ = try ok(b.onFile, ["admin", "domain", "create", "north.example", "--admin", "root@north.example", "--password-stdin"], stdin: "root-password\n")
         var o = try b.run(["admin", "domain", "create", "rogue.example", "--admin", "me@rogue.example", "--password-stdin"], stdin: "rogue-password\n")
         #expect(o.status == 1, "a second domain without a session: \(o.stderr)")
         #expect(o.stderr.contains("super administrator") && o.stderr.contains("--as"), "\(o.stderr)")
@@ -44,8 +44,8 @@ import Testing
 
     /// Adding a customer another domain manages answers exactly as for a customer nobody manages: the domain gets
     /// its own customer, and the other domain's customer, its name and its cases stay as they were and out of sight.
-    @Test func addingAnotherDomainsCustomerDisclosesNothing() throws {
-        let b = try twoResellers()
+    @Test(arguments: Backend.allCases) func addingAnotherDomainsCustomerDisclosesNothing(_ backend: Backend) throws {
+        let b = try twoResellers(backend)
         let north = ["--as", "root@north.example"], south = ["--as", "root@south.example"]
         _ = try ok(b, ["admin", "customer", "add", "Acme North Branch", "--primary-domain", "acme.example", "--tier", "premium", "--granted"] + north)
         let taken = try b.run(["admin", "customer", "add", "Acme", "--primary-domain", "acme.example", "--granted"] + south)
@@ -71,8 +71,8 @@ import Testing
     }
 
     /// The licence pool is an admin read like the user list: super administrators only.
-    @Test func licenceStatusIsForSuperAdministratorsLikeTheOtherAdminReads() throws {
-        let b = try twoResellers()
+    @Test(arguments: Backend.allCases) func licenceStatusIsForSuperAdministratorsLikeTheOtherAdminReads(_ backend: Backend) throws {
+        let b = try twoResellers(backend)
         #expect(try ok(b, ["admin", "licence", "status", "--as", "root@north.example"]).contains("licences assigned"))
         for args in [["admin", "licence", "status"], ["admin", "user", "list"], ["admin", "audit"]] {
             let o = try b.run(args + ["--as", "ann@north.example"])

@@ -3,8 +3,9 @@ import Testing
 
 /// Control characters are refused where text is typed, naming the field (issue #11).
 @Suite(.serialized) struct TypedControlCharacterTests {
-    @Test func controlCharactersAreRefusedWhereTextIsTypedNamingTheField() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 30)
+    @Test(arguments: Backend.allCases) func controlCharactersAreRefusedWhereTextIsTypedNamingTheField(_ backend: Backend) throws {
+        let (b, report) = try CommandLineTests.demo(cases: 30, backend)
+        let priya = try CommandLineTests.signInEngineer(b, report)
         let n = "\(try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")[0])"
         func history() throws -> Int {
             ((try b.json(["case", "show", n, "--json"] + RawText.alice) as! [String: Any])["history"] as! [Any]).count
@@ -23,7 +24,7 @@ import Testing
             (["support", "reply", n, "--message", "Fixed \u{1B}]8;;http://evil.example\u{07}here"], "message:"),
         ]
         for c in cases {
-            let o = try b.run(c.args + (c.args[0] == "support" ? [] : RawText.alice))  // a support engineer acts as no user
+            let o = try b.run(c.args + (c.args[0] == "support" ? priya : RawText.alice))
             #expect(o.status == 2, "\(c.args): exit \(o.status), \(o.stderr)")
             #expect(o.stderr.hasPrefix("careportal: \(c.field)") && o.stderr.contains("control character"), "\(c.args): \(o.stderr)")
             #expect(RawText.controls(o.stderr).isEmpty, "\(c.args): the error echoed \(RawText.controls(o.stderr))")

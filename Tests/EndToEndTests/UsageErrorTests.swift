@@ -4,8 +4,8 @@ import Testing
 /// Every usage error is one line on standard error — `careportal: FIELD: what is wrong; what would be valid` —
 /// with exit 2; the usage is shown only under `--help` (issue #11).
 @Suite(.serialized) struct UsageErrorTests {
-    @Test func usageErrorsAreOneLineNamingTheFieldAndWhatIsValid() throws {
-        let (b, _) = try CommandLineTests.demo(cases: 10)
+    @Test(arguments: Backend.allCases) func usageErrorsAreOneLineNamingTheFieldAndWhatIsValid(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 10, backend)
         let me = ["--as", "alice@cloudpartners.example"]
         let n = "\(try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")[0])"
         let cases: [(args: [String], starts: String, mentions: [String])] = [

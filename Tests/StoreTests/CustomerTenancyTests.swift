@@ -18,7 +18,7 @@ import Testing
         let mine = try f.file("acme.example", as: f.agent1), other = try f.file("acme.example", as: f.agent2)
         #expect(mine.customerID != other.customerID)
         #expect(throws: StoreError.self) { try f.store.caseDetail(as: .reseller(f.agent2), number: mine.number) }
-        #expect(throws: StoreError.refused(.invalid("primary-domain", "acme.example is already one of your customers"))) {
+        #expect(throws: StoreError.refused(.conflict("primary-domain", "acme.example is already one of your customers"))) {
             try f.store.addCustomer(as: f.admin2, name: "Acme again", primaryDomain: "ACME.example", tier: .standard, kind: .resold, granted: false)
         }
     }

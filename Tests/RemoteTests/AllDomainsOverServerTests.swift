@@ -1,0 +1,81 @@
+import Domain
+import Foundation
+import Logging
+import Portal
+import Remote
+import Server
+import Store
+import Testing
+
+/// All domains over a server: RemotePortal merges each signed-in user's page as the store does, so every page of
+/// the merged list (forward from the first page, backward from the last) is the local one, row for row.
+@Suite(.serialized) struct AllDomainsOverServerTests {
+    /// A demo database served in this process on a free loopback port, and the two portals over it.
+    final class Served: @unchecked Sendable {
+        let local: LocalPortal
+        let remote: RemotePortal
+        let task: Task<Void, Error>
+        let folder: URL
+        let passwords: [String: String]
+
+        init(cases: Int) async throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-remote-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = folder.appendingPathComponent("portal.sqlite3").path
+            let report = try PortalStore.createDemo(at: path, cases: cases, seed: 7)
+            passwords = Dictionary(report.domains.flatMap(\.accounts).map { ($0.email, $0.password) }, uniquingKeysWith: { a, _ in a })
+            local = try LocalPortal(path: path)
+            let server = PortalServer(portal: local, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            let port = AsyncStream<Int>.makeStream()
+            task = Task { try await server.run(host: "127.0.0.1", port: 0) { port.continuation.yield($0) } }
+            var bound = 0
+            for await p in port.stream { bound = p; break }
+            remote = try RemotePortal(url: "http://127.0.0.1:\(bound)")
+        }
+
+        func stop() {
+            task.cancel()
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    /// An agent of each of the first two reseller domains.
+    static let users = ["alice@cloudpartners.example", "carol@skyline-it.example"]
+
+    /// Every page of the merged list read from `anchor`'s end, until no more.
+    static func pages(_ portal: any Portal, _ users: [User], query: CaseQuery, sort: CaseSort, backward: Bool) throws -> [CasePage] {
+        var pages: [CasePage] = []
+        var anchor: PageAnchor = backward ? .last : .first
+        for _ in 0..<200 {
+            let page = try portal.cases(asEach: users, query: query, sort: sort, page: anchor, limit: 9, cancellation: nil)
+            pages.append(page)
+            guard page.hasMore, let edge = backward ? page.rows.first : page.rows.last else { break }
+            anchor = backward ? .before(edge) : .after(edge)
+        }
+        return pages
+    }
+
+    @Test func everyPageOfAllDomainsIsTheLocalOne() async throws {
+        let served = try await Served(cases: 240)
+        defer { served.stop() }
+        let local = try Self.users.map { try served.local.signIn(email: $0, password: served.passwords[$0]!).user }
+        let remote = try Self.users.map { try served.remote.signIn(email: $0, password: served.passwords[$0]!).user }
+        #expect(local.map(\.id) == remote.map(\.id))
+        for sort in CaseSort.allCases {
+            for filter in ["", "is:open", "sev:p1,p2", "mail"] {
+                let query = try CaseQuery(parsing: filter)
+                for backward in [false, true] {
+                    let mine = try Self.pages(served.local, local, query: query, sort: sort, backward: backward)
+                    let theirs = try Self.pages(served.remote, remote, query: query, sort: sort, backward: backward)
+                    #expect(theirs.map { $0.rows.map(\.number) } == mine.map { $0.rows.map(\.number) },
+                            "\(sort) \(filter) \(backward ? "from the last page" : "from the first page")")
+                    #expect(theirs.map(\.hasMore) == mine.map(\.hasMore), "\(sort) \(filter) backward: \(backward)")
+                    #expect(theirs.flatMap(\.rows) == mine.flatMap(\.rows))
+                }
+            }
+            // Both domains' cases are there, each once.
+            let all = try Self.pages(served.remote, remote, query: .all, sort: sort, backward: false).flatMap(\.rows)
+            #expect(Set(all.map(\.domainID)) == Set(remote.map(\.domainID)) && Set(all.map(\.number)).count == all.count)
+        }
+    }
+}
