@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -34,10 +35,13 @@ let package = Package(
         .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
         // The ncurses backend: the only code that calls ncurses.
         .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
-        // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio).
+        // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio), HTTPS with swift-nio-ssl.
         .target(name: "Server", dependencies: [
             "Domain", "Portal",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("openapi.yaml")]),
         // A careportal server as a Portal: the command line's `--server`.

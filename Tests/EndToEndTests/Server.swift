@@ -10,16 +10,17 @@ final class Server: @unchecked Sendable {
     let base: URL
     private let stderr = Pipe()
 
-    /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most).
-    init(_ b: Binary, listen: String = "127.0.0.1:0") throws {
+    /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most). `tls`: the
+    /// PEM files of `--tls-cert` and `--tls-key` (HTTPS).
+    init(_ b: Binary, listen: String = "127.0.0.1:0", tls: (certificate: String, key: String)? = nil) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["serve", "--listen", listen, "--db", b.db]
+        process.arguments = ["serve", "--listen", listen, "--db", b.db] + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
         process.environment = b.environment
         let out = Pipe()
         process.standardOutput = out
         process.standardError = stderr
         try process.run()
-        // "Serving PATH on http://127.0.0.1:PORT"
+        // "Serving PATH on http://127.0.0.1:PORT" (https:// with TLS)
         var line = Data()
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !line.contains(UInt8(ascii: "\n")) {
@@ -28,7 +29,7 @@ final class Server: @unchecked Sendable {
             line += chunk
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let range = text.range(of: "https://") ?? text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
             throw ServerFailure(message: "careportal serve didn't say where it listens: \(text)")
         }
