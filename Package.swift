@@ -13,7 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -44,8 +46,15 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("openapi.yaml")]),
-        // A careportal server as a Portal: the command line's `--server`.
-        .target(name: "Remote", dependencies: ["Domain", "Portal", "Server"]),
+        // A careportal server as a Portal: the command line's `--server`, over AsyncHTTPClient.
+        .target(name: "Remote", dependencies: [
+            "Domain", "Portal", "Server",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
         .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
@@ -67,6 +76,11 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenKit", "CNCurses"]),
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Portal", "UI", "Domain", "ScreenKit"]),
+        .testTarget(name: "RemoteTests", dependencies: [
+            "Remote", "Portal", "Domain",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
