@@ -5,7 +5,7 @@ BIN_RELEASE := .build/release/careportal
 DB ?= $(or $(CAREPORTAL_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/careportal/portal.sqlite3)
 DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
-PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl
+PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
 
 .PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short clean
 

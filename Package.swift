@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -35,15 +38,25 @@ let package = Package(
         .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
         // The ncurses backend: the only code that calls ncurses.
         .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
-        // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio).
+        // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio), HTTPS with swift-nio-ssl.
         .target(name: "Server", dependencies: [
             "Domain", "Portal",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("openapi.yaml")]),
-        // A careportal server as a Portal: the command line's `--server`.
-        .target(name: "Remote", dependencies: ["Domain", "Portal", "Server"]),
+        // A careportal server as a Portal: the command line's `--server`, over AsyncHTTPClient.
+        .target(name: "Remote", dependencies: [
+            "Domain", "Portal", "Server",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
         .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
@@ -66,7 +79,9 @@ let package = Package(
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Portal", "UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RemoteTests", dependencies: [
-            "Remote", "Server", "Portal", "Store", "Domain", .product(name: "Logging", package: "swift-log"),
+            "Remote", "Server", "Portal", "Store", "Domain",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -1,8 +1,5 @@
 import Domain
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Portal
 import Server
 
@@ -18,19 +15,19 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     private let base: URL
     private let lock = NSLock()
     private var tokens: [Int64: String] = [:]
-    private let session: URLSession
+    /// The HTTP under it (also the line reader of a streamed answer).
+    let transport: Transport
 
-    /// `url`: the server's address (http://127.0.0.1:8750).
-    public init(url text: String) throws(PortalError) {
+    /// `url`: the server's address (http://127.0.0.1:8750 or https://…). `caCertificate`: a PEM file with the
+    /// certificate of a private CA that signed the server's certificate, trusted besides the system's CAs.
+    public init(url text: String, caCertificate: String? = nil) throws(PortalError) {
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
         guard let url = URL(string: trimmed), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             throw .refused(.invalid("server", "\"\(text)\" is not a server address like http://127.0.0.1:8750"))
         }
         base = url
         location = trimmed
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 30
-        session = URLSession(configuration: configuration)
+        transport = try Transport(location: trimmed, caCertificate: caCertificate)
     }
 
     public var now: Date { Date() }
@@ -212,29 +209,18 @@ public final class RemotePortal: Portal, @unchecked Sendable {
             components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         }
         guard let url = components.url else { throw .unavailable("server: \(path) is not a path") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if let bearer = token ?? user.flatMap(self.token(for:)) { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+        var headers: [(String, String)] = []
+        if let bearer = token ?? user.flatMap(self.token(for:)) { headers.append(("Authorization", "Bearer \(bearer)")) }
+        var content: Data?
         if let body {
-            request.httpBody = Wire.encode(body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            content = Wire.encode(body)
+            headers.append(("Content-Type", "application/json"))
         } else if let raw {
-            request.httpBody = raw
-            request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+            content = raw
+            headers.append(("Content-Type", "application/octet-stream"))
         }
-        let done = DispatchSemaphore(value: 0)
-        let box = ReplyBox()
-        session.dataTask(with: request) { data, response, error in
-            box.set(data: data, response: response as? HTTPURLResponse, error: error)
-            done.signal()
-        }.resume()
-        done.wait()
-        let (data, response, error) = box.get()
-        guard let response else {
-            throw .unavailable("server: can't reach \(location): \(error?.localizedDescription ?? "no answer")")
-        }
-        let bytes = data ?? Data()
-        guard (200..<300).contains(response.statusCode) else { throw Self.failure(bytes, status: response.statusCode, location: location) }
+        let (status, bytes) = try transport.send(method, url.absoluteString, headers: headers, body: content)
+        guard (200..<300).contains(status) else { throw Self.failure(bytes, status: status, location: location) }
         return bytes
     }
 
@@ -272,11 +258,4 @@ private struct FeedbackJSONReply: Decodable {
     var user: String?
     var screen: String
     var message: String
-}
-
-private final class ReplyBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, HTTPURLResponse?, Error?) = (nil, nil, nil)
-    func set(data: Data?, response: HTTPURLResponse?, error: Error?) { lock.lock(); value = (data, response, error); lock.unlock() }
-    func get() -> (Data?, HTTPURLResponse?, Error?) { lock.lock(); defer { lock.unlock() }; return value }
 }

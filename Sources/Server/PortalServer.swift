@@ -1,6 +1,8 @@
 import Domain
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import Portal
 
@@ -18,10 +20,12 @@ public struct PortalServer: Sendable {
         self.heartbeat = heartbeat
     }
 
-    /// Serves until SIGTERM or SIGINT; requests in flight finish first. `onRunning` gets the port actually bound
-    /// (port 0 picks a free one).
-    public func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "careportal"),
+    /// Serves until SIGTERM or SIGINT; requests in flight finish first. `tls`: HTTPS with that certificate, else plain
+    /// HTTP. `onRunning` gets the port actually bound (port 0 picks a free one).
+    public func run(host: String, port: Int, tls: ServerTLS? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
+        let app = Application(router: router(), server: server,
+                              configuration: .init(address: .hostname(host, port: port), serverName: "careportal"),
                               onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
                               logger: logger)
         try await app.runService()

@@ -13,6 +13,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A careportal server to use instead of a database file (default: $CAREPORTAL_SERVER).",
                                             valueName: "url"))
     var server: String?
+    @Option(name: .long, help: ArgumentHelp("The certificate of a private CA that signed the server's certificate, trusted besides the "
+                                            + "system's (default: $CAREPORTAL_CACERT).", valueName: "pem"))
+    var cacert: String?
 
     /// Where the sessions to use are kept: the server's address (as `RemotePortal` names it) or the database path.
     var location: String {
@@ -24,6 +27,13 @@ struct StoreOptions: ParsableArguments {
     var serverURL: String? {
         if let server { return server }
         guard db == nil, let env = ProcessInfo.processInfo.environment["CAREPORTAL_SERVER"], !env.isEmpty else { return nil }
+        return env
+    }
+
+    /// The private CA to trust for an https:// server: --cacert, else $CAREPORTAL_CACERT.
+    var caCertificate: String? {
+        if let cacert { return cacert }
+        guard let env = ProcessInfo.processInfo.environment["CAREPORTAL_CACERT"], !env.isEmpty else { return nil }
         return env
     }
 
@@ -40,7 +50,8 @@ struct StoreOptions: ParsableArguments {
     func open(creating: Bool = false) throws(Failure) -> any Portal {
         if let url = serverURL {
             if db != nil { throw Failure.input("server: give --server or --db, not both") }
-            return try attempt { () throws(PortalError) in try RemotePortal(url: url) }
+            let ca = caCertificate
+            return try attempt { () throws(PortalError) in try RemotePortal(url: url, caCertificate: ca) }
         }
         let path = self.path
         let wait = try Self.writeWait()

@@ -1,8 +1,8 @@
-/// `--db` and `--as` name where and as whom, whatever the command; users of git, gh and kubectl type them before
+/// `--db`, `--server` (with `--cacert`) and `--as` name where and as whom, whatever the command; users of git, gh and kubectl type them before
 /// the command (`careportal --db X cases --limit 2`). ArgumentParser only reads a subcommand's options after its
 /// name, so those typed before a subcommand are moved to its end (before a `--`, which ends the options).
 enum GlobalOptions {
-    static let names: Set<String> = ["--db", "--as", "--server"]
+    static let names: Set<String> = ["--db", "--as", "--server", "--cacert"]
 
     /// `arguments` with leading global options moved after the words that follow them, when a subcommand follows;
     /// otherwise (`careportal --db X`, which opens the app) unchanged.

@@ -7,10 +7,14 @@ import Server
 /// `careportal serve`: one database for a whole team, over HTTP (the JSON API in docs/openapi.yaml).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the database to a team over HTTP: the JSON API /v1 (docs/openapi.yaml).",
+        abstract: "Serve the database to a team over HTTP, or HTTPS with --tls-cert and --tls-key: the JSON API /v1 (docs/openapi.yaml).",
         discussion: "Logs one line per request on standard error. SIGTERM or Ctrl-C stops it once the requests in flight are answered.")
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Where to listen; port 0 picks a free one.", valueName: "host:port")) var listen = "127.0.0.1:8750"
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate (PEM; the server's first, then any intermediates).", valueName: "pem"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("The private key of --tls-cert's certificate (PEM, unencrypted).", valueName: "pem"))
+    var tlsKey: String?
     @Flag(help: "Listen on an address other hosts reach without TLS (they could read every token and case).")
     var insecureHttp = false
     @Option(help: ArgumentHelp("Seconds an event stream (/v1/events) stays silent before a heartbeat.", valueName: "seconds"))
@@ -18,9 +22,10 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let (host, port) = try Listen.parse(listen)
-        if !Listen.isLoopback(host) && !insecureHttp {
+        let tls = try Self.tls(certificate: tlsCert, key: tlsKey)
+        if !Listen.isLoopback(host) && !insecureHttp && tls == nil {
             throw Failure.input("listen: \(host) is reached from other hosts; without TLS they could read every token and case. "
-                                + "Listen on 127.0.0.1, or give --insecure-http")
+                                + "Listen on 127.0.0.1, give --tls-cert and --tls-key, or give --insecure-http")
         }
         guard (1...3600).contains(heartbeat) else { throw Failure.input("heartbeat: give 1 to 3600 seconds") }
         if store.server != nil { throw Failure.input("server: careportal serve serves a database file (--db), not another server") }
@@ -28,13 +33,14 @@ struct Serve: ParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"), heartbeat: .seconds(heartbeat))
         let location = portal.location
+        let scheme = tls == nil ? "http" : "https"
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {
             do {
-                try await server.run(host: host, port: port) { bound in
+                try await server.run(host: host, port: port, tls: tls) { bound in
                     // Scripts and tests read the address from this line.
-                    FileHandle.standardOutput.write(Data("Serving \(location) on http://\(host):\(bound)\n".utf8))
+                    FileHandle.standardOutput.write(Data("Serving \(location) on \(scheme)://\(host):\(bound)\n".utf8))
                 }
             } catch {
                 failure.set(error)
@@ -43,6 +49,19 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let error = failure.get() { throw Failure(message: "listen: \(error)", code: Failure.storage) }
+    }
+}
+
+extension Serve {
+    /// `--tls-cert` and `--tls-key`: both or neither; read and checked before anything listens.
+    static func tls(certificate: String?, key: String?) throws(Failure) -> ServerTLS? {
+        switch (certificate, key) {
+        case (nil, nil): return nil
+        case (_?, nil): throw Failure.input("tls-key: give the private key of --tls-cert's certificate with --tls-key PEM")
+        case (nil, _?): throw Failure.input("tls-cert: give the certificate of --tls-key's key with --tls-cert PEM")
+        case (let certificate?, let key?):
+            do { return try ServerTLS(certificatePath: certificate, keyPath: key) } catch { throw Failure.input(error.description) }
+        }
     }
 }
 

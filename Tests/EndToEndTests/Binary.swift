@@ -46,6 +46,7 @@ struct Binary {
         env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         env.removeValue(forKey: "CAREPORTAL_DB")
         env.removeValue(forKey: "CAREPORTAL_SERVER")
+        env.removeValue(forKey: "CAREPORTAL_CACERT")
         return env
     }
 

@@ -13,11 +13,11 @@ final class Server: @unchecked Sendable {
 
     /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most). `logFile`: where
     /// its request log goes instead of a pipe read at `stop()` (a server that answers thousands of requests would
-    /// fill the pipe and wait for a reader).
-    init(_ b: Binary, listen: String = "127.0.0.1:0", logFile: URL? = nil) throws {
+    /// fill the pipe and wait for a reader). `tls`: the PEM files of `--tls-cert` and `--tls-key` (HTTPS).
+    init(_ b: Binary, listen: String = "127.0.0.1:0", logFile: URL? = nil, tls: (certificate: String, key: String)? = nil) throws {
         self.logFile = logFile
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["serve", "--listen", listen, "--db", b.db]
+        process.arguments = ["serve", "--listen", listen, "--db", b.db] + (tls.map { ["--tls-cert", $0.certificate, "--tls-key", $0.key] } ?? [])
         process.environment = b.environment
         let out = Pipe()
         process.standardOutput = out
@@ -28,7 +28,7 @@ final class Server: @unchecked Sendable {
             process.standardError = stderr
         }
         try process.run()
-        // "Serving PATH on http://127.0.0.1:PORT"
+        // "Serving PATH on http://127.0.0.1:PORT" (https:// with TLS)
         var line = Data()
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !line.contains(UInt8(ascii: "\n")) {
@@ -37,7 +37,7 @@ final class Server: @unchecked Sendable {
             line += chunk
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let range = text.range(of: "https://") ?? text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
             throw ServerFailure(message: "careportal serve didn't say where it listens: \(text)")
         }
