@@ -15,6 +15,8 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     private let base: URL
     private let lock = NSLock()
     private var tokens: [Int64: String] = [:]
+    /// Each session's event stream, by user id, with the token it was started with.
+    private var followers: [Int64: (String, ChangeFollower)] = [:]
     /// The HTTP under it (also the line reader of a streamed answer).
     let transport: Transport
 
@@ -29,6 +31,8 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         location = trimmed
         transport = try Transport(location: trimmed, caCertificate: caCertificate)
     }
+
+    deinit { for (_, follower) in followers.values { follower.cancel() } }
 
     public var now: Date { Date() }
 
@@ -164,11 +168,34 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     // MARK: Changes
 
     /// Asked with any session this client holds: the token says only that some case changed.
+    /// The latest change any of this client's sessions may see, from their event streams (`/v1/events`, followed
+    /// from the first call on): no request per call. Until a stream has started, `/v1/changes` answers; while one is
+    /// down, its reason is thrown (the app shows it as reconnecting).
     public func changeToken() throws(PortalError) -> Int64 {
-        lock.lock(); let any = tokens.values.first; lock.unlock()
-        guard let any else { throw .refused(Refusal("not signed in to \(location)")) }
-        let reply: [String: Int64] = try call("GET", "/v1/changes", token: any)
-        return reply["token"] ?? 0
+        let sessions = lock.withLock { tokens }
+        guard !sessions.isEmpty else { throw .refused(Refusal("not signed in to \(location)")) }
+        var latest: Int64 = 0
+        for (userID, token) in sessions {
+            switch follower(userID, token).state {
+            case .following(let id): latest = max(latest, id)
+            case .down(let error): throw error
+            case .starting:
+                let reply: [String: Int64] = try call("GET", "/v1/changes", token: token)
+                latest = max(latest, reply["token"] ?? 0)
+            }
+        }
+        return latest
+    }
+
+    /// The event stream of a session, started on first use (and again when the session's token changed).
+    private func follower(_ userID: Int64, _ token: String) -> ChangeFollower {
+        lock.withLock {
+            if let (held, follower) = followers[userID], held == token { return follower }
+            followers[userID]?.1.cancel()
+            let follower = ChangeFollower(transport: transport, url: base.absoluteString + "/v1/events", token: token)
+            followers[userID] = (token, follower)
+            return follower
+        }
     }
 
     func notServed(_ what: String) -> PortalError {
