@@ -55,27 +55,53 @@ import Testing
         return pages
     }
 
+    /// The pages are read on a thread of their own: RemotePortal blocks its caller, and a cooperative thread blocked
+    /// while the server in this process waits for one would stall both.
     @Test func everyPageOfAllDomainsIsTheLocalOne() async throws {
         let served = try await Served(cases: 240)
         defer { served.stop() }
-        let local = try Self.users.map { try served.local.signIn(email: $0, password: served.passwords[$0]!).user }
-        let remote = try Self.users.map { try served.remote.signIn(email: $0, password: served.passwords[$0]!).user }
-        #expect(local.map(\.id) == remote.map(\.id))
-        for sort in CaseSort.allCases {
-            for filter in ["", "is:open", "sev:p1,p2", "mail"] {
-                let query = try CaseQuery(parsing: filter)
-                for backward in [false, true] {
-                    let mine = try Self.pages(served.local, local, query: query, sort: sort, backward: backward)
-                    let theirs = try Self.pages(served.remote, remote, query: query, sort: sort, backward: backward)
-                    #expect(theirs.map { $0.rows.map(\.number) } == mine.map { $0.rows.map(\.number) },
-                            "\(sort) \(filter) \(backward ? "from the last page" : "from the first page")")
-                    #expect(theirs.map(\.hasMore) == mine.map(\.hasMore), "\(sort) \(filter) backward: \(backward)")
-                    #expect(theirs.flatMap(\.rows) == mine.flatMap(\.rows))
+        let comparisons = try await onThread { () throws -> [Comparison] in
+            let local = try Self.users.map { try served.local.signIn(email: $0, password: served.passwords[$0]!).user }
+            let remote = try Self.users.map { try served.remote.signIn(email: $0, password: served.passwords[$0]!).user }
+            var out = [Comparison(label: "users", mine: local.map { Int($0.id) }, theirs: remote.map { Int($0.id) })]
+            for sort in CaseSort.allCases {
+                for filter in ["", "is:open", "sev:p1,p2", "mail"] {
+                    let query = try CaseQuery(parsing: filter)
+                    for backward in [false, true] {
+                        let mine = try Self.pages(served.local, local, query: query, sort: sort, backward: backward)
+                        let theirs = try Self.pages(served.remote, remote, query: query, sort: sort, backward: backward)
+                        let label = "\(sort) \(filter) \(backward ? "from the last page" : "from the first page")"
+                        out.append(Comparison(label: label, mine: mine.flatMap { $0.rows.map(\.number) + [$0.hasMore ? -1 : -2] },
+                                              theirs: theirs.flatMap { $0.rows.map(\.number) + [$0.hasMore ? -1 : -2] },
+                                              sameRows: theirs.flatMap(\.rows) == mine.flatMap(\.rows)))
+                    }
                 }
+                // Both domains' cases are there, each once.
+                let all = try Self.pages(served.remote, remote, query: .all, sort: sort, backward: false).flatMap(\.rows)
+                out.append(Comparison(label: "\(sort): both domains, each case once", mine: [], theirs: [],
+                                      sameRows: Set(all.map(\.domainID)) == Set(remote.map(\.domainID)) && Set(all.map(\.number)).count == all.count))
             }
-            // Both domains' cases are there, each once.
-            let all = try Self.pages(served.remote, remote, query: .all, sort: sort, backward: false).flatMap(\.rows)
-            #expect(Set(all.map(\.domainID)) == Set(remote.map(\.domainID)) && Set(all.map(\.number)).count == all.count)
+            return out
         }
+        #expect(comparisons.count == 1 + CaseSort.allCases.count * 9)
+        for c in comparisons {
+            #expect(c.theirs == c.mine, "\(c.label)")
+            #expect(c.sameRows, "\(c.label)")
+        }
+    }
+
+    /// One list read both ways: the case numbers page by page (each page ended by -1 when more follow, else -2).
+    struct Comparison: Sendable {
+        var label: String
+        var mine: [Int]
+        var theirs: [Int]
+        var sameRows = true
+    }
+}
+
+/// Runs `body` on a thread of its own and hands back its result.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
