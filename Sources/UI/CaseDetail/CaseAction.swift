@@ -21,6 +21,17 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         }
     }
 
+    /// The actions an account's role has at all, shown on the action line: a reseller's, a support engineer's
+    /// (message, attach, set the status), a customer user's (message, attach). Whether one can act now stays the
+    /// Domain's decision (dimmed when refused), and a key outside the role is refused by it with its reason.
+    func belongs(to kind: AccountKind) -> Bool {
+        switch kind {
+        case .reseller: self != .status
+        case .supportEngineer: [.message, .attach, .status].contains(self)
+        case .customer: [.message, .attach].contains(self)
+        }
+    }
+
     /// Asks the Domain whether `user` may do this to the case now.
     func decision(_ detail: CaseDetail, by user: User, now: Date) -> Decision {
         let actor = Actor(user), c = detail.supportCase, access = detail.access

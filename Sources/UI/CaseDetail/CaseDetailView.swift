@@ -43,7 +43,7 @@ enum CaseDetailView {
     static func actions(_ detail: CaseDetail, user: User, state: AppState) -> StyledLine {
         var line: StyledLine = []
         for binding in Keymap.main {
-            guard case .caseAction(let action) = binding.command else { continue }
+            guard case .caseAction(let action) = binding.command, action.belongs(to: user.kind) else { continue }
             let allowed = action.decision(detail, by: user, now: state.now).isAllowed
             if !line.isEmpty { line.append(Span("  ")) }
             line.append(Span(binding.keys[0].name, allowed ? Theme.key : Theme.dim))
