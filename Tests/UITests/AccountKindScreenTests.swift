@@ -48,6 +48,19 @@ import Testing
         #expect(ana.status?.text.hasPrefix("t (status): Only support engineers") == true, "\(String(describing: ana.status))")
     }
 
+    @Test func anEngineerSetsTheStatusFromTheCase() {
+        var state = opened(Self.priya, Fixture.detail())  // In progress
+        state.press(.char("t"))
+        #expect(state.screenLines().contains { $0.contains("Set status · case 10007919") })
+        state.press(.char("j"))
+        let effects = state.press(.enter)
+        guard case .caseCommand(_, _, let number, let command)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(number == 10007919 && command == .setStatus(.actionRequired))
+        state.press(.char("t"))
+        state.press(.enter)  // the current status again: the Domain says so, and nothing is sent
+        #expect(state.status == .error("status: case 10007919 is already In progress"))
+    }
+
     @Test func theStatusLineSaysReconnectingAndNotesOthersChanges() {
         var state = Fixture.myCases()
         state.update(.connection(lost: "server: can't reach http://127.0.0.1:8750: connection refused"))

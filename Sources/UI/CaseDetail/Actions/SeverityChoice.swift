@@ -2,7 +2,9 @@ import Domain
 import ScreenKit
 
 /// Choosing a new severity for an open case (`p`), with what each level means.
-struct SeverityChoice: OverlayForm, Equatable {
+struct SeverityChoice: ListChoice, Equatable {
+    static let values = Severity.allCases
+    let unchanged = "Severity unchanged."
     var target: CaseRef
     var current: Severity
     var cursor: Int
@@ -18,32 +20,19 @@ struct SeverityChoice: OverlayForm, Equatable {
 
     var actingDomain: Int64? { target.domainID }
 
-    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let levels = Severity.allCases
-        switch Keymap.binding(for: key, in: Keymap.choice)?.command {
-        case .up?: cursor = max(0, cursor - 1)
-        case .down?: cursor = min(levels.count - 1, cursor + 1)
-        case .close?:
-            env.close()
-            env.status = .info("Severity unchanged.")
-        case .choose?:
-            let severity = levels[cursor]
-            if let detail, let user = env.user,
-               case .refused(let refusal) = Rules.changeSeverity(by: Actor(user), detail.supportCase, to: severity, access: detail.access) {
-                env.status = .error(refusal.description)
-                return []
-            }
-            guard let session = env.session else { return [] }
-            let number = target.number
-            env.close()
-            env.status = .info("Changing the severity of case \(number) to \(severity.rawValue)…")
-            return [env.command("change the severity of case \(number)", success: "Severity changed to \(severity.label).") {
-                .caseCommand(request: $0, session: session, number: number, .severity(severity))
-            }.effect]
-        case nil:
-            env.status = .info("\(key.name): choose with j k and Enter, or Esc to cancel.")
+    mutating func choose(_ severity: Severity, _ env: inout Env) -> [Effect] {
+        if let detail, let user = env.user,
+           case .refused(let refusal) = Rules.changeSeverity(by: Actor(user), detail.supportCase, to: severity, access: detail.access) {
+            env.status = .error(refusal.description)
+            return []
         }
-        return []
+        guard let session = env.session else { return [] }
+        let number = target.number
+        env.close()
+        env.status = .info("Changing the severity of case \(number) to \(severity.rawValue)…")
+        return [env.command("change the severity of case \(number)", success: "Severity changed to \(severity.label).") {
+            .caseCommand(request: $0, session: session, number: number, .severity(severity))
+        }.effect]
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {

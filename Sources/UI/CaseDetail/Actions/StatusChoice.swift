@@ -2,7 +2,9 @@ import Domain
 import ScreenKit
 
 /// A support engineer moves a case's status (`t`): the five statuses, the current one marked.
-struct StatusChoice: OverlayForm, Equatable {
+struct StatusChoice: ListChoice, Equatable {
+    static let values = CaseStatus.allCases
+    let unchanged = "Status unchanged."
     var target: CaseRef
     var current: CaseStatus
     var cursor: Int
@@ -18,31 +20,18 @@ struct StatusChoice: OverlayForm, Equatable {
 
     var actingDomain: Int64? { target.domainID }
 
-    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let statuses = CaseStatus.allCases
-        switch Keymap.binding(for: key, in: Keymap.choice)?.command {
-        case .up?: cursor = max(0, cursor - 1)
-        case .down?: cursor = min(statuses.count - 1, cursor + 1)
-        case .close?:
-            env.close()
-            env.status = .info("Status unchanged.")
-        case .choose?:
-            let status = statuses[cursor]
-            if let detail, let user = env.user, case .refused(let refusal) = Rules.setStatus(by: Actor(user), detail.supportCase, to: status) {
-                env.status = .error(refusal.description)
-                return []
-            }
-            guard let session = env.session else { return [] }
-            let number = target.number
-            env.close()
-            env.status = .info("Setting case \(number) to \(status.label)…")
-            return [env.command("set the status of case \(number)", success: "Case \(number) is \(status.label).") {
-                .caseCommand(request: $0, session: session, number: number, .setStatus(status))
-            }.effect]
-        case nil:
-            env.status = .info("\(key.name): choose with j k and Enter, or Esc to cancel.")
+    mutating func choose(_ status: CaseStatus, _ env: inout Env) -> [Effect] {
+        if let detail, let user = env.user, case .refused(let refusal) = Rules.setStatus(by: Actor(user), detail.supportCase, to: status) {
+            env.status = .error(refusal.description)
+            return []
         }
-        return []
+        guard let session = env.session else { return [] }
+        let number = target.number
+        env.close()
+        env.status = .info("Setting case \(number) to \(status.label)…")
+        return [env.command("set the status of case \(number)", success: "Case \(number) is \(status.label).") {
+            .caseCommand(request: $0, session: session, number: number, .setStatus(status))
+        }.effect]
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
