@@ -7,7 +7,7 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
 
-.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short clean
+.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short api-check clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -64,6 +64,11 @@ soak-short: deps release
 ## The full benchmark (1,000,000 cases by default; the database is created once and reused).
 bench: release
 	$(BIN_RELEASE) bench $(if $(CASES),--cases $(CASES),)
+
+## The API against its OpenAPI document: schemathesis (pinned, installed from PyPI into .build/) on a server started on
+## a small temporary demo database, signed in with a bearer token; fails on any 5xx or undocumented answer (scripts/api-check.sh).
+api-check: deps release
+	scripts/api-check.sh --binary $(BIN_RELEASE)
 
 clean:
 	rm -rf .build
