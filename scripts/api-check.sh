@@ -32,8 +32,9 @@ fi
 . "$(dirname "$0")/serve-demo.sh"
 
 start_demo_server "$bin" "$cases"
-admin=alice@cloudpartners.example
-password=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next(u["password"] for x in d["domains"] for u in x["users"] if u["email"]==sys.argv[2]))' "$work/demo.json" "$admin")
+# The first reseller super administrator who may use the portal, so the admin operations run too.
+read -r admin password < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next(u["email"]+" "+u["password"] for x in d["domains"] if x["kind"]=="reseller" for u in x["users"] if u["superAdmin"] and u["canUsePortal"]))' "$work/demo.json")
+echo "signed in as: $admin" >&2
 token=$(curl -sS --max-time 10 -H 'Content-Type: application/json' \
   -d "{\"email\":\"$admin\",\"password\":\"$password\"}" "$url/v1/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') \
   || { echo "api-check: could not sign in as $admin" >&2; exit 1; }
