@@ -7,7 +7,7 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
 
-.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short clean
+.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short load api-check clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -67,6 +67,20 @@ soak-short: deps release
 ## The full benchmark (1,000,000 cases by default; the database is created once and reused).
 bench: release
 	$(BIN_RELEASE) bench $(if $(CASES),--cases $(CASES),)
+
+## Load: LOAD_AGENTS simulated agents over HTTP for LOAD_SECONDS against `careportal serve` on a temporary demo
+## database of LOAD_CASES cases, on a free loopback port (scripts/load.sh): list pages with and without filters and
+## their next pages, cases opened, messages, counts. Prints p50/p95/p99 per request kind and the errors.
+LOAD_AGENTS ?= 50
+LOAD_SECONDS ?= 60
+LOAD_CASES ?= 100000
+load: deps release
+	scripts/load.sh --agents $(LOAD_AGENTS) --seconds $(LOAD_SECONDS) --cases $(LOAD_CASES) --binary $(BIN_RELEASE)
+
+## The API against its OpenAPI document: schemathesis (pinned, installed from PyPI into .build/) on a server started on
+## a small temporary demo database, signed in with a bearer token; fails on any 5xx or undocumented answer (scripts/api-check.sh).
+api-check: deps release
+	scripts/api-check.sh --binary $(BIN_RELEASE)
 
 clean:
 	rm -rf .build

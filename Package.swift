@@ -66,11 +66,13 @@ let package = Package(
             "Bench",
         ]),
         // `careportal bench`: the store against the same SQL through SQLite's C API (the only code that calls
-        // SQLite directly), the app's key path, and launch from process start.
+        // SQLite directly), the app's key path, launch from process start, and `bench load`: agents over HTTP on a server.
         .target(name: "Bench", dependencies: [
             "Store", "Domain", "Portal", "Runtime", "UI", "ScreenKit",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),

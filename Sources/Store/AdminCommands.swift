@@ -203,6 +203,9 @@ extension PortalStore {
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
         _ = try Validate.name(name, field: "name").get()
         try adminWrite(admin, action: "org-unit.create", target: name) { db in
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM org_unit WHERE domain_id = ? AND name = ?)",
+                                          arguments: [admin.domainID, name]) ?? false
+            if taken { throw StoreError.refused(.conflict("name", "an org unit named \(name) already exists")) }
             _ = try OrgUnitRecord(domainID: admin.domainID, name: name, autoLicensing: autoLicensing).inserted(db)
         }
         return autoLicensing ? Rules.autoLicensingWarning : nil

@@ -8,7 +8,9 @@ import Store
 
 /// `careportal bench`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure the app's queries against the same SQL through SQLite's C API.")
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the app's queries against the same SQL through SQLite's C API.",
+        subcommands: [BenchLoad.self])
     @Option(help: "Cases in the benchmark database (created on first use, then reused).") var cases = 1_000_000
     @Option(help: "Customers in the benchmark database, when it is created (the 40 named ones and generated ones).")
     var customers = 20_000
@@ -47,5 +49,86 @@ struct Bench: ParsableCommand {
         }
         print(String(format: "peak resident memory: %.1f MiB", r.peakResidentMiB))
         if let p = r.launchedAppPeakResidentMiB { print(String(format: "peak resident memory of the launched app at its first screen: %.1f MiB", p)) }
+    }
+}
+
+/// `careportal bench load`: simulated agents over HTTP against a `careportal serve` (`make load`).
+struct BenchLoad: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Simulated agents over HTTP against a careportal server: latency per request kind and errors.",
+        discussion: """
+        Each agent loops over list pages (with and without filters, following `after` cursors), opening cases, \
+        posting messages on open cases and counts, with a random pause between requests. The accounts are those of \
+        `careportal demo --json` (its reseller users who may use the portal); agents share their sessions.
+        """)
+    @Option(help: "The server, http://127.0.0.1:PORT.") var server: String
+    @Option(help: "The output of `careportal demo --json` for the server's database (- for standard input).") var accounts: String
+    @Option(help: "Simulated agents.") var agents = 50
+    @Option(help: "How long the agents work.") var seconds = 60.0
+    @Option(help: "Each agent's mean pause between requests, in milliseconds (uniform in 0…2× this; 0: none).")
+    var thinkMs = 100.0
+    @Option(help: "The random choices' seed.") var seed: UInt64 = 1
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Exit 1 when a request failed.") var check = false
+
+    struct DemoAccounts: Decodable {
+        struct Domain: Decodable { var kind: String; var users: [User] }
+        struct User: Decodable { var email, password: String; var canUsePortal: Bool }
+        var domains: [Domain]
+    }
+
+    func validate() throws {
+        guard agents >= 1, agents <= 10_000 else { throw Failure.input("agents: give 1 to 10000") }
+        guard seconds > 0, seconds <= 86_400 else { throw Failure.input("seconds: give more than 0, at most 86400") }
+        guard thinkMs >= 0 else { throw Failure.input("think-ms: give 0 or more") }
+    }
+
+    func run() throws {
+        let data: Data?
+        if accounts == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: accounts) }
+        guard let data else { throw Failure.input("accounts: \(accounts) can't be read") }
+        guard let demo = try? JSONDecoder().decode(DemoAccounts.self, from: data) else {
+            throw Failure.input("accounts: \(accounts) is not the output of careportal demo --json")
+        }
+        let users = demo.domains.filter { $0.kind == "reseller" }.flatMap(\.users).filter(\.canUsePortal)
+            .map { LoadAccount(email: $0.email, password: $0.password) }
+        let (server, agents, seconds, think, seed) = (server, agents, seconds, thinkMs, seed)
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                outcome.result = .success(try await LoadRun.run(server: server, accounts: users, agents: agents, seconds: seconds,
+                                                                thinkMilliseconds: think, seed: seed))
+            } catch {
+                outcome.result = .failure(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        let report: LoadReport
+        switch outcome.result! {
+        case .success(let r): report = r
+        case .failure(let e as LoadRun.Failure): throw Failure(message: "bench load: \(e.description)", code: Failure.refused)
+        case .failure(let e): throw Failure(message: "bench load: \(e)", code: Failure.refused)
+        }
+        if json { try printJSON(report) } else { printTable(report) }
+        if check, report.errors > 0 {
+            throw Failure(message: "bench load: \(report.errors) of \(report.requests) requests failed", code: Failure.refused)
+        }
+    }
+
+    final class Outcome: @unchecked Sendable { var result: Result<LoadReport, Error>? }
+
+    func printTable(_ r: LoadReport) {
+        print("careportal bench load: \(r.agents) agents (\(r.accounts) accounts) on \(r.server) for \(String(format: "%.1f", r.seconds)) s, "
+              + "pause \(String(format: "%.0f", r.thinkMilliseconds)) ms on average")
+        print("kind                  requests  errors   p50 ms   p95 ms   p99 ms   max ms")
+        for k in r.kinds {
+            print(k.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                  + String(format: " %9d %7d %8.2f %8.2f %8.2f %8.1f", k.count, k.errors, k.p50, k.p95, k.p99, k.max))
+        }
+        print(String(format: "%d requests, %d errors, %.1f requests/s", r.requests, r.errors, r.requestsPerSecond))
+        for e in r.errorSamples { print("error: \(e)") }
     }
 }
