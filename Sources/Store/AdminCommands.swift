@@ -202,6 +202,7 @@ extension PortalStore {
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
         _ = try Validate.name(name, field: "name").get()
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw .refused(.invalid("name", "give the organisational unit a name")) }
         try adminWrite(admin, action: "org-unit.create", target: name) { db in
             let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM org_unit WHERE domain_id = ? AND name = ?)",
                                           arguments: [admin.domainID, name]) ?? false

@@ -268,7 +268,7 @@ extension ServeContractTests {
             ("POST", "/v1/admin/roles", admin, ["name": "Bad role", "privileges": ["everything"]], 422),
             ("POST", "/v1/admin/roles", agent, ["name": "Agent role", "privileges": ["support"]], 403),
             ("POST", "/v1/admin/org-units", admin, ["name": "Contract unit", "autoLicensing": true], 201),
-            ("POST", "/v1/admin/org-units", admin, ["name": "Bad \u{1B}[2J unit"], 422), ("POST", "/v1/admin/org-units", agent, ["name": "Agent unit"], 403),
+            ("POST", "/v1/admin/org-units", admin, ["name": "Bad \u{1B}[2J unit"], 422), ("POST", "/v1/admin/org-units", admin, ["name": " "], 422), ("POST", "/v1/admin/org-units", agent, ["name": "Agent unit"], 403),
             ("POST", "/v1/admin/customers", admin, ["name": "Contract Co", "primaryDomain": "contract-co.example", "tier": "premium"], 201),
             ("POST", "/v1/admin/customers", admin, ["name": "Contract Co", "primaryDomain": "contract-co.example"], 409),
             ("POST", "/v1/admin/customers", admin, ["name": "Bad Co", "primaryDomain": "not a domain"], 422),

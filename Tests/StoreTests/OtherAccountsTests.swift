@@ -94,3 +94,19 @@ import Testing
         #expect(throws: StoreError.self) { try f.store.caseDetail(as: .customerUser(moved), number: acme.number) }
     }
 }
+
+/// Organisational units need a name, and one name per domain.
+@Suite struct OrgUnitNameTests {
+    @Test func aUnitWithoutANameOrWithATakenOneIsRefusedAndNothingIsWritten() throws {
+        let f = try StoreFixture()
+        for blank in ["", "   "] {
+            #expect(throws: StoreError.refused(.invalid("name", "give the organisational unit a name"))) {
+                try f.store.createOrgUnit(as: f.admin1, name: blank, autoLicensing: false)
+            }
+        }
+        #expect(try f.store.createOrgUnit(as: f.admin1, name: "Cloud Identity users", autoLicensing: false) == nil)
+        #expect(throws: StoreError.self) { try f.store.createOrgUnit(as: f.admin1, name: "Cloud Identity users", autoLicensing: false) }
+        let units = try f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM org_unit") ?? 0 }
+        #expect(units == 1)
+    }
+}
