@@ -198,9 +198,6 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         }
     }
 
-    func notServed(_ what: String) -> PortalError {
-        .refused(.invalid("server", "\(location) doesn't serve \(what) yet; run this on the server's database (--db)"))
-    }
 
     // MARK: HTTP
 

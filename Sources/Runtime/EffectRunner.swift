@@ -102,8 +102,10 @@ public final class EffectRunner: @unchecked Sendable {
         queue.async { [self] in
             let token: Int64
             do throws(PortalError) { token = try portal.changeToken() } catch {
-                let wait = min(15, max(0.5, failedFor * 2))
-                lock.withLock { failedFor = wait; retryAt = Date().addingTimeInterval(wait) }
+                lock.withLock {
+                    failedFor = min(15, max(0.5, failedFor * 2))
+                    retryAt = Date().addingTimeInterval(failedFor)
+                }
                 if !connectionLost { connectionLost = true; send(.connection(lost: error.description)) }
                 return
             }
