@@ -48,11 +48,13 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var status = 500
         defer {
-            let ms = Double((ContinuousClock.now - start).components.attoseconds) / 1e15
-                + Double((ContinuousClock.now - start).components.seconds) * 1000
+            let took = ContinuousClock.now - start
+            // Hundredths of a millisecond, written without String(format:) (a tenth of a small request's time).
+            let hundredths = took.components.seconds * 100_000 + took.components.attoseconds / 10_000_000_000_000
+            let fraction = hundredths % 100
             logger.info("request", metadata: [
                 "method": "\(request.method.rawValue)", "route": "\(request.uri.path)", "status": "\(status)",
-                "ms": "\(String(format: "%.2f", ms))", "user": "\(context.session?.user.email ?? "-")",
+                "ms": "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)", "user": "\(context.session?.user.email ?? "-")",
             ])
         }
         do {

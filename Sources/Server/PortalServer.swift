@@ -66,7 +66,7 @@ public struct PortalServer: Sendable {
                 try portal.cases(as: user, scope: list.scope, query: list.query, sort: list.sort, page: list.page, limit: list.limit,
                                  cancellation: nil)
             }
-            return JSONReply(value: CasePageJSON(page))
+            return JSONBytes(data: CasePageJSON(page).json)
         }
         v1.get("cases/count") { request, context in
             let user = try context.signedIn().user

@@ -9,7 +9,7 @@ public enum Wire {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
-            try c.encode(formatter.string(from: date))
+            try c.encode(InternetTime.string(from: date))
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)) ?? Data("null".utf8)
@@ -19,7 +19,7 @@ public enum Wire {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = formatter.date(from: text) else {
+            guard let date = InternetTime.date(from: text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
             }
             return date
@@ -27,23 +27,31 @@ public enum Wire {
         return try decoder.decode(type, from: data)
     }
 
-    nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
-
     /// An opaque keyset cursor: the row a page starts from, as base64url JSON. Clients hand it back unchanged.
     public static func cursor(_ row: CaseRow) -> String {
-        encode(row).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var json = JSONText(capacity: 256)
+        row.write(to: &json)
+        // base64url without padding, mapped byte by byte (String's replacing goes through NSString).
+        let base64 = Data(json.bytes).base64EncodedData()
+        return String(decoding: base64.compactMap { b -> UInt8? in b == 43 ? 45 : b == 47 ? 95 : b == 61 ? nil : b }, as: UTF8.self)
     }
 
     public static func row(cursor: String) -> CaseRow? {
-        var base = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base.count % 4 != 0 { base += "=" }
-        guard let data = Data(base64Encoded: base) else { return nil }
+        var base = cursor.utf8.map { b -> UInt8 in b == 45 ? 43 : b == 95 ? 47 : b }
+        while base.count % 4 != 0 { base.append(61) }
+        guard let data = Data(base64Encoded: Data(base)) else { return nil }
         return try? decode(CaseRow.self, from: data)
+    }
+}
+
+/// JSON already written (a list page, PageJSON.swift).
+struct JSONBytes: ResponseGenerator, Sendable {
+    var data: Data
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

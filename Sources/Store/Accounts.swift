@@ -73,8 +73,9 @@ extension PortalStore {
     /// ended session (signed out, or ended when its account lost portal access) says why when the account still lacks it.
     public func resume(token: String) throws(StoreError) -> User {
         let now = self.now
-        return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT user_id, expires_at, ended_at FROM session WHERE token_hash = ?",
+        // Every request to the server resumes its session: no transaction around these few lookups.
+        return try singleStatementRead { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT user_id, expires_at, ended_at FROM session WHERE token_hash = ?"),
                                              arguments: [Token.hash(token)]) else {
                 throw StoreError.refused(Refusal("This session is not known to the database. Sign in again with `careportal login`."))
             }

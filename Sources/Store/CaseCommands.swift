@@ -232,7 +232,7 @@ extension PortalStore {
 
     static func insertAttachment(_ db: Database, caseID: Int64, _ a: NewAttachment, at now: Date, actor: Actor) throws {
         let data = try bytes(a)
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = hex(SHA256.hash(data: data))
         try db.execute(sql: "INSERT INTO attachment (case_id, name, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        arguments: [caseID, a.name, data.count, digest, data, now.millis, actor.displayName])
         try record(db, caseID: caseID, at: now, actor: actor, kind: .attachment, text: "Attached \(a.name) (\(ByteCount.format(data.count)))")

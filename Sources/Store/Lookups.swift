@@ -5,16 +5,17 @@ import GRDB
 /// Single-entity loads shared by queries and commands.
 extension PortalStore {
     static func user(_ db: Database, where clause: String, _ args: StatementArguments) throws -> User? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Map.userColumns) FROM user u WHERE \(clause)", arguments: args)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Map.userColumns) FROM user u WHERE \(clause)"), arguments: args)
         else { return nil }
         let id: Int64 = row[0]
-        let privs = try String.fetchAll(db, sql: """
+        let privs = try String.fetchAll(db.cachedStatement(sql: """
             SELECT r.privileges FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ?
-            """, arguments: [id])
+            """), arguments: [id])
         var user = Map.user(row, privileges: privs.reduce(into: Set<Privilege>()) { $0.formUnion(Map.privileges($1)) })
         if let customerID = user.customerID {
-            let accesses = try Row.fetchAll(db, sql: "SELECT \(Map.accessColumns) FROM customer_access a WHERE a.customer_id = ? AND a.until IS NULL",
-                                            arguments: [customerID]).map { Map.access($0) }
+            let accesses = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(Map.accessColumns) FROM customer_access a WHERE a.customer_id = ? AND a.until IS NULL
+                """), arguments: [customerID]).map { Map.access($0) }
             user.domainID = Rules.managingDomain(of: accesses) ?? 0
         }
         return user

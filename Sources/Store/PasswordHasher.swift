@@ -51,8 +51,17 @@ enum Token {
         return (0..<4).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
     }
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(token.utf8)))
     }
+}
+
+/// Lower-case hex of some bytes (a digest), without String(format:), which costs a microsecond a byte: every request
+/// to the server hashes its token.
+func hex(_ bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// The hashes of `hashEach`, written from several threads, each to its own slot.

@@ -207,6 +207,9 @@ extension PortalStore {
         }
         let now = self.now, query = query.withoutRepeatedTerms
         return try singleStatementRead(cancellation: cancellation) { db in
+            if let tally = CaseTallySQL(domainID: user.domainID, customers: customer.map { [$0] }, query: query, now: now) {
+                return try tally.count(db, cap: cap)
+            }
             let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
                                                        log: nil)
             // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.
@@ -222,6 +225,9 @@ extension PortalStore {
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         let now = self.now
         return try singleStatementRead(cancellation: cancellation) { db in
+            if let tally = CaseTallySQL(domainID: nil, customers: nil, query: waiting, now: now) {
+                return try tally.count(db, cap: cap)
+            }
             var total = 0
             for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
                 let plan = try KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)

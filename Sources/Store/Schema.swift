@@ -31,6 +31,9 @@ enum Schema {
         m.registerMigration("v9: support engineers and customer users") { db in
             try db.execute(sql: v9)
         }
+        m.registerMigration("v10: case counts kept by the commands") { db in
+            try db.execute(sql: v10)
+        }
         return m
     }
 
@@ -314,6 +317,53 @@ enum Schema {
     CREATE INDEX user_customer ON user(customer_id);
     -- The Support queue reads every domain's cases waiting on support (New, In progress), longest waiting first.
     CREATE INDEX case_waiting_on_support ON support_case(domain_id, updated_at DESC, id DESC) WHERE status < 2;
+    """
+
+    static let v10 = """
+    -- How many cases each domain filed for each customer, per status, severity and escalation, kept by triggers: a
+    -- count whose terms are all among these (a list's header, the views' counts) sums a few rows instead of walking
+    -- up to 10,000 cases and reading each one's row for its visibility.
+    CREATE TABLE case_tally (
+        domain_id INTEGER NOT NULL,
+        customer_id INTEGER NOT NULL,
+        status INTEGER NOT NULL,
+        severity INTEGER NOT NULL,
+        escalated INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (domain_id, customer_id, status, severity, escalated)
+    ) WITHOUT ROWID;
+    \(tallyFill)
+    \(tallyTriggers)
+    """
+
+    /// Counts every case into case_tally (v10; `careportal demo` after its bulk load). Part of migration v10: frozen.
+    static let tallyFill = """
+    INSERT INTO case_tally (domain_id, customer_id, status, severity, escalated, n)
+        SELECT domain_id, customer_id, status, severity, escalated, COUNT(*) FROM support_case
+        GROUP BY domain_id, customer_id, status, severity, escalated;
+    """
+
+    /// The tally follows every insert, delete and change of a counted column. Part of migration v10: frozen.
+    static let tallyTriggers = """
+    CREATE TRIGGER case_tally_insert AFTER INSERT ON support_case
+    BEGIN
+        INSERT INTO case_tally VALUES (NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER case_tally_delete AFTER DELETE ON support_case
+    BEGIN
+        UPDATE case_tally SET n = n - 1 WHERE domain_id = OLD.domain_id AND customer_id = OLD.customer_id
+            AND status = OLD.status AND severity = OLD.severity AND escalated = OLD.escalated;
+    END;
+    CREATE TRIGGER case_tally_update AFTER UPDATE OF domain_id, customer_id, status, severity, escalated ON support_case
+    WHEN (OLD.domain_id, OLD.customer_id, OLD.status, OLD.severity, OLD.escalated)
+         IS NOT (NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated)
+    BEGIN
+        UPDATE case_tally SET n = n - 1 WHERE domain_id = OLD.domain_id AND customer_id = OLD.customer_id
+            AND status = OLD.status AND severity = OLD.severity AND escalated = OLD.escalated;
+        INSERT INTO case_tally VALUES (NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END;
     """
 
     /// The search row follows its case: moved when the update time changes, deleted with it (v6, made again by v8).

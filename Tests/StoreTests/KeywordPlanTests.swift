@@ -78,6 +78,8 @@ import Testing
             case .status(let list): keep = { list.contains($0.row.status) }
             case .isOpen: keep = { $0.row.status != .closed }
             case .isClosed: keep = { $0.row.status == .closed }
+            case .isEscalated: keep = { $0.row.escalated }
+            case .domain(let names): keep = { v in names.contains { $0.caseInsensitiveCompare(v.row.domainName) == .orderedSame } }
             case .customer(let names):
                 keep = { v in names.contains { v.customer.localizedCaseInsensitiveContains($0) || v.customerDomain.lowercased().hasPrefix($0.lowercased()) } }
             default: Issue.record("no brute force for \(term)"); keep = { _ in true }
