@@ -38,7 +38,6 @@ public final class PortalStore: Sendable {
         config.busyMode = .timeout(writeWait)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA mmap_size = 2147483648")
         }
         var readOnly = config
         readOnly.readonly = true
