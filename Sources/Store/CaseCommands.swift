@@ -75,7 +75,7 @@ extension PortalStore {
 
     public func changeSeverity(as actor: Actor, number: Int, to severity: Severity) throws(StoreError) {
         try mutateCase(as: actor, number: number, rule: { c, a in Rules.changeSeverity(by: actor, c, to: severity, access: a) }) { db, c, now in
-            try db.execute(sql: "UPDATE support_case SET severity = ? WHERE id = ?", arguments: [severity.level, c.id])
+            try db.cachedStatement(sql: "UPDATE support_case SET severity = ? WHERE id = ?").execute(arguments: [severity.level, c.id])
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .severityChange,
                             text: "Severity changed from \(c.severity.label) to \(severity.label)")
         }
@@ -100,7 +100,7 @@ extension PortalStore {
             let customer = try Self.customer(db, id: c.customerID)!
             let access = try Self.currentAccess(db, customerID: c.customerID, domainID: c.domainID)
             try Rules.escalate(by: actor, c, customer: customer, access: access).enforce()
-            try db.execute(sql: "UPDATE support_case SET escalated = 1 WHERE id = ?", arguments: [c.id])
+            try db.cachedStatement(sql: "UPDATE support_case SET escalated = 1 WHERE id = ?").execute(arguments: [c.id])
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .escalation, text: "Escalated (\(reason.label)): \(text)")
         }
     }
@@ -200,7 +200,7 @@ extension PortalStore {
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
             try rule(c, access).enforce()
             try change(db, c, now)
-            try db.execute(sql: "UPDATE support_case SET updated_at = ? WHERE id = ?", arguments: [Self.bumped(c, now), c.id])
+            try db.cachedStatement(sql: "UPDATE support_case SET updated_at = ? WHERE id = ?").execute(arguments: [Self.bumped(c, now), c.id])
         }
     }
 
@@ -209,8 +209,8 @@ extension PortalStore {
 
     /// Appends a history event and queues its email alerts in the same transaction.
     static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
-        try db.execute(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
+        try db.cachedStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)").execute(
+            arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
         try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
     }
 
@@ -218,14 +218,14 @@ extension PortalStore {
     /// in one change: the bump that follows then finds the row already in place. (Changing a row of the search
     /// index twice in one transaction would flush its pending changes in between: two segments per message.)
     static func indexMessage(_ db: Database, _ c: SupportCase, at now: Date, _ text: String) throws {
-        try db.execute(sql: "UPDATE case_search SET rowid = ?, messages = messages || char(10) || ? WHERE rowid = ?",
-                       arguments: [SearchKey.of(updatedAt: bumped(c, now), id: c.id), text,
-                                   SearchKey.of(updatedAt: c.updatedAt.millis, id: c.id)])
+        try db.cachedStatement(sql: "UPDATE case_search SET rowid = ?, messages = messages || char(10) || ? WHERE rowid = ?").execute(
+            arguments: [SearchKey.of(updatedAt: bumped(c, now), id: c.id), text,
+                        SearchKey.of(updatedAt: c.updatedAt.millis, id: c.id)])
     }
 
     static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {
-        try db.execute(sql: "UPDATE support_case SET status = ?, closed_at = ? WHERE id = ?",
-                       arguments: [status.code, status == .closed ? now.millis : nil, c.id])
+        try db.cachedStatement(sql: "UPDATE support_case SET status = ?, closed_at = ? WHERE id = ?").execute(
+            arguments: [status.code, status == .closed ? now.millis : nil, c.id])
         let text = verb.map { "\($0): \(c.status.label) → \(status.label)" } ?? "Status changed from \(c.status.label) to \(status.label)"
         try record(db, caseID: c.id, at: now, actor: actor, kind: .statusChange, text: text)
     }

@@ -30,7 +30,7 @@ extension PortalStore {
     }
 
     static func domain(_ db: Database, id: Int64) throws -> ResellerDomain? {
-        try Row.fetchOne(db, sql: "SELECT * FROM domain WHERE id = ?", arguments: [id]).map(Map.domain)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM domain WHERE id = ?"), arguments: [id]).map(Map.domain)
     }
 
     static func domain(_ db: Database, name: String) throws -> ResellerDomain? {
@@ -38,16 +38,16 @@ extension PortalStore {
     }
 
     static func customer(_ db: Database, id: Int64) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT \(Map.customerColumns) FROM customer cu WHERE cu.id = ?", arguments: [id])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Map.customerColumns) FROM customer cu WHERE cu.id = ?"), arguments: [id])
             .map { Map.customer($0) }
     }
 
     /// The domain's current access to a customer, if it manages it now.
     static func currentAccess(_ db: Database, customerID: Int64, domainID: Int64) throws -> CustomerAccess? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT \(Map.accessColumns) FROM customer_access a
             WHERE a.customer_id = ? AND a.domain_id = ? AND a.until IS NULL
-            """, arguments: [customerID, domainID]).map { Map.access($0) }
+            """), arguments: [customerID, domainID]).map { Map.access($0) }
     }
 
     static func caseByNumber(_ db: Database, _ number: Int) throws -> SupportCase? {

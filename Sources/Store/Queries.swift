@@ -280,8 +280,8 @@ extension PortalStore {
     static func detail(_ db: Database, actor: Actor, number: Int) throws -> CaseDetail {
         let (c, access) = try visibleCase(db, actor: actor, number: number)
         let customer = try Self.customer(db, id: c.customerID)!
-        let domainName = try String.fetchOne(db, sql: "SELECT name FROM domain WHERE id = ?", arguments: [c.domainID]) ?? ""
-        let creator = try c.creatorID.flatMap { try String.fetchOne(db, sql: "SELECT email FROM user WHERE id = ?", arguments: [$0]) } ?? "customer"
+        let domainName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM domain WHERE id = ?"), arguments: [c.domainID]) ?? ""
+        let creator = try c.creatorID.flatMap { try String.fetchOne(db.cachedStatement(sql: "SELECT email FROM user WHERE id = ?"), arguments: [$0]) } ?? "customer"
         let history = try Row.fetchAll(db.cachedStatement(sql: DetailSQL.history), arguments: [c.id]).map {
             HistoryEvent(id: $0[0], caseID: $0[1], at: Date(millis: $0[2]), author: $0[3],
                          kind: HistoryKind(rawValue: $0[4]) ?? .message, text: $0[5])

@@ -7,12 +7,12 @@ import GRDB
 enum Alerts {
     static func queue(_ db: Database, caseID: Int64, historyID: Int64, at: Date) throws {
         // Recipients are read when the event happens, so a later sharing change doesn't rewrite history.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO outbox (case_id, history_id, recipient, created_at)
             SELECT ?, ?, lower(r), ? FROM (
               SELECT COALESCE(u.alert_address, u.email) AS r FROM support_case c JOIN user u ON u.id = c.creator_id WHERE c.id = ?
               UNION SELECT email FROM sharing WHERE case_id = ?)
-            """, arguments: [caseID, historyID, at.millis, caseID, caseID])
+            """).execute(arguments: [caseID, historyID, at.millis, caseID, caseID])
     }
 }
 
