@@ -68,11 +68,27 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
-/// Portal calls block on the database: they run on Dispatch's pool, not on the event loop.
+/// Portal calls block on the database: they run on Dispatch, not on the event loop.
+/// Reads run on Dispatch's pool, which has few threads (about one per core). Commands take the database's one write
+/// lock in turn, and one can hold it for seconds (the search index merging its segments): were they on the pool, the
+/// commands waiting behind it would occupy every thread and stop the reads too. So they wait in a queue of their
+/// own, one at a time, as the lock would have them anyway.
 enum Blocking {
+    /// A read (or a sign-in, whose password check must not hold up the commands).
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws(PortalError) -> T) async throws -> T {
+        try await on(DispatchQueue.global(), body)
+    }
+
+    /// A command: anything that writes.
+    static func command<T: Sendable>(_ body: @escaping @Sendable () throws(PortalError) -> T) async throws -> T {
+        try await on(commands, body)
+    }
+
+    private static let commands = DispatchQueue(label: "careportal.commands")
+
+    private static func on<T: Sendable>(_ queue: DispatchQueue, _ body: @escaping @Sendable () throws(PortalError) -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            queue.async {
                 do throws(PortalError) {
                     continuation.resume(returning: try body())
                 } catch {

@@ -9,7 +9,7 @@ extension PortalServer {
         v1.post("admin/customer-users") { request, context in
             let admin = try context.signedIn().user
             let body = try await decode(NewCustomerUserBody.self, from: request, context: context)
-            let user = try await Blocking.run { () throws(PortalError) in
+            let user = try await Blocking.command { () throws(PortalError) in
                 try portal.createCustomerUser(as: admin, email: body.email, name: body.name, password: body.password, customer: body.customer)
             }
             return JSONReply(value: user, status: .created)
@@ -17,7 +17,7 @@ extension PortalServer {
         v1.post("engineers") { request, context in
             let creator = try context.signedIn().user
             let body = try await decode(NewEngineerBody.self, from: request, context: context)
-            let user = try await Blocking.run { () throws(PortalError) in
+            let user = try await Blocking.command { () throws(PortalError) in
                 try portal.createEngineer(as: creator, email: body.email, name: body.name, password: body.password)
             }
             return JSONReply(value: user, status: .created)

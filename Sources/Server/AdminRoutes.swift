@@ -25,7 +25,7 @@ extension PortalServer {
         admin.post("domains") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminDomainBody.self, from: request, context: context)
-            let (domain, superAdmin) = try await Blocking.run { () throws(PortalError) in
+            let (domain, superAdmin) = try await Blocking.command { () throws(PortalError) in
                 try portal.createDomain(as: user, name: body.name, kind: body.kind ?? .reseller, superAdminEmail: body.adminEmail,
                                         superAdminName: body.adminName ?? AdminDomainBody.defaultAdminName, password: body.password)
             }
@@ -34,7 +34,7 @@ extension PortalServer {
         admin.post("secondary-domains") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminNameBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.addSecondaryDomain(as: user, name: body.name) }
+            try await Blocking.command { () throws(PortalError) in try portal.addSecondaryDomain(as: user, name: body.name) }
             return Response(status: .noContent)
         }
 
@@ -42,7 +42,7 @@ extension PortalServer {
         admin.post("users") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminUserBody.self, from: request, context: context)
-            let created = try await Blocking.run { () throws(PortalError) in
+            let created = try await Blocking.command { () throws(PortalError) in
                 try portal.createUser(as: user, email: body.email, name: body.name, password: body.password, licensed: body.licensed ?? false,
                                       roles: body.roles ?? [], superAdmin: body.superAdmin ?? false)
             }
@@ -52,25 +52,25 @@ extension PortalServer {
             admin.on("users/:email/licence", method: method) { _, context in
                 let user = try context.signedIn().user
                 let email = try Self.pathText(context, "email")
-                try await Blocking.run { () throws(PortalError) in try portal.setLicence(as: user, email: email, assigned: assigned) }
+                try await Blocking.command { () throws(PortalError) in try portal.setLicence(as: user, email: email, assigned: assigned) }
                 return Response(status: .noContent)
             }
             admin.on("users/:email/roles/:role", method: method) { _, context in
                 let user = try context.signedIn().user
                 let email = try Self.pathText(context, "email"), role = try Self.pathText(context, "role")
-                try await Blocking.run { () throws(PortalError) in try portal.setRole(as: user, email: email, role: role, assigned: assigned) }
+                try await Blocking.command { () throws(PortalError) in try portal.setRole(as: user, email: email, role: role, assigned: assigned) }
                 return Response(status: .noContent)
             }
             admin.on("users/:email/suspension", method: method) { _, context in
                 let user = try context.signedIn().user
                 let email = try Self.pathText(context, "email")
-                try await Blocking.run { () throws(PortalError) in try portal.setSuspended(as: user, email: email, suspended: assigned) }
+                try await Blocking.command { () throws(PortalError) in try portal.setSuspended(as: user, email: email, suspended: assigned) }
                 return Response(status: .noContent)
             }
             admin.on("customers/:customer/grant", method: method) { _, context in
                 let user = try context.signedIn().user
                 let customer = try Self.pathText(context, "customer")
-                try await Blocking.run { () throws(PortalError) in try portal.setGrant(as: user, customer: customer, granted: assigned) }
+                try await Blocking.command { () throws(PortalError) in try portal.setGrant(as: user, customer: customer, granted: assigned) }
                 return Response(status: .noContent)
             }
         }
@@ -78,13 +78,13 @@ extension PortalServer {
             let user = try context.signedIn().user
             let email = try Self.pathText(context, "email")
             let body = try await Self.decode(AdminAlertAddressBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.setAlertAddress(as: user, email: email, alertAddress: body.address) }
+            try await Blocking.command { () throws(PortalError) in try portal.setAlertAddress(as: user, email: email, alertAddress: body.address) }
             return Response(status: .noContent)
         }
         admin.delete("users/:email/alert-address") { _, context in
             let user = try context.signedIn().user
             let email = try Self.pathText(context, "email")
-            try await Blocking.run { () throws(PortalError) in try portal.setAlertAddress(as: user, email: email, alertAddress: nil) }
+            try await Blocking.command { () throws(PortalError) in try portal.setAlertAddress(as: user, email: email, alertAddress: nil) }
             return Response(status: .noContent)
         }
 
@@ -92,19 +92,19 @@ extension PortalServer {
         admin.post("licence-requests") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminCountBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.requestLicences(as: user, count: body.count) }
+            try await Blocking.command { () throws(PortalError) in try portal.requestLicences(as: user, count: body.count) }
             return Response(status: .noContent)
         }
         admin.post("roles") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminRoleBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.createRole(as: user, name: body.name, privileges: Set(body.privileges)) }
+            try await Blocking.command { () throws(PortalError) in try portal.createRole(as: user, name: body.name, privileges: Set(body.privileges)) }
             return Response(status: .noContent)
         }
         admin.post("org-units") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminOrgUnitBody.self, from: request, context: context)
-            let warning = try await Blocking.run { () throws(PortalError) in
+            let warning = try await Blocking.command { () throws(PortalError) in
                 try portal.createOrgUnit(as: user, name: body.name, autoLicensing: body.autoLicensing ?? false)
             }
             return JSONReply(value: AdminOrgUnitReply(warning: warning), status: .created)
@@ -114,7 +114,7 @@ extension PortalServer {
         admin.post("customers") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminCustomerBody.self, from: request, context: context)
-            let customer = try await Blocking.run { () throws(PortalError) in
+            let customer = try await Blocking.command { () throws(PortalError) in
                 try portal.addCustomer(as: user, name: body.name, primaryDomain: body.primaryDomain, tier: body.tier ?? .standard,
                                        kind: body.kind ?? .resold, granted: body.granted ?? false)
             }
@@ -124,14 +124,14 @@ extension PortalServer {
             let user = try context.signedIn().user
             let customer = try Self.pathText(context, "customer")
             let body = try await Self.decode(AdminTierBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.setTier(as: user, customer: customer, tier: body.tier) }
+            try await Blocking.command { () throws(PortalError) in try portal.setTier(as: user, customer: customer, tier: body.tier) }
             return Response(status: .noContent)
         }
         admin.post("customers/:customer/transfer") { request, context in
             let user = try context.signedIn().user
             let customer = try Self.pathText(context, "customer")
             let body = try await Self.decode(AdminTransferBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in
+            try await Blocking.command { () throws(PortalError) in
                 try portal.transferCustomer(as: user, customer: customer, to: body.to, granted: body.granted ?? false)
             }
             return Response(status: .noContent)

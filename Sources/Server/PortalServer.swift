@@ -54,7 +54,7 @@ public struct PortalServer: Sendable {
         }
         v1.delete("sessions/current") { _, context in
             let token = try context.signedIn().token
-            try await Blocking.run { () throws(PortalError) in try portal.signOut(token: token) }
+            try await Blocking.command { () throws(PortalError) in try portal.signOut(token: token) }
             return Response(status: .noContent)
         }
 
@@ -87,7 +87,7 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             let number = try Self.caseNumber(context)
             let command = try await Self.decode(CaseCommandJSON.self, from: request, context: context).command()
-            try await Blocking.run { () throws(PortalError) in try portal.perform(command, on: number, as: Actor(user)) }
+            try await Blocking.command { () throws(PortalError) in try portal.perform(command, on: number, as: Actor(user)) }
             return Response(status: .noContent)
         }
 
@@ -95,14 +95,14 @@ public struct PortalServer: Sendable {
         v1.post("cases") { request, context in
             let user = try context.signedIn().user
             let filing = try await Self.decode(NewCase.self, from: request, context: context)  // attachments follow as uploads
-            let filed = try await Blocking.run { () throws(PortalError) in try portal.fileCase(as: user, filing) }
+            let filed = try await Blocking.command { () throws(PortalError) in try portal.fileCase(as: user, filing) }
             return JSONReply(value: filed, status: .created)
         }
         v1.post("cases/:number/attachments") { request, context in
             let user = try context.signedIn().user
             let number = try Self.caseNumber(context)
             let file = try await Self.upload(request)
-            try await Blocking.run { () throws(PortalError) in try portal.perform(.attach([file]), on: number, as: Actor(user)) }
+            try await Blocking.command { () throws(PortalError) in try portal.perform(.attach([file]), on: number, as: Actor(user)) }
             return Response(status: .noContent)
         }
 
@@ -143,13 +143,13 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             let form = try Self.draftForm(context)
             let body = try await Self.decode(DraftBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.saveDraft(as: user, form: form, content: body.content) }
+            try await Blocking.command { () throws(PortalError) in try portal.saveDraft(as: user, form: form, content: body.content) }
             return Response(status: .noContent)
         }
         v1.delete("drafts/:form") { _, context in
             let user = try context.signedIn().user
             let form = try Self.draftForm(context)
-            try await Blocking.run { () throws(PortalError) in try portal.discardDraft(as: user, form: form) }
+            try await Blocking.command { () throws(PortalError) in try portal.discardDraft(as: user, form: form) }
             return Response(status: .noContent)
         }
 
@@ -157,7 +157,7 @@ public struct PortalServer: Sendable {
         v1.post("feedback") { request, context in
             let user = context.session?.user  // from the sign-in screen too
             let body = try await Self.decode(FeedbackBody.self, from: request, context: context)
-            try await Blocking.run { () throws(PortalError) in try portal.sendFeedback(as: user, screen: body.screen, message: body.message) }
+            try await Blocking.command { () throws(PortalError) in try portal.sendFeedback(as: user, screen: body.screen, message: body.message) }
             return Response(status: .noContent)
         }
         v1.get("feedback") { _, context in
