@@ -36,7 +36,7 @@ import Testing
 
     @Test func theActionLineShowsWhatTheAccountsRoleDoes() {
         let engineer = opened(Self.priya, Fixture.detail())
-        #expect(engineer.screenLines()[2] == " m message  a attach  t status", "\(engineer.screenLines()[2])")
+        #expect(engineer.screenLines()[2] == " m message  a attach  t status  R remove attachment", "\(engineer.screenLines()[2])")
         let customer = opened(Self.kim, Fixture.detail())
         #expect(customer.screenLines()[2] == " m message  a attach", "\(customer.screenLines()[2])")
         // A key outside the role is refused with the Domain's reason.
@@ -59,6 +59,38 @@ import Testing
         state.press(.char("t"))
         state.press(.enter)  // the current status again: the Domain says so, and nothing is sent
         #expect(state.status == .error("status: case 10007919 is already In progress"))
+    }
+
+    /// `R`: the case's attachments, one picked, y/n, then the command; n goes back to the list; a case without
+    /// attachments says so; anyone but an engineer gets the seed's answer.
+    @Test func anEngineerRemovesAnAttachmentAfterSayingYes() {
+        var detail = Fixture.detail()
+        detail.attachments = [
+            AttachmentInfo(id: 41, name: "headers.txt", size: 2_048, sha256: "aa", addedAt: Fixture.now, addedBy: "Ana Agent"),
+            AttachmentInfo(id: 42, name: "payroll.xlsx", size: 90_000, sha256: "bb", addedAt: Fixture.now, addedBy: "Ana Agent"),
+        ]
+        var state = opened(Self.priya, detail)
+        state.press(.char("R"))
+        #expect(state.screenLines().contains { $0.contains("Remove an attachment · case 10007919") })
+        #expect(state.screenLines().contains { $0.contains("payroll.xlsx") })
+        state.press(.char("j"))
+        #expect(state.press(.enter).isEmpty, "nothing is sent before y")
+        #expect(state.screenLines().contains { $0.contains("Remove payroll.xlsx") }, "\(state.screenLines())")
+        state.press(.char("n"))  // back to the list, nothing sent
+        #expect(state.screenLines().contains { $0.contains("Remove an attachment · case 10007919") })
+        state.press(.enter)
+        let effects = state.press(.char("y"))
+        guard case .caseCommand(_, _, let number, let command)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(number == 10007919 && command == .removeAttachment(id: 42))
+
+        var none = Fixture.detail()
+        none.attachments = []
+        var bare = opened(Self.priya, none)
+        bare.press(.char("R"))
+        #expect(bare.status == .info("Case 10007919 has no attachments."))
+        var ana = opened(Fixture.ana, detail)
+        ana.press(.char("R"))
+        #expect(ana.status == .error("R (remove attachment): Only support can remove an attachment. Contact support to remove an attachment."))
     }
 
     @Test func theStatusLineSaysReconnectingAndNotesOthersChanges() {

@@ -51,6 +51,7 @@ enum Keymap {
         .init([.char("O")], .caseAction(.reopen), "reopen case (within \(Limits.reopenWindowDays) days of closing)", in: [.caseDetail]),
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("t")], .caseAction(.status), "set the status (support engineers)", in: [.caseDetail]),
+        .init([.char("R")], .caseAction(.removeAttachment), "remove an attachment (support engineers)", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
         .init([.char("A")], .admin, "admin: users, licences and customer access (super administrators)"),

@@ -4,8 +4,8 @@ import Foundation
 /// The actions of an open case. Whether each can act is the Domain's decision.
 enum CaseAction: CaseIterable, Equatable, Sendable {
     case message, severity, attach, escalate, close, reopen, sharing
-    /// Support engineers only: move the case's status.
-    case status
+    /// Support engineers only: move the case's status; remove an attachment.
+    case status, removeAttachment
 
     /// Short label on the case screen's action line.
     var label: String {
@@ -18,16 +18,17 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         case .reopen: "reopen"
         case .sharing: "sharing"
         case .status: "status"
+        case .removeAttachment: "remove attachment"
         }
     }
 
     /// The actions an account's role has at all, shown on the action line: a reseller's, a support engineer's
-    /// (message, attach, set the status), a customer user's (message, attach). Whether one can act now stays the
+    /// (message, attach, set the status, remove an attachment), a customer user's (message, attach). Whether one can act now stays the
     /// Domain's decision (dimmed when refused), and a key outside the role is refused by it with its reason.
     func belongs(to kind: AccountKind) -> Bool {
         switch kind {
-        case .reseller: self != .status
-        case .supportEngineer: [.message, .attach, .status].contains(self)
+        case .reseller: self != .status && self != .removeAttachment
+        case .supportEngineer: [.message, .attach, .status, .removeAttachment].contains(self)
         case .customer: [.message, .attach].contains(self)
         }
     }
@@ -44,6 +45,7 @@ enum CaseAction: CaseIterable, Equatable, Sendable {
         case .reopen: return Rules.reopenCase(by: actor, c, access: access, now: now)
         case .sharing: return Rules.shareCase(by: actor, c, access: access)
         case .status: return Rules.supportReply(by: actor)
+        case .removeAttachment: return Rules.removeAttachment(by: actor)
         }
     }
 }

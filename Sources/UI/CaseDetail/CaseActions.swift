@@ -1,7 +1,7 @@
 import Domain
 import ScreenKit
 
-/// The case action keys (m p a e x O h): the Domain's reason when one can't act now, otherwise its form.
+/// The case action keys (m p a e x O h t R): the Domain's reason when one can't act now, otherwise its form.
 extension AppState {
     mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
         guard case .detail(let view)? = currentScreen else { return [] }
@@ -42,6 +42,12 @@ extension AppState {
                 open(AttachForm(target: target))
             case .status:
                 open(StatusChoice(target: target, current: c.status, detail: detail))
+            case .removeAttachment:
+                guard !detail.attachments.isEmpty else {
+                    status = .info("Case \(c.number) has no attachments.")
+                    return []
+                }
+                open(AttachmentRemoval(target: target, attachments: detail.attachments))
             }
             return []
         }
