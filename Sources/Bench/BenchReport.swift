@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Portal
 import Store
 
 /// One run of `careportal bench`: every operation of DESIGN.md §7, the app against raw SQLite in the same run.
@@ -59,7 +60,7 @@ public struct BenchReport: Encodable {
         ops.append(try bench.openCase())
         ops += try bench.writes()
         let domain = try portal.domain(id: user.domainID)?.name ?? ""
-        ops += UIBench(portal: portal, user: user, domainName: domain, iterations: iterations).run()
+        ops += UIBench(portal: LocalPortal(store: portal), user: user, domainName: domain, iterations: iterations).run()
         // The real executable on a pseudo-terminal (the demo agent's password is the seed's).
         switch LaunchBench(portal: portal, email: user.email, password: "alice-1-portal", iterations: iterations).run() {
         case .success(let launches): ops += launches.operations; launchedPeak = launches.peakResidentMiB

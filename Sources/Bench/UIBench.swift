@@ -7,13 +7,18 @@ import Store
 import UI
 
 /// The app's own path, measured without a terminal: keys go through `reduce`, effects run against the
-/// store on the calling thread, results come back as actions, and the screen is rendered into a buffer.
-struct UIBench {
-    let portal: PortalStore
+/// portal on the calling thread, results come back as actions, and the screen is rendered into a buffer.
+/// The portal is the embedded store (`careportal bench`) or a server (`careportal bench ui --server`).
+public struct UIBench {
+    let portal: any Portal
     let user: User
     let domainName: String
     let size = Size(width: 120, height: 40)
     let iterations: Int
+
+    public init(portal: any Portal, user: User, domainName: String, iterations: Int) {
+        self.portal = portal; self.user = user; self.domainName = domainName; self.iterations = iterations
+    }
 
     /// Runs effects to completion (results may ask for more), then renders. Counts run on their own
     /// queue in the app, off the keystroke path, so they are left out here unless asked for.
@@ -29,8 +34,8 @@ struct UIBench {
     }
 
     func freshState() -> (AppState, EffectRunner) {
-        let runner = EffectRunner(portal: LocalPortal(store: portal), sessions: [(user, nil)])
-        return (AppState(sessions: [SessionInfo(user: user, domainName: domainName)], size: size, now: portal.clock.now), runner)
+        let runner = EffectRunner(portal: portal, sessions: [(user, nil)])
+        return (AppState(sessions: [SessionInfo(user: user, domainName: domainName)], size: size, now: portal.now), runner)
     }
 
     func time(_ name: String, _ body: () -> Void) -> BenchMeasurement {
@@ -39,7 +44,7 @@ struct UIBench {
         return BenchMeasurement(name: name, times: times, raw: nil)
     }
 
-    func run() -> [BenchMeasurement] {
+    public func run() -> [BenchMeasurement] {
         var results: [BenchMeasurement] = []
         var buffer = ScreenBuffer(size: size)
         results.append(time("UI: launch to first full screen") {

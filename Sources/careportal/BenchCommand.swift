@@ -6,11 +6,19 @@ import Portal
 import Runtime
 import Store
 
-/// `careportal bench`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
+/// `careportal bench`: the benchmarks. Only a container: options of a parent command are parsed before its
+/// subcommand's, so `bench load --json` once gave `--json` to the store benchmark and printed a table.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the app's queries against the same SQL through SQLite's C API.",
-        subcommands: [BenchLoad.self])
+        abstract: "Measure the app: its queries against raw SQLite (the default), a server under load, the app over a server.",
+        subcommands: [BenchStore.self, BenchLoad.self, BenchUI.self], defaultSubcommand: BenchStore.self)
+}
+
+/// `careportal bench [store]`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
+struct BenchStore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Measure the app's queries against the same SQL through SQLite's C API (the default of `careportal bench`).")
     @Option(help: "Cases in the benchmark database (created on first use, then reused).") var cases = 1_000_000
     @Option(help: "Customers in the benchmark database, when it is created (the 40 named ones and generated ones).")
     var customers = 20_000
@@ -130,5 +138,41 @@ struct BenchLoad: ParsableCommand {
         }
         print(String(format: "%d requests, %d errors, %.1f requests/s", r.requests, r.errors, r.requestsPerSecond))
         for e in r.errorSamples { print("error: \(e)") }
+    }
+}
+
+/// `careportal bench ui`: the app's keystrokes (launch, filter keys, cursor, page, open a case) through a portal
+/// given like every command's (`--server URL --as EMAIL`: the app over the network), without a terminal.
+struct BenchUI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "The app's keystrokes over a careportal server, as a signed-in user (--server URL, --as EMAIL).",
+        discussion: """
+        Keys go through the app's reduce, effects run against the portal on the calling thread, answers come back \
+        as actions and the screen is rendered into a buffer, as `careportal bench` measures them on the embedded \
+        store. Sign in first (`careportal login --server URL --user EMAIL`).
+        """)
+    @OptionGroup var actor: ActorOptions
+    @Option(help: "Samples per operation.") var iterations = 40
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard (1...10_000).contains(iterations) else { throw Failure.input("iterations: give 1 to 10000") }
+    }
+
+    func run() throws {
+        guard actor.store.serverURL != nil else {
+            throw Failure.input("server: bench ui measures the app over a server; give --server URL (on a database file, "
+                                + "`careportal bench` measures the same keys)")
+        }
+        let (portal, user) = try actor.signedIn()
+        let domain = SessionFile.load(for: portal.location).first { $0.user.caseInsensitiveCompare(user.email) == .orderedSame }?.domain ?? ""
+        let results = UIBench(portal: portal, user: user, domainName: domain, iterations: iterations).run()
+        if json { try printJSON(results); return }
+        print("careportal bench ui: \(user.email) on \(portal.location), \(iterations) samples each")
+        print("operation                                      median ms   p95 ms   max ms")
+        for m in results {
+            print(m.name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: " %9.2f %8.2f %8.2f", m.median, m.p95, m.max))
+        }
     }
 }

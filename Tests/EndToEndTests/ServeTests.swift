@@ -16,6 +16,25 @@ import Testing
         return (b, try Server(b), passwords)
     }
 
+    /// `careportal bench ui --server`: the app's keystrokes over the server as a signed-in user, every operation
+    /// measured; without a server it says where the same keys are measured on a file.
+    @Test func benchUIMeasuresTheAppsKeysOverTheServer() throws {
+        let (b, server, passwords) = try Self.demo()
+        let login = try b.run(["login", "--user", "alice@cloudpartners.example", "--password-stdin"],
+                              stdin: passwords["alice@cloudpartners.example"]!, server: server.base)
+        #expect(login.status == 0, "\(login.stderr)")
+        let o = try b.run(["bench", "ui", "--iterations", "2", "--json"], server: server.base)
+        #expect(o.status == 0, "\(o.stderr)")
+        let rows = (try? JSONSerialization.jsonObject(with: Data(o.stdout.utf8))) as? [[String: Any]] ?? []
+        let names = rows.compactMap { $0["name"] as? String }
+        for wanted in ["UI: launch to first full screen", "UI: filter keystroke, common word", "UI: cursor move (j)", "UI: page scroll (PgDn)"] {
+            #expect(names.contains(wanted), "\(names)")
+        }
+        #expect(rows.allSatisfy { ($0["samples"] as? Int) == 2 && ($0["median"] as? Double ?? -1) > 0 }, "\(o.stdout)")
+        let onFile = try b.run(["bench", "ui", "--iterations", "2"], db: b.db)
+        #expect(onFile.status == 2 && onFile.stderr.contains("give --server URL"), "\(onFile.status) \(onFile.stderr)")
+    }
+
     @Test func healthAndTheRefusalsOfAMissingOrForgedToken() throws {
         let (_, server, _) = try Self.demo()
         let health = try server.request("GET", "/healthz")
