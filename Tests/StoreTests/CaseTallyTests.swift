@@ -102,5 +102,11 @@ import Testing
         try Schema.migrator.migrate(queue)
         let (tally, recount) = try queue.read { db in (try Self.tally(db), try Self.recount(db)) }
         #expect(tally == recount)
+        // The search index's merge settings came with the same migration (a merge of the whole index once held a
+        // message for 12 s with FTS5's defaults).
+        let merges = try queue.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT k, v FROM case_search_config").map { ($0[0] as String, $0[1] as Int) })
+        }
+        #expect(merges["automerge"] == 8 && merges["crisismerge"] == 64, "\(merges)")
     }
 }
