@@ -70,7 +70,7 @@ public struct PortalServer: Sendable {
         }
         v1.get("cases/count") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.queryParameters, user: user)
+            let list = try ListRequest(request.uri.queryParameters, user: user, takes: ListRequest.countParameters)
             let cap = try ListRequest.integer(request.uri.queryParameters, "cap", default: 10_000, in: 1...1_000_000)
             let count = try await Blocking.run { () throws(PortalError) in
                 try portal.countCases(as: user, scope: list.scope, query: list.query, cap: cap, cancellation: nil)
@@ -231,8 +231,17 @@ struct ListRequest {
     var page: PageAnchor
     var limit: Int
 
+    /// The parameters of a page of a list, and of its count.
+    static let pageParameters: Set<Substring> = ["filter", "sort", "limit", "customer", "after", "before", "end"]
+    static let countParameters: Set<Substring> = ["filter", "customer", "cap"]
+
     /// Without `customer`, the user's own list (`Rules.homeScope`): My Cases, the Support queue or Our cases.
-    init(_ q: Parameters, user: User) throws {
+    /// A parameter the request doesn't take is refused rather than ignored: `?q=mail` would list every case.
+    init(_ q: Parameters, user: User, takes parameters: Set<Substring> = pageParameters) throws {
+        if let unknown = q.map(\.key).first(where: { !parameters.contains($0) }) {
+            throw Problem(.badInput, "\(unknown) isn't a parameter here; give \(parameters.sorted().joined(separator: ", ")).",
+                          field: String(unknown))
+        }
         do { query = try CaseQuery(parsing: q.get("filter") ?? "") } catch {
             throw Problem(.badInput, error.description, field: "filter")
         }

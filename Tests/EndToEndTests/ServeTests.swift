@@ -73,6 +73,12 @@ import Testing
         let bad = try server.request("GET", "/v1/cases?filter=sev:p9", token: token)
         #expect(bad.status == 422 && bad.object["type"] as? String == "/problems/bad-input" && bad.object["field"] as? String == "filter",
                 "\(bad.text)")
+        // A parameter the list doesn't take is refused, not ignored: `q=` would have listed every case.
+        for (path, field) in [("/v1/cases?q=mail", "q"), ("/v1/cases?filter=mail&page=2", "page"), ("/v1/cases/count?sort=severity", "sort")] {
+            let unknown = try server.request("GET", path, token: token)
+            #expect(unknown.status == 422 && unknown.object["type"] as? String == "/problems/bad-input"
+                    && unknown.object["field"] as? String == field, "\(path): \(unknown.status) \(unknown.text)")
+        }
     }
 
     /// Another domain's case answers exactly as a case that doesn't exist.
