@@ -198,7 +198,6 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         }
     }
 
-
     // MARK: HTTP
 
     private func remember(_ token: String, for user: User) {

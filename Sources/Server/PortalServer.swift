@@ -106,7 +106,6 @@ public struct PortalServer: Sendable {
             return Response(status: .noContent)
         }
 
-
         // Customers, categories
         v1.get("customers") { _, context in
             let user = try context.signedIn().user
