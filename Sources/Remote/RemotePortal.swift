@@ -167,7 +167,6 @@ public final class RemotePortal: Portal, @unchecked Sendable {
 
     // MARK: Changes
 
-    /// Asked with any session this client holds: the token says only that some case changed.
     /// The latest change any of this client's sessions may see, from their event streams (`/v1/events`, followed
     /// from the first call on): no request per call. Until a stream has started, `/v1/changes` answers; while one is
     /// down, its reason is thrown (the app shows it as reconnecting).

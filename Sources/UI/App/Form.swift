@@ -81,6 +81,15 @@ struct Env {
 
     mutating func close() { then.append(.close) }
 
+    /// Closes the form and sends `command` for case `number` as the form's session: `progress` on the status line
+    /// while it runs, `success` when it is done. (A case form always has a session: a case is open.)
+    mutating func sendCaseCommand(_ command: CaseCommand, on number: Int, what: String, progress: String, success: String) -> [Effect] {
+        guard let session else { return [] }
+        close()
+        status = .info(progress)
+        return [self.command(what, success: success) { .caseCommand(request: $0, session: session, number: number, command) }.effect]
+    }
+
     /// Esc closes a form, saying whether anything was sent; while its command is on its way no other key acts.
     /// True when the key was taken.
     mutating func closeOrWait(closing: Bool, sending: Int?, cancelled: String, busy: String) -> Bool {

@@ -36,13 +36,10 @@ struct AttachmentRemoval: OverlayForm, Equatable {
     private mutating func confirm(_ attachment: AttachmentInfo, _ key: Key, _ env: inout Env) -> [Effect] {
         switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
         case .yes?:
-            guard let session = env.session else { return [] }
             let number = target.number
-            env.close()
-            env.status = .info("Removing \(attachment.name) from case \(number)…")
-            return [env.command("remove \(attachment.name) from case \(number)", success: "\(attachment.name) removed from case \(number).") {
-                .caseCommand(request: $0, session: session, number: number, .removeAttachment(id: attachment.id))
-            }.effect]
+            return env.sendCaseCommand(.removeAttachment(id: attachment.id), on: number, what: "remove \(attachment.name) from case \(number)",
+                                       progress: "Removing \(attachment.name) from case \(number)…",
+                                       success: "\(attachment.name) removed from case \(number).")
         case .no?:
             picked = nil  // back to the list
         case nil:

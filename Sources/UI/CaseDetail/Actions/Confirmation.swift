@@ -21,16 +21,12 @@ struct Confirmation: OverlayForm, Equatable {
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
         case .yes?:
-            env.close()
             switch onYes {
             case .command(let command, let progress, let success):
-                guard let session = env.session else { return [] }
-                let number = target.number
-                env.status = .info(progress)
-                return [env.command("\(command.verb) case \(number)", success: success) {
-                    .caseCommand(request: $0, session: session, number: number, command)
-                }.effect]
+                return env.sendCaseCommand(command, on: target.number, what: "\(command.verb) case \(target.number)",
+                                           progress: progress, success: success)
             case .followUp:
+                env.close()
                 env.then.append(.followUp(target))
             }
         case .no?:

@@ -26,13 +26,10 @@ struct SeverityChoice: ListChoice, Equatable {
             env.status = .error(refusal.description)
             return []
         }
-        guard let session = env.session else { return [] }
         let number = target.number
-        env.close()
-        env.status = .info("Changing the severity of case \(number) to \(severity.rawValue)…")
-        return [env.command("change the severity of case \(number)", success: "Severity changed to \(severity.label).") {
-            .caseCommand(request: $0, session: session, number: number, .severity(severity))
-        }.effect]
+        return env.sendCaseCommand(.severity(severity), on: number, what: "change the severity of case \(number)",
+                                   progress: "Changing the severity of case \(number) to \(severity.rawValue)…",
+                                   success: "Severity changed to \(severity.label).")
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {

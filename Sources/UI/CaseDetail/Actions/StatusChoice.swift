@@ -25,13 +25,9 @@ struct StatusChoice: ListChoice, Equatable {
             env.status = .error(refusal.description)
             return []
         }
-        guard let session = env.session else { return [] }
         let number = target.number
-        env.close()
-        env.status = .info("Setting case \(number) to \(status.label)…")
-        return [env.command("set the status of case \(number)", success: "Case \(number) is \(status.label).") {
-            .caseCommand(request: $0, session: session, number: number, .setStatus(status))
-        }.effect]
+        return env.sendCaseCommand(.setStatus(status), on: number, what: "set the status of case \(number)",
+                                   progress: "Setting case \(number) to \(status.label)…", success: "Case \(number) is \(status.label).")
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
