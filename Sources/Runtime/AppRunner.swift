@@ -8,19 +8,16 @@ import UI
 /// The full-screen app's loop: keys and store results become actions, actions go through `reduce`,
 /// effects go to the runner, and the rendered buffer is drawn by diff.
 public struct AppRunner {
-    let portal: any Portal
-    let sessions: [(user: User, token: String?, domainName: String)]
-    let active: Int
-    let settings: [ListSettings?]
+    let tabs: SavedTabs
+    let open: PlaceOpener?
 
-    /// `settings`: each tab's My Cases filter and order from the last run, by tab.
-    public init(portal: any Portal, sessions: [(user: User, token: String?, domainName: String)], active: Int = 0,
-                settings: [ListSettings?] = []) {
-        self.portal = portal
-        self.sessions = sessions
-        self.active = active
-        self.settings = settings
+    /// The app opened on `home`, with the tabs kept from the last run; `open` reaches the other places a tab may be of.
+    public init(home: any Portal, asUser: String?, open: PlaceOpener?) {
+        self.tabs = SavedTabs.restore(home: home, asUser: asUser, open: open)
+        self.open = open
     }
+
+    private var portal: any Portal { tabs.places[0] }
 
     /// Whether $TERM can draw the full-screen app (a `dumb` or unknown terminal can't), checked before
     /// anything else is opened.
@@ -37,14 +34,16 @@ public struct AppRunner {
             throw TerminalUnavailable(reason: "\(error)")
         }
         defer { terminal.restore() }
-        let runner = EffectRunner(portal: portal, sessions: sessions.map { ($0.user, $0.token) })
-        var state = AppState(sessions: sessions.map { SessionInfo(user: $0.user, domainName: $0.domainName) },
-                             size: terminal.size, now: portal.now, active: active, settings: settings)
+        let runner = EffectRunner(places: tabs.places, sessions: tabs.sessions, open: open, keeper: .sessionFile)
+        var state = AppState(sessions: tabs.infos, size: terminal.size, now: portal.now, active: tabs.active, settings: tabs.settings,
+                             home: portal.location)
         state.glyphs = terminal.glyphs
-        // The change token is read before the first page (same queue), so a change made before the first poll is
-        // noticed by it instead of becoming its starting point.
-        runner.checkForChanges()
-        start(&state).forEach(runner.run)
+        // The change tokens are read before the first page, so a change made before the first poll is noticed by it
+        // instead of becoming its starting point.
+        runner.checkForChanges(wait: true)
+        var first = start(&state)
+        if let trouble = tabs.trouble { first += reduce(&state, .trouble(trouble)) }
+        first.forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs)
         var dirty = true
         var lastTick = Date(), lastChangeCheck = Date()
@@ -95,8 +94,8 @@ public struct AppRunner {
         }
         runner.finishQueuedWork()
         if let i = state.activeSession {
-            let lists = Dictionary(zip(state.sessions.map(\.user.email), state.listSettings), uniquingKeysWith: { a, _ in a })
-            SessionFile.markUsed(user: state.sessions[i].user.email, database: portal.location, lists: lists)
+            let keys = state.sessions.map { SessionFile.TabKey(database: $0.location, user: $0.user.email) }
+            SessionFile.markUsed(keys[i], lists: Dictionary(zip(keys, state.listSettings), uniquingKeysWith: { a, _ in a }))
         }
         return state.farewell
     }

@@ -14,10 +14,13 @@ public struct SavedSession: Codable, Equatable, Sendable {
     public var lastUsedAt: Date?
     /// The tab's My Cases filter and order when the app last closed (nil: as a new tab shows it).
     public var list: ListSettings?
+    /// Signed in from an app opened on another location (a database file or a server): that app reopens with this
+    /// session's tab beside its own.
+    public var alongside: String?
     public init(user: String, domain: String, token: String, expiresAt: Date, database: String, lastUsedAt: Date? = nil,
-                list: ListSettings? = nil) {
+                list: ListSettings? = nil, alongside: String? = nil) {
         self.user = user; self.domain = domain; self.token = token; self.expiresAt = expiresAt; self.database = database
-        self.lastUsedAt = lastUsedAt; self.list = list
+        self.lastUsedAt = lastUsedAt; self.list = list; self.alongside = alongside
     }
 }
 
@@ -35,6 +38,12 @@ public enum SessionFile {
 
     /// The sessions of one portal location.
     public static func load(for location: String) -> [SavedSession] { load().filter { $0.database == location } }
+
+    /// The tabs of the app opened on `location`: its own sessions, then those signed in from it elsewhere.
+    public static func tabs(openedOn location: String) -> [SavedSession] {
+        let all = load()
+        return all.filter { $0.database == location } + all.filter { $0.database != location && $0.alongside == location }
+    }
 
     public static func save(_ sessions: [SavedSession]) throws(PortalError) {
         let encoder = JSONEncoder()
@@ -90,17 +99,24 @@ public enum SessionFile {
         try? save(load().filter { !($0.token == token && $0.database == database) })
     }
 
-    /// Notes that the app closed on `user`'s tab, so it reopens there, and each tab's list settings (by user), so
-    /// each tab reopens filtered and ordered as it was.
-    public static func markUsed(user: String, database: String, lists: [String: ListSettings] = [:], at date: Date = Date()) {
+    /// A session as the app's tabs name it: its location and user.
+    public struct TabKey: Hashable, Sendable {
+        public var database: String, user: String
+        public init(database: String, user: String) { self.database = database; self.user = user }
+    }
+
+    /// Notes that the app closed on `active`'s tab, so it reopens there, and each tab's list settings, so each tab
+    /// reopens filtered and ordered as it was.
+    public static func markUsed(_ active: TabKey, lists: [TabKey: ListSettings] = [:], at date: Date = Date()) {
         try? save(load().map { s in
             var s = s
-            guard s.database == database else { return s }
-            if s.user == user { s.lastUsedAt = date }
-            if let list = lists[s.user] { s.list = list.isDefault ? nil : list }
+            let key = TabKey(database: s.database, user: s.user)
+            if key == active { s.lastUsedAt = date }
+            if let list = lists[key] { s.list = list.isDefault ? nil : list }
             return s
         })
     }
+
 
     /// The index in `sessions` (as loaded for one location) of the one used last; 0 when none says.
     public static func lastUsed(_ sessions: [SavedSession]) -> Int {

@@ -58,6 +58,16 @@ struct StoreOptions: ParsableArguments {
         return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
     }
 
+    /// How the app opens another place a tab is signed in at: a server's address (http:// or https://, with this
+    /// command's private CA) or an existing database file (`~` is the home folder; nothing is created).
+    func opener() throws(Failure) -> PlaceOpener {
+        let ca = caCertificate, wait = try Self.writeWait()
+        return { (location: String) throws(PortalError) -> any Portal in
+            if location.contains("://") { return try RemotePortal(url: location, caCertificate: ca) }
+            return try LocalPortal(path: LocalFile.expand(location), create: false, writeWait: wait)
+        }
+    }
+
     /// How long a write waits for another process's write: `$CAREPORTAL_WRITE_WAIT` seconds, or nil for the store's default.
     static func writeWait() throws(Failure) -> TimeInterval? {
         guard let text = ProcessInfo.processInfo.environment["CAREPORTAL_WRITE_WAIT"], !text.isEmpty else { return nil }

@@ -50,7 +50,7 @@ struct Demo: ParsableCommand {
             \(report.customerUsers.first?.account.email ?? "").
 
             """)
-        var server = try Serve.parse(["--db", path, "--listen", listen])
+        let server = try Serve.parse(["--db", path, "--listen", listen])
         try server.run()
     }
 }

@@ -18,7 +18,7 @@ import UI
         .countCases(request: 3, session: 0, scope: .domain(10), query: .all, cap: 10_000),
         .loadCustomers(request: 4, session: 0),
         .loadCase(request: 5, session: 0, number: 10_000_001),
-        .signIn(request: 6, email: "ana@reseller-one.example", password: "secret-password"),
+        .signIn(request: 6, email: "ana@reseller-one.example", password: "secret-password", location: ""),
         .sendFeedback(request: 7, session: 0, screen: "My Cases", message: "Great"),
         .caseCommand(request: 8, session: 0, number: 10_000_001, .close),
         .fileCase(request: 9, session: 0, NewCase(customer: "acme.example", title: "t", category: "c", description: "d", severity: .p3)),
@@ -121,13 +121,11 @@ import UI
 
     @Test func changesAreNoticedOnlyWhenTheTokenMoves() throws {
         let runner = runner
-        runner.checkForChanges()  // the first look only remembers
-        runner.checkForChanges()
-        runner.finishQueuedWork()
+        runner.checkForChanges(wait: true)  // the first look only remembers
+        runner.checkForChanges(wait: true)
         #expect(runner.drain().isEmpty)
         portal.token = 2
-        runner.checkForChanges()
-        runner.finishQueuedWork()
+        runner.checkForChanges(wait: true)
         #expect(runner.drain() == [.dataChanged])
     }
 

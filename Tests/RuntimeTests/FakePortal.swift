@@ -11,10 +11,24 @@ final class FakePortal: Portal, @unchecked Sendable {
     private let gate = DispatchSemaphore(value: 0)
     private var gated = false
 
-    let location = "/tmp/fake-portal"
+    let location: String
     let now = Date(timeIntervalSince1970: 1_780_000_000)
-    let user = User(id: 1, domainID: 10, email: "ana@reseller-one.example", name: "Ana Agent", licensed: true,
-                    privileges: Role.resellerAdminPrivileges)
+    let user: User
+    /// How much older than the other portal's this one's rows are (to interleave two portals' lists).
+    let age: TimeInterval
+    /// Whether `signIn` grants a session (as `user`) instead of refusing.
+    let grants: Bool
+
+    init(location: String = "/tmp/fake-portal", email: String = "ana@reseller-one.example", age: TimeInterval = 0, grants: Bool = false) {
+        self.location = location
+        self.user = User(id: 1, domainID: 10, email: email, name: "Ana Agent", licensed: true, privileges: Role.resellerAdminPrivileges)
+        self.age = age
+        self.grants = grants
+    }
+
+    /// The scopes the list reads and counts were asked with, in order.
+    var scopes: [CaseScope] { lock.withLock { _scopes } }
+    private var _scopes: [CaseScope] = []
 
     /// Every call throws this from now on.
     var failure: PortalError? {
@@ -39,21 +53,23 @@ final class FakePortal: Portal, @unchecked Sendable {
 
     func row(_ i: Int) -> CaseRow {
         CaseRow(id: Int64(i), number: 10_000_000 + i, title: "Case \(i)", customerName: "Acme", domainID: 10, domainName: "reseller-one.example",
-                status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now.addingTimeInterval(-Double(i)))
+                status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now.addingTimeInterval(-Double(i) - age))
     }
 
     func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        lock.withLock { _scopes.append(scope) }
         try call("cases \(query.isEmpty ? "all" : "\(query)")")
         if query.description.contains("slow") { try runUntilCancelled(cancellation) }
         return CasePage(rows: (0..<min(limit, 3)).map(row), hasMore: false)
     }
     func cases(asEach users: [User], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                cancellation: Cancellation?) throws(PortalError) -> CasePage {
-        try call("merged")
-        return CasePage(rows: [], hasMore: false)
+        try call("merged \(users.map(\.email).joined(separator: ","))")
+        return CasePage(rows: (0..<min(limit, 3)).map(row), hasMore: false)
     }
     func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int {
+        lock.withLock { _scopes.append(scope) }
         try call("count")
         if query.description.contains("slow") { try runUntilCancelled(cancellation) }
         return cap + 1
@@ -81,7 +97,8 @@ final class FakePortal: Portal, @unchecked Sendable {
     }
     func signIn(email: String, password: String) throws(PortalError) -> SessionGrant {
         try call("sign in \(email)")
-        throw .refused(Refusal("Wrong email or password."))
+        guard grants else { throw .refused(Refusal("Wrong email or password.")) }
+        return SessionGrant(user: user, domainName: "reseller-one.example", token: "token-\(email)", expiresAt: now.addingTimeInterval(3600))
     }
     func resume(token: String) throws(PortalError) -> User { try call("resume"); return user }
     func signOut(token: String) throws(PortalError) { try call("sign out") }

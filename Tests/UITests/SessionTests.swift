@@ -15,7 +15,7 @@ import Testing
         #expect(state.screenLines().contains { $0.contains("Password  ••••••••") })
         #expect(!state.screenLines().joined().contains("hunter22"))
         let signIn = state.press(.enter)
-        #expect(signIn == [.signIn(request: state.lastRequest, email: "ana@reseller-one.example", password: "hunter22")])
+        #expect(signIn == [.signIn(request: state.lastRequest, email: "ana@reseller-one.example", password: "hunter22", location: "")])
         state.answer(signIn, .failed(Rules.noPortalAccess))
         guard let form = state.form(SignInForm.self) else { return }
         #expect(form.message == Rules.noPortalAccess)
@@ -299,5 +299,91 @@ import Testing
         let state = AppState(sessions: [Fixture.ana, Fixture.ben], size: Fixture.small, now: Fixture.now, active: 1)
         #expect(state.activeSession == 1)
         #expect(AppState(sessions: [Fixture.ana], size: Fixture.small, now: Fixture.now, active: 5).activeSession == 0)
+    }
+}
+
+/// Tabs of several places: the sign-in form says where (the current tab's place unless changed), one domain at two
+/// places is two sessions, and the tabs name their place when they come from more than one.
+@Suite struct SessionPlaceTests {
+    static let file = "/home/ana/.local/share/careportal/portal.sqlite3"
+    static let server = "https://team.example:8750"
+
+    static func ana(at location: String) -> SessionInfo {
+        var session = Fixture.ana
+        session.location = location
+        return session
+    }
+
+    @Test func theFirstSignInGoesWhereTheAppWasOpenedAndWhereCanBeChanged() {
+        var state = AppState(sessions: [], size: Fixture.small, now: Fixture.now, home: Self.file)
+        #expect(state.form(SignInForm.self)?.location.text == Self.file)
+        #expect(state.screenLines().contains { $0.contains("Where     \(Self.file)") }, "\(state.screenLines().joined(separator: "\n"))")
+        state.type("ana@reseller-one.example")
+        state.press(.tab)
+        state.type("hunter22")
+        state.press(.tab)
+        #expect(state.form(SignInForm.self)?.focus == .location)
+        #expect(state.screenLines().contains { $0.contains("A server's address (https://…) or a database file.") })
+        state.press(.ctrl("u"))
+        state.type(" \(Self.server)/ ")
+        let signIn = state.press(.enter)
+        #expect(signIn == [.signIn(request: state.lastRequest, email: "ana@reseller-one.example", password: "hunter22", location: Self.server)])
+        state.answer(signIn, .failed("server \(Self.server): connection refused"))
+        #expect(state.form(SignInForm.self)?.location.text == " \(Self.server)/ ", "what was typed stays")
+    }
+
+    @Test func signingInToAnotherDomainStartsAtTheActiveTabsPlace() {
+        var state = Fixture.myCases(sessions: [Self.ana(at: Self.file), { var b = Fixture.ben; b.location = Self.server; return b }()])
+        state.press(.char("]"))  // the server's tab
+        #expect(state.active == 1)
+        state.press(.char("S"), .char("s"))
+        #expect(state.form(SignInForm.self)?.location.text == Self.server)
+    }
+
+    @Test func theSameDomainAtAnotherPlaceIsAnotherSessionWithoutAQuestion() {
+        var state = Fixture.myCases(size: Size(width: 140, height: 30), sessions: [Self.ana(at: Self.file)])
+        state.press(.char("S"), .char("s"))
+        state.type("ana@reseller-one.example")
+        state.press(.tab)
+        state.type("hunter22")
+        state.press(.tab, .ctrl("u"))
+        state.type(Self.server)
+        let signIn = state.press(.enter)
+        #expect(signIn == [.signIn(request: state.lastRequest, email: "ana@reseller-one.example", password: "hunter22", location: Self.server)])
+        var there = Self.ana(at: Self.server)
+        there.user.domainID = 10 + 1 << 40
+        let effects = state.answer(signIn, .signedIn(there))
+        #expect(!effects.contains(.replaceSession(session: 0)))
+        #expect(state.sessions.map(\.location) == [Self.file, Self.server])
+        // Tabs from two places name their place; the sessions list says where each is.
+        let top = state.screenLines()[0]
+        #expect(top.contains(" reseller-one.example   reseller-one.example · team.example:8750 "), "\(top)")
+        // All domains marks the server's rows with its place: the two domains share a name.
+        let merged = state.press(.char("3"))
+        let pair = [Fixture.row(1, domainID: there.user.domainID), Fixture.row(2)]
+        state.answer(merged.first, .cases(CasePage(rows: pair, hasMore: false)))
+        let rows = state.screenLines().filter { line in pair.contains { line.contains("\($0.number) ") } }
+        #expect(rows.count == 2 && rows[0].contains(" team/reseller-o") && rows[1].contains(" reseller-one ")
+                && !rows[1].contains("/"), "\(rows)")
+        state.press(.char("S"))
+        #expect(state.screenLines().contains { $0.contains("<ana@reseller-one.example>  on team.example:8750") })
+    }
+
+    @Test func tabsOfOnePlaceDontNameIt() {
+        let state = Fixture.myCases(sessions: [Self.ana(at: Self.file), { var b = Fixture.ben; b.location = Self.file; return b }()])
+        #expect(!state.screenLines()[0].contains("portal.sqlite3"))
+    }
+
+    @Test func tabsThatDontFitShareTheRow() {
+        var sessions = (0..<4).map { i in
+            var s = Self.ana(at: "https://server-\(i).example")
+            s.user.domainID += Int64(i) << 40
+            return s
+        }
+        sessions[0].location = Self.file
+        let state = Fixture.myCases(sessions: sessions)
+        let top = state.screenLines()[0]
+        #expect(top.displayWidth <= Fixture.small.width)
+        #expect(top.components(separatedBy: "reseller-on").count == 5, "every tab keeps its domain's start: \(top)")
     }
 }

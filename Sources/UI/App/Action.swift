@@ -12,6 +12,9 @@ public enum Action: Equatable, Sendable {
     case dataChanged
     /// The portal stopped answering (a server out of reach): the reason; nil once it answers again.
     case connection(lost: String?)
+    /// Something the runtime couldn't do on its own account (a server with saved tabs out of reach at start): said
+    /// on the status line as an error.
+    case trouble(String)
     /// Case changes by someone else that the signed-in users may see, as they arrived.
     case arrived([ChangeNotice])
     /// The answer to the effect that issued `request`; an answer nobody waits for any more is dropped.

@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     var parked: [ParkKey: Parked] = [:]
     /// The last message; a new key press clears it.
     var status: StatusMessage?
+    /// Where the app was opened (a database file or a server); "" when not said (the first tab's place then).
+    var home: String
     /// Why the portal isn't answering, while it isn't: the status line says it is reconnecting.
     var connectionLost: String?
     var requests = Requests()
@@ -27,9 +29,11 @@ public struct AppState: Equatable, Sendable {
     /// Empty `sessions` opens the sign-in screen.
     /// `active`: the tab to open on (the one used last, or the one `--as` names).
     /// `settings`: each tab's My Cases filter and order from the last run (by tab; missing ones start fresh).
-    public init(sessions: [SessionInfo], size: Size, now: Date, active: Int = 0, settings: [ListSettings?] = []) {
+    /// `home`: where the app was opened (a database file or a server), where a first sign-in goes.
+    public init(sessions: [SessionInfo], size: Size, now: Date, active: Int = 0, settings: [ListSettings?] = [], home: String = "") {
         self.size = size
         self.now = now
+        self.home = home
         self.tabs = []
         for (i, session) in sessions.enumerated() {
             var tab = Tab(id: requests.serial(), session: session)
@@ -37,7 +41,7 @@ public struct AppState: Equatable, Sendable {
             tabs.append(tab)
         }
         self.active = sessions.indices.contains(active) ? active : 0
-        if sessions.isEmpty { overlay = Overlay(id: requests.serial(), form: SignInForm()) }
+        if sessions.isEmpty { overlay = Overlay(id: requests.serial(), form: SignInForm(location: home)) }
     }
 
     /// The signed-in sessions, in tab order.
@@ -74,6 +78,16 @@ extension AppState {
         return nil
     }
     var session: SessionInfo? { tabs.isEmpty ? nil : tabs[active].session }
+
+    /// The app's own place: where it was opened, else the first tab's. Tabs and rows of other places name theirs.
+    var homeLocation: String { home.isEmpty ? tabs.first?.session.location ?? "" : home }
+
+    /// The places of the domains not at the app's own place, by domain ID: what the All domains list marks rows with.
+    var domainPlaces: [Int64: String] {
+        let home = homeLocation
+        return Dictionary(tabs.map(\.session).filter { $0.location != home }.map { ($0.user.domainID, $0.shortPlace) },
+                          uniquingKeysWith: { a, _ in a })
+    }
 
     /// The session whose domain filed a case: a case opened from All domains acts as its own domain's user.
     func sessionIndex(domainID: Int64) -> Int? {

@@ -29,7 +29,7 @@ enum EditCommand: Equatable, Sendable {
 
 /// Keys of a form or bar with a text field: the filter bar, sign-in, feedback.
 enum FieldCommand: Equatable, Sendable {
-    case submit, cancel, nextField
+    case submit, cancel, nextField, previousField
     case edit(EditCommand)
 }
 

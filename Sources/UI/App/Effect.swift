@@ -10,7 +10,7 @@ public enum Effect: Equatable, Sendable {
     case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
     case loadCustomers(request: Int, session: Int)
     case loadCase(request: Int, session: Int, number: Int)
-    case signIn(request: Int, email: String, password: String)
+    case signIn(request: Int, email: String, password: String, location: String)
     /// Sign out of the session at this index. The state has already removed its tab.
     case signOut(session: Int)
     /// The session just signed in (the last) takes index `session`, whose session (of the same domain) is signed out:
@@ -45,7 +45,7 @@ public enum Effect: Equatable, Sendable {
     public var request: Int? {
         switch self {
         case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
-             .loadCustomers(let r, _), .loadCase(let r, _, _), .signIn(let r, _, _), .sendFeedback(let r, _, _, _),
+             .loadCustomers(let r, _), .loadCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
              .caseCommand(let r, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
              .editExternally(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):

@@ -61,6 +61,8 @@ struct Env {
     var then: [AppRequest] = []
 
     var user: User? { session.map { sessions[$0].user } }
+    /// Where the active tab's session lives (a sign-in goes there unless told otherwise).
+    var location: String { sessions.indices.contains(active) ? sessions[active].location : "" }
 
     /// An effect whose answer comes back to this form.
     mutating func issue(_ effect: (Int) -> Effect) -> Effect {

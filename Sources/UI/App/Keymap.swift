@@ -78,7 +78,8 @@ enum Keymap {
     // One rule for sending: Ctrl-S sends from every form, and Enter too where the text is one line.
     static let signIn: [KeyBinding<FieldCommand>] = [
         .init([.enter, .ctrl("s")], .submit, "sign in (from the email field: go to the password)", hint: "sign in"),
-        .init([.tab, .backTab, .down, .up], .nextField, "switch between email and password", hint: "next field"),
+        .init([.tab, .down], .nextField, "next field: email, password, where", hint: "next field"),
+        .init([.backTab, .up], .previousField, "previous field"),
         .init([.escape], .cancel, "back to the signed-in domains (Ctrl-C quits)", hint: "back"),
     ] + editingAsField
 

@@ -21,6 +21,9 @@ extension AppState {
             guard lost == nil, wasLost else { return [] }
             status = .success("Connected again.")
             return dataChanged()
+        case .trouble(let text):
+            status = .error(text)
+            return []
         case .arrived(let notices):
             if let text = Arrivals.text(notices) { status = .info(text) }
             return []

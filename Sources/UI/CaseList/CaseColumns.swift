@@ -52,8 +52,9 @@ struct CaseColumn: Equatable {
     static let tinyStatusWidth = 7
 
     /// The cell of this column for `row`, exactly `width` columns wide; `drafted`: a message to the case is saved as
-    /// a draft (its title starts with the draft mark, ✎); `glyphs`: what the terminal draws.
-    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, glyphs: Glyphs) -> Span {
+    /// a draft (its title starts with the draft mark, ✎); `place`: the row's place when it isn't the app's own (its
+    /// domain is shown as "team/cloudpartners"); `glyphs`: what the terminal draws.
+    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, place: String? = nil, glyphs: Glyphs) -> Span {
         let (text, style): (String, Style) = switch field {
         case .number: (String(row.number), Theme.plain)
         case .escalated: (row.escalated ? glyphs.escalated : "", Theme.escalated)
@@ -61,7 +62,7 @@ struct CaseColumn: Equatable {
         case .status: (width < 13 ? Self.tinyLabel(row.status) : width < 17 ? Self.compactLabel(row.status) : row.status.label,
                        Theme.status(row.status))
         case .customer: (row.customerName, Theme.plain)
-        case .domain: (Self.shortLabel(row.domainName), Theme.dim)
+        case .domain: ((place.map { $0 + "/" } ?? "") + Self.shortLabel(row.domainName), Theme.dim)
         case .title: ((drafted ? glyphs.draft + " " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)

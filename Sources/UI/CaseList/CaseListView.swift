@@ -19,11 +19,12 @@ enum CaseListView {
             buffer.putFitted(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
-        let drafted = state.draftedCases
+        let drafted = state.draftedCases, places = state.domainPlaces
         for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
             let y = rowsArea.y + offset
             let row = list.rows[i]
-            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), glyphs: buffer.glyphs) })
+            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), place: places[row.domainID],
+                                                    glyphs: buffer.glyphs) })
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)

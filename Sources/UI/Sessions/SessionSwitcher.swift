@@ -25,9 +25,9 @@ struct SessionSwitcher: OverlayForm, Equatable {
         case .up: cursor = max(0, cursor - 1)
         case .down: cursor = min(count, cursor + 1)
         case .close: env.close()
-        case .signIn: env.open(SignInForm())
+        case .signIn: env.open(SignInForm(location: env.location))
         case .choose:
-            if cursor < count { env.then.append(.switchTo(session: cursor)) } else { env.open(SignInForm()) }
+            if cursor < count { env.then.append(.switchTo(session: cursor)) } else { env.open(SignInForm(location: env.location)) }
         case .signOut:
             if cursor < count { confirmingSignOut = cursor }
         }
@@ -35,9 +35,10 @@ struct SessionSwitcher: OverlayForm, Equatable {
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let mixed = Set(context.sessions.map(\.location)).count > 1
         var items: [StyledLine] = context.sessions.enumerated().map { i, session in
             [Span(i == context.active ? "* " : "  ", Theme.key), Span(session.domainName, Theme.bold),
-             Span("  \(session.user.name) <\(session.user.email)>", Theme.dim)]
+             Span("  \(session.user.name) <\(session.user.email)>" + (mixed ? "  on \(session.place)" : ""), Theme.dim)]
         }
         items.append([Span("+ ", Theme.key), Span("Sign in to another domain…")])
         // As wide as its longest row (at least 70 columns), up to the screen less a margin: cut only past that.

@@ -1,12 +1,14 @@
 import Foundation
 import ScreenKit
 
-/// Sign-in: full screen when no domain is signed in, a box over the screen when adding one.
+/// Sign-in: full screen when no domain is signed in, a box over the screen when adding one. "Where" says which
+/// database file or server the account is on (the current tab's, unless changed): tabs may mix them.
 struct SignInForm: OverlayForm, Equatable {
-    enum Field: Equatable, Sendable { case email, password }
+    enum Field: Equatable, Sendable, CaseIterable { case email, password, location }
 
     var email = TextField()
     var password = TextField()
+    var location: TextField
     var focus: Field = .email
     /// The sign-in waiting for its answer.
     var submitting: Int?
@@ -14,9 +16,24 @@ struct SignInForm: OverlayForm, Equatable {
     /// The address whose sign-in would end a session of the same domain, asked about once: Enter again goes on.
     var replacing: String?
 
+    /// `location`: where the tab the form was opened from lives.
+    init(location: String) { self.location = TextField(location) }
+
     var focusedField: TextField {
-        get { focus == .email ? email : password }
-        set { if focus == .email { email = newValue } else { password = newValue } }
+        get {
+            switch focus {
+            case .email: email
+            case .password: password
+            case .location: location
+            }
+        }
+        set {
+            switch focus {
+            case .email: email = newValue
+            case .password: password = newValue
+            case .location: location = newValue
+            }
+        }
     }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
@@ -38,6 +55,7 @@ struct SignInForm: OverlayForm, Equatable {
                 break
             }
             let address = email.text.trimmingCharacters(in: .whitespaces)
+            let place = Self.normalized(location.text)
             if address.isEmpty {
                 message = "Enter the email address of your reseller account."
                 focus = .email
@@ -45,7 +63,7 @@ struct SignInForm: OverlayForm, Equatable {
                 message = "Enter your password."
                 focus = .password
             } else if replacing?.lowercased() != address.lowercased(),
-                      let existing = env.sessions.first(where: { Self.sameDomain(address, $0) }) {
+                      let existing = env.sessions.first(where: { Self.sameDomain(address, $0) && Self.normalized($0.location) == place }) {
                 // One session per domain: say which one signing in ends, before it does.
                 replacing = address
                 message = "You're signed in to \(existing.domainName) as \(existing.user.email); signing in as \(address) "
@@ -53,12 +71,13 @@ struct SignInForm: OverlayForm, Equatable {
             } else {
                 message = nil
                 let secret = password.text
-                let effect = env.issue { .signIn(request: $0, email: address, password: secret) }
+                let effect = env.issue { .signIn(request: $0, email: address, password: secret, location: place) }
                 submitting = effect.request
                 return [effect]
             }
-        case .nextField?:
-            focus = focus == .email ? .password : .email
+        case .nextField?, .previousField?:
+            let all = Field.allCases
+            focus = all[(all.firstIndex(of: focus)! + (command == .nextField ? 1 : all.count - 1)) % all.count]
         default:
             _ = focusedField.handle(key)
         }
@@ -69,6 +88,12 @@ struct SignInForm: OverlayForm, Equatable {
     static func sameDomain(_ address: String, _ session: SessionInfo) -> Bool {
         let typed = address.lowercased()
         return typed == session.user.email.lowercased() || typed.hasSuffix("@" + session.domainName.lowercased())
+    }
+
+    /// A location as typed, without the spaces around it or a server address's trailing slash.
+    static func normalized(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.contains("://") && trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
@@ -91,26 +116,39 @@ struct SignInForm: OverlayForm, Equatable {
         let fullScreen = context.sessions.isEmpty
         // A refusal is shown whole: the box grows by the lines it needs beyond the one it always has.
         let refusal = submitting == nil ? message.map { DialogText($0, width: 60, glyphs: buffer.glyphs) } : nil
-        let rect = buffer.bounds.centered(width: 64, height: 12 + max(1, refusal?.lines.count ?? 0))
+        // On a short screen the two lines of introduction give way, so the fields and a refusal still fit.
+        let wanted = 13 + max(1, refusal?.lines.count ?? 0)
+        let intro = wanted <= buffer.bounds.height ? 3 : 0
+        let rect = buffer.bounds.centered(width: 64, height: wanted - 3 + intro)
         buffer.drawBox(rect, title: fullScreen ? "careportal · Customer Care Portal" : "Sign in to another domain")
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
-        buffer.put("Sign in with your reseller account.", x: inner.x, y: inner.y + 1, clip: inner)
-        let note = fullScreen ? "One account per reseller domain; add more later with \(Keymap.name(of: .sessions))."
-                              : "Each reseller domain has its own account."
-        buffer.putFitted(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
+        if intro > 0 {
+            buffer.put("Sign in with your reseller account.", x: inner.x, y: inner.y + 1, clip: inner)
+            let note = fullScreen ? "One account per reseller domain; add more later with \(Keymap.name(of: .sessions))."
+                                  : "Each reseller domain has its own account."
+            buffer.putFitted(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
+        }
 
-        let labelWidth = 10
-        let fieldArea = { (row: Int) in Rect(x: inner.x + labelWidth, y: inner.y + row, width: inner.width - labelWidth, height: 1) }
-        buffer.put("Email", x: inner.x, y: inner.y + 4, style: focus == .email ? Theme.bold : Theme.label, clip: inner)
-        FieldView.render(email, masked: false, focused: focus == .email && submitting == nil, into: &buffer, area: fieldArea(4))
-        buffer.put("Password", x: inner.x, y: inner.y + 5, style: focus == .password ? Theme.bold : Theme.label, clip: inner)
-        FieldView.render(password, masked: true, focused: focus == .password && submitting == nil, into: &buffer, area: fieldArea(5))
+        let labelWidth = 10, top = inner.y + 1 + intro
+        let fieldArea = { (y: Int) in Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1) }
+        for (i, field) in Field.allCases.enumerated() {
+            let (label, text) = switch field {
+            case .email: ("Email", email)
+            case .password: ("Password", password)
+            case .location: ("Where", location)
+            }
+            buffer.put(label, x: inner.x, y: top + i, style: focus == field ? Theme.bold : Theme.label, clip: inner)
+            FieldView.render(text, masked: field == .password, focused: focus == field && submitting == nil, into: &buffer, area: fieldArea(top + i))
+        }
 
+        let below = top + Field.allCases.count + 1
         if submitting != nil {
-            buffer.put("Signing in…", x: inner.x, y: inner.y + 7, style: Theme.dim, clip: inner)
+            buffer.put("Signing in…", x: inner.x, y: below, style: Theme.dim, clip: inner)
+        } else if focus == .location && message == nil {
+            buffer.putFitted("A server's address (https://…) or a database file.", x: inner.x, y: below, style: Theme.dim, clip: inner)
         } else if let message {
-            for (i, line) in DialogText(message, width: inner.width, glyphs: buffer.glyphs).fitting(inner.height - 8, glyphs: buffer.glyphs).enumerated() {
-                buffer.put(line, x: inner.x, y: inner.y + 7 + i, style: Theme.error, clip: inner)
+            for (i, line) in DialogText(message, width: inner.width, glyphs: buffer.glyphs).fitting(inner.maxY - 1 - below, glyphs: buffer.glyphs).enumerated() {
+                buffer.put(line, x: inner.x, y: below + i, style: Theme.error, clip: inner)
             }
         }
         var hints = Keymap.signIn.compactMap { b -> (String, String)? in

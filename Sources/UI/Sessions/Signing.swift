@@ -26,14 +26,14 @@ extension AppState {
 
     /// Signs out of tab `index`; with no tab left, the sign-in screen.
     mutating func signOut(_ index: Int) -> [Effect] {
-        let name = tabs[index].session.domainName
+        let name = tabs[index].session.domainName, location = tabs[index].session.location
         tabs.remove(at: index)
         if index < active { active -= 1 }
         active = max(0, min(active, tabs.count - 1))
         markAllDomainsStale()
         status = .info("Signed out of \(name).")
         guard !tabs.isEmpty else {
-            open(SignInForm())
+            open(SignInForm(location: location))
             return [.signOut(session: index)]
         }
         open(SessionSwitcher(cursor: active))

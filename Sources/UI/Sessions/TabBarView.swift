@@ -5,10 +5,17 @@ import ScreenKit
 enum TabBarView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
         var x = buffer.put(" careportal ", x: area.x, y: area.y, style: Theme.brand, clip: area)
-        for (i, tab) in state.tabs.enumerated() {
+        let home = state.homeLocation
+        var labels = state.tabs.map { label($0, among: state.tabs, home: home) }
+        // Too many for the row: each label gets an equal share (the domain's start stays readable).
+        let tabRoom = area.maxX - x - 3 * labels.count
+        if labels.reduce(0, { $0 + $1.displayWidth }) > tabRoom, !labels.isEmpty {
+            let share = max(8, tabRoom / labels.count)
+            labels = labels.map { $0.displayWidth > share ? buffer.glyphs.fit($0, toWidth: share) : $0 }
+        }
+        for (i, label) in labels.enumerated() {
             x += 1
-            x = buffer.put(" \(label(tab, among: state.tabs)) ", x: x, y: area.y,
-                           style: i == state.active ? Theme.tabActive : Theme.tabInactive, clip: area)
+            x = buffer.put(" \(label) ", x: x, y: area.y, style: i == state.active ? Theme.tabActive : Theme.tabInactive, clip: area)
         }
         guard let user = state.actingSession?.user else { return }
         let room = area.maxX - Layout.margin - (x + 2)
@@ -20,10 +27,12 @@ enum TabBarView {
         buffer.put(text, x: area.maxX - Layout.margin - text.displayWidth, y: area.y, style: Theme.dim, clip: area)
     }
 
-    /// The domain; with the user's name before the @ when two tabs are of the same domain.
-    static func label(_ tab: Tab, among tabs: [Tab]) -> String {
-        let name = tab.session.domainName
-        guard tabs.filter({ $0.session.domainName == name }).count > 1 else { return name }
-        return "\(tab.session.user.email.split(separator: "@").first ?? "")@\(name)"
+    /// The domain; with the user's name before the @ when two tabs of one place are of the same domain, and the place
+    /// (a server's host, a database file's name) after it for a tab of another place than the app's own.
+    static func label(_ tab: Tab, among tabs: [Tab], home: String) -> String {
+        let name = tab.session.domainName, location = tab.session.location
+        let twin = tabs.filter { $0.session.domainName == name && $0.session.location == location }.count > 1
+        let label = twin ? "\(tab.session.user.email.split(separator: "@").first ?? "")@\(name)" : name
+        return location == home ? label : "\(label) · \(tab.session.place)"
     }
 }
