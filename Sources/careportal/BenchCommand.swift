@@ -29,7 +29,8 @@ struct BenchStore: ParsableCommand {
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     func run() throws {
-        let path = db ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
+        let path = try db.map { try DatabaseLocation($0).filePath(for: .direct("bench")) }
+            ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
         let report: BenchReport
         do {
             report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations)

@@ -47,13 +47,14 @@ struct StoreOptions: ParsableArguments {
     /// The portal every everyday command talks to: the embedded store at `path`, in this process. Only commands that
     /// create data (`admin domain create`; `demo` builds its own) pass `creating`: any other command on a path with no
     /// database exits 3 and creates nothing, so a mistyped --db never leaves an empty database behind.
-    func open(creating: Bool = false) throws(Failure) -> any Portal {
+    /// `command`: who opens it, for the sentence that refuses a PostgreSQL URL.
+    func open(creating: Bool = false, for command: DatabaseLocation.Command = .everyday) throws(Failure) -> any Portal {
         if let url = serverURL {
             if db != nil { throw Failure.input("server: give --server or --db, not both") }
             let ca = caCertificate
             return try attempt { () throws(PortalError) in try RemotePortal(url: url, caCertificate: ca) }
         }
-        let path = self.path
+        let path = try DatabaseLocation(self.path).filePath(for: command)
         let wait = try Self.writeWait()
         return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
     }
@@ -63,8 +64,14 @@ struct StoreOptions: ParsableArguments {
     func opener() throws(Failure) -> PlaceOpener {
         let ca = caCertificate, wait = try Self.writeWait()
         return { (location: String) throws(PortalError) -> any Portal in
-            if location.contains("://") { return try RemotePortal(url: location, caCertificate: ca) }
-            return try LocalPortal(path: LocalFile.expand(location), create: false, writeWait: wait)
+            if let scheme = DatabaseLocation.scheme(of: location), ["http", "https"].contains(scheme.lowercased()) {
+                return try RemotePortal(url: location, caCertificate: ca)
+            }
+            let path: String
+            do { path = try DatabaseLocation(location, field: "where").filePath(for: .everyday, field: "where") } catch {
+                throw .refused(Refusal(.invalidInput, field: nil, error.message))  // the sentence names the field
+            }
+            return try LocalPortal(path: LocalFile.expand(path), create: false, writeWait: wait)
         }
     }
 

@@ -19,7 +19,7 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let path = store.path
+        let path = try DatabaseLocation(store.path).filePath(for: .direct("demo"))
         let started = Date()
         let report = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: seed) }
         let seconds = Date().timeIntervalSince(started)

@@ -29,7 +29,7 @@ struct Serve: ParsableCommand {
         }
         guard (1...3600).contains(heartbeat) else { throw Failure.input("heartbeat: give 1 to 3600 seconds") }
         if store.server != nil { throw Failure.input("server: careportal serve serves a database file (--db), not another server") }
-        let portal = try store.open()
+        let portal = try store.open(for: .direct("serve"))
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let server = PortalServer(portal: portal, logger: Logger(label: "careportal.serve"), heartbeat: .seconds(heartbeat))
         let location = portal.location

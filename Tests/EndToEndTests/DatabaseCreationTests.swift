@@ -36,6 +36,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: b.home.appendingPathComponent("typo").path))
     }
 
+    /// A --db that is a URL: PostgreSQL is reached through a server by the everyday commands; any other URL is refused
+    /// naming the field. Nothing is created (`--db postgresql://…` once made a folder `postgresql:` where it ran).
+    @Test func aDatabaseURLIsNeverTakenForAPath() throws {
+        let b = try Binary()
+        let cwd = FileManager.default.currentDirectoryPath
+        let pg = "postgresql://careportal@127.0.0.1:5432/portal"
+        for args in [["cases"], ["customers"], ["login", "--user", "a@b.example", "--password-stdin"], ["admin", "user", "list"]] {
+            let o = try b.run(args, stdin: "password\n", db: pg)
+            #expect(o.status == 2, "\(args): exit \(o.status), \(o.stderr)")
+            #expect(o.stderr.contains("db: the app and the everyday commands reach PostgreSQL through a careportal server"), "\(args): \(o.stderr)")
+        }
+        for (args, name) in [(["demo", "--cases", "5"], "demo"), (["serve", "--listen", "127.0.0.1:0"], "serve"), (["bench", "--cases", "100"], "bench")] {
+            let o = try b.run(args, db: pg)
+            #expect(o.status == 2, "\(args): exit \(o.status), \(o.stderr)")
+            #expect(o.stderr.contains("db: `careportal \(name)` on PostgreSQL is not available in this build"), "\(args): \(o.stderr)")
+        }
+        for url in ["ftp://files.example/portal.sqlite3", "mysql://root@localhost/portal"] {
+            let o = try b.run(["demo", "--cases", "5"], db: url)
+            #expect(o.status == 2)
+            #expect(o.stderr.contains("db: \"\(url)\" is a \(url.prefix { $0 != ":" }): URL; give a database file's path"), "\(o.stderr)")
+        }
+        let http = try b.run(["cases"], db: "http://127.0.0.1:8750")
+        #expect(http.status == 2 && http.stderr.contains("use --server http://127.0.0.1:8750"), "\(http.stderr)")
+        for folder in ["postgresql:", "ftp:", "mysql:", "http:"] {
+            #expect(!FileManager.default.fileExists(atPath: cwd + "/" + folder), "\(folder) created in \(cwd)")
+            #expect(!FileManager.default.fileExists(atPath: b.home.appendingPathComponent(folder).path))
+        }
+    }
+
     /// The first domain's request, refused for bad input, leaves no database behind.
     @Test func aRefusedFirstDomainCreatesNoDatabase() throws {
         let b = try Binary()

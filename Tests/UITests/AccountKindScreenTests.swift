@@ -95,11 +95,11 @@ import Testing
 
     @Test func theStatusLineSaysReconnectingAndNotesOthersChanges() {
         var state = Fixture.myCases()
-        state.update(.connection(lost: "server: can't reach http://127.0.0.1:8750: connection refused"))
+        _ = state.update(.connection(lost: "server: can't reach http://127.0.0.1:8750: connection refused"))
         #expect(state.screenLines().last?.hasPrefix(" Reconnecting… server: can't reach") == true, "\(state.screenLines().last ?? "")")
         let effects = state.update(.connection(lost: nil))
         #expect(state.status == .success("Connected again.") && !effects.isEmpty, "a reload after the connection is back")
-        state.update(.arrived([ChangeNotice(id: 9, caseNumber: 10007919, kind: .supportReply, at: Fixture.now,
+        _ = state.update(.arrived([ChangeNotice(id: 9, caseNumber: 10007919, kind: .supportReply, at: Fixture.now,
                                             author: "Priya (Google Workspace Support)")]))
         #expect(state.status == .info("New: reply from support on 10007919 by Priya (Google Workspace Support)"))
     }
