@@ -68,7 +68,7 @@ struct StoreOptions: ParsableArguments {
                 return try RemotePortal(url: location, caCertificate: ca)
             }
             let path: String
-            do { path = try DatabaseLocation(location, field: "where").filePath(for: .everyday, field: "where") } catch {
+            do throws(Failure) { path = try DatabaseLocation(location, field: "where").filePath(for: .everyday, field: "where") } catch {
                 throw .refused(Refusal(.invalidInput, field: nil, error.message))  // the sentence names the field
             }
             return try LocalPortal(path: LocalFile.expand(path), create: false, writeWait: wait)

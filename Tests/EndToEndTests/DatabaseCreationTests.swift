@@ -83,7 +83,7 @@ import Testing
         // The sessions folder is taken by a plain file, so sessions.json can't be written.
         let state = b.home.appendingPathComponent("state")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: state.appendingPathComponent("careportal").path, contents: Data("not a folder".utf8))
+        _ = FileManager.default.createFile(atPath: state.appendingPathComponent("careportal").path, contents: Data("not a folder".utf8))
         let users = (report["domains"] as! [[String: Any]]).flatMap { $0["users"] as! [[String: Any]] }
         let password = users.first { $0["email"] as? String == "alice@cloudpartners.example" }!["password"] as! String
         let o = try b.run(["login", "--user", "alice@cloudpartners.example", "--password-stdin"], stdin: password + "\n")
