@@ -2,12 +2,12 @@ import Domain
 import Foundation
 import Store
 
-/// The portal of one person's machine: the embedded SQLite store, in this process. Files to attach are
-/// read here, after their size is checked, so the store only ever receives bytes.
+/// The portal over a store in this process: the embedded SQLite file on one person's machine, or the database a
+/// server serves. Files to attach are read here, after their size is checked, so the store only ever receives bytes.
 public final class LocalPortal: Portal {
-    let store: PortalStore
+    let store: any CaseStore
 
-    public init(store: PortalStore) { self.store = store }
+    public init(store: any CaseStore) { self.store = store }
 
     /// Opens the database at `path` (migrating it only when its schema is behind). A missing database is created only
     /// when `create` is true (commands that create data); otherwise the portal is unavailable: "no database at PATH".
@@ -18,7 +18,7 @@ public final class LocalPortal: Portal {
         })
     }
 
-    public var location: String { store.path }
+    public var location: String { store.location }
     public var now: Date { store.clock.now }
 
     /// Runs a store call, turning its error into the portal's.
@@ -35,7 +35,7 @@ public final class LocalPortal: Portal {
         }
     }
 
-    private func call<T>(_ body: (PortalStore) throws(StoreError) -> T) throws(PortalError) -> T {
+    private func call<T>(_ body: (any CaseStore) throws(StoreError) -> T) throws(PortalError) -> T {
         let store = self.store
         return try Self.call { () throws(StoreError) in try body(store) }
     }
