@@ -6,12 +6,20 @@ DB ?= $(or $(CAREPORTAL_DB),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/careport
 DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
+## `make test` also needs PostgreSQL's server programs: its tests start a throwaway cluster (initdb, pg_ctl).
+TEST_PACKAGES := $(PACKAGES) postgresql
 
-.PHONY: run serve test build release deps demo screenshots bench bench-guard soak soak-short load api-check clean
+.PHONY: run serve test build release deps test-deps install-missing demo screenshots bench bench-guard soak soak-short load api-check clean
 
 ## Install missing system packages (only those missing).
 deps:
-	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install-missing WANTED="$(PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-missing WANTED="$(TEST_PACKAGES)"
+
+install-missing:
+	@missing=""; for p in $(WANTED); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -42,7 +50,7 @@ serve: release
 ## On failure the failing tests are listed again at the end, where a CI log's tail shows them.
 ## RemoteTests run an HTTP server inside the test process: they run in a process of their own, where no test that
 ## blocks its thread (the end-to-end ones wait on processes) can hold the threads that server's handlers need.
-test: deps bench-guard soak-short
+test: test-deps bench-guard soak-short
 	$(SWIFT) build --build-tests
 	@set -o pipefail; { $(SWIFT) test --skip-build --skip RemoteTests 2>&1; a=$$?; $(SWIFT) test --skip-build --filter RemoteTests 2>&1; b=$$?; \
 	  [ $$a = 0 ] && [ $$b = 0 ]; } | tee .build/test.log; rc=$$?; \

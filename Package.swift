@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -29,6 +30,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        // The store protocol's PostgreSQL implementation (postgres-nio, behind a server): its schema and migrations.
+        .target(name: "PostgresStore", dependencies: [
+            "Domain", "Store",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The one service boundary the command line and the app use; LocalPortal runs the embedded store.
         .target(name: "Portal", dependencies: ["Domain", "Store"]),
@@ -76,6 +85,11 @@ let package = Package(
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        // Against a throwaway PostgreSQL cluster each run starts (initdb, pg_ctl) and removes.
+        .testTarget(name: "PostgresTests", dependencies: [
+            "PostgresStore", "Store", "Domain",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenKit", "CNCurses"]),
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
