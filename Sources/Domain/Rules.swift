@@ -277,6 +277,15 @@ public enum Rules {
         }
     }
 
+    /// A super administrator never takes away their own portal access (their licence, the role that gives it): they would
+    /// lock themselves out of the portal and of this screen. Another super administrator can. `after`: the account as
+    /// the change would leave it.
+    public static func keepsOwnAccess(by admin: User, after: User) -> Decision {
+        guard after.id == admin.id, portalAccess(after) != .allowed else { return .allowed }
+        return .refused(Refusal("You can't take away your own portal access (your licence, or the role that gives it); "
+                                + "ask another super administrator."))
+    }
+
     /// Whose feedback `user` reads: their own; a super administrator also their domain's users'. Feedback sent
     /// before signing in names no domain, so no domain reads it (it stays in the database for whoever runs it).
     public static func feedbackScope(for user: User) -> FeedbackScope {

@@ -75,6 +75,7 @@ extension PortalStore {
             let user = try Self.domainUser(db, email, admin: admin)
             if assigned && !user.licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             try db.execute(sql: "UPDATE user SET licensed = ? WHERE id = ?", arguments: [assigned, user.id])
+            try Self.checkOwnAccessKept(db, user, by: admin)
             try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
@@ -118,6 +119,7 @@ extension PortalStore {
             } else {
                 try db.execute(sql: "DELETE FROM user_role WHERE user_id = ? AND role_id = ?", arguments: [user.id, roleID])
             }
+            try Self.checkOwnAccessKept(db, user, by: admin)
             try Self.endSessionsIfAccessEnded(db, userID: user.id, by: admin, change: action, at: now)
         }
     }
@@ -229,6 +231,12 @@ extension PortalStore {
             try? audit(domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .refused, detail: error.description)
             throw error
         }
+    }
+
+    /// After a change to `user` in this transaction: refused (and so rolled back) when it took the admin's own access.
+    static func checkOwnAccessKept(_ db: Database, _ user: User, by admin: User) throws {
+        guard user.id == admin.id, let after = try userByID(db, user.id) else { return }
+        try Rules.keepsOwnAccess(by: admin, after: after).enforce()
     }
 
     static func domainUser(_ db: Database, _ email: String, admin: User) throws -> User {

@@ -211,6 +211,19 @@ enum Fixture {
         #expect(Rules.setSuspended(by: admin, admin).refusal?.reason == "You can't suspend your own account.")
         #expect(Rules.setSuspended(by: Fixture.agent(), other).refusal?.reason.contains("Only a super administrator") == true)
     }
+    @Test func noSuperAdministratorTakesAwayTheirOwnAccess() {
+        let admin = Fixture.agent(superAdmin: true)
+        var unlicensed = admin
+        unlicensed.licensed = false
+        var roleless = admin
+        roleless.privileges = [.support]
+        #expect(Rules.keepsOwnAccess(by: admin, after: unlicensed).refusal?.reason.hasPrefix("You can't take away your own portal access") == true)
+        #expect(Rules.keepsOwnAccess(by: admin, after: roleless).refusal != nil)
+        #expect(Rules.keepsOwnAccess(by: admin, after: admin) == .allowed, "a change that leaves access is fine")
+        var other = unlicensed
+        other.id = 2
+        #expect(Rules.keepsOwnAccess(by: admin, after: other) == .allowed, "another user may lose access")
+    }
     @Test func licencePoolLimitsAssignment() {
         #expect(Rules.assignLicence(used: 49, pool: 50) == .allowed)
         #expect(Rules.assignLicence(used: 50, pool: 50).refusal?.reason.contains("All 50") == true)

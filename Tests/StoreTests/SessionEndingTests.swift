@@ -63,3 +63,27 @@ import Testing
         #expect(try f.store.auditLog(as: f.admin1).filter { $0.action == "session.end" }.isEmpty)
     }
 }
+
+/// `make api-check` found it: a super administrator could unassign their own licence or revoke their own role and lose the
+/// portal (and the admin screen) at once. Both are refused; nothing changes and the refusal is in the audit log.
+@Suite struct OwnAccessTests {
+    @Test func aSuperAdministratorCantTakeAwayTheirOwnAccess() throws {
+        let f = try StoreFixture()
+        let session = try f.store.signIn(email: "admin@one.example", password: "password-1")
+        for change in [{ try f.store.setLicence(as: f.admin1, email: "admin@one.example", assigned: false) },
+                       { try f.store.setRole(as: f.admin1, email: "ADMIN@one.example", role: "Reseller Admin", assigned: false) }] {
+            #expect {
+                try change()
+            } throws: { error in
+                (error as? StoreError)?.description.hasPrefix("You can't take away your own portal access") == true
+            }
+        }
+        let admin = try f.store.resume(token: session.token)
+        #expect(admin.licensed && Rules.hasPortalPrivileges(admin.privileges), "nothing changed and the session lives")
+        let refused = try f.store.auditLog(as: admin).filter { $0.outcome == .refused }.map(\.action)
+        #expect(refused.suffix(2) == ["licence.unassign", "role.revoke"])
+        // Another super administrator's change, and the admin's own changes that keep access, go through.
+        try f.store.setLicence(as: f.admin1, email: "admin@one.example", assigned: true)
+        try f.store.setLicence(as: f.admin1, email: "agent@one.example", assigned: false)
+    }
+}
