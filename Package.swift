@@ -47,9 +47,12 @@ let package = Package(
         .target(name: "UI", dependencies: ["Domain", "ScreenKit"]),
         // The ncurses backend: the only code that calls ncurses.
         .target(name: "Terminal", dependencies: ["ScreenKit", "CNCurses"]),
+        // The API's wire types, shared by the server and its client: the JSON of the Domain's values, RFC 3339 times,
+        // list pages written byte by byte, keyset cursors, case commands.
+        .target(name: "API", dependencies: ["Domain"]),
         // `careportal serve`: the HTTP JSON API over a Portal (Hummingbird 2 on swift-nio), HTTPS with swift-nio-ssl.
         .target(name: "Server", dependencies: [
-            "Domain", "Portal",
+            "API", "Domain", "Portal",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -59,9 +62,10 @@ let package = Package(
         ], resources: [.copy("openapi.yaml")]),
         // A careportal server as a Portal: the command line's `--server`, over AsyncHTTPClient.
         .target(name: "Remote", dependencies: [
-            "Domain", "Portal", "Server",
+            "API", "Domain", "Portal",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -95,7 +99,7 @@ let package = Package(
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Portal", "UI", "Domain", "ScreenKit"]),
         .testTarget(name: "RemoteTests", dependencies: [
-            "Remote", "Server", "Portal", "Store", "Domain",
+            "API", "Remote", "Server", "Portal", "Store", "Domain",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),

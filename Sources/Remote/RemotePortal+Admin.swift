@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Portal
-import Server
+import API
 
 /// The super administrators' commands over `/v1/admin` (the server checks each for the admin's session), and alert
 /// delivery, which runs where the database is.

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Portal
-import Server
+import API
 
 extension RemotePortal {
     public func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch {

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Portal
-import Server
+import API
 
 /// A careportal server (`careportal serve`) as a `Portal`: the same values over its JSON API, each failure back in
 /// the class the server named, so the command line prints the same line and exits with the same code as on the

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Domain
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 import NIOHTTP1
 import NIOPosix
 import NIOSSL

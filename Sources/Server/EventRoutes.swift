@@ -1,3 +1,4 @@
+import API
 import Domain
 import Foundation
 import Hummingbird
@@ -64,13 +65,6 @@ extension PortalServer {
             })
         }
     }
-}
-
-/// What `GET /v1/changes` answers: the latest event id, and with `?after=` the notices since.
-public struct ChangesJSON: Codable, Sendable {
-    public var token: Int64
-    public var through: Int64?
-    public var changes: [ChangeNotice]?
 }
 
 /// The latest change, read from the database at most once per `interval` however many streams ask.

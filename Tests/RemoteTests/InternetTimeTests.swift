@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Server
+@testable import API
 
 /// The wire's times against Foundation's ISO 8601 formatter, which they replace for speed.
 @Suite struct InternetTimeTests {

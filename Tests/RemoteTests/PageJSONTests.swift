@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Testing
-@testable import Server
+@testable import API
 
 /// The list page's hand-written JSON against JSONEncoder's (Wire.encode), byte for byte, and its cursors.
 @Suite struct PageJSONTests {

@@ -3,16 +3,16 @@ import Foundation
 
 /// JSON text written byte by byte, as `Wire.encode` writes it (keys sorted, slashes unescaped, control characters
 /// escaped): for the list pages, the API's most frequent answer, where JSONEncoder took 40 % of a request's time.
-struct JSONText {
-    private(set) var bytes: [UInt8] = []
+public struct JSONText {
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         bytes.append(34)
         for b in text.utf8 {
             switch b {
@@ -32,22 +32,22 @@ struct JSONText {
         bytes.append(34)
     }
 
-    mutating func int<I: BinaryInteger>(_ value: I) {
+    public mutating func int<I: BinaryInteger>(_ value: I) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         value ? raw("true") : raw("false")
     }
 
-    mutating func time(_ date: Date) {
+    public mutating func time(_ date: Date) {
         string(InternetTime.string(from: date))
     }
 }
 
 extension CaseRow {
     /// `{"createdAt":…,"customerName":…,…}`: CaseRow's Codable form, keys sorted.
-    func write(to json: inout JSONText) {
+    public func write(to json: inout JSONText) {
         json.raw("{\"createdAt\":"); json.time(createdAt)
         json.raw(",\"customerName\":"); json.string(customerName)
         json.raw(",\"domainID\":"); json.int(domainID)
@@ -65,7 +65,7 @@ extension CaseRow {
 
 extension CasePageJSON {
     /// The page as `Wire.encode(self)` writes it.
-    var json: Data {
+    public var json: Data {
         var json = JSONText(capacity: 256 * rows.count + 512)
         if let after { json.raw("{\"after\":"); json.string(after); json.raw(",") } else { json.raw("{") }
         if let before { json.raw("\"before\":"); json.string(before); json.raw(",") }

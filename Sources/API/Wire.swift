@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Hummingbird
 
 /// The JSON of the API: the Domain's own values (fields in camelCase), times in ISO 8601 with milliseconds, so a
 /// value read back is the value sent.
@@ -44,29 +43,6 @@ public enum Wire {
     }
 }
 
-/// JSON already written (a list page, PageJSON.swift).
-struct JSONBytes: ResponseGenerator, Sendable {
-    var data: Data
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-}
-
-/// A JSON body the API answers with.
-struct JSONReply<T: Encodable & Sendable>: ResponseGenerator, Sendable {
-    var value: T
-    var status: HTTPResponse.Status = .ok
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Wire.encode(value))))
-    }
-}
-
 /// A page of a case list with the cursors of its ends: `after` reads the page after its last row, `before` the page
 /// before its first.
 public struct CasePageJSON: Codable, Sendable {
@@ -75,7 +51,7 @@ public struct CasePageJSON: Codable, Sendable {
     public var after: String?
     public var before: String?
 
-    init(_ page: CasePage) {
+    public init(_ page: CasePage) {
         rows = page.rows; hasMore = page.hasMore
         after = page.rows.last.map(Wire.cursor)
         before = page.rows.first.map(Wire.cursor)
@@ -110,54 +86,40 @@ public struct CaseCommandJSON: Codable, Sendable {
         case .removeAttachment(let id): kind = "remove-attachment"; attachment = id
         }
     }
-
-    /// The command, or the field that is missing or wrong.
-    public func command() throws(Problem) -> CaseCommand {
-        func required<T>(_ value: T?, _ field: String) throws(Problem) -> T {
-            guard let value else { throw Problem(.badInput, "\(field) is required for a \(kind) command.", field: field) }
-            return value
-        }
-        switch kind {
-        case "message": return .message(try required(text, "text"))
-        case "severity": return .severity(try required(severity, "severity"))
-        case "close": return .close
-        case "reopen": return .reopen
-        case "escalate": return .escalate(reason: try required(reason, "reason"), justification: try required(justification, "justification"))
-        case "share": return .share(add: add ?? [], remove: remove ?? [])
-        case "support-reply": return .supportReply(try required(text, "text"), status: status)
-        case "status": return .setStatus(try required(status, "status"))
-        case "remove-attachment": return .removeAttachment(id: try required(attachment, "attachment"))
-        default:
-            throw Problem(.badInput, "\(kind) isn't a case command; use message, severity, close, reopen, escalate, share, "
-                          + "support-reply, status or remove-attachment.", field: "kind")
-        }
-    }
 }
 
 /// A draft's content as JSON (`PUT /v1/drafts/{form}`).
-struct DraftBody: Codable, Sendable {
-    var content: String
+public struct DraftBody: Codable, Sendable {
+    public var content: String
 }
 
 /// Feedback as JSON (`POST /v1/feedback`).
-struct FeedbackBody: Codable, Sendable {
-    var screen: String
-    var message: String
+public struct FeedbackBody: Codable, Sendable {
+    public var screen: String
+    public var message: String
 }
 
 /// A draft as the API shows it: the form as stored text ("message 12345678").
-struct DraftJSON: Codable, Sendable {
-    var form: String
-    var content: String
-    var updatedAt: Date
-    init(_ d: Draft) { form = d.form.stored; content = d.content; updatedAt = d.updatedAt }
+public struct DraftJSON: Codable, Sendable {
+    public var form: String
+    public var content: String
+    public var updatedAt: Date
+    public init(_ d: Draft) { form = d.form.stored; content = d.content; updatedAt = d.updatedAt }
 }
 
 /// Feedback as the API shows it.
-struct FeedbackJSON: Codable, Sendable {
-    var at: Date
-    var user: String?
-    var screen: String
-    var message: String
-    init(_ f: Feedback) { at = f.at; user = f.userEmail; screen = f.screen; message = f.message }
+public struct FeedbackJSON: Codable, Sendable {
+    public var at: Date
+    public var user: String?
+    public var screen: String
+    public var message: String
+    public init(_ f: Feedback) { at = f.at; user = f.userEmail; screen = f.screen; message = f.message }
+}
+
+/// What `GET /v1/changes` answers: the latest event id, and with `?after=` the notices since.
+public struct ChangesJSON: Codable, Sendable {
+    public var token: Int64
+    public var through: Int64?
+    public var changes: [ChangeNotice]?
+    public init(token: Int64, through: Int64?, changes: [ChangeNotice]?) { self.token = token; self.through = through; self.changes = changes }
 }
