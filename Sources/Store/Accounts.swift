@@ -3,11 +3,12 @@ import Foundation
 import GRDB
 
 extension PortalStore {
-    public static let sessionLifetime: TimeInterval = 30 * .day
-    public static let maxFailedSignIns = 5
-    public static let lockout: TimeInterval = 5 * .minute
-    public static let wrongCredentials = "Wrong email or password."
-    public static let sessionEnded = "This session has ended (signed out, or its account lost portal access since). Sign in again."
+    // The sign-in rules are the Domain's (`SignInPolicy`), the same for every store; named here as the store's tests know them.
+    public static let sessionLifetime = SignInPolicy.sessionLifetime
+    public static let maxFailedSignIns = SignInPolicy.maxFailedSignIns
+    public static let lockout = SignInPolicy.lockout
+    public static let wrongCredentials = SignInPolicy.wrongCredentials
+    public static let sessionEnded = SignInPolicy.sessionEnded
 
     /// Signs a user in: checks the password, then the portal rules (licence, privileges, suspension).
     public func signIn(email: String, password: String) throws(StoreError) -> SessionGrant {
@@ -34,10 +35,7 @@ extension PortalStore {
             _ = PasswordHasher.verify(password, against: "pbkdf2-sha256$\(passwordHasher.rounds)$AAAA$AAAA")
             throw .refused(Refusal(Self.wrongCredentials))
         }
-        if let lockedUntil, Date(millis: lockedUntil) > now {
-            let minutes = Int((Date(millis: lockedUntil).timeIntervalSince(now) / .minute).rounded(.up))
-            throw .refused(Refusal("Too many failed sign-in attempts. Try again in \(minutes) min."))
-        }
+        if let refusal = SignInPolicy.locked(until: lockedUntil.map { Date(millis: $0) }, now: now) { throw .refused(refusal) }
         guard PasswordHasher.verify(password, against: hash) else {
             try write { db in
                 try db.execute(sql: """

@@ -44,13 +44,14 @@ public struct PasswordHasher: Sendable {
     }
 }
 
-enum Token {
+/// Session tokens, the same for every store: 256 random bits in hex, kept only as their SHA-256.
+public enum Token {
     /// 256 random bits, hex.
-    static func make() -> String {
+    public static func make() -> String {
         var rng = SystemRandomNumberGenerator()
         return (0..<4).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
     }
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         hex(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -224,6 +224,14 @@ enum Fixture {
         other.id = 2
         #expect(Rules.keepsOwnAccess(by: admin, after: other) == .allowed, "another user may lose access")
     }
+    @Test func aLockedAccountSaysHowManyMinutesAreLeft() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(SignInPolicy.locked(until: now.addingTimeInterval(SignInPolicy.lockout), now: now)?.reason
+                == "Too many failed sign-in attempts. Try again in 5 min.")
+        #expect(SignInPolicy.locked(until: now.addingTimeInterval(61), now: now)?.reason.hasSuffix("in 2 min.") == true, "rounded up")
+        #expect(SignInPolicy.locked(until: now, now: now) == nil, "unlocked when the time is reached")
+        #expect(SignInPolicy.locked(until: nil, now: now) == nil)
+    }
     @Test func licencePoolLimitsAssignment() {
         #expect(Rules.assignLicence(used: 49, pool: 50) == .allowed)
         #expect(Rules.assignLicence(used: 50, pool: 50).refusal?.reason.contains("All 50") == true)
