@@ -14,6 +14,30 @@ import Testing
         return state
     }
 
+    /// Over a slow server the detail can take a while: an action key pressed meanwhile waits for it instead of being
+    /// dropped, and the latest key wins; a failed load forgets it.
+    @Test func anActionPressedWhileTheCaseLoadsFollowsWhenItArrives() {
+        var state = Fixture.myCases()
+        state.press(.char("j"))
+        let load = state.press(.enter)
+        #expect(state.press(.char("p")).isEmpty)
+        #expect(state.press(.char("m")).isEmpty)
+        #expect(state.status == .info("m: case 10007919 is still loading; message follows when it is here."))
+        #expect(state.overlay == nil)
+        state.answer(load, .caseDetail(Fixture.detail()))
+        #expect(state.form(MessageForm.self) != nil, "the message editor opens once the case is here")
+        #expect(state.overlay[SeverityChoice.self] == nil, "only the latest key waits")
+
+        var failing = Fixture.myCases()
+        failing.press(.char("j"))
+        let second = failing.press(.enter)
+        failing.press(.char("m"))
+        failing.answer(second, .failed("server: can't reach http://127.0.0.1:8750: connection refused"))
+        let again = failing.press(.char("r"))  // refresh: the load again
+        failing.answer(again, .caseDetail(Fixture.detail()))
+        #expect(failing.overlay == nil, "a failed load forgets the waiting key")
+    }
+
     @Test func anActionTheDomainRefusesSaysWhy() {
         var state = opened(Fixture.detail())
         #expect(state.press(.char("e")).isEmpty)

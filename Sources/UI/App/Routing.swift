@@ -57,6 +57,12 @@ extension AppState {
         if case .failed(let what, let message) = receipt {
             status = .error("Couldn't load \(what): \(message)  (\(Keymap.name(of: .refresh)) retries)")
         }
+        // A case action pressed while the case was loading goes on now that it is here.
+        if case .detail(var view) = tabs[t].current, view.detail != nil, let waiting = view.waiting {
+            view.waiting = nil
+            tabs[t].current = .detail(view)
+            return caseAction(waiting.action, key: waiting.key) + loadMoreIfNeeded()
+        }
         return loadMoreIfNeeded()
     }
 

@@ -4,9 +4,12 @@ import ScreenKit
 /// The case action keys (m p a e x O h t R): the Domain's reason when one can't act now, otherwise its form.
 extension AppState {
     mutating func caseAction(_ action: CaseAction, key: Key) -> [Effect] {
-        guard case .detail(let view)? = currentScreen else { return [] }
+        guard case .detail(var view)? = currentScreen else { return [] }
         guard let detail = view.detail else {
-            status = .info("\(key.name): case \(view.number) is still loading.")
+            // Kept, not dropped: the action follows as soon as the case is here (over a slow server, say).
+            view.waiting = WaitingAction(action: action, key: key)
+            tabs[active].current = .detail(view)
+            status = .info("\(key.name): case \(view.number) is still loading; \(action.label.lowercased()) follows when it is here.")
             return []
         }
         let c = detail.supportCase, target = view.ref

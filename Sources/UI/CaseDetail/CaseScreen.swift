@@ -1,4 +1,5 @@
 import Domain
+import ScreenKit
 
 /// The case a form acts on: the domain that filed it (its session acts) and its number.
 struct CaseRef: Hashable, Sendable {
@@ -18,6 +19,8 @@ struct CaseScreen: Equatable, Sendable {
     var freshness: Freshness = .fresh
     /// After an action on this case: the next detail opens at its end, where the action's history event is.
     var revealLatest = false
+    /// An action key pressed before the detail arrived (a slow server): carried out when it does, not dropped.
+    var waiting: WaitingAction?
 
     init(ref: CaseRef, title: String = "") { self.ref = ref; self.title = title }
 
@@ -45,6 +48,7 @@ struct CaseScreen: Equatable, Sendable {
             return .taken
         case .failed(let message):
             phase = .failed(message)
+            waiting = nil
             return .failed(what: "case \(number)", message: message)
         default:
             return .stale
@@ -64,4 +68,10 @@ struct CaseScreen: Equatable, Sendable {
         }
         scroll = max(0, min(scroll, last))
     }
+}
+
+/// A case action waiting for its case's detail, with the key that asked (named in what the status line says).
+struct WaitingAction: Equatable, Sendable {
+    var action: CaseAction
+    var key: Key
 }
