@@ -201,13 +201,10 @@ public final class EffectRunner: @unchecked Sendable {
         if case .signIn(_, let email, let password, let location) = effect {
             return try signIn(email: email, password: password, at: location)
         }
-        let sessionIndex: Int? = switch effect {
-        case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .loadCustomers(_, let s), .loadCase(_, let s, _),
-             .caseCommand(_, let s, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
-             .loadDraft(_, let s, _), .loadDrafts(_, let s), .loadAdmin(_, let s), .adminChange(_, let s, _): s
-        case .sendFeedback(_, let s, _, _): s.flatMap { s in lock.withLock { sessions.indices.contains(s) ? s : nil } }
-        default: nil
-        }
+        // Feedback from a session signed out meanwhile is sent as nobody's, as before signing in; any other effect of a
+        // signed-out session is refused (`session(_:)`).
+        var sessionIndex = effect.session
+        if case .sendFeedback = effect, let s = sessionIndex, !lock.withLock({ sessions.indices.contains(s) }) { sessionIndex = nil }
         guard let sessionIndex else { return try answer(effect, as: nil, on: home, cancellation: cancellation) }
         let (user, portal, place) = try session(sessionIndex)
         return PlaceIDs.shown(try answer(effect, as: user, on: portal, cancellation: cancellation), place: place)

@@ -41,6 +41,20 @@ public enum Effect: Equatable, Sendable {
     case adminChange(request: Int, session: Int, AdminChange)
     case quit
 
+    /// The session (tab index) it acts as; nil for effects of no session (and feedback sent before signing in).
+    public var session: Int? {
+        switch self {
+        case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .loadCustomers(_, let s), .loadCase(_, let s, _),
+             .caseCommand(_, let s, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
+             .loadDraft(_, let s, _), .loadDrafts(_, let s), .loadAdmin(_, let s), .adminChange(_, let s, _):
+            s
+        case .sendFeedback(_, let s, _, _):
+            s
+        case .loadMergedCases, .signIn, .completePath, .inspectFile, .editExternally, .signOut, .replaceSession, .quit:
+            nil
+        }
+    }
+
     /// The id its answer comes back with; nil for effects that don't answer.
     public var request: Int? {
         switch self {
