@@ -9,6 +9,7 @@ public enum PostgresSchema {
     /// (version, name, SQL), in order.
     static let migrations: [(version: Int, name: String, sql: String)] = [
         (1, "v1: organisation, accounts, customers, cases and their history, drafts, alerts, audit, case counts", v1),
+        (2, "v2: keyword search words", v2),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -265,5 +266,12 @@ public enum PostgresSchema {
         FOR EACH ROW WHEN ((OLD.domain_id, OLD.customer_id, OLD.status, OLD.severity, OLD.escalated)
                            IS DISTINCT FROM (NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated))
         EXECUTE FUNCTION case_tally_follow();
+    """
+
+    // The words of each case's number, title, description, customer and messages (SearchVector), searched with the
+    // filter's keywords as a tsquery. Kept on the case row: every message rewrites that row anyway (its update time).
+    static let v2 = """
+    ALTER TABLE support_case ADD COLUMN words tsvector NOT NULL DEFAULT '';
+    CREATE INDEX case_words ON support_case USING gin (words);
     """
 }

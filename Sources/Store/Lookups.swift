@@ -87,7 +87,7 @@ extension PortalStore {
         return (Map.customer(rows[0]), Map.access(rows[0], offset: 4))
     }
 
-    static func likeEscaped(_ s: String) -> String {
+    package static func likeEscaped(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
     }

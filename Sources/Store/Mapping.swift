@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row → Domain entity conversions. Column lists are written next to each mapper so they stay in step.
-enum Map {
+package enum Map {
     static let userColumns = """
         u.id, u.domain_id, u.email, u.name, u.super_admin, u.suspended, u.licensed, u.alert_address, u.language, u.time_zone,
         u.kind, u.customer_id
@@ -16,10 +16,10 @@ enum Map {
              kind: AccountKind(rawValue: row[10]) ?? .reseller, customerID: row[11])
     }
 
-    static func privileges(_ text: String) -> Set<Privilege> {
+    package static func privileges(_ text: String) -> Set<Privilege> {
         Set(text.split(separator: ",").compactMap { Privilege(rawValue: String($0)) })
     }
-    static func privilegesText(_ set: Set<Privilege>) -> String {
+    package static func privilegesText(_ set: Set<Privilege>) -> String {
         Privilege.allCases.filter(set.contains).map(\.rawValue).joined(separator: ",")
     }
 

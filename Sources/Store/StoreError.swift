@@ -56,7 +56,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
 extension Result where Failure == Refusal {
     /// Unwraps a validation result inside a Store command.
-    func get() throws(StoreError) -> Success {
+    package func get() throws(StoreError) -> Success {
         switch self {
         case .success(let v): return v
         case .failure(let r): throw .refused(r)
@@ -65,7 +65,7 @@ extension Result where Failure == Refusal {
 }
 
 extension Decision {
-    func enforce() throws(StoreError) {
+    package func enforce() throws(StoreError) {
         if case .refused(let r) = self { throw .refused(r) }
     }
 }

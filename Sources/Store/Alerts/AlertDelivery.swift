@@ -5,19 +5,26 @@ extension PortalStore {
     /// Delivers every pending alert. Idempotent: a Maildir file is named after the Message-ID, so an alert
     /// delivered before a crash is not written twice; a failure leaves the alert pending for the next run.
     public func deliverAlerts(to destination: AlertDestination) throws(StoreError) -> DeliveryReport {
+        try Self.deliverAlerts(to: destination, pending: { () throws(StoreError) in try pendingAlerts(limit: 200) },
+                               mark: { (id, delivered, error) throws(StoreError) in try markAlert(id, delivered: delivered, error: error) })
+    }
+
+    /// Delivers every alert `pending` returns, a batch at a time, and marks each with its outcome (any store's outbox).
+    package static func deliverAlerts(to destination: AlertDestination, pending: () throws(StoreError) -> [AlertMail],
+                                      mark: (Int64, Bool, String?) throws(StoreError) -> Void) throws(StoreError) -> DeliveryReport {
         var report = DeliveryReport()
         while true {
-            let batch = try pendingAlerts(limit: 200)
+            let batch = try pending()
             if batch.isEmpty { break }
             var progressed = false
             for mail in batch {
-                if let problem = Self.deliver(mail, to: destination) {
+                if let problem = deliver(mail, to: destination) {
                     report.failed.append("\(mail.recipient): \(problem)")
-                    try markAlert(mail.outboxID, delivered: false, error: problem)
+                    try mark(mail.outboxID, false, problem)
                 } else {
                     report.delivered += 1
                     progressed = true
-                    try markAlert(mail.outboxID, delivered: true)
+                    try mark(mail.outboxID, true, nil)
                 }
             }
             if !progressed { break }

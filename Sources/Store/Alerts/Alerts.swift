@@ -22,20 +22,27 @@ public struct AlertMail: Sendable, Equatable {
     public var recipient: String
     public var messageID: String
     public var text: String
+
+    package init(outboxID: Int64, recipient: String, messageID: String, text: String) {
+        self.outboxID = outboxID
+        self.recipient = recipient
+        self.messageID = messageID
+        self.text = text
+    }
 }
 
 /// The RFC 5322 text of an alert. Message-IDs are stable per event and recipient, and every alert of a
 /// case replies to the case's thread id, so mail clients thread a case's alerts together.
-enum AlertFormat {
+package enum AlertFormat {
     static let host = "careportal.invalid"
 
     static func threadID(caseNumber: Int) -> String { "<case-\(caseNumber)@\(host)>" }
-    static func messageID(caseNumber: Int, historyID: Int64, recipient: String) -> String {
+    package static func messageID(caseNumber: Int, historyID: Int64, recipient: String) -> String {
         let local = recipient.replacingOccurrences(of: "@", with: "=")
         return "<case-\(caseNumber).event-\(historyID).\(local)@\(host)>"
     }
 
-    static func render(number: Int, title: String, customer: String, status: CaseStatus, severity: Severity,
+    package static func render(number: Int, title: String, customer: String, status: CaseStatus, severity: Severity,
                        event: HistoryEvent, recipient: String, messageID: String) -> String {
         // Stored text is escaped for the reader's terminal: one-line fields as lines (so no header can be added),
         // the event's text with its lines.

@@ -1,0 +1,111 @@
+import Domain
+import Foundation
+import Store
+
+/// One keyset-paged SELECT of a list: a domain's cases (or some of its customers', or every domain's for the Support
+/// queue), visible to that domain, after (or, `backward`, before) a cursor in the sort's order. Every order has an index
+/// that serves it, tie-break included (schema v1); PostgreSQL's planner picks it, or the keyword index (schema v2) and a
+/// sort of its matches when the words are rare, from its own statistics.
+struct CaseListQuery {
+    var sql: String
+    var arguments: [any SQLArgument]
+
+    /// `domainID` nil: every domain (the Support queue).
+    init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
+         limit: Int, now: Date) {
+        var whereSQL: [String] = []
+        var args: [any SQLArgument] = []
+        if let customers {
+            whereSQL.append("c.customer_id IN (\(Self.placeholders(customers.count)))"); args += customers
+        }
+        if let domainID { whereSQL.append("c.domain_id = ?"); args.append(domainID) }
+        whereSQL.append(Self.visible)
+        for term in query.terms {
+            let (clause, termArgs) = Self.clause(for: term.predicate, now: now)
+            whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
+            args += termArgs
+        }
+        let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
+        let (below, above) = backward ? (">", "<") : ("<", ">")
+        let order: String
+        switch sort {
+        case .updated, .created:
+            let col = sort == .updated ? "c.updated_at" : "c.created_at"
+            order = "\(col)\(desc), c.id\(desc)"
+            if let cursor {
+                whereSQL.append("(\(col), c.id) \(below) (?, ?)")
+                args += [(sort == .updated ? cursor.updatedAt : cursor.createdAt).millis, cursor.id]
+            }
+        case .severity, .status:
+            let col = sort == .severity ? "c.severity" : "c.status"
+            order = "\(col)\(asc), c.updated_at\(desc), c.id\(desc)"
+            if let cursor {
+                let key = sort == .severity ? cursor.severity.level : cursor.status.code
+                whereSQL.append("\(col) \(above)= ? AND (\(col) \(above) ? OR (c.updated_at, c.id) \(below) (?, ?))")
+                args += [key, key, cursor.updatedAt.millis, cursor.id]
+            }
+        }
+        sql = """
+            SELECT \(Rows.caseRowColumns) FROM support_case c
+            JOIN customer cu ON cu.id = c.customer_id
+            JOIN domain d ON d.id = c.domain_id
+            WHERE \(whereSQL.joined(separator: "\n  AND "))
+            ORDER BY \(order)
+            LIMIT \(limit)
+            """
+        arguments = args
+    }
+
+    /// Visibility (Rules.canSee): only while the domain manages the customer.
+    static let visible = """
+        EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id AND a.domain_id = c.domain_id AND a.until IS NULL)
+        """
+
+    static func clause(for predicate: FilterPredicate, now: Date) -> (String, [any SQLArgument]) {
+        switch predicate {
+        case .keyword(let k):
+            guard let words = SearchVector.query(k) else { return ("false", []) }
+            return ("c.words @@ ?::tsquery", [words])
+        case .isOpen:
+            return ("c.status < \(CaseStatus.openCodes.upperBound)", [])
+        case .isClosed:
+            return ("c.status = \(CaseStatus.closed.code)", [])
+        case .isEscalated:
+            return ("c.escalated", [])
+        case .status(let list):
+            return ("c.status IN (\(placeholders(list.count)))", list.map(\.code))
+        case .severity(let list):
+            return ("c.severity IN (\(placeholders(list.count)))", list.map(\.level))
+        case .customer(let names):
+            let (match, args) = customerMatch(names)
+            return ("c.customer_id IN (SELECT cu2.id FROM customer cu2 WHERE \(match))", args)
+        case .domain(let names):
+            return ("c.domain_id IN (SELECT id FROM domain WHERE lower(name) IN (\(placeholders(names.count))))", names.map { $0.lowercased() })
+        case .updated(let bound):
+            return timeClause("c.updated_at", bound, now)
+        case .created(let bound):
+            return timeClause("c.created_at", bound, now)
+        }
+    }
+
+    /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names` (ASCII case aside,
+    /// as SQLite's LIKE).
+    static func customerMatch(_ names: [String]) -> (String, [any SQLArgument]) {
+        let ors = names.map { _ in "cu2.name ILIKE ? ESCAPE '\\' OR cu2.primary_domain ILIKE ? ESCAPE '\\'" }
+        let args: [any SQLArgument] = names.flatMap { ["%\(PortalStore.likeEscaped($0))%", "\(PortalStore.likeEscaped($0))%"] }
+        return (ors.joined(separator: " OR "), args)
+    }
+
+    static func timeClause(_ column: String, _ bound: TimeBound, _ now: Date) -> (String, [any SQLArgument]) {
+        let (lower, upper) = bound.interval(now: now)
+        var parts: [String] = []
+        var args: [any SQLArgument] = []
+        if let lower { parts.append("\(column) >= ?"); args.append(lower.millis) }
+        if let upper { parts.append("\(column) < ?"); args.append(upper.millis) }
+        return (parts.isEmpty ? "true" : parts.joined(separator: " AND "), args)
+    }
+
+    static func placeholders(_ n: Int) -> String {
+        Array(repeating: "?", count: n).joined(separator: ",")
+    }
+}
