@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
         .executableTarget(name: "careportal", dependencies: [
-            "Domain", "Store", "Portal", "Runtime", "UI", "ScreenKit", "Server", "Remote",
+            "Domain", "Store", "PostgresStore", "Portal", "Runtime", "UI", "ScreenKit", "Server", "Remote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Bench",
         ]),

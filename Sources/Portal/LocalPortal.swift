@@ -22,7 +22,7 @@ public final class LocalPortal: Portal {
     public var now: Date { store.clock.now }
 
     /// Runs a store call, turning its error into the portal's.
-    static func call<T>(_ body: () throws(StoreError) -> T) throws(PortalError) -> T {
+    public static func call<T>(_ body: () throws(StoreError) -> T) throws(PortalError) -> T {
         do { return try body() } catch { throw portalError(error) }
     }
 

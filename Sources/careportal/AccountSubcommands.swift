@@ -21,7 +21,7 @@ extension Admin {
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the engineer's password on standard input with --password-stdin") }
                 let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
-                let portal = try actor.store.open()
+                let portal = try actor.store.open(for: actor.asUser == nil ? .direct("admin engineer add") : .everyday)
                 let creator = actor.asUser == nil ? nil : try actor.signedIn(on: portal)
                 let u = try attempt { () throws(PortalError) in try portal.createEngineer(as: creator, email: email, name: name, password: password) }
                 say("Added support engineer \(u.email).")

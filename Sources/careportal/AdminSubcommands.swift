@@ -42,7 +42,8 @@ struct Admin: ParsableCommand {
                     throw Failure(.refused(refusal))
                 }
                 // Only the first domain, with no session, may create the database; any other acts as a super admin.
-                let portal = try actor.store.open(creating: actor.asUser == nil)
+                let portal = try actor.store.open(creating: actor.asUser == nil,
+                                                  for: actor.asUser == nil ? .direct("admin domain create") : .everyday)
                 let creator = actor.asUser == nil ? nil : try actor.signedIn(on: portal)
                 let (d, u) = try attempt { () throws(PortalError) in
                     try portal.createDomain(as: creator, name: name, kind: kind, superAdminEmail: admin, superAdminName: adminName,

@@ -2,8 +2,10 @@ import ArgumentParser
 import Domain
 import Foundation
 import Portal
+import PostgresStore
 import Remote
 import Runtime
+import Store
 
 /// Options every command shares.
 struct StoreOptions: ParsableArguments {
@@ -54,7 +56,15 @@ struct StoreOptions: ParsableArguments {
             let ca = caCertificate
             return try attempt { () throws(PortalError) in try RemotePortal(url: url, caCertificate: ca) }
         }
-        let path = try DatabaseLocation(self.path).filePath(for: command)
+        let location = try DatabaseLocation(self.path)
+        if case .postgres(let url) = location, case .direct = command {
+            let address: PostgresAddress
+            do throws(Refusal) { address = try PostgresAddress(parsing: url) } catch { throw Failure(.refused(error)) }
+            return try attempt { () throws(PortalError) in
+                try LocalPortal(store: LocalPortal.call { () throws(StoreError) in try PostgresPortalStore(address: address) })
+            }
+        }
+        let path = try location.filePath(for: command)
         let wait = try Self.writeWait()
         return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
     }

@@ -53,7 +53,8 @@ enum DatabaseLocation: Equatable {
     enum Command {
         /// The app and the everyday commands: through a server.
         case everyday
-        /// `serve`, `demo`, `bench`: they connect to the database themselves.
+        /// `serve`, and the commands that start an organisation (its first domain, its first engineer): they connect to
+        /// the database themselves. `demo` and `bench` too, on a file only so far.
         case direct(String)
     }
 }
