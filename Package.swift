@@ -91,9 +91,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
         // Against a throwaway PostgreSQL cluster each run starts (initdb, pg_ctl) and removes.
         .testTarget(name: "PostgresTests", dependencies: [
-            "PostgresStore", "Store", "Domain",
+            "PostgresStore", "Store", "Domain", "PostgresCluster",
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
+        // The throwaway PostgreSQL cluster of a test process (initdb, pg_ctl), for the store's and the binary's tests.
+        .target(name: "PostgresCluster", dependencies: ["PostgresStore"], path: "Tests/Support/PostgresCluster"),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "ScreenKit", "CNCurses"]),
         .testTarget(name: "UITests", dependencies: ["UI", "Domain", "ScreenKit"]),
@@ -103,6 +105,6 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["PostgresCluster"]),
     ]
 )

@@ -4,7 +4,7 @@ import PostgresNIO
 import Store
 
 /// A value bound to a statement's `?`: the Swift types the store writes.
-protocol SQLArgument: Sendable {
+protocol SQLArgument {
     func bind(to bindings: inout PostgresBindings) throws
 }
 
@@ -13,6 +13,9 @@ extension Int: SQLArgument { func bind(to b: inout PostgresBindings) throws { tr
 extension String: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
 extension Bool: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
 extension Data: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
+extension Array: SQLArgument where Element: PostgresArrayEncodable {
+    func bind(to b: inout PostgresBindings) throws { try b.append(self) }
+}
 extension Optional: SQLArgument where Wrapped: SQLArgument {
     func bind(to b: inout PostgresBindings) throws {
         if let value = self { try value.bind(to: &b) } else { b.appendNull() }

@@ -58,8 +58,7 @@ struct StoreOptions: ParsableArguments {
         }
         let location = try DatabaseLocation(self.path)
         if case .postgres(let url) = location, case .direct = command {
-            let address: PostgresAddress
-            do throws(Refusal) { address = try PostgresAddress(parsing: url) } catch { throw Failure(.refused(error)) }
+            let address = try DatabaseLocation.postgresAddress(url)
             return try attempt { () throws(PortalError) in
                 try LocalPortal(store: LocalPortal.call { () throws(StoreError) in try PostgresPortalStore(address: address) })
             }

@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import PostgresStore
 
 /// What a `--db` value names: a SQLite file's path, or a PostgreSQL database's URL. Anything else shaped like a URL
 /// is refused before anything is opened: a path must never be a typo'd URL (`--db postgresql://…` once created a
@@ -23,6 +25,11 @@ enum DatabaseLocation: Equatable {
             throw Failure.input("\(field): \"\(text)\" is a \(scheme): URL; give a database file's path, a server's http(s):// address "
                                 + "(--server), or postgresql://USER@HOST:PORT/DB")
         }
+    }
+
+    /// A PostgreSQL URL's parts; a malformed one is refused naming the field.
+    static func postgresAddress(_ url: String, field: String = "db") throws(Failure) -> PostgresAddress {
+        do throws(Refusal) { return try PostgresAddress(parsing: url, field: field) } catch { throw Failure(.refused(error)) }
     }
 
     /// The scheme of a value shaped like a URL (letters, digits, `+ - .`, then `://`), nil for a path.

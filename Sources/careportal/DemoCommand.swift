@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import Store
 
 struct Demo: ParsableCommand {
@@ -19,9 +20,16 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let path = try DatabaseLocation(store.path).filePath(for: .direct("demo"))
+        let location = try DatabaseLocation(store.path)
         let started = Date()
-        let report = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: seed) }
+        let path: String
+        let report: DemoReport
+        if case .postgres(let url) = location {
+            (path, report) = try Self.createDemo(postgres: url, cases: cases, seed: seed)
+        } else {
+            path = try location.filePath(for: .direct("demo"))
+            report = try attempt { () throws(StoreError) in try PortalStore.createDemo(at: path, cases: cases, seed: seed) }
+        }
         let seconds = Date().timeIntervalSince(started)
         if json { try printJSON(DemoJSON(report, database: path, seconds: seconds)); return }
         print("Demo organisation created in \(path) (\(report.cases) cases, \(report.customers) customers, \(String(format: "%.1f", seconds)) s).")
@@ -50,7 +58,31 @@ struct Demo: ParsableCommand {
             \(report.customerUsers.first?.account.email ?? "").
 
             """)
-        let server = try Serve.parse(["--db", path, "--listen", listen])
+        let server = try Serve.parse(["--db", store.path, "--listen", listen])
         try server.run()
+    }
+}
+
+extension Demo {
+    /// The demo on PostgreSQL: built on a private temporary file as on SQLite, then copied into the (empty) database in
+    /// one transaction. Returns where it is (the URL without its password) and the report.
+    static func createDemo(postgres url: String, cases: Int, seed: UInt64) throws(Failure) -> (String, DemoReport) {
+        let address = try DatabaseLocation.postgresAddress(url)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try attempt { () throws(StoreError) in
+            let target = try PostgresPortalStore(address: address)
+            defer { target.close() }
+            if try !target.isEmpty() {
+                throw .refused(.invalid("database", "\(target.location) already holds an organisation; give an empty database"))
+            }
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw .cannotOpen(path: folder.path, reason: "\(error)")
+            }
+            let file = folder.appendingPathComponent("demo.sqlite3").path
+            let report = try PortalStore.createDemo(at: file, cases: cases, seed: seed)
+            try target.importOrganisation(from: try PortalStore(path: file))
+            return (target.location, report)
+        }
     }
 }

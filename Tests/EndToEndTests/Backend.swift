@@ -1,4 +1,5 @@
 import Foundation
+import PostgresCluster
 import Testing
 
 /// Where the command-line end-to-end tests keep their data: the database file itself (`--db`), or a `careportal serve`
@@ -20,9 +21,15 @@ import Testing
 ///   AsciiTerminalTests, DumbTerminalTests): the app over --server has its own (ServerAppTests), and running the
 ///   slowest suites twice would cost minutes of `make test` for the same Portal calls the command line makes.
 /// - `alerts deliver` refuses over --server (delivery runs where the database is); ServeTests checks that sentence.
+///
+/// `postgres`: the same suites once more through a `careportal serve` on PostgreSQL (a database of the test process's
+/// throwaway cluster; the demo and the first domain are created on it directly, as `demo --db postgresql://…` and
+/// `admin domain create --db postgresql://…` do), where PostgreSQL's programs are installed (CI requires them).
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case file, server
+    case file, server, postgres
     var testDescription: String { rawValue }
+
+    static var allCases: [Backend] { PostgresCluster.available ? [.file, .server, .postgres] : [.file, .server] }
 }
 
 /// The server of a `Binary` on the `.server` backend: started on its database by the first command that needs it
@@ -34,7 +41,7 @@ final class ServedDatabase: @unchecked Sendable {
     func url(for b: Binary) throws -> URL {
         lock.lock(); defer { lock.unlock() }
         if let server { return server.base }
-        guard FileManager.default.fileExists(atPath: b.db) else {
+        guard b.db.hasPrefix("postgresql://") || FileManager.default.fileExists(atPath: b.db) else {
             throw ServerFailure(message: "no database at \(b.db) to serve yet: create it on the file first (Binary.onFile)")
         }
         let started = try Server(b, logFile: b.home.appendingPathComponent("serve.log"))

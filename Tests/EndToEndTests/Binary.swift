@@ -1,4 +1,5 @@
 import Foundation
+import PostgresCluster
 
 /// Runs the real `careportal` binary built next to the tests, in an isolated home.
 struct Binary {
@@ -12,7 +13,8 @@ struct Binary {
     }
 
     let home: URL
-    var db: String { home.appendingPathComponent("portal.sqlite3").path }
+    /// The database: a file in the home, or (the `postgres` backend) a database of the test process's cluster.
+    let db: String
     /// Where `run` sends commands that name no `db:` or `server:` (Backend.swift).
     let backend: Backend
     /// The server of the `.server` backend, started on this home's database by the first command sent to it.
@@ -26,14 +28,15 @@ struct Binary {
         TemporaryFolders.shared.add(home)
         self.backend = backend
         served = ServedDatabase()
+        db = backend == .postgres ? try PostgresCluster.shared.get().freshDatabaseURL() : home.appendingPathComponent("portal.sqlite3").path
     }
 
     private init(_ other: Binary, backend: Backend) {
-        home = other.home; served = other.served; self.backend = backend
+        home = other.home; served = other.served; self.backend = backend; db = other.db
     }
 
-    /// The same home and database, each command on the file itself: what only runs where the database is (`demo`,
-    /// the first `admin domain create`).
+    /// The same home and database, each command on the database itself (the file, or PostgreSQL): what only runs where
+    /// the database is (`demo`, the first `admin domain create`).
     var onFile: Binary { Binary(self, backend: .file) }
 
     struct Output { var status: Int32; var stdout: String; var stderr: String }

@@ -15,7 +15,7 @@ import Testing
         }
         // A tab first, as older data may hold (a typed title is trimmed).
         let tabbed = (try b.json(create + ["--title", "to be tabbed"]) as! [String: Any])["number"] as! Int
-        try RawText.sqlite(b, "UPDATE support_case SET title = char(9) || '=1+1' WHERE number = \(tabbed)")
+        try RawText.write(b, "UPDATE support_case SET title = {char}(9) || '=1+1' WHERE number = \(tabbed)")
         let csv = try b.run(["cases", "--csv"] + RawText.alice).stdout
         let rows = Dictionary(uniqueKeysWithValues: csv.split(separator: "\n").dropFirst().map { line in
             (Int(line.prefix(8))!, String(line.dropFirst(9)))

@@ -85,9 +85,9 @@ import Testing
     @Test(arguments: Backend.allCases) func aNewCaseDraftIsPrintedReadably(_ backend: Backend) throws {
         let (b, _) = try Self.demo(cases: 20, backend)
         let content = #"{"attachments":[{"name":"headers.txt","path":"/tmp/headers.txt","size":2048}],"category":"Gmail > Delivery > Messages not received","customerDomain":"acme.example","customerID":7,"customerName":"Acme Corp","description":"When did it start?\nAnswer: Monday","field":3,"language":"en","severity":"P2","timeZone":"Europe/Paris","title":"Mail bounces"}"#
-        try RawText.sqlite(b, """
-            INSERT INTO draft (user_id, form, content, updated_at)
-              SELECT id, 'new case for customer 7', '\(content)', 0 FROM user WHERE email = 'alice@cloudpartners.example';
+        try RawText.write(b, """
+            INSERT INTO draft ({user_id}, form, content, updated_at)
+              SELECT id, 'new case for customer 7', '\(content)', 0 FROM {user} WHERE email = 'alice@cloudpartners.example';
             """)
         let o = try b.run(["drafts"] + RawText.alice)
         #expect(o.status == 0, "\(o.stderr)")

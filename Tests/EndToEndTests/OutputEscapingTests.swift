@@ -9,22 +9,22 @@ import Testing
         let adminPassword = users.first { $0["email"] as? String == "admin@cloudpartners.example" }!["password"] as! String
         #expect(try b.run(["login", "--user", "admin@cloudpartners.example", "--password-stdin"], stdin: adminPassword + "\n").status == 0)
         let n = try CommandLineTests.numbers(b, as: "alice@cloudpartners.example")[0]
-        let esc = "' || char(27) || '", bel = "' || char(7) || '", csi = "' || char(155) || '"
-        try RawText.sqlite(b, """
-            UPDATE support_case SET title = 'Title \(esc)]0;PWNED\(bel)', description = 'Desc \(esc)[2J' || char(10) || 'line two'
+        let esc = "' || {char}(27) || '", bel = "' || {char}(7) || '", csi = "' || {char}(155) || '"
+        try RawText.write(b, """
+            UPDATE support_case SET title = 'Title \(esc)]0;PWNED\(bel)', description = 'Desc \(esc)[2J' || {char}(10) || 'line two'
               WHERE number = \(n);
             UPDATE customer SET name = 'Acme \(csi)31m' WHERE id = (SELECT customer_id FROM support_case WHERE number = \(n));
             INSERT INTO history (case_id, at, author, kind, text)
               SELECT id, updated_at, 'Eve \(esc)[1m', 'message', 'hi \(bel)' FROM support_case WHERE number = \(n);
             INSERT INTO attachment (case_id, name, size, sha256, data, added_at, added_by)
-              SELECT id, 'log\(esc)[8m.txt', 1, 'ab', x'00', updated_at, 'Eve' FROM support_case WHERE number = \(n);
-            UPDATE user SET name = 'Alice \(esc)[5m' WHERE email = 'alice@cloudpartners.example';
-            INSERT INTO feedback (user_id, at, screen, message)
-              SELECT id, 0, 'list \(esc)[H', 'fb \(esc)]0;PWNED\(bel)' FROM user WHERE email = 'alice@cloudpartners.example';
-            INSERT INTO draft (user_id, form, content, updated_at)
-              SELECT id, 'message \(n)', 'draft \(esc)[2J', 0 FROM user WHERE email = 'alice@cloudpartners.example';
+              SELECT id, 'log\(esc)[8m.txt', 1, 'ab', {zero byte}, updated_at, 'Eve' FROM support_case WHERE number = \(n);
+            UPDATE {user} SET name = 'Alice \(esc)[5m' WHERE email = 'alice@cloudpartners.example';
+            INSERT INTO feedback ({user_id}, at, screen, message)
+              SELECT id, 0, 'list \(esc)[H', 'fb \(esc)]0;PWNED\(bel)' FROM {user} WHERE email = 'alice@cloudpartners.example';
+            INSERT INTO draft ({user_id}, form, content, updated_at)
+              SELECT id, 'message \(n)', 'draft \(esc)[2J', 0 FROM {user} WHERE email = 'alice@cloudpartners.example';
             INSERT INTO audit (at, domain_id, actor, action, target, outcome, detail)
-              SELECT 0, domain_id, 'x\(esc)[1m', 'user.add', 't\(bel)', 'ok', 'd\(csi)2J' FROM user WHERE email = 'admin@cloudpartners.example';
+              SELECT 0, domain_id, 'x\(esc)[1m', 'user.add', 't\(bel)', 'ok', 'd\(csi)2J' FROM {user} WHERE email = 'admin@cloudpartners.example';
             """)
         let admin = ["--as", "admin@cloudpartners.example"]
         let outputs: [[String]] = [

@@ -14,13 +14,8 @@ enum RawText {
             .map { "U+" + String($0.value, radix: 16, uppercase: true) }
     }
 
-    /// Runs `sql` on the test's database with the sqlite3 shell.
-    static func sqlite(_ b: Binary, _ sql: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = ["-cmd", ".timeout 5000", b.db, sql]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "sqlite3 failed on \(sql)")
+    /// Runs `sql` on the test's database behind the program's back (`DatabaseShell`, its dialect placeholders).
+    static func write(_ b: Binary, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try DatabaseShell.execute(b.db, sql, sourceLocation: sourceLocation)
     }
 }

@@ -37,7 +37,7 @@ import Testing
         o = try b.run(["admin", "domain", "create", "rogue.example", "--admin", "me@rogue.example", "--password-stdin", "--as", "ann@north.example"],
                       stdin: "rogue-password\n")
         #expect(o.status == 1 && o.stderr.contains("Only a super administrator"), "an agent creating a domain: \(o.stderr)")
-        #expect(try SQLiteShell.query(b.db, "SELECT COUNT(*) FROM domain;") == "1")
+        #expect(try DatabaseShell.query(b.db, "SELECT COUNT(*) FROM domain;") == "1")
         _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin", "--as", "root@north.example"],
                    stdin: "root-password\n")
     }

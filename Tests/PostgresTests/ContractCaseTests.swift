@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import PostgresCluster
 import Store
 import Testing
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import PostgresCluster
 import PostgresStore
 import Store
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresCluster
 import PostgresNIO
 import PostgresStore
 import Testing

@@ -1,0 +1,138 @@
+import Domain
+import Foundation
+import PostgresNIO
+import Store
+
+/// A whole organisation copied from a SQLite store into an empty PostgreSQL one, in one transaction: every table, rows
+/// with their ids (the identity sequences then continue after them), booleans from SQLite's 0 and 1, and the keyword
+/// words of each case (its number, title, description, customer, then its messages) computed as the commands do.
+extension PostgresPortalStore {
+    /// Rows copied per table, in copy order.
+    public typealias CopyCounts = [(table: String, rows: Int)]
+
+    /// Whether the database holds no organisation yet (no domain, no account).
+    public func isEmpty() throws(StoreError) -> Bool {
+        try read { db in try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0 } == 0
+    }
+
+    /// Refused when the database already holds an organisation (a domain or an account).
+    @discardableResult
+    public func importOrganisation(from source: PortalStore) throws(StoreError) -> CopyCounts {
+        try write { db in
+            let existing = try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0
+            if existing > 0 {
+                throw StoreError.refused(.conflict("db", "\(location) already holds an organisation; import into an empty database"))
+            }
+            var importer = Importer(db: db)
+            try source.copyOrganisation(batch: 500) { table, columns, rows in try importer.insert(table, columns, rows) }
+            try importer.finish()
+            return importer.counts
+        }
+    }
+}
+
+private struct Importer {
+    let db: SQLSession
+    var counts: PostgresPortalStore.CopyCounts = []
+    /// Customers' names and domains, for the words of their cases.
+    var customers: [Int64: String] = [:]
+    var booleans: [String: Set<String>] = [:]
+
+    init(db: SQLSession) { self.db = db }
+
+    static func target(_ table: String) -> String {
+        switch table {
+        case "user": "account"
+        case "user_role": "account_role"
+        default: table
+        }
+    }
+
+    static func target(column: String) -> String { column == "user_id" ? "account_id" : column }
+
+    mutating func insert(_ table: String, _ columns: [String], _ rows: [[CopiedValue]]) throws {
+        let name = Self.target(table)
+        if booleans[name] == nil {
+            booleans[name] = Set(try db.values("""
+                SELECT column_name::text FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = ? AND data_type = 'boolean'
+                """, [name], as: String.self))
+        }
+        let targetColumns = columns.map(Self.target(column:))
+        let isBoolean = targetColumns.map { booleans[name]!.contains($0) }
+        var extra: [String] = []
+        var rowsToWrite = rows
+        if table == "customer" {
+            for row in rows { customers[int(row[0])] = "\(text(row[1])) \(text(row[2]))" }
+        }
+        if table == "support_case" {
+            // The words a case is found by, as `fileCase` writes them.
+            let at = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+            extra = ["words"]
+            rowsToWrite = rows.map { row in
+                row + [.text(SearchVector.vector([String(int(row[at["number"]!])), text(row[at["title"]!]), text(row[at["description"]!]),
+                                                  customers[int(row[at["customer_id"]!])] ?? ""]))]
+            }
+        }
+        let width = targetColumns.count + extra.count
+        let perStatement = max(1, 60_000 / width)
+        var start = 0
+        while start < rowsToWrite.count {
+            let chunk = rowsToWrite[start..<min(start + perStatement, rowsToWrite.count)]
+            let tuple = "(" + (0..<width).map { $0 < targetColumns.count ? "?" : "?::tsvector" }.joined(separator: ", ") + ")"
+            var arguments: [any SQLArgument] = []
+            arguments.reserveCapacity(chunk.count * width)
+            for row in chunk {
+                for (i, value) in row.enumerated() { arguments.append(Self.argument(value, boolean: i < isBoolean.count && isBoolean[i])) }
+            }
+            try db.execute("INSERT INTO \(name) (\((targetColumns + extra).joined(separator: ", "))) VALUES "
+                           + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), arguments)
+            start += perStatement
+        }
+        if table == "history" { try indexMessages(columns, rows) }
+        if let last = counts.last, last.table == name { counts[counts.count - 1].rows += rows.count } else { counts.append((name, rows.count)) }
+    }
+
+    /// The messages' words join their cases' (as `indexMessage` does), a case's messages of this batch in one step.
+    func indexMessages(_ columns: [String], _ rows: [[CopiedValue]]) throws {
+        let at = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        var texts: [Int64: [String]] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            let kind = text(row[at["kind"]!])
+            guard kind == HistoryKind.message.rawValue || kind == HistoryKind.supportReply.rawValue else { continue }
+            let id = int(row[at["case_id"]!])
+            if texts[id] == nil { order.append(id) }
+            texts[id, default: []].append(text(row[at["text"]!]))
+        }
+        guard !order.isEmpty else { return }
+        try db.execute("""
+            UPDATE support_case c SET words = c.words || m.words::tsvector
+            FROM unnest(?::bigint[], ?::text[]) AS m(id, words) WHERE c.id = m.id
+            """, [order, order.map { SearchVector.vector(texts[$0]!) }])
+    }
+
+    /// Every identity sequence continues after the ids copied.
+    func finish() throws {
+        let tables = try db.values("""
+            SELECT table_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+            """, as: String.self)
+        for table in tables {
+            try db.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1, false)")
+        }
+    }
+
+    static func argument(_ value: CopiedValue, boolean: Bool) -> any SQLArgument {
+        switch value {
+        case .null: Optional<String>.none
+        case .integer(let i): boolean ? i != 0 : i
+        case .real(let d): String(d)
+        case .text(let s): s
+        case .blob(let b): b
+        }
+    }
+
+    func int(_ value: CopiedValue) -> Int64 { if case .integer(let i) = value { i } else { 0 } }
+    func text(_ value: CopiedValue) -> String { if case .text(let s) = value { s } else { "" } }
+}
