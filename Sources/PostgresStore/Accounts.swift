@@ -5,7 +5,7 @@ import Store
 /// Sessions live in the database, so any server instance resumes any session, and lockouts hold across instances.
 extension PostgresPortalStore {
     public func signIn(email: String, password: String) throws(StoreError) -> SessionGrant {
-        let domainID = try? read { db in try db.value("SELECT domain_id FROM account WHERE lower(email) = lower(?)", [email], as: Int64.self) }
+        let domainID = try? read(.system) { db in try db.value("SELECT domain_id FROM account WHERE lower(email) = lower(?)", [email], as: Int64.self) }
         do {
             let grant = try checkedSignIn(email: email, password: password)
             try? audit(domainID: grant.user.isReseller ? grant.user.domainID : nil, actor: email, action: "sign-in", target: grant.domainName,
@@ -20,7 +20,7 @@ extension PostgresPortalStore {
     private func checkedSignIn(email: String, password: String) throws(StoreError) -> SessionGrant {
         let now = self.now
         // The password is checked outside any transaction: hashing is deliberately slow.
-        let found: (User, String, Int64?)? = try read { db in
+        let found: (User, String, Int64?)? = try read(.system) { db in
             guard let row = try db.row("SELECT id, password_hash, locked_until FROM account WHERE lower(email) = lower(?)", [email]),
                   let user = try Self.userByID(db, try row[0]) else { return nil }
             return (user, try row[1], try row[2])
@@ -31,7 +31,7 @@ extension PostgresPortalStore {
         }
         if let refusal = SignInPolicy.locked(until: lockedUntil.map { Date(millis: $0) }, now: now) { throw .refused(refusal) }
         guard PasswordHasher.verify(password, against: hash) else {
-            try write { db in
+            try write(.system) { db in
                 try db.execute("""
                     UPDATE account SET failed_sign_ins = failed_sign_ins + 1,
                       locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
@@ -43,7 +43,7 @@ extension PostgresPortalStore {
         try Rules.portalAccess(user).enforce()
         let token = Token.make()
         let expires = now.addingTimeInterval(SignInPolicy.sessionLifetime)
-        let domainName: String = try write { db in
+        let domainName: String = try write(.system) { db in
             try db.execute("UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", [user.id])
             try db.execute("INSERT INTO session (account_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
                            [user.id, Token.hash(token), now.millis, expires.millis])
@@ -72,7 +72,7 @@ extension PostgresPortalStore {
 
     public func signOut(token: String) throws(StoreError) {
         let now = self.now
-        try write { db in
+        try write(.system) { db in
             try db.execute("UPDATE session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL", [now.millis, Token.hash(token)])
         }
     }
@@ -99,14 +99,14 @@ extension PostgresPortalStore {
     func audit(domainID: Int64?, actor: String, action: String, target: String, outcome: AuditEntry.Outcome,
                detail: String? = nil) throws(StoreError) {
         let now = self.now
-        try write { db in
+        try write(.system) { db in
             try Self.recordAudit(db, at: now, domainID: domainID, actor: actor, action: action, target: target, outcome: outcome, detail: detail)
         }
     }
 
     public func auditLog(as admin: User) throws(StoreError) -> [AuditEntry] {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
-        return try read { db in
+        return try read(ActorContext(admin)) { db in
             try db.rows("SELECT at, actor, action, target, outcome, detail FROM audit WHERE domain_id = ? ORDER BY at, id", [admin.domainID]).map {
                 AuditEntry(at: Date(millis: try $0[0]), actor: try $0[1], action: try $0[2], target: try $0[3],
                            outcome: AuditEntry.Outcome(rawValue: try $0[4]) ?? .refused, detail: try $0[5])

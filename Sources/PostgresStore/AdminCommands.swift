@@ -11,7 +11,7 @@ extension PostgresPortalStore {
         _ = try Validate.name(superAdminName, field: "admin-name").get()
         let hash = passwordHasher.hash(password)
         let now = self.now
-        let userID: Int64 = try write { db in
+        let userID: Int64 = try write(.system) { db in
             // Two first domains created at once: the second waits here, then finds the first.
             try db.execute("LOCK TABLE domain IN SHARE ROW EXCLUSIVE MODE")
             let existing = try db.value("SELECT COUNT(*) FROM domain", as: Int.self) ?? 0
@@ -27,7 +27,7 @@ extension PostgresPortalStore {
             return try Self.insertUser(db, domainID: domainID, email: new.adminEmail, name: superAdminName, hash: hash, superAdmin: true,
                                        licensed: true, roleIDs: [roleID], now: now)
         }
-        return try read { db in
+        return try read(.system) { db in
             let user = try Self.userByID(db, userID)!
             return (try Self.domain(db, id: user.domainID)!, user)
         }
@@ -54,7 +54,7 @@ extension PostgresPortalStore {
         _ = try Validate.name(name, field: "name").get()
         let hash = passwordHasher.hash(try Validate.password(password).get())
         let now = self.now
-        return try write { db in
+        return try write(ActorContext(admin)) { db in
             let domain = try Self.lockedDomain(db, admin.domainID)
             let names = try [domain.name] + db.values("SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name COLLATE \"C\"",
                                                       [admin.domainID], as: String.self)
@@ -154,8 +154,9 @@ extension PostgresPortalStore {
                 WHERE lower(cu.primary_domain) = ?
                 """, [admin.domainID, primary])
             if yours != nil { throw StoreError.refused(.conflict("primary-domain", "\(primary) is already one of your customers")) }
-            let id = try db.value("INSERT INTO customer (name, primary_domain, tier) VALUES (?, ?, ?) RETURNING id",
-                                  [trimmed, primary, tier.rawValue], as: Int64.self)!
+            // Its id first: the new customer is the domain's (and visible to it) only once its access row exists.
+            let id = try db.value("SELECT nextval(pg_get_serial_sequence('customer', 'id'))", as: Int64.self)!
+            try db.execute("INSERT INTO customer (id, name, primary_domain, tier) VALUES (?, ?, ?, ?)", [id, trimmed, primary, tier.rawValue])
             try db.execute("INSERT INTO customer_access (customer_id, domain_id, kind, granted, since) VALUES (?, ?, ?, ?, ?)",
                            [id, admin.domainID, kind.rawValue, granted, now.millis])
             return Customer(id: id, name: trimmed, primaryDomain: primary, tier: tier)
@@ -209,7 +210,7 @@ extension PostgresPortalStore {
     /// The super administrator's view of their domain: licence pool and users with their roles, by email.
     public func adminOverview(as admin: User) throws(StoreError) -> AdminOverview {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
-        return try read { db in
+        return try read(ActorContext(admin)) { db in
             guard let domain = try Self.domain(db, id: admin.domainID) else {
                 throw StoreError.refused(.notFound("domain", "your reseller domain no longer exists"))
             }
@@ -234,7 +235,7 @@ extension PostgresPortalStore {
         do {
             try Rules.administer(by: admin, domainID: admin.domainID).enforce()
             let now = self.now
-            return try write { db throws in
+            return try write(ActorContext(admin)) { db throws in
                 _ = try Self.lockedDomain(db, admin.domainID)
                 let result = try body(db)
                 try Self.recordAudit(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok)

@@ -11,7 +11,7 @@ extension PostgresPortalStore {
 
     /// Alerts not yet delivered, oldest first.
     func pendingAlerts(limit: Int) throws(StoreError) -> [AlertMail] {
-        try read { db in
+        try read(.system) { db in
             try db.rows("""
                 SELECT o.id, o.recipient, h.id, h.at, h.author, h.kind, h.text, c.number, c.title, c.status, c.severity, cu.name
                 FROM outbox o JOIN history h ON h.id = o.history_id JOIN support_case c ON c.id = o.case_id
@@ -32,7 +32,7 @@ extension PostgresPortalStore {
 
     func markAlert(_ id: Int64, delivered: Bool, error: String?) throws(StoreError) {
         let now = self.now
-        try write { db in
+        try write(.system) { db in
             if delivered {
                 try db.execute("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [now.millis, id])
             } else {

@@ -45,19 +45,26 @@ extension PostgresPortalStore {
         try Rules.fileCases(by: user).enforce()
         let checked = try form.checked(for: user).get()
         let now = self.now
-        return try write { db in
+        return try write(ActorContext(user)) { db in
             let (customer, access) = try Self.resolveCustomer(db, form.customer, domainID: user.domainID)
             try Rules.fileCase(by: user, access: access).enforce()
-            let number = try Self.newCaseNumber(db)
-            let words = SearchVector.caseVector(number: number, title: checked.title, description: checked.description,
-                                                customerName: customer.name, customerDomain: customer.primaryDomain)
-            let id = try db.value("""
-                INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
-                  severity, status, escalated, language, time_zone, created_at, updated_at, words)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?, ?::tsvector) RETURNING id
-                """, [number, customer.id, user.domainID, user.id, Product.googleWorkspace, checked.title, checked.category.path,
-                      checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis, words],
-                as: Int64.self)!
+            // A new unique 8-digit number: drawn again while one is taken (by any domain: the index sees what the
+            // actor's row-level security hides, so the check is the insert itself).
+            var rng = SystemRandomNumberGenerator()
+            var number = 0, inserted: Int64?
+            while inserted == nil {
+                number = Int.random(in: 10_000_000...99_999_999, using: &rng)
+                let words = SearchVector.caseVector(number: number, title: checked.title, description: checked.description,
+                                                    customerName: customer.name, customerDomain: customer.primaryDomain)
+                inserted = try db.value("""
+                    INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
+                      severity, status, escalated, language, time_zone, created_at, updated_at, words)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?, ?::tsvector) ON CONFLICT (number) DO NOTHING RETURNING id
+                    """, [number, customer.id, user.domainID, user.id, Product.googleWorkspace, checked.title, checked.category.path,
+                          checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis, words],
+                    as: Int64.self)
+            }
+            let id = inserted!
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
                             text: "Filed for \(customer.name) as \(form.severity.label) in \(checked.category.path)")
@@ -149,7 +156,7 @@ extension PostgresPortalStore {
     func mutateCase(as actor: Actor, number: Int, rule: (SupportCase, CustomerAccess?) -> Decision,
                     change: (SQLSession, SupportCase, Date) throws -> Void) throws(StoreError) {
         let now = self.now
-        try write { db in
+        try write(ActorContext(actor)) { db in
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number, locked: true)
             try rule(c, access).enforce()
             try change(db, c, now)
@@ -195,14 +202,5 @@ extension PostgresPortalStore {
     static func bytes(_ a: NewAttachment) throws(StoreError) -> Data {
         guard let data = a.data else { throw .refused(.invalid("file", "\(a.name) was not read before it was attached")) }
         return data
-    }
-
-    /// A new unique 8-digit case number.
-    static func newCaseNumber(_ db: SQLSession) throws -> Int {
-        var rng = SystemRandomNumberGenerator()
-        while true {
-            let n = Int.random(in: 10_000_000...99_999_999, using: &rng)
-            if try db.row("SELECT 1 FROM support_case WHERE number = ?", [n]) == nil { return n }
-        }
     }
 }

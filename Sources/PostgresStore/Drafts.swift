@@ -6,7 +6,7 @@ import Store
 extension PostgresPortalStore {
     public func saveDraft(as user: User, form: DraftForm, content: String) throws(StoreError) {
         let now = self.now
-        try write { db in
+        try write(ActorContext(user)) { db in
             try db.execute("""
                 INSERT INTO draft (account_id, form, content, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (account_id, form) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
@@ -15,21 +15,21 @@ extension PostgresPortalStore {
     }
 
     public func draft(as user: User, form: DraftForm) throws(StoreError) -> Draft? {
-        try read { db in
+        try read(ActorContext(user)) { db in
             try db.row("SELECT form, content, updated_at FROM draft WHERE account_id = ? AND form = ?", [user.id, form.stored]).map(Self.draft)
         }
     }
 
     /// The user's drafts, most recently edited first.
     public func drafts(as user: User) throws(StoreError) -> [Draft] {
-        try read { db in
+        try read(ActorContext(user)) { db in
             try db.rows("SELECT form, content, updated_at FROM draft WHERE account_id = ? ORDER BY updated_at DESC, form COLLATE \"C\"",
                         [user.id]).map(Self.draft)
         }
     }
 
     public func discardDraft(as user: User, form: DraftForm) throws(StoreError) {
-        try write { db in try db.execute("DELETE FROM draft WHERE account_id = ? AND form = ?", [user.id, form.stored]) }
+        try write(ActorContext(user)) { db in try db.execute("DELETE FROM draft WHERE account_id = ? AND form = ?", [user.id, form.stored]) }
     }
 
     private static func draft(_ row: SQLRow) throws -> Draft {
@@ -39,7 +39,7 @@ extension PostgresPortalStore {
     public func sendFeedback(as user: User?, screen: String, message: String) throws(StoreError) -> Int64 {
         let text = try Validate.message(message, field: "message").get()
         let now = self.now
-        return try write { db in
+        return try write(user.map { ActorContext($0) } ?? .system) { db in
             try db.value("INSERT INTO feedback (account_id, at, screen, message) VALUES (?, ?, ?, ?) RETURNING id",
                          [user?.id, now.millis, screen, text], as: Int64.self)!
         }
@@ -51,7 +51,7 @@ extension PostgresPortalStore {
         case .own(let id): ("f.account_id = ?", id)
         case .domain(let id): ("u.domain_id = ?", id)
         }
-        return try read { db in
+        return try read(ActorContext(user)) { db in
             try db.rows("""
                 SELECT f.id, u.email, f.at, f.screen, f.message FROM feedback f JOIN account u ON u.id = f.account_id
                 WHERE \(filter) ORDER BY f.at, f.id

@@ -92,10 +92,10 @@ extension PostgresPortalStore {
 
 extension PostgresPortalStore {
     public func user(email: String) throws(StoreError) -> User? {
-        try read { db in try Self.userByEmail(db, email) }
+        try read(.system) { db in try Self.userByEmail(db, email) }
     }
 
     public func user(id: Int64) throws(StoreError) -> User? {
-        try read { db in try Self.userByID(db, id) }
+        try read(.system) { db in try Self.userByID(db, id) }
     }
 }

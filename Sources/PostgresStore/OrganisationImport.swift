@@ -12,13 +12,13 @@ extension PostgresPortalStore {
 
     /// Whether the database holds no organisation yet (no domain, no account).
     public func isEmpty() throws(StoreError) -> Bool {
-        try read { db in try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0 } == 0
+        try read(.system) { db in try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0 } == 0
     }
 
     /// Refused when the database already holds an organisation (a domain or an account).
     @discardableResult
     public func importOrganisation(from source: PortalStore) throws(StoreError) -> CopyCounts {
-        try write { db in
+        try write(.system) { db in
             let existing = try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0
             if existing > 0 {
                 throw StoreError.refused(.conflict("db", "\(location) already holds an organisation; import into an empty database"))

@@ -10,7 +10,7 @@ extension PostgresPortalStore {
         let name = try Validate.name(rawName, field: "name").get()
         let hash = passwordHasher.hash(try Validate.password(password).get())
         let now = self.now
-        return try write { db in
+        return try write(.system) { db in
             try db.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE")  // two first engineers at once: one waits
             let existing = try db.value("SELECT COUNT(*) FROM account WHERE kind = ?", [AccountKind.supportEngineer.rawValue], as: Int.self) ?? 0
             try Rules.addEngineer(by: creator, existingEngineers: existing).enforce()

@@ -18,6 +18,21 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
         self.clock = clock
         self.passwordHasher = passwordHasher
         try PostgresSchema.migrate(database)
+        try refuseRoleAboveThePolicies()
+    }
+
+    /// Row-level security is the second wall between domains (schema v3); a superuser or a BYPASSRLS role would walk
+    /// through it, so the store doesn't run as one.
+    private func refuseRoleAboveThePolicies() throws(StoreError) {
+        let (role, above) = try database.sqlStatements { db in
+            let row = try db.row("SELECT current_user::text, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
+            return (try row?[0] ?? "", try row?[1] ?? false) as (String, Bool)
+        }
+        if above {
+            database.close()
+            throw .cannotOpen(path: location, reason: "the role \(role) is a superuser or may bypass row-level security, which keeps each "
+                              + "domain's cases apart; connect as a role without either (README, Team: PostgreSQL)")
+        }
     }
 
     /// Closes the idle connections.
@@ -25,19 +40,29 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
 
     var now: Date { clock.now }
 
-    @discardableResult func read<T>(_ body: (SQLSession) throws -> T) throws(StoreError) -> T { try database.sqlTransaction(body) }
-    @discardableResult func write<T>(_ body: (SQLSession) throws -> T) throws(StoreError) -> T { try database.sqlTransaction(body) }
+    /// A transaction acting for `context` (row-level security's actor).
+    @discardableResult func read<T>(_ context: ActorContext, _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
+        try database.sqlTransaction { db in
+            try context.apply(db)
+            return try body(db)
+        }
+    }
+
+    @discardableResult func write<T>(_ context: ActorContext, _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
+        try read(context, body)
+    }
 
     // MARK: Changes
 
     /// The latest history event's id: every case change appends one.
     public func changeToken() throws(StoreError) -> Int64 {
-        try database.sqlStatements { db in try db.value("SELECT COALESCE(MAX(id), 0) FROM history", as: Int64.self) ?? 0 }
+        try read(.system) { db in try db.value("SELECT COALESCE(MAX(id), 0) FROM history", as: Int64.self) ?? 0 }
     }
 
     public func changes(as user: User, after id: Int64, limit: Int) throws(StoreError) -> ChangeBatch {
         try Rules.portalAccess(user).enforce()
-        return try read { db in
+        // Read as the system and filtered by the Domain's rule: `through` must pass the events the user may not see.
+        return try read(.system) { db in
             let rows = try db.rows("""
                 SELECT h.id, c.number, h.kind, h.at, h.author, c.domain_id, c.customer_id,
                        EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id AND a.domain_id = c.domain_id

@@ -10,6 +10,7 @@ public enum PostgresSchema {
     static let migrations: [(version: Int, name: String, sql: String)] = [
         (1, "v1: organisation, accounts, customers, cases and their history, drafts, alerts, audit, case counts", v1),
         (2, "v2: keyword search words", v2),
+        (3, "v3: row-level security on cases, their history, attachments and sharing, customers and drafts", v3),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -273,5 +274,51 @@ public enum PostgresSchema {
     static let v2 = """
     ALTER TABLE support_case ADD COLUMN words tsvector NOT NULL DEFAULT '';
     CREATE INDEX case_words ON support_case USING gin (words);
+    """
+
+    // A second wall behind the queries' own checks: every transaction of the store names its actor (`ActorContext`:
+    // `careportal.actor` is reseller, customer, engineer or system, with the domain, customer and account ids), and
+    // these policies keep a reseller to its domain's cases and the customers it manages or managed, a customer user to
+    // its organisation's, and an account to its own drafts. FORCE puts the tables' owner (the server's role) under them
+    // too; only a superuser or a BYPASSRLS role skips them, and the store refuses to run as one.
+    // A transaction that names no actor sees nothing.
+    static let v3 = """
+    CREATE FUNCTION careportal_actor() RETURNS text LANGUAGE sql STABLE AS
+        $$ SELECT coalesce(current_setting('careportal.actor', true), '') $$;
+    CREATE FUNCTION careportal_id(name text) RETURNS bigint LANGUAGE sql STABLE AS
+        $$ SELECT nullif(current_setting('careportal.' || name, true), '')::bigint $$;
+    CREATE FUNCTION careportal_sees_case(domain_id bigint, customer_id bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
+        SELECT CASE careportal_actor()
+            WHEN 'system' THEN true
+            WHEN 'engineer' THEN true
+            WHEN 'reseller' THEN domain_id = careportal_id('domain')
+            WHEN 'customer' THEN customer_id = careportal_id('customer')
+            ELSE false END
+    $$;
+    ALTER TABLE support_case ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE support_case FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON support_case USING (careportal_sees_case(domain_id, customer_id));
+    ALTER TABLE history ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE history FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON history USING (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    ALTER TABLE attachment ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE attachment FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON attachment USING (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    ALTER TABLE sharing ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE sharing FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON sharing USING (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    ALTER TABLE customer ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE customer FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON customer USING (CASE careportal_actor()
+        WHEN 'system' THEN true
+        WHEN 'engineer' THEN true
+        WHEN 'reseller' THEN EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = customer.id AND a.domain_id = careportal_id('domain'))
+        WHEN 'customer' THEN id = careportal_id('customer')
+        ELSE false END);
+    -- A super administrator adds a customer before the access that makes it theirs.
+    CREATE POLICY reseller_adds ON customer FOR INSERT WITH CHECK (careportal_actor() = 'reseller');
+    ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE draft FORCE ROW LEVEL SECURITY;
+    CREATE POLICY own_drafts ON draft USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
     """
 }

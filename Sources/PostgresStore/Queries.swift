@@ -11,16 +11,16 @@ extension PostgresPortalStore {
         switch scope {
         case .domain: customers = nil
         case .customer(let c, _): customers = [c]
-        case .supportQueue: return try supportQueue(query: query, sort: sort, page: page, limit: limit)
+        case .supportQueue: return try supportQueue(as: user, query: query, sort: sort, page: page, limit: limit)
         }
         let q = CaseListQuery(domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms, sort: sort,
                               after: page.cursor, backward: page.isBackward, limit: limit + 1, now: now)
-        return try readPage(q, backward: page.isBackward, limit: limit)
+        return try readPage(q, as: ActorContext(user), backward: page.isBackward, limit: limit)
     }
 
     /// The rows of a list query read `limit + 1` deep: the extra row says whether there is more.
-    private func readPage(_ q: CaseListQuery, backward: Bool, limit: Int) throws(StoreError) -> CasePage {
-        let rows = try database.sqlStatements { db in try db.rows(q.sql, q.arguments).map(Rows.caseRow) }
+    private func readPage(_ q: CaseListQuery, as context: ActorContext, backward: Bool, limit: Int) throws(StoreError) -> CasePage {
+        let rows = try read(context) { db in try db.rows(q.sql, q.arguments).map(Rows.caseRow) }
         let page = Array(rows.prefix(limit))
         return CasePage(rows: backward ? page.reversed() : page, hasMore: rows.count > limit)
     }
@@ -38,12 +38,12 @@ extension PostgresPortalStore {
 
     /// The Support queue: every domain's cases waiting on support, the longest waiting first: the lists in update order
     /// read together from their other end, in one query.
-    func supportQueue(query: CaseQuery, sort: CaseSort, page anchor: PageAnchor, limit: Int) throws(StoreError) -> CasePage {
+    func supportQueue(as user: User, query: CaseQuery, sort: CaseSort, page anchor: PageAnchor, limit: Int) throws(StoreError) -> CasePage {
         var waiting = query.withoutRepeatedTerms
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         let q = CaseListQuery(domainID: nil, customers: nil, query: waiting, sort: sort, after: anchor.cursor, backward: !anchor.isBackward,
                               limit: limit + 1, now: now)
-        let read = try readPage(q, backward: !anchor.isBackward, limit: limit)
+        let read = try readPage(q, as: ActorContext(user), backward: !anchor.isBackward, limit: limit)
         return CasePage(rows: read.rows.reversed(), hasMore: read.hasMore)
     }
 
@@ -61,13 +61,13 @@ extension PostgresPortalStore {
             query.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         }
         let q = CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, limit: cap + 1, now: now)
-        return try database.sqlStatements { db in try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0 }
+        return try read(ActorContext(user)) { db in try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0 }
     }
 
     /// My Customers: the customers currently assigned to the user's domain, with open-case counts.
     public func customers(as user: User) throws(StoreError) -> [CustomerRow] {
         try Rules.listCustomers(by: user).enforce()
-        return try read { db in
+        return try read(ActorContext(user)) { db in
             try db.rows("""
                 SELECT \(Rows.customerColumns), \(Rows.accessColumns),
                   (SELECT COUNT(*) FROM support_case c WHERE c.customer_id = cu.id AND c.domain_id = a.domain_id
@@ -83,13 +83,13 @@ extension PostgresPortalStore {
 
     public func customer(as user: User, matching text: String) throws(StoreError) -> CustomerRow {
         try Rules.listCustomers(by: user).enforce()
-        let (customer, access) = try read { db in try Self.resolveCustomer(db, text, domainID: user.domainID) }
+        let (customer, access) = try read(ActorContext(user)) { db in try Self.resolveCustomer(db, text, domainID: user.domainID) }
         return CustomerRow(customer: customer, access: access, openCases: 0)
     }
 
     /// A case with its history (oldest first), attachments and sharing addresses, if the actor may see it.
     public func caseDetail(as actor: Actor, number: Int) throws(StoreError) -> CaseDetail {
-        try read { db in
+        try read(ActorContext(actor)) { db in
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
             let customer = try Self.customer(db, id: c.customerID)!
             let domainName = try db.value("SELECT name FROM domain WHERE id = ?", [c.domainID], as: String.self) ?? ""
@@ -113,7 +113,7 @@ extension PostgresPortalStore {
 
     /// An attachment's bytes, for saving it back to a file.
     public func attachmentData(as actor: Actor, number: Int, attachmentID: Int64) throws(StoreError) -> Data {
-        try read { db in
+        try read(ActorContext(actor)) { db in
             let (c, _) = try Self.visibleCase(db, actor: actor, number: number)
             guard let data = try db.value("SELECT data FROM attachment WHERE id = ? AND case_id = ? AND removed_at IS NULL",
                                           [attachmentID, c.id], as: Data.self) else {

@@ -31,7 +31,9 @@ enum DatabaseShell {
         let postgres = isPostgres(db)
         if postgres {
             p.executableURL = URL(fileURLWithPath: (PostgresCluster.binaries ?? "/usr/bin") + "/psql")
-            p.arguments = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", dialect(sql, postgres: true)]
+            // As the store's own work, past row-level security (the actor "system").
+            p.arguments = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", db, "-c",
+                           "SET careportal.actor = 'system'; " + dialect(sql, postgres: true)]
         } else {
             p.executableURL = URL(fileURLWithPath: SQLiteShell.path)
             p.arguments = ["-batch", "-cmd", ".timeout 5000", db, dialect(sql, postgres: false)]

@@ -30,6 +30,8 @@ struct ContractFixture {
     let kind: StoreKind
     let clock = TestClock(Date(timeIntervalSince1970: 1_780_000_000))
     let store: any CaseStore
+    /// The PostgreSQL store's database, as the store's role.
+    private(set) var postgres: PostgresAddress?
     let admin1, agent1, admin2, agent2, engineer: User
     let standardCase: SupportCase
 
@@ -40,9 +42,12 @@ struct ContractFixture {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-contract-\(UUID().uuidString).sqlite3").path
             store = try PortalStore(path: path, create: true, clock: clock, passwordHasher: .fast)
         case .postgresql:
-            let database = try PostgresCluster.shared.get().freshDatabase()
+            let cluster = try PostgresCluster.shared.get()
+            let database = try cluster.freshDatabase()
             database.close()
-            store = try PostgresPortalStore(address: database.address, clock: clock, passwordHasher: .fast)
+            let address = cluster.address(database: database.address.database, user: PostgresCluster.serverRole)
+            postgres = address
+            store = try PostgresPortalStore(address: address, clock: clock, passwordHasher: .fast)
         }
         (_, admin1) = try store.createDomain(as: nil, name: "one.example", kind: .reseller, superAdminEmail: "admin@one.example",
                                              superAdminName: "Admin One", password: "password-1")

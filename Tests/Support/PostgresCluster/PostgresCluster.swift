@@ -9,6 +9,9 @@ public final class PostgresCluster: Sendable {
     public let socketFolder: String
     /// The cluster's superuser (initdb's `-U`), trusted on the socket.
     public static let superuser = "careportal_admin"
+    /// The role the store connects as: it owns the databases it is given, nothing else, and is no superuser, so
+    /// row-level security applies to it (the store refuses a role above it).
+    public static let serverRole = "careportal_server"
 
     /// The cluster, started on first use; the error says what is missing when it can't be.
     public static let shared: Result<PostgresCluster, ClusterError> = Result { () throws(ClusterError) in try PostgresCluster() }
@@ -48,6 +51,13 @@ public final class PostgresCluster: Sendable {
         try Self.run(bin + "/pg_ctl", ["-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
                                        "-k \(socketFolder) -c listen_addresses='' -c fsync=off -c full_page_writes=off", "start"])
         Self.running = (bin, data, folder)
+        let admin = PostgresConnections(address: address(database: "postgres"))
+        defer { admin.close() }
+        do {
+            try admin.withConnection { connection in try admin.run("CREATE ROLE \(Self.serverRole) LOGIN", on: connection) }
+        } catch {
+            throw ClusterError(description: "can't create the role \(Self.serverRole): \(error)")
+        }
         // However this process ends (a failed run, a crash, kill -9), a watchdog stops the cluster a second later and
         // removes its folder; a normal exit does it at once.
         let stop = (getuid() == 0 ? "runuser -u postgres -- " : "") + "\(bin)/pg_ctl -D \(data) -m immediate -w stop"
@@ -67,12 +77,12 @@ public final class PostgresCluster: Sendable {
         PostgresAddress(endpoint: .socket(path: socketFolder + "/.s.PGSQL.5432"), user: user, password: nil, database: database)
     }
 
-    /// A new, empty database of its own for one test.
+    /// A new, empty database of its own for one test, owned by the server's role; connected to as the superuser.
     public func freshDatabase() throws -> PostgresConnections {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let admin = PostgresConnections(address: address(database: "postgres"))
         defer { admin.close() }
-        try admin.withConnection { connection in try admin.run("CREATE DATABASE \(name)", on: connection) }
+        try admin.withConnection { connection in try admin.run("CREATE DATABASE \(name) OWNER \(Self.serverRole)", on: connection) }
         return PostgresConnections(address: address(database: name))
     }
 
@@ -80,7 +90,7 @@ public final class PostgresCluster: Sendable {
     public func freshDatabaseURL() throws -> String {
         let database = try freshDatabase()
         database.close()
-        return "postgresql://\(Self.superuser)@localhost/\(database.address.database)?host=\(socketFolder)"
+        return "postgresql://\(Self.serverRole)@localhost/\(database.address.database)?host=\(socketFolder)"
     }
 
     /// Runs a PostgreSQL program (as the postgres user when this process is root) and fails with its output. Spawned
