@@ -34,8 +34,9 @@ final class EventStream: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// SIGKILL: curl inherits the test thread's blocked signals, so a SIGTERM waited for its 60 s --max-time.
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
