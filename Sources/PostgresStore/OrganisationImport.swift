@@ -18,13 +18,24 @@ extension PostgresPortalStore {
     /// Refused when the database already holds an organisation (a domain or an account).
     @discardableResult
     public func importOrganisation(from source: PortalStore) throws(StoreError) -> CopyCounts {
+        try importOrganisation { each in try source.copyOrganisation(batch: 500, each) }
+    }
+
+    /// An organisation from any source of rows in the file's names (`admin import` reads an archive).
+    @discardableResult
+    package func importOrganisation(_ source: OrganisationRows) throws(StoreError) -> CopyCounts {
         try write(.system) { db in
             let existing = try db.value("SELECT (SELECT COUNT(*) FROM domain) + (SELECT COUNT(*) FROM account)", as: Int.self) ?? 0
             if existing > 0 {
                 throw StoreError.refused(.conflict("db", "\(location) already holds an organisation; import into an empty database"))
             }
             var importer = Importer(db: db)
-            try source.copyOrganisation(batch: 500) { table, columns, rows in try importer.insert(table, columns, rows) }
+            try source { table, columns, rows in
+                guard PortalStore.organisationTables.contains(table) else {
+                    throw StoreError.refused(.invalid("table", "\(table) is not a table of a careportal organisation"))
+                }
+                try importer.insert(table, columns, rows)
+            }
             try importer.finish()
             return importer.counts
         }
@@ -40,15 +51,8 @@ private struct Importer {
 
     init(db: SQLSession) { self.db = db }
 
-    static func target(_ table: String) -> String {
-        switch table {
-        case "user": "account"
-        case "user_role": "account_role"
-        default: table
-        }
-    }
-
-    static func target(column: String) -> String { column == "user_id" ? "account_id" : column }
+    static func target(_ table: String) -> String { OrganisationNames.postgres(table) }
+    static func target(column: String) -> String { OrganisationNames.postgres(column: column) }
 
     mutating func insert(_ table: String, _ columns: [String], _ rows: [[CopiedValue]]) throws {
         let name = Self.target(table)

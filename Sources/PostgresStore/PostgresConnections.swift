@@ -74,6 +74,16 @@ public final class PostgresConnections: @unchecked Sendable {
         try connection.query(query, logger: logger).wait().rows
     }
 
+    /// A connection of its own, outside the pool (a listener's), closed by its holder.
+    public func openDedicated() throws(StoreError) -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
+                                                  id: 0, logger: logger).wait()
+        } catch {
+            throw .cannotOpen(path: address.location, reason: Self.reason(error))
+        }
+    }
+
     private func take() throws(StoreError) -> PostgresConnection {
         let (reused, id) = lock.withLock { () -> (PostgresConnection?, Int) in
             if let connection = idle.popLast() { return (connection, 0) }

@@ -8,6 +8,7 @@ import Store
 /// server instances, apply one after the other as SQLite's single writer does.
 public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
     let database: PostgresConnections
+    let listener: ChangeListener
     public let clock: any Clock
     let passwordHasher: PasswordHasher
     public var location: String { database.address.location }
@@ -15,6 +16,7 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
     /// Opens the database at `address` and brings its schema up to date (under the migration lock).
     public init(address: PostgresAddress, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard) throws(StoreError) {
         database = PostgresConnections(address: address)
+        listener = ChangeListener(database: database)
         self.clock = clock
         self.passwordHasher = passwordHasher
         try PostgresSchema.migrate(database)
@@ -35,8 +37,11 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
         }
     }
 
-    /// Closes the idle connections.
-    public func close() { database.close() }
+    /// Stops listening and closes the idle connections.
+    public func close() {
+        listener.stop()
+        database.close()
+    }
 
     var now: Date { clock.now }
 
@@ -54,9 +59,12 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
 
     // MARK: Changes
 
-    /// The latest history event's id: every case change appends one.
+    /// The latest history event's id: every case change appends one. Heard of by `ChangeListener` (NOTIFY), so asking
+    /// costs no query while it listens.
     public func changeToken() throws(StoreError) -> Int64 {
-        try read(.system) { db in try db.value("SELECT COALESCE(MAX(id), 0) FROM history", as: Int64.self) ?? 0 }
+        try listener.token { () throws(StoreError) in
+            try read(.system) { db in try db.value("SELECT COALESCE(MAX(id), 0) FROM history", as: Int64.self) ?? 0 }
+        }
     }
 
     public func changes(as user: User, after id: Int64, limit: Int) throws(StoreError) -> ChangeBatch {

@@ -11,6 +11,7 @@ public enum PostgresSchema {
         (1, "v1: organisation, accounts, customers, cases and their history, drafts, alerts, audit, case counts", v1),
         (2, "v2: keyword search words", v2),
         (3, "v3: row-level security on cases, their history, attachments and sharing, customers and drafts", v3),
+        (4, "v4: change notices (NOTIFY careportal_changes)", v4),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -320,5 +321,17 @@ public enum PostgresSchema {
     ALTER TABLE draft ENABLE ROW LEVEL SECURITY;
     ALTER TABLE draft FORCE ROW LEVEL SECURITY;
     CREATE POLICY own_drafts ON draft USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
+    """
+
+    // Every statement that appends history tells the listening instances the newest event's id when it commits
+    // (`ChangeListener`): one notice per statement, however many rows it wrote.
+    static let v4 = """
+    CREATE FUNCTION careportal_notify_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('careportal_changes', (SELECT max(id) FROM appended)::text);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER history_notify AFTER INSERT ON history REFERENCING NEW TABLE AS appended
+        FOR EACH STATEMENT EXECUTE FUNCTION careportal_notify_changes();
     """
 }

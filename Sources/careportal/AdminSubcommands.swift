@@ -15,7 +15,7 @@ struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
         subcommands: [DomainCommand.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self,
-                      EngineerCommand.self, CustomerUserCommand.self])
+                      EngineerCommand.self, CustomerUserCommand.self, Export.self, Import.self])
 
     struct DomainCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "domain", abstract: "Reseller domains and their secondary domains.",
