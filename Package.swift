@@ -81,7 +81,7 @@ let package = Package(
         // `careportal bench`: the store against the same SQL through SQLite's C API (the only code that calls
         // SQLite directly), the app's key path, launch from process start, and `bench load`: agents over HTTP on a server.
         .target(name: "Bench", dependencies: [
-            "Store", "Domain", "Portal", "Runtime", "UI", "ScreenKit",
+            "Store", "PostgresStore", "Domain", "Portal", "Runtime", "UI", "ScreenKit",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

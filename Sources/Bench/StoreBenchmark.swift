@@ -42,6 +42,21 @@ public struct BenchMeasurement: Sendable, Codable, Equatable {
     }
 }
 
+/// Times an operation of the app and, interleaved with it so both see the same cache state, its baseline.
+struct BenchTimer {
+    let iterations: Int
+
+    func measure(_ name: String, bound: Double? = nil, app: () throws -> Void, baseline: (() -> Void)? = nil) rethrows -> BenchMeasurement {
+        for _ in 0..<3 { try app(); baseline?() }
+        var a: [Double] = [], r: [Double] = []
+        for _ in 0..<iterations {
+            a.append(try StoreBenchmark.milliseconds(app))
+            if let baseline { r.append(StoreBenchmark.milliseconds(baseline)) }
+        }
+        return BenchMeasurement(name: name, times: a, raw: baseline == nil ? nil : r, bound: bound)
+    }
+}
+
 /// Measures the store's reads against the same SQL through SQLite's C API, in one process and one run.
 public final class StoreBenchmark {
     let store: PortalStore
@@ -62,15 +77,8 @@ public final class StoreBenchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
 
-    /// Times `app` and, interleaved with it so both see the same cache state, `baseline`.
     func measure(_ name: String, bound: Double? = nil, app: () throws -> Void, baseline: (() -> Void)? = nil) rethrows -> BenchMeasurement {
-        for _ in 0..<3 { try app(); baseline?() }
-        var a: [Double] = [], r: [Double] = []
-        for _ in 0..<iterations {
-            a.append(try Self.milliseconds(app))
-            if let baseline { r.append(Self.milliseconds(baseline)) }
-        }
-        return BenchMeasurement(name: name, times: a, raw: baseline == nil ? nil : r, bound: bound)
+        try BenchTimer(iterations: iterations).measure(name, bound: bound, app: app, baseline: baseline)
     }
 
     /// A first page of My Cases for a filter, app against raw. The baseline runs every statement the store runs

@@ -231,6 +231,7 @@ extension PostgresPortalStore {
 
     /// Checks the admin, locks their domain's row, runs the change in one transaction and records the outcome in the
     /// audit log (a refusal after its rollback, so it is never lost with it).
+    @discardableResult
     func adminWrite<T>(_ admin: User, action: String, target: String, _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
         do {
             try Rules.administer(by: admin, domainID: admin.domainID).enforce()

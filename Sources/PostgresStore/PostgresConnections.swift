@@ -131,11 +131,19 @@ public final class PostgresConnections: @unchecked Sendable {
     /// What went wrong in words: the server's message and SQLSTATE when it sent one (PSQLError's own description hides
     /// everything, so nothing secret is printed by accident), else the underlying error (`connection refused`).
     static func reason(_ error: any Error) -> String {
-        guard let psql = error as? PSQLError else { return "\(error)" }
+        guard let psql = error as? PSQLError else { return plainly("\(error)") }
         if let info = psql.serverInfo, let message = info[.message] {
             return info[.sqlState].map { "\(message) (SQLSTATE \($0))" } ?? message
         }
-        if let underlying = psql.underlying { return "\(underlying)" }
+        if let underlying = psql.underlying { return plainly("\(underlying)") }
         return "\(psql.code)"
+    }
+
+    /// The usual ways a connection fails, in words (NIO describes them by its own types and errno).
+    static func plainly(_ text: String) -> String {
+        if text.contains("Connection refused") { return "connection refused (is PostgreSQL running and listening there?)" }
+        if text.contains("No such file or directory") { return "no PostgreSQL socket there (is PostgreSQL running, and is host= its socket's folder?)" }
+        if text.contains("Permission denied") { return "permission denied on the socket" }
+        return text
     }
 }

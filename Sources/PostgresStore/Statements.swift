@@ -8,10 +8,10 @@ protocol SQLArgument {
     func bind(to bindings: inout PostgresBindings) throws
 }
 
-extension Int64: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
-extension Int: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(Int64(self)) } }
-extension String: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
-extension Bool: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
+extension Int64: SQLArgument { func bind(to b: inout PostgresBindings) throws { b.append(self) } }
+extension Int: SQLArgument { func bind(to b: inout PostgresBindings) throws { b.append(Int64(self)) } }
+extension String: SQLArgument { func bind(to b: inout PostgresBindings) throws { b.append(self) } }
+extension Bool: SQLArgument { func bind(to b: inout PostgresBindings) throws { b.append(self) } }
 extension Data: SQLArgument { func bind(to b: inout PostgresBindings) throws { try b.append(self) } }
 extension Array: SQLArgument where Element: PostgresArrayEncodable {
     func bind(to b: inout PostgresBindings) throws { try b.append(self) }

@@ -3,6 +3,7 @@ import Bench
 import Domain
 import Foundation
 import Portal
+import PostgresStore
 import Runtime
 import Store
 
@@ -22,18 +23,24 @@ struct BenchStore: ParsableCommand {
     @Option(help: "Cases in the benchmark database (created on first use, then reused).") var cases = 1_000_000
     @Option(help: "Customers in the benchmark database, when it is created (the 40 named ones and generated ones).")
     var customers = 20_000
-    @Option(help: "The benchmark database (default: $XDG_DATA_HOME/careportal/bench-N-C.sqlite3, N cases and C customers).")
+    @Option(help: "The benchmark database (default: $XDG_DATA_HOME/careportal/bench-N-C.sqlite3, N cases and C customers), or an empty or earlier benchmark postgresql://… database.")
     var db: String?
     @Option(help: "Samples per operation.") var iterations = 40
     @Flag(help: "Exit 1 when an operation's app/raw ratio exceeds its bound (the regression guard of `make test`).") var check = false
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
     func run() throws {
-        let path = try db.map { try DatabaseLocation($0).filePath(for: .direct("bench")) }
-            ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
+        let location = try db.map { try DatabaseLocation($0) }
         let report: BenchReport
         do {
-            report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations)
+            if case .postgres(let url)? = location {
+                report = try PostgresBench.measure(address: try DatabaseLocation.postgresAddress(url), cases: cases, customers: customers,
+                                                   iterations: iterations)
+            } else {
+                let path = try location.map { try $0.filePath(for: .direct("bench")) }
+                    ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
+                report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations)
+            }
         } catch let e as StoreError {
             throw Failure(LocalPortal.portalError(e))
         } catch let e as BenchReport.NotABenchmark {
@@ -41,7 +48,7 @@ struct BenchStore: ParsableCommand {
         }
         if json { try printJSON(report) } else { printTable(report) }
         if check, let worst = report.operations.first(where: { !$0.withinBound }) {
-            throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× raw SQLite (bound \(worst.bound!)×)",
+            throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× the raw driver (bound \(worst.bound!)×)",
                           code: Failure.refused)
         }
     }

@@ -102,7 +102,6 @@ public final class PostgresCluster: Sendable {
 
     /// Starts `argv` with no signal blocked and its output in a file; `wait`: until it ends, failing with that output.
     static func spawn(_ argv: [String], wait: Bool) throws(ClusterError) {
-        let program = argv[0]
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-pg-run-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: log) }
         var actions = posix_spawn_file_actions_t()
