@@ -58,11 +58,12 @@ extension PostgresPortalStore {
                                                     customerName: customer.name, customerDomain: customer.primaryDomain)
                 inserted = try db.value("""
                     INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
-                      severity, status, escalated, language, time_zone, created_at, updated_at, words)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?, ?::tsvector) ON CONFLICT (number) DO NOTHING RETURNING id
+                      severity, status, escalated, language, time_zone, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id
                     """, [number, customer.id, user.domainID, user.id, Product.googleWorkspace, checked.title, checked.category.path,
-                          checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis, words],
+                          checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis],
                     as: Int64.self)
+                if let inserted { try db.execute("INSERT INTO case_words (case_id, words) VALUES (?, ?::tsvector)", [inserted, words]) }
             }
             let id = inserted!
             let actor = Actor.reseller(user)
@@ -180,7 +181,7 @@ extension PostgresPortalStore {
 
     /// A message's words join the case's (after its own, so no phrase runs from one into the other).
     static func indexMessage(_ db: SQLSession, _ c: SupportCase, _ text: String) throws {
-        try db.execute("UPDATE support_case SET words = words || ?::tsvector WHERE id = ?", [SearchVector.vector([text]), c.id])
+        try db.execute("UPDATE case_words SET words = words || ?::tsvector WHERE case_id = ?", [SearchVector.vector([text]), c.id])
     }
 
     static func setStatus(_ db: SQLSession, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {

@@ -64,37 +64,39 @@ private struct Importer {
         }
         let targetColumns = columns.map(Self.target(column:))
         let isBoolean = targetColumns.map { booleans[name]!.contains($0) }
-        var extra: [String] = []
-        var rowsToWrite = rows
         if table == "customer" {
             for row in rows { customers[int(row[0])] = "\(text(row[1])) \(text(row[2]))" }
         }
+        try insertRows(name, targetColumns, rows, isBoolean: isBoolean)
         if table == "support_case" {
             // The words a case is found by, as `fileCase` writes them.
             let at = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-            extra = ["words"]
-            rowsToWrite = rows.map { row in
-                row + [.text(SearchVector.vector([String(int(row[at["number"]!])), text(row[at["title"]!]), text(row[at["description"]!]),
-                                                  customers[int(row[at["customer_id"]!])] ?? ""]))]
-            }
+            try insertRows("case_words", ["case_id", "words"], rows.map { row in
+                [row[at["id"]!], .text(SearchVector.vector([String(int(row[at["number"]!])), text(row[at["title"]!]), text(row[at["description"]!]),
+                                                            customers[int(row[at["customer_id"]!])] ?? ""]))]
+            }, isBoolean: [false, false], casts: ["", "::tsvector"])
         }
-        let width = targetColumns.count + extra.count
+        if table == "history" { try indexMessages(columns, rows) }
+        if let last = counts.last, last.table == name { counts[counts.count - 1].rows += rows.count } else { counts.append((name, rows.count)) }
+    }
+
+    /// Inserts rows many to a statement (PostgreSQL takes 65,535 parameters at most).
+    func insertRows(_ name: String, _ targetColumns: [String], _ rowsToWrite: [[CopiedValue]], isBoolean: [Bool], casts: [String]? = nil) throws {
+        let width = targetColumns.count
         let perStatement = max(1, 60_000 / width)
         var start = 0
         while start < rowsToWrite.count {
             let chunk = rowsToWrite[start..<min(start + perStatement, rowsToWrite.count)]
-            let tuple = "(" + (0..<width).map { $0 < targetColumns.count ? "?" : "?::tsvector" }.joined(separator: ", ") + ")"
+            let tuple = "(" + (0..<width).map { "?" + (casts?[$0] ?? "") }.joined(separator: ", ") + ")"
             var arguments: [any SQLArgument] = []
             arguments.reserveCapacity(chunk.count * width)
             for row in chunk {
                 for (i, value) in row.enumerated() { arguments.append(Self.argument(value, boolean: i < isBoolean.count && isBoolean[i])) }
             }
-            try db.execute("INSERT INTO \(name) (\((targetColumns + extra).joined(separator: ", "))) VALUES "
+            try db.execute("INSERT INTO \(name) (\(targetColumns.joined(separator: ", "))) VALUES "
                            + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), arguments)
             start += perStatement
         }
-        if table == "history" { try indexMessages(columns, rows) }
-        if let last = counts.last, last.table == name { counts[counts.count - 1].rows += rows.count } else { counts.append((name, rows.count)) }
     }
 
     /// The messages' words join their cases' (as `indexMessage` does), a case's messages of this batch in one step.
@@ -111,8 +113,8 @@ private struct Importer {
         }
         guard !order.isEmpty else { return }
         try db.execute("""
-            UPDATE support_case c SET words = c.words || m.words::tsvector
-            FROM unnest(?::bigint[], ?::text[]) AS m(id, words) WHERE c.id = m.id
+            UPDATE case_words w SET words = w.words || m.words::tsvector
+            FROM unnest(?::bigint[], ?::text[]) AS m(id, words) WHERE w.case_id = m.id
             """, [order, order.map { SearchVector.vector(texts[$0]!) }])
     }
 
