@@ -37,6 +37,9 @@ extension PostgresPortalStore {
                 try importer.insert(table, columns, rows)
             }
             try importer.finish()
+            // Statistics for the planner at once, rather than when autovacuum comes by: without them the first pages
+            // of a freshly imported database took 150 ms instead of 8.
+            for table in importer.counts.map(\.table) + ["case_words", "case_tally"] { try db.execute("ANALYZE \(table)") }
             return importer.counts
         }
     }

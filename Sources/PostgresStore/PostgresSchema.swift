@@ -313,6 +313,8 @@ public enum PostgresSchema {
     ALTER TABLE sharing ENABLE ROW LEVEL SECURITY;
     ALTER TABLE sharing FORCE ROW LEVEL SECURITY;
     CREATE POLICY actor_sees ON sharing USING (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    -- The customers' policy asks, customer by customer, whether the domain manages or managed it.
+    CREATE INDEX customer_access_customer ON customer_access (customer_id, domain_id);
     ALTER TABLE customer ENABLE ROW LEVEL SECURITY;
     ALTER TABLE customer FORCE ROW LEVEL SECURITY;
     CREATE POLICY actor_sees ON customer USING (CASE careportal_actor()
