@@ -15,6 +15,12 @@ public final class PostgresConnections: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
     private var opened = 0
+    /// At most this many connections in use at once (a server's readers and its command queue): PostgreSQL allows 100
+    /// by default, for every instance together. A call past them waits for one to come back.
+    public static let maxInUse = 16
+    /// How long a call waits for a connection before it says the database is busy.
+    static let wait: TimeInterval = 30
+    private let inUse = DispatchSemaphore(value: PostgresConnections.maxInUse)
 
     public init(address: PostgresAddress) {
         self.address = address
@@ -85,6 +91,19 @@ public final class PostgresConnections: @unchecked Sendable {
     }
 
     private func take() throws(StoreError) -> PostgresConnection {
+        let started = Date()
+        guard inUse.wait(timeout: .now() + Self.wait) == .success else {
+            throw .busy(waitedSeconds: Int(Date().timeIntervalSince(started).rounded()))
+        }
+        do {
+            return try connection()
+        } catch {
+            inUse.signal()
+            throw error
+        }
+    }
+
+    private func connection() throws(StoreError) -> PostgresConnection {
         let (reused, id) = lock.withLock { () -> (PostgresConnection?, Int) in
             if let connection = idle.popLast() { return (connection, 0) }
             opened += 1
@@ -100,6 +119,7 @@ public final class PostgresConnections: @unchecked Sendable {
     }
 
     private func give(back connection: PostgresConnection, failed: Bool = false) {
+        defer { inUse.signal() }
         if failed || connection.isClosed {
             try? (connection.close() as EventLoopFuture<Void>).wait()  // closed before it is let go (postgres-nio asserts it)
             return
