@@ -33,10 +33,7 @@ extension PortalStore {
 
     /// Adds a secondary domain to the admin's reseller domain.
     public func addSecondaryDomain(as admin: User, name rawName: String) throws(StoreError) {
-        let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Validate.isEmailAddress("x@\(name)") else {
-            throw .refused(.invalid("domain", "\"\(rawName)\" is not a domain name (expected secondary.example)"))
-        }
+        let name = try AdminInput.secondaryDomain(rawName).get()
         try adminWrite(admin, action: "domain.add-secondary", target: name) { db in
             let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM domain WHERE name = ?) OR EXISTS(SELECT 1 FROM secondary_domain WHERE name = ?)",
                                           arguments: [name, name]) ?? false
@@ -97,10 +94,7 @@ extension PortalStore {
     }
 
     public func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(StoreError) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { throw .refused(.invalid("name", "give the role a name")) }
-        _ = try Validate.name(trimmed, field: "name").get()
-        if privileges.isEmpty { throw .refused(.invalid("privilege", "give at least one privilege: \(Privilege.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        let trimmed = try AdminInput.role(name: name, privileges: privileges).get()
         try adminWrite(admin, action: "role.create", target: trimmed) { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM role WHERE domain_id = ? AND name = ?", arguments: [admin.domainID, trimmed]) != nil {
                 throw StoreError.refused(.conflict("name", "a role named \(trimmed) already exists"))
@@ -148,13 +142,7 @@ extension PortalStore {
     @discardableResult
     public func addCustomer(as admin: User, name: String, primaryDomain: String, tier: SupportTier,
                             kind: AccessKind, granted: Bool) throws(StoreError) -> Customer {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { throw .refused(.invalid("name", "give the customer's name")) }
-        _ = try Validate.name(trimmed, field: "name").get()
-        let primary = primaryDomain.lowercased()
-        guard Validate.isEmailAddress("x@\(primary)") else {
-            throw .refused(.invalid("primary-domain", "\"\(primaryDomain)\" is not a domain name (expected customer.example)"))
-        }
+        let (trimmed, primary) = try AdminInput.customer(name: name, primaryDomain: primaryDomain).get()
         let now = self.now
         return try adminWrite(admin, action: "customer.add", target: primary) { db in
             let yours = try Row.fetchOne(db, sql: """
@@ -203,8 +191,7 @@ extension PortalStore {
     }
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String? {
-        _ = try Validate.name(name, field: "name").get()
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw .refused(.invalid("name", "give the organisational unit a name")) }
+        _ = try AdminInput.orgUnit(name: name).get()
         try adminWrite(admin, action: "org-unit.create", target: name) { db in
             let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM org_unit WHERE domain_id = ? AND name = ?)",
                                           arguments: [admin.domainID, name]) ?? false
