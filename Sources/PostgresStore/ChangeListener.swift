@@ -17,6 +17,8 @@ final class ChangeListener: @unchecked Sendable {
     private var connection: PostgresConnection?
     private var latest: Int64 = 0
     private var nextAttempt = Date.distantPast
+    /// This instance committed since the last read: its own notice may not have come back yet.
+    private var ownCommit = false
 
     init(database: PostgresConnections) { self.database = database }
 
@@ -30,10 +32,18 @@ final class ChangeListener: @unchecked Sendable {
         }
     }
 
+    /// After a commit of this instance, the next token is read from the database (its notice arrives a moment later),
+    /// so a caller never sees a token older than its own change.
+    func committed() { lock.withLock { ownCommit = true } }
+
     /// The newest event: heard of, or (not listening) `read` from the database after listening starts again, LISTEN
     /// first so that no commit falls between the two.
     func token(read: () throws(StoreError) -> Int64) throws(StoreError) -> Int64 {
-        if let known { return known }
+        if let known {
+            guard lock.withLock({ defer { ownCommit = false }; return ownCommit }) else { return known }
+            let value = try read()
+            return lock.withLock { latest = max(latest, value); return latest }
+        }
         let now = Date()
         guard lock.withLock({ now >= nextAttempt }) else { return try read() }
         lock.withLock { nextAttempt = now.addingTimeInterval(Self.retry) }

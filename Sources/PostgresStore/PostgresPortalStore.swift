@@ -54,7 +54,8 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
     }
 
     @discardableResult func write<T>(_ context: ActorContext, _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
-        try read(context, body)
+        defer { listener.committed() }
+        return try read(context, body)
     }
 
     // MARK: Changes
