@@ -137,7 +137,7 @@ extension PostgresPortalStore {
         return try adminWrite(admin, action: "customer.add", target: primary) { db in
             let yours = try db.row("""
                 SELECT 1 FROM customer cu JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
-                WHERE lower(cu.primary_domain) = ?
+                WHERE cu.primary_domain_key = lower(?)
                 """, [admin.domainID, primary])
             if yours != nil { throw StoreError.refused(.conflict("primary-domain", "\(primary) is already one of your customers")) }
             // Its id first: the new customer is the domain's (and visible to it) only once its access row exists.

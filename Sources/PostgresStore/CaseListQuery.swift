@@ -15,16 +15,9 @@ struct CaseListQuery {
          limit: Int, now: Date) {
         var whereSQL: [String] = []
         var args: [any SQLArgument] = []
-        if let customers {
-            whereSQL.append("c.customer_id IN (\(Self.placeholders(customers.count)))"); args += customers
-        }
-        if let domainID { whereSQL.append("c.domain_id = ?"); args.append(domainID) }
+        Self.appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
         whereSQL.append(Self.visible)
-        for term in query.terms {
-            let (clause, termArgs) = Self.clause(for: term.predicate, now: now)
-            whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
-            args += termArgs
-        }
+        Self.appendTerms(query, now: now, to: &whereSQL, &args)
         let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
         let (below, above) = backward ? (">", "<") : ("<", ">")
         let order: String
@@ -54,6 +47,26 @@ struct CaseListQuery {
             LIMIT \(limit)
             """
         arguments = args
+    }
+
+    /// The domain (nil: every domain) and its customers, if the list is narrowed to some (none: nothing matches).
+    static func appendScope(domainID: Int64?, customers: [Int64]?, to whereSQL: inout [String], _ args: inout [any SQLArgument]) {
+        if let customers {
+            if customers.isEmpty {
+                whereSQL.append("false")
+            } else {
+                whereSQL.append("c.customer_id IN (\(placeholders(customers.count)))"); args += customers
+            }
+        }
+        if let domainID { whereSQL.append("c.domain_id = ?"); args.append(domainID) }
+    }
+
+    static func appendTerms(_ query: CaseQuery, now: Date, to whereSQL: inout [String], _ args: inout [any SQLArgument]) {
+        for term in query.terms {
+            let (clause, termArgs) = clause(for: term.predicate, now: now)
+            whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
+            args += termArgs
+        }
     }
 
     static let columns = """

@@ -57,12 +57,12 @@ extension PostgresPortalStore {
             SELECT \(Rows.customerColumns), \(Rows.accessColumns) FROM customer cu
             JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
             """
-        var rows = try db.rows(base + " WHERE lower(cu.primary_domain) = lower(?) ORDER BY cu.id", [domainID, text])
+        var rows = try db.rows(base + " WHERE cu.primary_domain_key = lower(?) ORDER BY cu.id", [domainID, text])
         if rows.isEmpty, let id = Int64(text) {
             rows = try db.rows(base + " WHERE cu.id = ?", [domainID, id])
         }
         if rows.isEmpty {
-            rows = try db.rows(base + " WHERE lower(cu.name) = lower(?) ORDER BY cu.id", [domainID, text])
+            rows = try db.rows(base + " WHERE cu.name_key = lower(?) ORDER BY cu.id", [domainID, text])
         }
         if rows.isEmpty {
             rows = try db.rows(base + " WHERE cu.name ILIKE ? ESCAPE '\\' OR cu.primary_domain ILIKE ? ESCAPE '\\' ORDER BY cu.id LIMIT 6",

@@ -12,7 +12,7 @@ extension PostgresPortalStore {
                 let name = OrganisationNames.postgres(table)
                 let columns = try db.rows("""
                     SELECT column_name::text, data_type::text FROM information_schema.columns
-                    WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+                    WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position
                     """, [name]).map { (try $0[0] as String, try $0[1] as String) }
                 let select = columns.map { $0.1 == "boolean" ? "\($0.0)::int" : $0.0 }.joined(separator: ", ")
                 let archiveColumns = columns.map { OrganisationNames.file(column: $0.0) }

@@ -30,6 +30,7 @@ extension PostgresPortalStore {
                 throw StoreError.refused(.conflict("db", "\(location) already holds an organisation; import into an empty database"))
             }
             var importer = Importer(db: db)
+            let indexes = try BulkLoad.begin(db)
             try source { table, columns, rows in
                 guard PortalStore.organisationTables.contains(table) else {
                     throw StoreError.refused(.invalid("table", "\(table) is not a table of a careportal organisation"))
@@ -37,6 +38,7 @@ extension PostgresPortalStore {
                 try importer.insert(table, columns, rows)
             }
             try importer.finish()
+            try BulkLoad.end(db, rebuilding: indexes)
             // Statistics for the planner at once, rather than when autovacuum comes by: without them the first pages
             // of a freshly imported database took 150 ms instead of 8.
             for table in importer.counts.map(\.table) + ["case_words", "case_tally"] { try db.execute("ANALYZE \(table)") }
@@ -144,4 +146,36 @@ private struct Importer {
 
     func int(_ value: CopiedValue) -> Int64 { if case .integer(let i) = value { i } else { 0 } }
     func text(_ value: CopiedValue) -> String { if case .text(let s) = value { s } else { "" } }
+}
+
+/// An import into an empty database writes every row before it needs an index: the secondary indexes (those behind no
+/// constraint) are dropped for its transaction and built once at the end from their own definitions, and the case tally
+/// is summed once instead of by its trigger case by case. At 100,000 cases that took the copy from N s to M s.
+private enum BulkLoad {
+    static func begin(_ db: SQLSession) throws -> [String] {
+        let indexes = try db.rows("""
+            SELECT i.indexname::text, i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = current_schema()
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
+            ORDER BY i.indexname
+            """)
+        var definitions: [String] = []
+        for index in indexes {
+            let name: String = try index[0]
+            definitions.append(try index[1])
+            try db.execute("DROP INDEX \"\(name)\"")
+        }
+        try db.execute("ALTER TABLE support_case DISABLE TRIGGER case_tally_insert_delete")
+        return definitions
+    }
+
+    static func end(_ db: SQLSession, rebuilding indexes: [String]) throws {
+        try db.execute("""
+            INSERT INTO case_tally (domain_id, customer_id, status, severity, escalated, n)
+            SELECT domain_id, customer_id, status, severity, escalated, COUNT(*) FROM support_case GROUP BY 1, 2, 3, 4, 5
+            """)
+        try db.execute("ALTER TABLE support_case ENABLE TRIGGER case_tally_insert_delete")
+        try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for definition in indexes { try db.execute(definition) }
+    }
 }

@@ -13,14 +13,17 @@ extension PostgresPortalStore {
         case .customer(let c, _): customers = [c]
         case .supportQueue: return try supportQueue(as: user, query: query, sort: sort, page: page, limit: limit)
         }
-        let q = CaseListQuery(domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms, sort: sort,
-                              after: page.cursor, backward: page.isBackward, limit: limit + 1, now: now)
-        return try readPage(q, as: ActorContext(user), backward: page.isBackward, limit: limit)
+        return try read(ActorContext(user)) { db in
+            let (customers, query) = try CustomerTerm.narrowed(db, domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms)
+            let q = CaseListQuery(domainID: user.domainID, customers: customers, query: query, sort: sort, after: page.cursor,
+                                  backward: page.isBackward, limit: limit + 1, now: now)
+            return try Self.readPage(db, q, backward: page.isBackward, limit: limit)
+        }
     }
 
     /// The rows of a list query read `limit + 1` deep: the extra row says whether there is more.
-    private func readPage(_ q: CaseListQuery, as context: ActorContext, backward: Bool, limit: Int) throws(StoreError) -> CasePage {
-        let rows = try read(context) { db in try db.rows(q.sql, q.arguments).map(Rows.caseRow) }
+    private static func readPage(_ db: SQLSession, _ q: CaseListQuery, backward: Bool, limit: Int) throws -> CasePage {
+        let rows = try db.rows(q.sql, q.arguments).map(Rows.caseRow)
         let page = Array(rows.prefix(limit))
         return CasePage(rows: backward ? page.reversed() : page, hasMore: rows.count > limit)
     }
@@ -43,8 +46,8 @@ extension PostgresPortalStore {
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         let q = CaseListQuery(domainID: nil, customers: nil, query: waiting, sort: sort, after: anchor.cursor, backward: !anchor.isBackward,
                               limit: limit + 1, now: now)
-        let read = try readPage(q, as: ActorContext(user), backward: !anchor.isBackward, limit: limit)
-        return CasePage(rows: read.rows.reversed(), hasMore: read.hasMore)
+        let page = try read(ActorContext(user)) { db in try Self.readPage(db, q, backward: !anchor.isBackward, limit: limit) }
+        return CasePage(rows: page.rows.reversed(), hasMore: page.hasMore)
     }
 
     /// Counts matching cases up to `cap` (at most `cap + 1`: the screen shows "cap+").
@@ -60,8 +63,15 @@ extension PostgresPortalStore {
             (domainID, customers) = (nil, nil)
             query.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         }
-        let q = CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, limit: cap + 1, now: now)
-        return try read(ActorContext(user)) { db in try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0 }
+        return try read(ActorContext(user)) { db in
+            var (customers, query) = (customers, query)
+            if let domainID { (customers, query) = try CustomerTerm.narrowed(db, domainID: domainID, customers: customers, query: query) }
+            if let tally = CaseTallyQuery(domainID: domainID, customers: customers, query: query, now: now) {
+                return min(cap + 1, try db.value(tally.sql, tally.arguments, as: Int.self) ?? 0)
+            }
+            let q = CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, limit: cap + 1, now: now)
+            return try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0
+        }
     }
 
     /// My Customers: the customers currently assigned to the user's domain, with open-case counts.

@@ -4,26 +4,30 @@ import PostgresNIO
 import Store
 
 /// The benchmark's baseline on PostgreSQL (`careportal bench --db postgresql://…`): the statements the store runs for a
-/// list page, through postgres-nio alone, in the same transaction with the same actor named, rows read but not mapped.
+/// list page, through postgres-nio alone, in the same transaction with the same actor named (and a `customer:` term's
+/// customers read first, as the store does), rows read but not mapped.
 /// What the store adds beyond them (building the query, binding, mapping rows, the Domain's checks) is the ratio.
 extension PostgresPortalStore {
     package func rawPage(as user: User, query: CaseQuery, sort: CaseSort, limit: Int) throws -> Int {
-        let q = CaseListQuery(domainID: user.domainID, customers: nil, query: query.withoutRepeatedTerms, sort: sort, after: nil,
-                              limit: limit + 1, now: now)
-        let sql = SQLSession.numbered(q.sql)
+        let query = query.withoutRepeatedTerms
         let context = ActorContext(user)
         return try database.transaction { (connection: PostgresConnection) in
-            var actor = PostgresBindings()
-            for value in [context.actor, context.domainID.map(String.init) ?? "", "", context.accountID.map(String.init) ?? ""] {
-                actor.append(value)
+            func run(_ sql: String, _ arguments: [any SQLArgument]) throws -> [PostgresRow] {
+                var binds = PostgresBindings(capacity: arguments.count)
+                for argument in arguments { try argument.bind(to: &binds) }
+                return try connection.query(PostgresQuery(unsafeSQL: SQLSession.numbered(sql), binds: binds), logger: database.logger).wait().rows
             }
-            _ = try connection.query(PostgresQuery(unsafeSQL: """
-                SELECT set_config('careportal.actor', $1, true), set_config('careportal.domain', $2, true),
-                       set_config('careportal.customer', $3, true), set_config('careportal.account', $4, true)
-                """, binds: actor), logger: database.logger).wait()
-            var binds = PostgresBindings(capacity: q.arguments.count)
-            for argument in q.arguments { try argument.bind(to: &binds) }
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: database.logger).wait().rows.count
+            _ = try run("""
+                SELECT set_config('careportal.actor', ?, true), set_config('careportal.domain', ?, true),
+                       set_config('careportal.customer', ?, true), set_config('careportal.account', ?, true)
+                """, [context.actor, context.domainID.map(String.init) ?? "", "", context.accountID.map(String.init) ?? ""])
+            var (customers, rest): ([Int64]?, CaseQuery) = (nil, query)
+            if let term = CustomerTerm(query, domainID: user.domainID) {
+                let ids = try run(term.sql, term.arguments).map { try $0.decode(Int64.self) }
+                (customers, rest) = term.narrow(ids: ids, customers: nil, query: query)
+            }
+            let q = CaseListQuery(domainID: user.domainID, customers: customers, query: rest, sort: sort, after: nil, limit: limit + 1, now: now)
+            return try run(q.sql, q.arguments).count
         }
     }
 

@@ -16,7 +16,9 @@ enum SearchVector {
     }
 
     static func fold(_ word: String) -> String {
-        word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        // Most words are ASCII, where folding is lower case alone; Foundation's folding took a tenth of an import.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
     }
 
     /// A tsvector literal of the fields' words at their positions. A position is left out between two fields, so a
@@ -55,6 +57,11 @@ enum SearchVector {
 
     /// A lexeme in quotes, its quotes and backslashes escaped.
     static func quoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        var out = "'"
+        out.reserveCapacity(word.utf8.count + 2)
+        for ch in word.unicodeScalars {
+            if ch == "\\" { out += "\\\\" } else if ch == "'" { out += "''" } else { out.unicodeScalars.append(ch) }
+        }
+        return out + "'"
     }
 }

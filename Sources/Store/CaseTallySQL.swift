@@ -6,7 +6,7 @@ import GRDB
 /// the Support queue) that pass the visibility rule and the terms, summed. Only terms on the tally's columns qualify
 /// (status, severity, escalation, customer, domain); a keyword or a time term counts the list itself.
 /// The tally is aliased `c`, as the case is in a list's SQL, so the terms are the lists' own clauses.
-struct CaseTallySQL {
+package struct CaseTallySQL {
     var sql: String
     var values: [DatabaseValue]
 
@@ -24,7 +24,8 @@ struct CaseTallySQL {
         values = args.map { $0.databaseValue }
     }
 
-    static func counts(_ predicate: FilterPredicate) -> Bool {
+    /// Whether a term is on the tally's columns (PostgreSQL's store counts the same way).
+    package static func counts(_ predicate: FilterPredicate) -> Bool {
         switch predicate {
         case .isOpen, .isClosed, .isEscalated, .status, .severity, .customer, .domain: true
         case .keyword, .updated, .created: false

@@ -50,6 +50,16 @@ struct SeededRandom: RandomNumberGenerator {
 
 @Suite("Filter parser: terms")
 struct FilterParserTermTests {
+    /// The ASCII shortcut of a word's characters agrees with Unicode's properties on every ASCII character.
+    @Test func searchWordCharactersOfASCIIAreUnicodesLettersAndDigits() {
+        for v in UInt8(0)..<128 {
+            let c = Unicode.Scalar(v)
+            let unicode = c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+            #expect(FilterParser.isWordScalar(c) == unicode, "\(v)")
+        }
+        #expect(FilterParser.searchWords("Ça va, naïve café_2 x-ray 4617") == ["Ça", "va", "naïve", "café", "2", "x", "ray", "4617"])
+    }
+
     @Test func emptyInputIsEmptyQuery() throws {
         #expect(try parse("") == .all)
         #expect(try parse("   \t \n ").isEmpty)

@@ -69,6 +69,19 @@ import Testing
         let number = String(f.standardCase.number)
         #expect(try f.numbers(String(number.prefix(5))).contains(f.standardCase.number), "a number's first digits find it")
         #expect(try f.numbers("café") == [])
+        #expect(try f.numbers("customer:nowhere") == [])
+        #expect(try f.numbers("customer:acme,basic") == expected { ["Acme Premium", "Basic Standard"].contains($0.customerName) })
+        #expect(try f.numbers("-customer:acme") == expected { $0.customerName != "Acme Premium" })
+        #expect(try f.numbers("customer:zed") == [], "another domain's customer")
+        #expect(try f.numbers("customer:basic", scope: .customer(customerID: f.standardCase.customerID, domainID: f.agent1.domainID)) == expected { $0.customerName == "Basic Standard" })
+        #expect(try f.numbers("customer:acme", scope: .customer(customerID: f.standardCase.customerID, domainID: f.agent1.domainID)) == [])
+        // Counts (read from the case tally where the terms allow) agree with the lists.
+        for filter in ["", "is:open", "is:closed", "sev:p1,p2 is:open", "status:action-required", "customer:acme", "customer:nowhere",
+                       "-customer:acme is:open", "customer:acme,basic sev:p1", "domain:one.example", "domain:two.example", "mail*",
+                       "quarterly sev:p1", "updated:<1h"] {
+            #expect(try f.count(filter) == f.numbers(filter).count, "count of \(filter)")
+        }
+        #expect(try f.count("is:open", as: f.agent2) == 0, "another domain's cases aren't counted")
     }
 
     @Test(arguments: StoreKind.available)
@@ -92,6 +105,9 @@ import Testing
         try f.store.perform(.message("Any news?"), on: premium.number, as: me)
         try f.store.perform(.severity(.p1), on: premium.number, as: me)
         try f.store.perform(.escalate(reason: .businessImpact, justification: "Payroll is blocked"), on: premium.number, as: me)
+        #expect(try f.numbers("is:escalated") == [premium.number])
+        #expect(try f.count("is:escalated") == 1)
+        #expect(try f.numbers("drive is:escalated") == [premium.number])
         try f.store.perform(.share(add: ["it@acme.example"], remove: []), on: premium.number, as: me)
         try f.store.perform(.attach([NewAttachment(name: "log.txt", data: Data("hello".utf8))]), on: premium.number, as: me)
         var d = try f.detail(premium.number)
