@@ -82,8 +82,10 @@ bench: release
 LOAD_AGENTS ?= 50
 LOAD_SECONDS ?= 60
 LOAD_CASES ?= 100000
+## LOAD_DB=postgresql://… runs the server on PostgreSQL: an empty database gets the demo, a benchmark's is used as it is.
+LOAD_DB ?=
 load: deps release
-	scripts/load.sh --agents $(LOAD_AGENTS) --seconds $(LOAD_SECONDS) --cases $(LOAD_CASES) --binary $(BIN_RELEASE)
+	scripts/load.sh --agents $(LOAD_AGENTS) --seconds $(LOAD_SECONDS) --cases $(LOAD_CASES) $(if $(LOAD_DB),--db '$(LOAD_DB)',) --binary $(BIN_RELEASE)
 
 ## The API against its OpenAPI document: schemathesis (pinned, installed from PyPI into .build/) on a server started on
 ## a small temporary demo database, signed in with a bearer token; fails on any 5xx or undocumented answer (scripts/api-check.sh).
