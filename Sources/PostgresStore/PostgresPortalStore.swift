@@ -9,6 +9,8 @@ import Store
 public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
     let database: PostgresConnections
     let listener: ChangeListener
+    /// Each domain's customers, for `customer:` terms.
+    let managedCustomers = ManagedCustomers()
     public let clock: any Clock
     let passwordHasher: PasswordHasher
     public var location: String { database.address.location }

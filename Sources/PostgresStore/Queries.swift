@@ -14,7 +14,8 @@ extension PostgresPortalStore {
         case .supportQueue: return try supportQueue(as: user, query: query, sort: sort, page: page, limit: limit)
         }
         return try read(ActorContext(user)) { db in
-            let (customers, query) = try CustomerTerm.narrowed(db, domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms)
+            let (customers, query) = try CustomerTerm.narrowed(db, domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms,
+                                                                    managed: managedCustomers)
             let q = CaseListQuery(domainID: user.domainID, customers: customers, query: query, sort: sort, after: page.cursor,
                                   backward: page.isBackward, limit: limit + 1, now: now)
             return try Self.readPage(db, q, backward: page.isBackward, limit: limit)
@@ -65,7 +66,8 @@ extension PostgresPortalStore {
         }
         return try read(ActorContext(user)) { db in
             var (customers, query) = (customers, query)
-            if let domainID { (customers, query) = try CustomerTerm.narrowed(db, domainID: domainID, customers: customers, query: query) }
+            if let domainID { (customers, query) = try CustomerTerm.narrowed(db, domainID: domainID, customers: customers, query: query,
+                                                                                          managed: managedCustomers) }
             if let tally = CaseTallyQuery(domainID: domainID, customers: customers, query: query, now: now) {
                 return min(cap + 1, try db.value(tally.sql, tally.arguments, as: Int.self) ?? 0)
             }

@@ -5,7 +5,7 @@ import Store
 
 /// The benchmark's baseline on PostgreSQL (`careportal bench --db postgresql://…`): the statements the store runs for a
 /// list page, through postgres-nio alone, in the same transaction with the same actor named (and a `customer:` term's
-/// customers read first, as the store does), rows read but not mapped.
+/// customers found first, as the store does), rows read but not mapped.
 /// What the store adds beyond them (building the query, binding, mapping rows, the Domain's checks) is the ratio.
 extension PostgresPortalStore {
     package func rawPage(as user: User, query: CaseQuery, sort: CaseSort, limit: Int) throws -> Int {
@@ -22,9 +22,9 @@ extension PostgresPortalStore {
                        set_config('careportal.customer', ?, true), set_config('careportal.account', ?, true)
                 """, [context.actor, context.domainID.map(String.init) ?? "", "", context.accountID.map(String.init) ?? ""])
             var (customers, rest): ([Int64]?, CaseQuery) = (nil, query)
-            if let term = CustomerTerm(query, domainID: user.domainID) {
-                let ids = try run(term.sql, term.arguments).map { try $0.decode(Int64.self) }
-                (customers, rest) = term.narrow(ids: ids, customers: nil, query: query)
+            if CustomerTerm(query) != nil {
+                (customers, rest) = try CustomerTerm.narrowed(SQLSession(connection: connection, logger: database.logger), domainID: user.domainID,
+                                                              customers: nil, query: query, managed: managedCustomers)
             }
             let q = CaseListQuery(domainID: user.domainID, customers: customers, query: rest, sort: sort, after: nil, limit: limit + 1, now: now)
             return try run(q.sql, q.arguments).count
