@@ -13,6 +13,20 @@ struct CaseListQuery {
     /// `domainID` nil: every domain (the Support queue).
     init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
          limit: Int, now: Date) {
+        self.init(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
+                  now: now, ordered: true)
+    }
+
+    /// The rows a count counts (`SELECT 1`, at most `limit`), in no order: the planner may then find a keyword's matches
+    /// through its index rather than walk the list in order (a count of `mail` capped at 10,000: 3.4 s → 0.6 s at
+    /// 1,000,000 cases).
+    static func counted(domainID: Int64?, customers: [Int64]?, query: CaseQuery, limit: Int, now: Date) -> CaseListQuery {
+        CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, backward: false, limit: limit, now: now,
+                      ordered: false)
+    }
+
+    private init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool,
+                 limit: Int, now: Date, ordered: Bool) {
         var whereSQL: [String] = []
         var args: [any SQLArgument] = []
         Self.appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
@@ -41,9 +55,9 @@ struct CaseListQuery {
         // The customer's and domain's names are read for the page's rows alone (a join lets the planner read every
         // customer the domain manages first, under the customers' policy, before the page).
         sql = """
-            SELECT \(Self.columns) FROM support_case c
+            SELECT \(ordered ? Self.columns : "1") FROM support_case c
             WHERE \(whereSQL.joined(separator: "\n  AND "))
-            ORDER BY \(order)
+            \(ordered ? "ORDER BY \(order)" : "")
             LIMIT \(limit)
             """
         arguments = args

@@ -71,7 +71,7 @@ extension PostgresPortalStore {
             if let tally = CaseTallyQuery(domainID: domainID, customers: customers, query: query, now: now) {
                 return min(cap + 1, try db.value(tally.sql, tally.arguments, as: Int.self) ?? 0)
             }
-            let q = CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, limit: cap + 1, now: now)
+            let q = CaseListQuery.counted(domainID: domainID, customers: customers, query: query, limit: cap + 1, now: now)
             return try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0
         }
     }

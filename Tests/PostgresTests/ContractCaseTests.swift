@@ -82,6 +82,7 @@ import Testing
             #expect(try f.count(filter) == f.numbers(filter).count, "count of \(filter)")
         }
         #expect(try f.count("is:open", as: f.agent2) == 0, "another domain's cases aren't counted")
+        #expect(try f.count("mail*", cap: 2) == min(3, try f.numbers("mail*").count), "a counted list stops one past its cap too")
     }
 
     @Test(arguments: StoreKind.available)
