@@ -52,19 +52,36 @@ public final class PostgresConnections: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
-        try withConnection { connection in
-            try run("BEGIN", on: connection)
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. A transaction PostgreSQL
+    /// chose to abort to break a deadlock (two commands locking the same rows in opposite orders, such as two cases'
+    /// tally rows) or a serialization failure is run again, up to `attempts` times in all: the caller sees a result,
+    /// not an error it could do nothing about.
+    public func transaction<T>(attempts: Int = 3, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+        var attempt = 1
+        while true {
             do {
-                let value = try body(connection)
-                try run("COMMIT", on: connection)
-                return value
+                return try withConnection { connection in
+                    try run("BEGIN", on: connection)
+                    do {
+                        let value = try body(connection)
+                        try run("COMMIT", on: connection)
+                        return value
+                    } catch {
+                        try? run("ROLLBACK", on: connection)
+                        throw error
+                    }
+                }
             } catch {
-                try? run("ROLLBACK", on: connection)
-                throw error
+                guard attempt < attempts, Self.isWorthRetrying(error) else { throw error }
+                attempt += 1
             }
         }
+    }
+
+    /// deadlock_detected (40P01) and serialization_failure (40001): the transaction did nothing and may simply run again.
+    static func isWorthRetrying(_ error: StoreError) -> Bool {
+        guard case .storage(_, let message) = error else { return false }
+        return message.hasSuffix("(SQLSTATE 40P01)") || message.hasSuffix("(SQLSTATE 40001)")
     }
 
     /// Runs a script of statements with no parameters, one after the other (schema scripts; see `SQLScript`).
