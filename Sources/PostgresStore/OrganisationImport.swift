@@ -41,7 +41,7 @@ extension PostgresPortalStore {
             try BulkLoad.end(db, rebuilding: indexes)
             // Statistics for the planner at once, rather than when autovacuum comes by: without them the first pages
             // of a freshly imported database took 150 ms instead of 8.
-            for table in importer.counts.map(\.table) + ["case_words", "case_tally"] { try db.execute("ANALYZE \(table)") }
+            for table in importer.counts.map(\.table) + ["case_words", "case_tally", "case_domain_tally"] { try db.execute("ANALYZE \(table)") }
             return importer.counts
         }
     }
@@ -177,6 +177,10 @@ private enum BulkLoad {
         try db.execute("""
             INSERT INTO case_tally (domain_id, customer_id, status, severity, escalated, n)
             SELECT domain_id, customer_id, status, severity, escalated, COUNT(*) FROM support_case GROUP BY 1, 2, 3, 4, 5
+            """)
+        try db.execute("""
+            INSERT INTO case_domain_tally (domain_id, status, severity, escalated, n)
+            SELECT domain_id, status, severity, escalated, COUNT(*) FROM support_case GROUP BY 1, 2, 3, 4
             """)
         try db.execute("ALTER TABLE support_case ENABLE TRIGGER case_tally_insert_delete")
         try db.execute("ALTER TABLE customer_access ENABLE TRIGGER customer_access_changed")

@@ -12,7 +12,7 @@ public enum PostgresSchema {
         (2, "v2: keyword search words", v2),
         (3, "v3: row-level security on cases, their history, attachments and sharing, customers and drafts", v3),
         (4, "v4: change notices (NOTIFY careportal_changes)", v4),
-        (5, "v5: customers' lower-case keys and generation, escalated cases' index, row-level security on the case tally", v5),
+        (5, "v5: customers' lower-case keys and generation, escalated cases' index, the domains' case tally, row-level security on the tallies", v5),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -381,6 +381,52 @@ public enum PostgresSchema {
     CREATE TRIGGER customer_changed AFTER UPDATE OF name, primary_domain ON customer
         FOR EACH ROW WHEN ((OLD.name, OLD.primary_domain) IS DISTINCT FROM (NEW.name, NEW.primary_domain))
         EXECUTE FUNCTION careportal_customer_changed();
+    -- Every case of each domain per status, severity and escalation, whoever manages its customer now: a count without a
+    -- customer term sums a few of these rows and takes away the cases of the customers the domain no longer manages
+    -- (CaseTallyQuery). The actor is named first, or the policies would hide the cases being summed.
+    SELECT set_config('careportal.actor', 'system', true);
+    CREATE TABLE case_domain_tally (
+        domain_id bigint NOT NULL,
+        status smallint NOT NULL,
+        severity smallint NOT NULL,
+        escalated boolean NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (domain_id, status, severity, escalated)
+    );
+    INSERT INTO case_domain_tally SELECT domain_id, status, severity, escalated, count(*) FROM support_case GROUP BY 1, 2, 3, 4;
+    -- Both tallies follow each insert, change and delete of a case. A change takes its two rows of a tally in the
+    -- rows' key order, so two changes crossing (one case from A to B, another from B to A) can't deadlock.
+    CREATE OR REPLACE FUNCTION case_tally_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        newFirst boolean := TG_OP = 'UPDATE' AND (NEW.status, NEW.severity, NEW.escalated) < (OLD.status, OLD.severity, OLD.escalated);
+    BEGIN
+        IF newFirst THEN
+            PERFORM case_tally_add(NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated, 1);
+            PERFORM case_tally_add(OLD.domain_id, OLD.customer_id, OLD.status, OLD.severity, OLD.escalated, -1);
+        ELSE
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                PERFORM case_tally_add(OLD.domain_id, OLD.customer_id, OLD.status, OLD.severity, OLD.escalated, -1);
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                PERFORM case_tally_add(NEW.domain_id, NEW.customer_id, NEW.status, NEW.severity, NEW.escalated, 1);
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION case_tally_add(d bigint, cu bigint, st smallint, sev smallint, esc boolean, delta integer) RETURNS void
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO case_tally VALUES (d, cu, st, sev, esc, delta)
+            ON CONFLICT (domain_id, customer_id, status, severity, escalated) DO UPDATE SET n = case_tally.n + delta;
+        INSERT INTO case_domain_tally VALUES (d, st, sev, esc, delta)
+            ON CONFLICT (domain_id, status, severity, escalated) DO UPDATE SET n = case_domain_tally.n + delta;
+    END $$;
+    -- Counts only: a reseller reads its own domain's; a customer user's command moves its domain's rows, which it may
+    -- therefore read too.
+    ALTER TABLE case_domain_tally ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE case_domain_tally FORCE ROW LEVEL SECURITY;
+    CREATE POLICY actor_sees ON case_domain_tally USING (careportal_actor() IN ('system', 'engineer', 'customer')
+        OR (careportal_actor() = 'reseller' AND domain_id = careportal_id('domain')));
     CREATE INDEX case_domain_escalated ON support_case (domain_id, updated_at DESC, id DESC) WHERE escalated;
     ALTER TABLE case_tally ENABLE ROW LEVEL SECURITY;
     ALTER TABLE case_tally FORCE ROW LEVEL SECURITY;

@@ -43,7 +43,8 @@ struct DeadlockRetryTests {
         }
         #expect(done.wait(timeout: .now() + 60) == .success, "the transactions didn't finish")
         #expect(errors.isEmpty, "\(errors)")
-        #expect(runs == 3, "one of the two ran again")
+        // One ran again (its retry may meet the other's locks once more before that one commits, hence at least).
+        #expect(runs >= 3, "one of the two ran again")
         let counts = try fresh.withConnection { c in try fresh.query("SELECT n FROM pair ORDER BY id", on: c).map { try $0.decode(Int.self) } }
         #expect(counts == [2, 2], "each transaction's two updates committed once")
     }

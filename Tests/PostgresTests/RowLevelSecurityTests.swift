@@ -54,6 +54,8 @@ struct RowLevelSecurityTests {
         #expect(try Self.unfiltered(db, "SELECT title FROM support_case", actor: two) == ["Other domain's case"])
         #expect(try Self.unfiltered(db, "SELECT sum(n)::text FROM case_tally", actor: one) == ["2"], "the case tally's counts too")
         #expect(try Self.unfiltered(db, "SELECT sum(n)::text FROM case_tally", actor: two) == ["1"])
+        #expect(try Self.unfiltered(db, "SELECT sum(n)::text FROM case_domain_tally", actor: one) == ["2"])
+        #expect(try Self.unfiltered(db, "SELECT sum(n)::text FROM case_domain_tally", actor: two) == ["1"])
         // Writes pass the same wall: an unfiltered UPDATE touches the actor's rows only.
         _ = try Self.unfiltered(db, "UPDATE support_case SET title = 'renamed' RETURNING title", actor: two)
         #expect(try f.detail(f.standardCase.number).supportCase.title == "Mail bounces")
