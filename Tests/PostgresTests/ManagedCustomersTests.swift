@@ -22,9 +22,11 @@ struct ManagedCustomersTests {
         #expect(ManagedCustomers.match(entries, names: ["émile"], limit: 65) == [], "only ASCII letters fold, as in SQLite's LIKE")
         #expect(ManagedCustomers.match(entries, names: ["a", "e"], limit: 2) == [1, 2], "at most the limit, by id")
     }
+}
 
+@Suite(.enabled(if: PostgresCluster.available, Comment(rawValue: PostgresCluster.missingMessage)))
+struct ManagedCustomersOnADatabaseTests {
     @Test func aChangeToADomainsCustomersIsSeenByTheNextFilterOnEveryInstance() throws {
-        guard PostgresCluster.available else { return }
         let f = try ContractFixture(.postgresql)
         let store = try #require(f.store as? PostgresPortalStore)
         let other = try PostgresPortalStore(address: try #require(f.postgres), clock: f.clock, passwordHasher: .fast)
