@@ -28,6 +28,21 @@ import Testing
         #expect(text.displayWidth == expected)
     }
 
+    /// The ASCII shortcut gives every ASCII character the width Unicode's properties give it, alone and in a string.
+    @Test func asciiWidthsAreUnicodes() {
+        var all = ""
+        var total = 0
+        for v in UInt8(0)..<128 {
+            let scalar = Unicode.Scalar(v)
+            let unicode = DisplayWidth.of(scalar: scalar)
+            #expect(DisplayWidth.of(Character(scalar)) == unicode, "\(v)")
+            all.unicodeScalars.append(scalar)
+            total += unicode
+        }
+        #expect(all.displayWidth == total)
+        #expect(("ab" + "é").displayWidth == 3, "a string with one non-ASCII character is measured in full")
+    }
+
     @Test func characterLevel() {
         #expect(DisplayWidth.of("a") == 1)
         #expect(DisplayWidth.of("語") == 2)
