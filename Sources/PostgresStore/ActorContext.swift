@@ -29,11 +29,17 @@ struct ActorContext: Sendable {
 
     init(_ actor: Actor) { self.init(actor.user) }
 
+    /// The statement that names the actor for the rest of the transaction, and its arguments.
+    static let naming = """
+        SELECT set_config('careportal.actor', ?, true), set_config('careportal.domain', ?, true),
+               set_config('careportal.customer', ?, true), set_config('careportal.account', ?, true)
+        """
+    var settings: [any SQLArgument] {
+        [actor, domainID.map(String.init) ?? "", customerID.map(String.init) ?? "", accountID.map(String.init) ?? ""]
+    }
+
     /// Names the actor for the rest of the transaction.
     func apply(_ db: SQLSession) throws {
-        try db.execute("""
-            SELECT set_config('careportal.actor', ?, true), set_config('careportal.domain', ?, true),
-                   set_config('careportal.customer', ?, true), set_config('careportal.account', ?, true)
-            """, [actor, domainID.map(String.init) ?? "", customerID.map(String.init) ?? "", accountID.map(String.init) ?? ""])
+        try db.execute(Self.naming, settings)
     }
 }

@@ -13,25 +13,7 @@ struct CaseListQuery {
     /// `domainID` nil: every domain (the Support queue).
     init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
          limit: Int, now: Date) {
-        self.init(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
-                  now: now, ordered: true)
-    }
-
-    /// The rows a count counts (`SELECT 1`, at most `limit`), in no order: the planner may then find a keyword's matches
-    /// through its index rather than walk the list in order (a count of `mail` capped at 10,000: 3.4 s → 0.6 s at
-    /// 1,000,000 cases).
-    static func counted(domainID: Int64?, customers: [Int64]?, query: CaseQuery, limit: Int, now: Date) -> CaseListQuery {
-        CaseListQuery(domainID: domainID, customers: customers, query: query, sort: .updated, after: nil, backward: false, limit: limit, now: now,
-                      ordered: false)
-    }
-
-    private init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool,
-                 limit: Int, now: Date, ordered: Bool) {
-        var whereSQL: [String] = []
-        var args: [any SQLArgument] = []
-        Self.appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
-        whereSQL.append(Self.visible)
-        Self.appendTerms(query, now: now, to: &whereSQL, &args)
+        var (whereSQL, args) = Self.conditions(domainID: domainID, customers: customers, query: query, now: now)
         let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
         let (below, above) = backward ? (">", "<") : ("<", ">")
         let order: String
@@ -55,16 +37,40 @@ struct CaseListQuery {
         // The customer's and domain's names are read for the page's rows alone (a join lets the planner read every
         // customer the domain manages first, under the customers' policy, before the page).
         sql = """
-            SELECT \(ordered ? Self.columns : "1") FROM support_case c
+            SELECT \(Self.columns) FROM support_case c
             WHERE \(whereSQL.joined(separator: "\n  AND "))
-            \(ordered ? "ORDER BY \(order)" : "")
+            ORDER BY \(order)
             LIMIT \(limit)
             """
         arguments = args
     }
 
+    private init(sql: String, arguments: [any SQLArgument]) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// The rows a count counts (`SELECT 1`, at most `limit`), in no order: the planner may then find a keyword's matches
+    /// through its index rather than walk the list in order (a count of `mail` capped at 10,000: 3.4 s → 0.6 s at
+    /// 1,000,000 cases).
+    static func counted(domainID: Int64?, customers: [Int64]?, query: CaseQuery, limit: Int, now: Date) -> CaseListQuery {
+        let (whereSQL, args) = conditions(domainID: domainID, customers: customers, query: query, now: now)
+        return CaseListQuery(sql: "SELECT 1 FROM support_case c WHERE \(whereSQL.joined(separator: "\n  AND ")) LIMIT \(limit)",
+                             arguments: args)
+    }
+
+    /// What a list, a count or a tally (each aliased `c`) keeps: the scope, the visibility rule and the filter's terms.
+    static func conditions(domainID: Int64?, customers: [Int64]?, query: CaseQuery, now: Date) -> ([String], [any SQLArgument]) {
+        var whereSQL: [String] = []
+        var args: [any SQLArgument] = []
+        appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
+        whereSQL.append(visible)
+        appendTerms(query, now: now, to: &whereSQL, &args)
+        return (whereSQL, args)
+    }
+
     /// The domain (nil: every domain) and its customers, if the list is narrowed to some (none: nothing matches).
-    static func appendScope(domainID: Int64?, customers: [Int64]?, to whereSQL: inout [String], _ args: inout [any SQLArgument]) {
+    private static func appendScope(domainID: Int64?, customers: [Int64]?, to whereSQL: inout [String], _ args: inout [any SQLArgument]) {
         if let customers {
             if customers.isEmpty {
                 whereSQL.append("false")

@@ -16,11 +16,7 @@ struct CaseTallyQuery {
             (sql, arguments) = Self.wholeDomain(domainID, query: query, now: now)
             return
         }
-        var whereSQL: [String] = []
-        var args: [any SQLArgument] = []
-        CaseListQuery.appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
-        whereSQL.append(CaseListQuery.visible)
-        CaseListQuery.appendTerms(query, now: now, to: &whereSQL, &args)
+        let (whereSQL, args) = CaseListQuery.conditions(domainID: domainID, customers: customers, query: query, now: now)
         sql = "SELECT coalesce(sum(c.n), 0)::bigint FROM case_tally c WHERE \(whereSQL.joined(separator: "\n  AND "))"
         arguments = args
     }

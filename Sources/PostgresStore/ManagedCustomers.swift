@@ -18,22 +18,21 @@ final class ManagedCustomers: @unchecked Sendable {
     private let lock = NSLock()
     private var domains: [Int64: (generation: Int64, entries: [Entry])] = [:]
 
-    /// How many times a domain's list was read from the database (for the tests).
-    private(set) var loads = 0
+    private var reads = 0
 
-    static func generationSQL() -> String {
-        "SELECT coalesce((SELECT n FROM customer_generation WHERE domain_id = ?), 0)"
-    }
+    /// How many times a domain's list was read from the database (for the tests).
+    var loads: Int { lock.withLock { reads } }
 
     /// The customers the domain manages now whose name contains, or whose primary domain starts with, one of `names`
     /// (ASCII case aside), by id, at most `limit`.
     func matching(_ db: SQLSession, domainID: Int64, names: [String], limit: Int) throws -> [Int64] {
-        let generation = try db.value(Self.generationSQL(), [domainID], as: Int64.self) ?? 0
+        let generation = try db.value("SELECT coalesce((SELECT n FROM customer_generation WHERE domain_id = ?), 0)", [domainID],
+                                      as: Int64.self) ?? 0
         return Self.match(try entries(db, domainID: domainID, generation: generation), names: names, limit: limit)
     }
 
     /// The domain's list as of `generation`, read again when the cached one is older.
-    func entries(_ db: SQLSession, domainID: Int64, generation: Int64) throws -> [Entry] {
+    private func entries(_ db: SQLSession, domainID: Int64, generation: Int64) throws -> [Entry] {
         if let cached = lock.withLock({ domains[domainID] }), cached.generation == generation { return cached.entries }
         // Read after the generation: the list is at least as new as it, so a change in between only means one more read.
         let entries = try db.rows("""
@@ -43,7 +42,7 @@ final class ManagedCustomers: @unchecked Sendable {
             Entry(id: try row[0], name: Self.folded(try row[1]), primaryDomain: Self.folded(try row[2]))
         }
         lock.withLock {
-            loads += 1
+            reads += 1
             domains[domainID] = (generation, entries)
         }
         return entries

@@ -81,7 +81,7 @@ public final class PostgresConnections: @unchecked Sendable {
     /// deadlock_detected (40P01) and serialization_failure (40001): the transaction did nothing and may simply run again.
     static func isWorthRetrying(_ error: StoreError) -> Bool {
         guard case .storage(_, let message) = error else { return false }
-        return message.hasSuffix("(SQLSTATE 40P01)") || message.hasSuffix("(SQLSTATE 40001)")
+        return message.hasSuffix(sqlState("40P01")) || message.hasSuffix(sqlState("40001"))
     }
 
     /// Runs a script of statements with no parameters, one after the other (schema scripts; see `SQLScript`).
@@ -165,12 +165,15 @@ public final class PostgresConnections: @unchecked Sendable {
         return .storage(code: -1, message: reason(error))
     }
 
+    /// How a message names the server's SQLSTATE (`reason`), which `isWorthRetrying` reads back.
+    static func sqlState(_ code: String) -> String { "(SQLSTATE \(code))" }
+
     /// What went wrong in words: the server's message and SQLSTATE when it sent one (PSQLError's own description hides
     /// everything, so nothing secret is printed by accident), else the underlying error (`connection refused`).
     static func reason(_ error: any Error) -> String {
         guard let psql = error as? PSQLError else { return plainly("\(error)") }
         if let info = psql.serverInfo, let message = info[.message] {
-            return info[.sqlState].map { "\(message) (SQLSTATE \($0))" } ?? message
+            return info[.sqlState].map { "\(message) \(sqlState($0))" } ?? message
         }
         if let underlying = psql.underlying { return plainly("\(underlying)") }
         return "\(psql.code)"

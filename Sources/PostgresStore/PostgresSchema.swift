@@ -349,7 +349,7 @@ public enum PostgresSchema {
     // Each domain's customers are matched against a `customer:` term in memory (ManagedCustomers); `customer_generation`
     // says when a domain's list has to be read again, moved in the transaction of every change to it.
     // Escalated cases are a few in a hundred: filtered from the walk of the domain's list, `mail is:escalated` read a
-    // third of the domain's cases (39 ms at 100,000). The case tally answers counts now (`CaseTally`), so it is under
+    // third of the domain's cases (39 ms at 100,000). The case tally answers counts now (`CaseTallyQuery`), so it is under
     // the cases' policy too: a count can't add up another domain's cases.
     static let v5 = """
     ALTER TABLE customer ADD COLUMN primary_domain_key text GENERATED ALWAYS AS (lower(primary_domain)) STORED,

@@ -17,15 +17,9 @@ extension PostgresPortalStore {
                 for argument in arguments { try argument.bind(to: &binds) }
                 return try connection.query(PostgresQuery(unsafeSQL: SQLSession.numbered(sql), binds: binds), logger: database.logger).wait().rows
             }
-            _ = try run("""
-                SELECT set_config('careportal.actor', ?, true), set_config('careportal.domain', ?, true),
-                       set_config('careportal.customer', ?, true), set_config('careportal.account', ?, true)
-                """, [context.actor, context.domainID.map(String.init) ?? "", "", context.accountID.map(String.init) ?? ""])
-            var (customers, rest): ([Int64]?, CaseQuery) = (nil, query)
-            if CustomerTerm(query) != nil {
-                (customers, rest) = try CustomerTerm.narrowed(SQLSession(connection: connection, logger: database.logger), domainID: user.domainID,
-                                                              customers: nil, query: query, managed: managedCustomers)
-            }
+            _ = try run(ActorContext.naming, context.settings)
+            let (customers, rest) = try CustomerTerm.narrowed(SQLSession(connection: connection, logger: database.logger),
+                                                              domainID: user.domainID, customers: nil, query: query, managed: managedCustomers)
             let q = CaseListQuery(domainID: user.domainID, customers: customers, query: rest, sort: sort, after: nil, limit: limit + 1, now: now)
             return try run(q.sql, q.arguments).count
         }

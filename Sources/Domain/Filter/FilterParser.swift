@@ -140,7 +140,6 @@ struct FilterParser {
         return starAt == nil ? .word(text) : .prefix(text)
     }
 
-    /// The words the search index makes of `text`: runs of letters, digits and the marks on them.
     /// A letter, a digit or a combining mark. ASCII is answered without Unicode's property tables, which took a tenth
     /// of an import's time.
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
@@ -151,6 +150,7 @@ struct FilterParser {
         return c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
     }
 
+    /// The words the search index makes of `text`: runs of letters, digits and the marks on them.
     static func searchWords(_ text: String) -> [String] {
         var words: [String] = [], word = ""
         for c in text.unicodeScalars {
