@@ -7,7 +7,7 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
 ## `make test` also needs PostgreSQL's server programs: its tests start a throwaway cluster (initdb, pg_ctl).
-TEST_PACKAGES := $(PACKAGES) postgresql
+TEST_PACKAGES := $(PACKAGES) postgresql less
 
 .PHONY: run serve test build release deps test-deps install-missing demo screenshots bench bench-guard soak soak-short load api-check clean
 

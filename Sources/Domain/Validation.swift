@@ -2,6 +2,16 @@ import Foundation
 
 /// Field validation. Each function returns the cleaned value or a refusal naming the field.
 public enum Validate {
+    /// A case number as a person types it: 8 digits, an optional leading `#`, spaces around ignored.
+    public static func caseNumber(_ raw: String) -> Result<Int, Refusal> {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else {
+            return .failure(.invalid("case", "\"\(raw)\" is not a case number (8 digits, like 10234567)"))
+        }
+        return .success(n)
+    }
+
     public static func title(_ raw: String) -> Result<String, Refusal> {
         let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return .failure(.invalid("title", "enter a title (1–200 characters)")) }

@@ -56,6 +56,11 @@ public struct AppRunner {
                     // Needs the terminal, so it runs here rather than on the store's queue.
                     let result = ExternalEditor.edit(text, screen: terminal)
                     pending += reduce(&state, .reply(request: request, .edited(result)))
+                } else if case .showInPager(let request, let text) = effect {
+                    let reply: Reply = Pager.show(text, screen: terminal).map { .failed($0) } ?? .done
+                    pending += reduce(&state, .reply(request: request, reply))
+                } else if case .copyToClipboard(let text) = effect {
+                    terminal.copyToClipboard(text)
                 } else {
                     runner.run(effect)
                 }

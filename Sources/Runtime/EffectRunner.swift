@@ -268,7 +268,7 @@ public final class EffectRunner: @unchecked Sendable {
             return .counted(min(n, cap), capped: n > cap)
         case .loadCustomers:
             return .customers(try portal.customers(as: try signedIn()))
-        case .loadCase(_, _, let number):
+        case .loadCase(_, _, let number), .findCase(_, _, let number):
             return .caseDetail(try portal.caseDetail(as: Actor(try signedIn()), number: number))
         case .sendFeedback(_, _, let screen, let message):
             try portal.sendFeedback(as: user, screen: screen, message: message)
@@ -299,6 +299,8 @@ public final class EffectRunner: @unchecked Sendable {
             case .failure(let refusal): .unreadable(refusal.reason)
             }
             return .fileInspected(path: LocalFile.expand(path), result)
+        case .showInPager:
+            return .failed("the pager runs in the terminal's own loop")
         case .editExternally:
             // Needs the terminal: the app loop runs it (`ExternalEditor`) instead of this queue.
             return .edited(.failed("the editor runs in the terminal's own loop"))
@@ -307,7 +309,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .adminChange(_, _, let change):
             try portal.apply(change, as: try signedIn())
             return .done
-        case .loadMergedCases, .signIn, .signOut, .replaceSession, .quit:
+        case .loadMergedCases, .signIn, .signOut, .replaceSession, .quit, .copyToClipboard:
             return .done  // the first two are answered by `answer(_:cancellation:)`
         }
     }

@@ -12,7 +12,7 @@ extension PortalServer {
     static func addEventRoutes(to v1: RouterGroup<APIContext>, portal: any Portal, watcher: ChangeWatcher, heartbeat: Duration) {
         v1.get("changes") { request, context in
             let user = try context.signedIn().user
-            guard let text = request.uri.queryParameters.get("after") else {
+            guard let text = request.uri.formQuery.get("after") else {
                 return JSONReply(value: ChangesJSON(token: try await watcher.latest(), through: nil, changes: nil))
             }
             guard let after = Int64(text), after >= 0 else { throw Problem(.badInput, "after is an event id (a whole number).", field: "after") }
@@ -22,7 +22,7 @@ extension PortalServer {
 
         v1.get("events") { request, context in
             let (user, token) = try context.signedIn()
-            let resume = request.headers.first(where: { $0.name.canonicalName == "last-event-id" })?.value ?? request.uri.queryParameters.get("after").map { String($0) }
+            let resume = request.headers.first(where: { $0.name.canonicalName == "last-event-id" })?.value ?? request.uri.formQuery.get("after").map { String($0) }
             let start: Int64
             if let resume {
                 guard let id = Int64(resume), id >= 0 else { throw Problem(.badInput, "Last-Event-ID is an event id this server sent.", field: "Last-Event-ID") }

@@ -62,7 +62,7 @@ public struct PortalServer: Sendable {
         // Case lists, one case, its commands
         v1.get("cases") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.queryParameters, user: user)
+            let list = try ListRequest(request.uri.formQuery, user: user)
             let page = try await Blocking.run { () throws(PortalError) in
                 try portal.cases(as: user, scope: list.scope, query: list.query, sort: list.sort, page: list.page, limit: list.limit,
                                  cancellation: nil)
@@ -71,8 +71,8 @@ public struct PortalServer: Sendable {
         }
         v1.get("cases/count") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.queryParameters, user: user, takes: ListRequest.countParameters)
-            let cap = try ListRequest.integer(request.uri.queryParameters, "cap", default: 10_000, in: 1...1_000_000)
+            let list = try ListRequest(request.uri.formQuery, user: user, takes: ListRequest.countParameters)
+            let cap = try ListRequest.integer(request.uri.formQuery, "cap", default: 10_000, in: 1...1_000_000)
             let count = try await Blocking.run { () throws(PortalError) in
                 try portal.countCases(as: user, scope: list.scope, query: list.query, cap: cap, cancellation: nil)
             }
@@ -115,14 +115,14 @@ public struct PortalServer: Sendable {
         // The one customer a name or primary domain names, as the command line's --customer resolves it.
         v1.get("customers/match") { request, context in
             let user = try context.signedIn().user
-            guard let text = request.uri.queryParameters.get("text"), !text.isEmpty else {
+            guard let text = request.uri.formQuery.get("text"), !text.isEmpty else {
                 throw Problem(.badInput, "Give the customer's name or primary domain: ?text=….", field: "text")
             }
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customer(as: user, matching: text) })
         }
         v1.get("categories") { request, context in
             _ = try context.signedIn()
-            let search = request.uri.queryParameters.get("search")
+            let search = request.uri.formQuery.get("search")
             return JSONReply(value: search.map { CategoryCatalogue.search($0, limit: 20) } ?? CategoryCatalogue.all)
         }
 
@@ -173,7 +173,7 @@ public struct PortalServer: Sendable {
     /// One attachment: the file's bytes as the body, its name in `?name=`. A body over the 25 MiB limit is refused
     /// from its Content-Length, or as soon as more than that has arrived: never read whole.
     static func upload(_ request: Request) async throws -> NewAttachment {
-        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
+        guard let name = request.uri.formQuery.get("name"), !name.isEmpty else {
             throw Problem(.badInput, "Give the file's name: ?name=FILE.", field: "name")
         }
         let limit = Limits.attachmentMaxBytes

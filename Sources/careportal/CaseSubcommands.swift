@@ -84,26 +84,36 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct SeverityChange: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "severity", abstract: "Change a case's severity.")
+        static let configuration = CommandConfiguration(
+            commandName: "severity", abstract: "Change the severity of one case or several.",
+            discussion: "Each case is changed on its own, through the same rules; refusals are listed and the exit status is 1.")
         @OptionGroup var actor: ActorOptions
-        @Argument(help: caseNumberHelp) var number: String
-        @Argument(help: "P1, P2, P3 or P4.") var severity: Severity
+        // Case numbers then the severity: one list, since a positional can't follow a repeated one.
+        @Argument(help: ArgumentHelp("Case numbers (8 digits each), then P1, P2, P3 or P4.", valueName: "case… severity"))
+        var arguments: [String]
 
         func run() throws {
-            let n = try caseNumber(number)
-            try actor.perform(.severity(severity), on: n)
-            say("Case \(n) is now \(severity.label).")
+            guard arguments.count >= 2 else {
+                throw Failure.input("severity: give the case numbers, then P1, P2, P3 or P4 (like: case severity 10234567 P2)")
+            }
+            guard let severity = Severity(token: arguments.last!) else {
+                throw Failure.input("severity: \"\(arguments.last!)\" is not a severity; use P1, P2, P3, P4")
+            }
+            let numbers = try caseNumbers(Array(arguments.dropLast()))
+            try actor.performEach(.severity(severity), on: numbers, verb: "changed") { n, _, _ in "Case \(n) is now \(severity.label)." }
         }
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a case whose issue no longer occurs.")
+        static let configuration = CommandConfiguration(
+            abstract: "Close cases whose issue no longer occurs.",
+            discussion: "Each case is closed on its own, through the same rules; refusals are listed and the exit status is 1.")
         @OptionGroup var actor: ActorOptions
-        @Argument(help: caseNumberHelp) var number: String
+        @Argument(help: caseNumbersHelp) var numbers: [String]
         func run() throws {
-            let n = try caseNumber(number)
-            try actor.perform(.close, on: n)
-            say("Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days.")
+            try actor.performEach(.close, on: try caseNumbers(numbers), verb: "closed") { n, _, _ in
+                "Closed case \(n). It can be reopened within \(Limits.reopenWindowDays) days."
+            }
         }
     }
 
@@ -148,19 +158,47 @@ struct CaseSubcommands: ParsableCommand {
     struct Share: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or remove case sharing addresses (at most 10).")
         @OptionGroup var actor: ActorOptions
-        @Argument(help: caseNumberHelp) var number: String
+        @Argument(help: caseNumbersHelp) var numbers: [String]
         @Option(help: "An address to add (repeatable).") var add: [String] = []
         @Option(help: "An address to remove (repeatable).") var remove: [String] = []
         func run() throws {
-            let n = try caseNumber(number)
-            let (portal, user) = try actor.perform(.share(add: add, remove: remove), on: n)
-            let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: n).sharing }
-            say(list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", ")).")
+            try actor.performEach(.share(add: add, remove: remove), on: try caseNumbers(numbers), verb: "changed") { n, portal, user in
+                let list = (try? portal.caseDetail(as: Actor(user), number: n).sharing) ?? []
+                return list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", "))."
+            }
         }
     }
 }
 
 extension ActorOptions {
+    /// One case command on several cases, each through the same rules and in its own transaction, as the app's
+    /// marked rows are: a line for each case changed (standard output), one for each refusal (standard error), and
+    /// when any was refused a count of them and exit status 1 (3 when the storage failed for any).
+    func performEach(_ command: CaseCommand, on numbers: [Int], verb: String,
+                     said: (Int, any Portal, User) -> String) throws(Failure) {
+        let (portal, user) = try signedIn()
+        if numbers.count == 1 {
+            // One case: its refusal as it is, with its own exit status (a bad address is bad input, 2).
+            try attempt { () throws(PortalError) in try portal.perform(command, on: numbers[0], as: Actor(user)) }
+            say(said(numbers[0], portal, user))
+            return
+        }
+        var refused: [Failure] = []
+        for n in numbers {
+            do throws(Failure) {
+                try attempt { () throws(PortalError) in try portal.perform(command, on: n, as: Actor(user)) }
+                say(said(n, portal, user))
+            } catch {
+                refused.append(error)
+                FileHandle.standardError.write(Data("careportal: case \(n): \(error.message.terminalLine)\n".utf8))
+            }
+        }
+        guard !refused.isEmpty else { return }
+        let done = numbers.count - refused.count
+        throw Failure(message: "\(refused.count) of \(numbers.count) cases refused; \(done) \(verb)",
+                      code: refused.contains { $0.code == Failure.storage } ? Failure.storage : Failure.refused)
+    }
+
     /// Runs one case command as the signed-in user: the same value and the same checks as the app's.
     @discardableResult
     func perform(_ command: CaseCommand, on number: Int) throws(Failure) -> (any Portal, User) {

@@ -131,13 +131,26 @@ struct ActorOptions: ParsableArguments {
 /// The case number argument of `case …` and `support reply`: `<case>` in usage and errors.
 let caseNumberHelp = ArgumentHelp("The 8-digit case number, like 10234567.", valueName: "case")
 
-/// Reads a case number argument: 8 digits.
-func caseNumber(_ text: String) throws(Failure) -> Int {
-    let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-    guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else {
-        throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
+/// The case numbers argument of the commands that take several: `<case> …`.
+let caseNumbersHelp = ArgumentHelp("One or more 8-digit case numbers, like 10234567.", valueName: "case")
+
+/// Reads case number arguments, all checked before any case is changed; a number given twice counts once.
+func caseNumbers(_ texts: [String]) throws(Failure) -> [Int] {
+    guard !texts.isEmpty else { throw Failure.input("case: give at least one case number (8 digits, like 10234567)") }
+    var seen = Set<Int>(), numbers: [Int] = []
+    for text in texts {
+        let n = try caseNumber(text)
+        if seen.insert(n).inserted { numbers.append(n) }
     }
-    return n
+    return numbers
+}
+
+/// Reads a case number argument: 8 digits (the Domain's rule, as the app's `:` reads it).
+func caseNumber(_ text: String) throws(Failure) -> Int {
+    switch Validate.caseNumber(text) {
+    case .success(let n): return n
+    case .failure: throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
+    }
 }
 
 /// Standard input as the text of `field`: valid UTF-8 or refused with the offset of the first bad byte, never

@@ -70,6 +70,12 @@ import Testing
         #expect(remote == local && !local.isEmpty, "HTTP \(remote.count) rows, command line \(local.count)")
         let count = try server.request("GET", "/v1/cases/count?filter=is:open", token: token)
         #expect(count.object["count"] as? Int == local.count)
+        // A form's `+` is a space (as Python's urlencode and browsers send it); `%2B` is a plus.
+        let spaced = try server.request("GET", "/v1/cases/count?filter=is:open+sev:p1", token: token)
+        let escaped = try server.request("GET", "/v1/cases/count?filter=is%3Aopen%20sev%3Ap1", token: token)
+        #expect(spaced.status == 200 && spaced.object["count"] as? Int == escaped.object["count"] as? Int, "\(spaced.text) \(escaped.text)")
+        let plus = try server.request("GET", "/v1/cases/count?filter=is:open%2Bsev:p1", token: token)
+        #expect(plus.status == 422 && plus.text.contains("open+sev"), "\(plus.text)")
         let bad = try server.request("GET", "/v1/cases?filter=sev:p9", token: token)
         #expect(bad.status == 422 && bad.object["type"] as? String == "/problems/bad-input" && bad.object["field"] as? String == "filter",
                 "\(bad.text)")

@@ -20,6 +20,17 @@ enum Command: Equatable, Sendable {
     case move(ListCursor.Movement)
     case open
     case caseAction(CaseAction)
+    /// `:`: go to a case by its number, in whichever signed-in domain may see it.
+    case jump
+    /// `y` the case number, `Y` a one-line summary, to the terminal's clipboard.
+    case copy(CopyWhat)
+    /// `|`: the open case as text in `$PAGER`.
+    case pageCase
+}
+
+/// What `y` and `Y` copy of the case under the cursor (or the open case).
+enum CopyWhat: Equatable, Sendable {
+    case number, summary
 }
 
 /// Editing keys of every text field.

@@ -10,6 +10,13 @@ public enum Effect: Equatable, Sendable {
     case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
     case loadCustomers(request: Int, session: Int)
     case loadCase(request: Int, session: Int, number: Int)
+    /// `:`: case `number` as `session` sees it, answered like `loadCase` but never superseded by a screen's load.
+    case findCase(request: Int, session: Int, number: Int)
+    /// Text for the terminal's clipboard (OSC 52); no answer.
+    case copyToClipboard(String)
+    /// `|`: the runtime leaves the full screen, shows `text` in `$PAGER` and comes back; answered by `.done` or
+    /// `.failed` (no pager).
+    case showInPager(request: Int, text: String)
     case signIn(request: Int, email: String, password: String, location: String)
     /// Sign out of the session at this index. The state has already removed its tab.
     case signOut(session: Int)
@@ -45,12 +52,14 @@ public enum Effect: Equatable, Sendable {
     public var session: Int? {
         switch self {
         case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .loadCustomers(_, let s), .loadCase(_, let s, _),
+             .findCase(_, let s, _),
              .caseCommand(_, let s, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
              .loadDraft(_, let s, _), .loadDrafts(_, let s), .loadAdmin(_, let s), .adminChange(_, let s, _):
             s
         case .sendFeedback(_, let s, _, _):
             s
-        case .loadMergedCases, .signIn, .completePath, .inspectFile, .editExternally, .signOut, .replaceSession, .quit:
+        case .loadMergedCases, .signIn, .completePath, .inspectFile, .editExternally, .signOut, .replaceSession, .quit,
+             .copyToClipboard, .showInPager:
             nil
         }
     }
@@ -59,12 +68,12 @@ public enum Effect: Equatable, Sendable {
     public var request: Int? {
         switch self {
         case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
-             .loadCustomers(let r, _), .loadCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
+             .loadCustomers(let r, _), .loadCase(let r, _, _), .findCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
              .caseCommand(let r, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
-             .editExternally(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
+             .editExternally(let r, _), .showInPager(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
             r
-        case .signOut, .replaceSession, .quit:
+        case .signOut, .replaceSession, .quit, .copyToClipboard:
             nil
         }
     }

@@ -60,6 +60,7 @@ extension AppState {
             case .openDrafts: effects += openDrafts()
             case .forgetParked(let draft):
                 if let domainID = session?.user.domainID { parked[ParkKey(domainID: domainID, draft: draft)] = nil }
+            case .openCase(let index, let detail): effects += openFound(detail, session: index)
             case .refresh: effects += dataChanged()
             case .quit: effects += quit()
             }

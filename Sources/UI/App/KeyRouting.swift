@@ -52,6 +52,9 @@ extension AppState {
         case .move(let movement): return move(movement)
         case .open: return openSelected()
         case .caseAction(let action): return caseAction(action, key: key)
+        case .jump: open(JumpForm())
+        case .copy(let what): return copy(what)
+        case .pageCase: return pageCase()
         }
         return []
     }

@@ -52,6 +52,10 @@ enum Keymap {
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("t")], .caseAction(.status), "set the status (support engineers)", in: [.caseDetail]),
         .init([.char("R")], .caseAction(.removeAttachment), "remove an attachment (support engineers)", in: [.caseDetail]),
+        .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", hint: "go to", in: [.caseList, .caseDetail]),
+        .init([.char("y")], .copy(.number), "copy the case number to the clipboard (OSC 52)", in: [.caseList, .caseDetail]),
+        .init([.char("Y")], .copy(.summary), "copy a one-line summary: Case N · P2 · customer · title", in: [.caseList, .caseDetail]),
+        .init([.char("|")], .pageCase, "the whole case as text in $PAGER (less -R when unset)", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
         .init([.char("A")], .admin, "admin: users, licences and customer access (super administrators)"),
@@ -81,6 +85,11 @@ enum Keymap {
         .init([.tab, .down], .nextField, "next field: email, password, where", hint: "next field"),
         .init([.backTab, .up], .previousField, "previous field"),
         .init([.escape], .cancel, "back to the signed-in domains (Ctrl-C quits)", hint: "back"),
+    ] + editingAsField
+
+    static let jump: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "go to the case", hint: "go"),
+        .init([.escape], .cancel, "cancel", hint: "cancel"),
     ] + editingAsField
 
     static let feedback: [KeyBinding<FieldCommand>] = [
