@@ -52,7 +52,7 @@ enum Keymap {
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("t")], .caseAction(.status), "set the status (support engineers)", in: [.caseDetail]),
         .init([.char("R")], .caseAction(.removeAttachment), "remove an attachment (support engineers)", in: [.caseDetail]),
-        .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", hint: "go to", in: [.caseList, .caseDetail]),
+        .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", in: [.caseList, .caseDetail]),
         .init([.char("y")], .copy(.number), "copy the case number to the clipboard (OSC 52)", in: [.caseList, .caseDetail]),
         .init([.char("Y")], .copy(.summary), "copy a one-line summary: Case N · P2 · customer · title", in: [.caseList, .caseDetail]),
         .init([.char("|")], .pageCase, "the whole case as text in $PAGER (less -R when unset)", in: [.caseDetail]),
