@@ -60,6 +60,19 @@ struct JumpCopyTerminalTests {
         try t.send("q")
         screen = try t.waitFor(until: "the app again") { $0.contains("as Alice Moreau") && $0.contains("Case \(first)") && $0.contains("History") }
         #expect(!screen.contains("Couldn't"), "\(screen)")
+
+        // `/` searches the case; n goes to the next match; Esc clears, and the next Esc goes back.
+        try t.send("/")
+        try t.waitFor("Search this case:")
+        try t.send("opened the case", literal: true)
+        try t.send("Enter")
+        try t.waitFor("Match 1 of 1 for \"opened the case\"")
+        try t.send("n")
+        try t.waitFor("Match 1 of 1 for \"opened the case\"")
+        try t.send("Escape")
+        try t.waitFor("Search cleared.")
+        try t.send("Escape")
+        try t.waitFor(until: "the list") { TerminalAppTests.caseRows($0).count > 5 }
     }
 }
 

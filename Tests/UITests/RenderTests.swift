@@ -112,7 +112,7 @@ import Testing
             "   Ana Agent · attachment added · 7 min ago · 2026-05-28 20:19",
             "     headers.txt",
             "",
-            " ? help  q back  1 cases  2 customers  3 all  S sessions",
+            " ? help  q back  1 cases  2 customers  3 all  S sessions  / search",
         ])
         // e is refused for a Standard customer: dimmed; x can act: not dimmed.
         let buffer = state.screenBuffer()

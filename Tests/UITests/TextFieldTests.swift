@@ -44,9 +44,12 @@ import Testing
         #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
     }
 
-    @Test func everyMainKeyIsBoundOnce() {
-        let keys = Keymap.main.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+    /// A key does one thing on a screen (`/` filters a list and searches a case: two screens, one binding each).
+    @Test func everyMainKeyIsBoundOncePerScreen() {
+        for context in KeyContext.allCases {
+            let keys = Keymap.main.filter { $0.contexts.contains(context) }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context): \(keys.map(\.name).sorted())")
+        }
         for binding in Keymap.main { #expect(!binding.contexts.isEmpty) }
     }
 }

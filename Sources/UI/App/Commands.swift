@@ -26,6 +26,8 @@ enum Command: Equatable, Sendable {
     case copy(CopyWhat)
     /// `|`: the open case as text in `$PAGER`.
     case pageCase
+    /// `/` in an open case: search its description and history.
+    case searchCase
 }
 
 /// What `y` and `Y` copy of the case under the cursor (or the open case).

@@ -61,6 +61,7 @@ extension AppState {
             case .forgetParked(let draft):
                 if let domainID = session?.user.domainID { parked[ParkKey(domainID: domainID, draft: draft)] = nil }
             case .openCase(let index, let detail): effects += openFound(detail, session: index)
+            case .searchCase(let text): searchCase(text)
             case .refresh: effects += dataChanged()
             case .quit: effects += quit()
             }

@@ -20,7 +20,11 @@ extension AppState {
             tabs[active].current = .customers(customers)
             return []
         }
-        guard let binding = Keymap.binding(for: key, in: Keymap.main) else {
+        // n and N after a search in a case go between its matches (as in less); Esc clears the search first.
+        if case .detail(let view) = screen, view.search != nil, [Key.char("n"), .char("N"), .escape].contains(key) {
+            return caseSearchKey(key)
+        }
+        guard let binding = Keymap.binding(for: key, in: Keymap.main, context: screen.context) else {
             status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys of this screen.")
             return []
         }
@@ -55,6 +59,7 @@ extension AppState {
         case .jump: open(JumpForm())
         case .copy(let what): return copy(what)
         case .pageCase: return pageCase()
+        case .searchCase: open(CaseSearchForm(text: currentCaseScreen?.search ?? ""))
         }
         return []
     }

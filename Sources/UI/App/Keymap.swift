@@ -55,6 +55,8 @@ enum Keymap {
         .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", in: [.caseList, .caseDetail]),
         .init([.char("y")], .copy(.number), "copy the case number to the clipboard (OSC 52)", in: [.caseList, .caseDetail]),
         .init([.char("Y")], .copy(.summary), "copy a one-line summary: Case N · P2 · customer · title", in: [.caseList, .caseDetail]),
+        .init([.char("/")], .searchCase, "search the case's description and history; then n / N: next / previous match, Esc: clear",
+              hint: "search", in: [.caseDetail]),
         .init([.char("|")], .pageCase, "the whole case as text in $PAGER (less -R when unset)", in: [.caseDetail]),
         .init([.char("n")], .newCase, "new case"),
         .init([.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
@@ -85,6 +87,11 @@ enum Keymap {
         .init([.tab, .down], .nextField, "next field: email, password, where", hint: "next field"),
         .init([.backTab, .up], .previousField, "previous field"),
         .init([.escape], .cancel, "back to the signed-in domains (Ctrl-C quits)", hint: "back"),
+    ] + editingAsField
+
+    static let caseSearch: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "search (an empty text clears the search)", hint: "search"),
+        .init([.escape], .cancel, "cancel", hint: "cancel"),
     ] + editingAsField
 
     static let jump: [KeyBinding<FieldCommand>] = [
@@ -209,6 +216,12 @@ enum Keymap {
 
     static func binding<C>(for key: Key, in table: [KeyBinding<C>]) -> KeyBinding<C>? {
         table.first { $0.keys.contains(key) }
+    }
+
+    /// The binding of `key` on a screen of `context` (a key may do different things on different screens: `/` filters a
+    /// list and searches a case); one of another screen when none applies here, to say why it doesn't.
+    static func binding<C>(for key: Key, in table: [KeyBinding<C>], context: KeyContext) -> KeyBinding<C>? {
+        table.first { $0.keys.contains(key) && $0.contexts.contains(context) } ?? binding(for: key, in: table)
     }
 
     static func bindings<C>(_ table: [KeyBinding<C>], in context: KeyContext) -> [KeyBinding<C>] {

@@ -35,7 +35,7 @@ enum CaseDetailView {
         }
         buffer.putSides(left: actions, right: position, in: Rect(x: layout.pane.x, y: layout.pane.y, width: layout.pane.width, height: 1))
         for (offset, line) in lines.dropFirst(scroll).prefix(viewport).enumerated() {
-            buffer.put(line, x: inner.x, y: inner.y + 1 + offset, clip: inner)
+            buffer.put(view.search.map { CaseSearch.highlight(line, $0) } ?? line, x: inner.x, y: inner.y + 1 + offset, clip: inner)
         }
     }
 

@@ -21,6 +21,8 @@ struct CaseScreen: Equatable, Sendable {
     var revealLatest = false
     /// An action key pressed before the detail arrived (a slow server): carried out when it does, not dropped.
     var waiting: WaitingAction?
+    /// The text `/` searches for, highlighted in the body; nil when there is no search.
+    var search: String?
 
     init(ref: CaseRef, title: String = "") { self.ref = ref; self.title = title }
 
