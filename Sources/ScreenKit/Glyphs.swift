@@ -18,6 +18,8 @@ public struct Glyphs: Hashable, Sendable {
     public let escalated: String
     /// A case with a message saved as a draft.
     public let draft: String
+    /// A row marked for a change to several cases.
+    public var marked: String { unicode ? "▶" : ">" }
 
     /// Box drawing, `…`, `⚑`, `✎`.
     public static let unicode = Glyphs(unicode: true, horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",

@@ -43,7 +43,7 @@ import Testing
         #expect(lines.contains { $0.contains("+- Close case ---") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("| Close case 10007919? y/n") })
         // Help, with its legend of the marks.
-        var help = Self.ascii(Fixture.myCases(size: Size(width: 120, height: 50)))
+        var help = Self.ascii(Fixture.myCases(size: Size(width: 120, height: 60)))
         help.press(.char("?"))
         let helpLines = help.screenLines()
         #expect(Self.nonASCII(helpLines).isEmpty, "\(Self.nonASCII(helpLines))")

@@ -75,8 +75,8 @@ import Testing
 
     @Test func aKeyThatCantActHereSaysWhy() {
         var state = Fixture.myCases()
-        #expect(state.press(.char("x")).isEmpty)
-        #expect(state.status == .info("x (close case): no case is open; select one and press Enter."))
+        #expect(state.press(.char("m")).isEmpty)
+        #expect(state.status == .info("m (message support (case history)): no case is open; select one and press Enter."))
         state.press(.char("2"))
         state.press(.char("o"))
         #expect(state.status?.text.contains("My Customers lists customers") == true)

@@ -25,6 +25,8 @@ public struct AppState: Equatable, Sendable {
     /// Why the portal isn't answering, while it isn't: the status line says it is reconnecting.
     var connectionLost: String?
     var requests = Requests()
+    /// A change to every marked case, while its answers come in.
+    var bulk: BulkRun?
 
     /// Empty `sessions` opens the sign-in screen.
     /// `active`: the tab to open on (the one used last, or the one `--as` names).

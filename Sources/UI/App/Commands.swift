@@ -28,6 +28,19 @@ enum Command: Equatable, Sendable {
     case pageCase
     /// `/` in an open case: search its description and history.
     case searchCase
+    /// Space marks the cursor row, `*` every loaded row.
+    case mark(MarkWhat)
+    /// `x`, `p`, `h` on a list with marked rows: one change for every marked case.
+    case bulk(BulkAction)
+}
+
+enum MarkWhat: Equatable, Sendable {
+    case toggle, all
+}
+
+/// The changes that can be made to every marked case at once.
+enum BulkAction: Equatable, Sendable {
+    case close, severity, share
 }
 
 /// What `y` and `Y` copy of the case under the cursor (or the open case).

@@ -142,6 +142,8 @@ enum AppRequest: Sendable {
     case openDrafts
     /// A draft was discarded: a form kept in memory must not bring it back.
     case forgetParked(DraftForm)
+    /// A change for every marked case, asked for and confirmed.
+    case runBulk(CaseCommand, BulkAction)
     /// `/` in a case: search it for this text.
     case searchCase(String)
     /// `:` found the case: it opens in the tab of the session that may see it.

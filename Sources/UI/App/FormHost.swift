@@ -62,6 +62,7 @@ extension AppState {
                 if let domainID = session?.user.domainID { parked[ParkKey(domainID: domainID, draft: draft)] = nil }
             case .openCase(let index, let detail): effects += openFound(detail, session: index)
             case .searchCase(let text): searchCase(text)
+            case .runBulk(let command, let action): effects += runBulk(command, action)
             case .refresh: effects += dataChanged()
             case .quit: effects += quit()
             }

@@ -20,6 +20,11 @@ extension AppState {
             tabs[active].current = .customers(customers)
             return []
         }
+        // Esc on a list with marks clears them before it goes back.
+        if key == .escape, let list = currentCaseList, !list.marks.isEmpty {
+            clearMarks()
+            return []
+        }
         // n and N after a search in a case go between its matches (as in less); Esc clears the search first.
         if case .detail(let view) = screen, view.search != nil, [Key.char("n"), .char("N"), .escape].contains(key) {
             return caseSearchKey(key)
@@ -60,6 +65,8 @@ extension AppState {
         case .copy(let what): return copy(what)
         case .pageCase: return pageCase()
         case .searchCase: open(CaseSearchForm(text: currentCaseScreen?.search ?? ""))
+        case .mark(let what): return mark(what)
+        case .bulk(let action): startBulk(action)
         }
         return []
     }

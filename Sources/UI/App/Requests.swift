@@ -24,6 +24,8 @@ enum Requester: Equatable, Sendable {
     case command(CommandNote)
     /// A tab's list of drafts, for the count in the status line and the marks in the case lists.
     case drafts(TabID)
+    /// One case of a change made to every marked case.
+    case bulk(Int)
 }
 
 /// A command in flight.

@@ -43,6 +43,8 @@ extension AppState {
             return serveForm(id) { form, env in form.receive(reply, request: request, &env) }
         case .command(let note)?:
             return commandEnded(note, reply: reply, request: request)
+        case .bulk(let id)?:
+            return bulkAnswered(id, request: request, reply: reply)
         case .drafts(let tab)?:
             if let t = tabs.firstIndex(where: { $0.id == tab }), case .drafts(let list) = reply { tabs[t].drafts = list.map(\.form) }
             return []

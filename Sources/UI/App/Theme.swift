@@ -27,6 +27,8 @@ enum Theme {
     /// A multi-line editor: a block of its own, where underlining every empty line would be noise.
     static let textArea = Style(bg: .indexed(236))
     static let caret = Style.reverse
+    /// A marked row's mark.
+    static let marked = Style(fg: .ansi(3), bold: true)
     /// A match of `/` in an open case.
     static let match = Style(bold: true, reverse: true)
     /// The cursor row: a coloured bar that keeps each cell's own colour; monochrome terminals show it reversed.

@@ -54,6 +54,9 @@ struct CaseList: Equatable, Sendable {
     var count: Count?
     var counting: Counting?
     var freshness: Freshness = .fresh
+    /// The marked cases, in the order they were marked; kept while the list reloads (the refused ones of a bulk
+    /// change stay marked), cleared by Esc.
+    var marks: [CaseRef] = []
 
     init(kind: Kind) { self.kind = kind }
 

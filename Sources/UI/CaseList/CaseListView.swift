@@ -31,6 +31,10 @@ enum CaseListView {
             } else {
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea)
             }
+            // A marked row: its mark in the margin, left of the case number.
+            if !list.marks.isEmpty, list.marks.contains(CaseRef(domainID: row.domainID, number: row.number)) {
+                buffer.put([Span(buffer.glyphs.marked, Theme.marked)], x: layout.pane.x, y: y, clip: layout.pane)
+            }
         }
     }
 

@@ -51,6 +51,10 @@ enum StatusLineView {
             if let count = state.tabs[state.active].drafts?.count, count > 0 {
                 items.insert((Keymap.name(of: .drafts), "\(count) draft\(count == 1 ? "" : "s")"), at: 0)
             }
+            // Marked rows, and what acts on them, before everything else.
+            if case .cases(let list) = screen, !list.marks.isEmpty {
+                items.insert(("x p h", "act on \(list.marks.count) marked · Esc clears"), at: 0)
+            }
         }
         return join(items, width: width)
     }
