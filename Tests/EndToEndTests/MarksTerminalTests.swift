@@ -32,3 +32,30 @@ struct MarksTerminalTests {
         #expect(screen.contains("Closed 3 of 3 cases.") || screen.contains("Refused (still marked)"), "\(screen)")
     }
 }
+
+/// At 200 columns the cursor row's case shows beside the list once the cursor rests; `P` turns the pane off.
+@Suite(.serialized, .enabled(if: Tmux.available, Comment(rawValue: Tmux.missingMessage)))
+struct PreviewTerminalTests {
+    @Test func thePaneShowsTheCursorRowsDescriptionAt200Columns() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 60)
+        let t = try TerminalAppTests.open(b, as: "alice@cloudpartners.example", width: 200, height: 45)
+        try t.waitFor(until: "Alice's cases") { TerminalAppTests.caseRows($0).count > 5 }
+        try t.send("j")
+        // The cursor's row once the pane has caught up with it (the key and the pane's load are asynchronous).
+        var number = ""
+        try t.waitFor(until: "the pane on the cursor row") { screen in
+            guard let cursor = try? t.cursorCase() else { return false }
+            number = cursor
+            return screen.contains("│ Case \(cursor)")
+        }
+        let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
+        let firstLine = String((detail["description"] as! String).split(separator: "\n").first ?? "").prefix(60)
+        var screen = try t.waitFor(until: "case \(number) in the pane") { $0.contains("Description") && $0.contains(String(firstLine)) }
+        let paneRow = try #require(screen.split(separator: "\n").first { $0.contains(String(firstLine)) })
+        #expect(paneRow.distance(from: paneRow.startIndex, to: paneRow.range(of: String(firstLine))!.lowerBound) > 100,
+                "the description is in the right-hand pane: \(paneRow)")
+        try t.send("P")
+        screen = try t.waitFor("Preview pane off")
+        #expect(!screen.contains(String(firstLine)), "\(screen)")
+    }
+}

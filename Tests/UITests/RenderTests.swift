@@ -68,7 +68,8 @@ import Testing
     /// First-use item 17: at 200 columns My Cases repeated its one domain in a whole column. Every row of My Cases is
     /// the tab's domain, so the title gets the room; the sorted column's header is bold and underlined.
     @Test func myCasesAt200ColumnsGivesTheTitleTheRoom() {
-        let state = Fixture.myCases(size: Size(width: 200, height: 30))
+        var state = Fixture.myCases(size: Size(width: 200, height: 30))
+        state.previewEnabled = false  // the whole width for the list (PreviewTests: the list beside the pane)
         let lines = state.screenLines()
         #expect(lines[2].hasPrefix(" Case       Sev Status            Customer                 Title  "))
         #expect(!lines[2].contains("Domain"))
@@ -145,7 +146,8 @@ import Testing
     }
 
     @Test func helpListsTheKeysOfTheScreenFromTheKeymap() {
-        var state = Fixture.myCases(size: Fixture.large)
+        // Tall enough for every key of a case list without scrolling the help.
+        var state = Fixture.myCases(size: Size(width: 120, height: 50))
         state.press(.char("?"))
         let text = state.screenLines().joined(separator: "\n")
         for binding in Keymap.bindings(Keymap.main, in: .caseList) {

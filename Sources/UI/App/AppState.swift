@@ -27,6 +27,8 @@ public struct AppState: Equatable, Sendable {
     var requests = Requests()
     /// A change to every marked case, while its answers come in.
     var bulk: BulkRun?
+    /// The preview pane beside case lists (`P`), shown from 160 columns.
+    var previewEnabled = true
 
     /// Empty `sessions` opens the sign-in screen.
     /// `active`: the tab to open on (the one used last, or the one `--as` names).
@@ -53,7 +55,7 @@ public struct AppState: Equatable, Sendable {
 
     /// When the runtime should send a `.tick` sooner than its regular one (the filter debounce, a draft
     /// save), if ever.
-    public var wakeAt: Date? { [currentCaseList?.filter.wakeAt, draftDue].compactMap { $0 }.min() }
+    public var wakeAt: Date? { [currentCaseList?.filter.wakeAt, draftDue, previewWakeAt].compactMap { $0 }.min() }
 
     /// Said after the full screen is gone when the app quits with unsent text: what was kept, and where.
     public var farewell: String? {

@@ -32,6 +32,8 @@ enum Command: Equatable, Sendable {
     case mark(MarkWhat)
     /// `x`, `p`, `h` on a list with marked rows: one change for every marked case.
     case bulk(BulkAction)
+    /// `P`: the preview pane on or off.
+    case togglePreview
 }
 
 enum MarkWhat: Equatable, Sendable {

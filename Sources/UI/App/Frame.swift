@@ -13,6 +13,13 @@ enum Frame {
             let layout = Layout(size: buffer.size, filterBar: screen.showsFilterBar)
             TabBarView.render(state, into: &buffer, area: layout.tabBar)
             switch screen {
+            case .cases(let list) where state.showsPreview:
+                // The list on the left, the pane on the right (45 % of the width).
+                let listWidth = buffer.size.width - max(60, buffer.size.width * 45 / 100)
+                let listLayout = Layout(size: Size(width: listWidth, height: buffer.size.height), filterBar: screen.showsFilterBar)
+                CaseListView.render(list, state: state, layout: listLayout, into: &buffer)
+                let area = Rect(x: listWidth, y: layout.title.y, width: buffer.size.width - listWidth, height: layout.pane.maxY - layout.title.y)
+                CasePreviewView.render(list.preview, row: list.selected, state: state, area: area, into: &buffer)
             case .cases(let list): CaseListView.render(list, state: state, layout: layout, into: &buffer)
             case .customers(let list): CustomersView.render(list, state: state, layout: layout, into: &buffer)
             case .detail(let view): CaseDetailView.render(view, state: state, layout: layout, into: &buffer)

@@ -67,6 +67,7 @@ extension AppState {
         case .searchCase: open(CaseSearchForm(text: currentCaseScreen?.search ?? ""))
         case .mark(let what): return mark(what)
         case .bulk(let action): startBulk(action)
+        case .togglePreview: return togglePreview()
         }
         return []
     }

@@ -57,6 +57,8 @@ enum Keymap {
         .init([.char("x")], .bulk(.close), "close the marked cases (asks first, naming how many)", in: [.caseList]),
         .init([.char("p")], .bulk(.severity), "change the severity of the marked cases", in: [.caseList]),
         .init([.char("h")], .bulk(.share), "add a sharing address to the marked cases", in: [.caseList]),
+        .init([.char("P")], .togglePreview, "preview pane on or off: the case beside the list (160+ columns)",
+              in: [.caseList]),
         .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", in: [.caseList, .caseDetail]),
         .init([.char("y")], .copy(.number), "copy the case number to the clipboard (OSC 52)", in: [.caseList, .caseDetail]),
         .init([.char("Y")], .copy(.summary), "copy a one-line summary: Case N · P2 · customer · title", in: [.caseList, .caseDetail]),

@@ -12,7 +12,7 @@ extension AppState {
             return loadMoreIfNeeded()  // a taller screen may show past what is loaded
         case .tick(let date):
             now = date
-            return debounceFilter() + saveDrafts()
+            return debounceFilter() + saveDrafts() + settlePreview()
         case .dataChanged:
             return dataChanged()
         case .connection(let lost):
@@ -93,6 +93,7 @@ extension AppState {
     mutating func dataChanged() -> [Effect] {
         for t in tabs.indices {
             tabs[t].forEachScreen { $0.freshness = .stale }
+            tabs[t].forEachScreen { if case .cases(var list) = $0 { list.preview.forget(); $0 = .cases(list) } }
             if tabs[t].drafts != nil { tabs[t].draftsRequested = false }  // a draft may have gone with a sent message
         }
         return showCurrent()

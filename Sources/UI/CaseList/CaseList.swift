@@ -57,6 +57,8 @@ struct CaseList: Equatable, Sendable {
     /// The marked cases, in the order they were marked; kept while the list reloads (the refused ones of a bulk
     /// change stay marked), cleared by Esc.
     var marks: [CaseRef] = []
+    /// The preview pane's case (from 160 columns).
+    var preview = CasePreview()
 
     init(kind: Kind) { self.kind = kind }
 
@@ -149,6 +151,7 @@ struct CaseList: Equatable, Sendable {
     // MARK: Answers
 
     mutating func receive(_ reply: Reply, request: Int, viewport: Int) -> Receipt {
+        if receivePreview(reply, request: request) { return .taken }
         var reply = reply
         if reversed, case .cases(let page) = reply { reply = .cases(CasePage(rows: page.rows.reversed(), hasMore: page.hasMore)) }
         switch reply {
