@@ -28,14 +28,17 @@ public enum ExternalEditor {
         screen.suspend()
         defer { screen.resume() }
         // Through the shell, so "code --wait" or "vim -u NONE" work as they do in git.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sh", url.path]
-        process.environment = environment
-        do { try process.run() } catch { return .failed("\(editor) didn't start: \(error.localizedDescription)") }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failed("\(editor) exited with status \(process.terminationStatus); the text is unchanged")
+        switch ForegroundProcess.run("\(editor) \"$1\"", argument: url.path, environment: environment) {
+        case .failedToStart(let why):
+            return .failed("\(editor) didn't start: \(why)")
+        case .exited(0):
+            break
+        case .exited(127):
+            return .failed("\(editor) isn't installed; set $VISUAL or $EDITOR to the editor you use")
+        case .exited(let status):
+            return .failed("\(editor) exited with status \(status); the text is unchanged")
+        case .signalled(let signal):
+            return .failed("\(editor) was stopped by signal \(signal); the text is unchanged")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else { return .failed("the edited file is gone") }
         var edited: String

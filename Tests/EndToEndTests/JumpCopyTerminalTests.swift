@@ -91,3 +91,32 @@ extension Tmux {
         return last
     }
 }
+
+/// Ctrl-E's editor (and `|`'s pager) read keys from the terminal on their standard input. Started through Foundation's
+/// Process, the editor's standard input wasn't the terminal: vim ended at once and the keys went to the app.
+@Suite(.serialized, .enabled(if: Tmux.available, Comment(rawValue: Tmux.missingMessage)))
+struct TerminalEditorTests {
+    @Test func anEditorThatReadsTheTerminalGetsTheKeys() throws {
+        let (b, _) = try CommandLineTests.demo(cases: 40)
+        let editor = b.home.appendingPathComponent("tty-editor.sh")
+        // Like vim, it takes its keys from standard input, which must be the terminal.
+        try "#!/bin/sh\nIFS= read -r line\nprintf '%s :EDITED' \"$line\" > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        let open = try #require(try CommandLineTests.numbers(b, as: "alice@cloudpartners.example", ["--filter", "is:open"]).first)
+        let t = try TerminalAppTests.open(b, as: "alice@cloudpartners.example", environment: "EDITOR=\(editor.path)")
+        try t.waitFor(until: "Alice's cases") { TerminalAppTests.caseRows($0).count > 3 }
+        try t.send(":")
+        try t.send(String(open), literal: true)
+        try t.send("Enter")
+        try t.waitFor(until: "case \(open)") { $0.contains("Case \(open)") && $0.contains("History") }
+        try t.send("m")
+        try t.waitFor("Ctrl-S")
+        try t.send("C-e")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.send("typed at the terminal", literal: true)
+        try t.send("Enter")
+        // The editor read the line (had the app got the keys, the message would hold them without the editor's mark).
+        let screen = try t.waitFor("typed at the terminal :EDITED")
+        #expect(!screen.contains("exited with status"), "\(screen)")
+    }
+}
