@@ -82,3 +82,10 @@ echo admin-1-portal | $BIN login --db "$DB" --user admin@cloudpartners.example -
 t kill-session -t app
 t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as admin@cloudpartners.example"
 wait_for "My Cases"; t send-keys -t app A; wait_for "bruno@"; t send-keys -t app Tab j j j j j j; sleep 0.3; shot admin
+
+# Triage at 200 columns: the preview pane beside the list, then three rows marked.
+t kill-session -t app
+COLS=200
+t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as alice@cloudpartners.example"
+wait_for "My Cases"; t send-keys -t app j j; wait_for "Description"; shot preview
+t send-keys -t app Space Space Space; wait_for "act on 3 marked"; shot marked
