@@ -15,10 +15,7 @@ struct JumpCopyTerminalTests {
         try t.waitFor(until: "Alice's tab active") { $0.contains("as Alice Moreau") && TerminalAppTests.caseRows($0).count > 5 }
 
         // A number that isn't a case number is refused in the box; nothing is asked.
-        try t.send(":")
-        try t.waitFor("Go to case")
-        try t.send("12345", literal: true)
-        try t.send("Enter")
+        try t.answer(":", prompt: "Go to case", "12345")
         try t.waitFor("not a case number (8 digits")
         try t.send("C-u")
         try t.send(String(target), literal: true)
@@ -29,10 +26,7 @@ struct JumpCopyTerminalTests {
         #expect(!screen.contains("Go to case"), "\(screen)")
 
         // A case nobody signed in may see: the Domain's sentence, the number still in the box.
-        try t.send(":")
-        try t.waitFor("Go to case")
-        try t.send("99999998", literal: true)
-        try t.send("Enter")
+        try t.answer(":", prompt: "Go to case", "99999998")
         screen = try t.waitFor(until: "the refusal") { $0.contains("Go to case") && $0.contains("no case 99999998") }
         try t.send("Escape")
 
@@ -62,10 +56,7 @@ struct JumpCopyTerminalTests {
         #expect(!screen.contains("Couldn't"), "\(screen)")
 
         // `/` searches the case; n goes to the next match; Esc clears, and the next Esc goes back.
-        try t.send("/")
-        try t.waitFor("Search this case:")
-        try t.send("opened the case", literal: true)
-        try t.send("Enter")
+        try t.answer("/", prompt: "Search this case:", "opened the case")
         try t.waitFor("Match 1 of 1 for \"opened the case\"")
         try t.send("n")
         try t.waitFor("Match 1 of 1 for \"opened the case\"")
@@ -77,6 +68,14 @@ struct JumpCopyTerminalTests {
 }
 
 extension Tmux {
+    /// `key` opens a one-line box showing `prompt`; `text` is typed into it and Enter pressed.
+    func answer(_ key: String, prompt: String, _ text: String) throws {
+        try send(key)
+        try waitFor(prompt)
+        try send(text, literal: true)
+        try send("Enter")
+    }
+
     /// The newest tmux paste buffer once `done` holds for it; the last one seen in the failure otherwise.
     func waitForBuffer(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
                        _ done: (String) -> Bool) throws -> String {

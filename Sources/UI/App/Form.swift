@@ -115,6 +115,20 @@ struct Env {
     }
     mutating func open(_ form: any OverlayForm) { then.append(.open(form)) }
 
+    /// A yes/no question's keys: `yes` on y; n (or Esc) closes it with nothing changed; any other key asks again.
+    mutating func yesOrNo(_ key: Key, yes: (inout Env) -> [Effect]) -> [Effect] {
+        switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
+        case .yes?:
+            return yes(&self)
+        case .no?:
+            close()
+            status = .info("Nothing changed.")
+        case nil:
+            status = .info("Press y or n.")
+        }
+        return []
+    }
+
     /// "m (message): …" messages name keys as the keymap spells them.
     func keyName(_ command: Command) -> String { Keymap.name(of: command) }
 }

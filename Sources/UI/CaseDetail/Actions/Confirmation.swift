@@ -19,8 +19,8 @@ struct Confirmation: OverlayForm, Equatable {
     var actingDomain: Int64? { target.domainID }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
-        case .yes?:
+        let (onYes, target) = (onYes, target)
+        return env.yesOrNo(key) { env in
             switch onYes {
             case .command(let command, let progress, let success):
                 return env.sendCaseCommand(command, on: target.number, what: "\(command.verb) case \(target.number)",
@@ -28,14 +28,9 @@ struct Confirmation: OverlayForm, Equatable {
             case .followUp:
                 env.close()
                 env.then.append(.followUp(target))
+                return []
             }
-        case .no?:
-            env.close()
-            env.status = .info("Nothing changed.")
-        case nil:
-            env.status = .info("Press y or n.")
         }
-        return []
     }
 
     /// The question wrapped, the box grown to hold it (up to the screen), the keys on the last row.

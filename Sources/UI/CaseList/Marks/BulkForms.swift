@@ -8,17 +8,12 @@ struct BulkConfirmation: OverlayForm, Equatable {
     var action: BulkAction
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
-        case .yes?:
+        let (command, action) = (command, action)
+        return env.yesOrNo(key) { env in
             env.close()
             env.then.append(.runBulk(command, action))
-        case .no?:
-            env.close()
-            env.status = .info("Nothing changed.")
-        case nil:
-            env.status = .info("Press y or n.")
+            return []
         }
-        return []
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
