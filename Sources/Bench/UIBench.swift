@@ -83,6 +83,28 @@ public struct UIBench {
         results.append(time("UI: page scroll (PgDn)") {
             settle(&state, reduce(&state, .key(.pageDown)), runner: runner, buffer: &buffer)
         })
+        results += previewPane()
+        return results
+    }
+
+    /// At 200 columns, with the preview pane beside the list: a frame with a case in the pane (what every key that
+    /// doesn't move the cursor redraws), and `j` (the pane waits for the cursor to rest, so it draws "Loading…").
+    func previewPane() -> [BenchMeasurement] {
+        let wide = Size(width: 200, height: 50)
+        let runner = EffectRunner(portal: portal, sessions: [(user, nil)])
+        var state = AppState(sessions: [SessionInfo(user: user, domainName: domainName)], size: wide, now: portal.now)
+        var buffer = ScreenBuffer(size: wide)
+        settle(&state, start(&state), runner: runner, buffer: &buffer)
+        // The cursor rests: a tick arms the pane, one 150 ms later loads the case.
+        settle(&state, reduce(&state, .tick(state.now)), runner: runner, buffer: &buffer)
+        settle(&state, reduce(&state, .tick(state.now.addingTimeInterval(0.2))), runner: runner, buffer: &buffer)
+        var results = [time("UI: a frame at 200 columns, case in the preview pane") {
+            buffer.clear()
+            render(state, into: &buffer)
+        }]
+        results.append(time("UI: cursor move (j) at 200 columns, preview pane") {
+            settle(&state, reduce(&state, .key(.char("j"))), runner: runner, buffer: &buffer)
+        })
         return results
     }
 }

@@ -11,7 +11,8 @@ enum CaseDetailBody {
     static let twoColumnWidth = 78
     static let columnGap = 2
 
-    static func lines(for detail: CaseDetail, user: User, width: Int, now: Date, glyphs: Glyphs) -> [StyledLine] {
+    /// `limit`: the lines wanted (the preview pane's height); the history stops once they are there.
+    static func lines(for detail: CaseDetail, user: User, width: Int, now: Date, glyphs: Glyphs, limit: Int = .max) -> [StyledLine] {
         let c = detail.supportCase
         var lines: [StyledLine] = []
         let fields: [(String, StyledLine)] = [
@@ -41,7 +42,7 @@ enum CaseDetailBody {
 
         lines.append([])
         lines.append([Span("History", Theme.heading), Span(" · \(detail.history.count) event\(detail.history.count == 1 ? "" : "s"), oldest first", Theme.dim)])
-        for event in detail.history.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
+        for event in detail.history.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) where lines.count < limit {
             let author = event.kind == .supportReply ? Theme.supportAuthor : Theme.bold
             // The exact time in the user's zone beside the relative one, for "when exactly did support answer?".
             let when = "\(RelativeTime.ago(event.at, now: now)) · \(ZoneClock.dateTime(event.at, in: user.timeZone))"

@@ -107,8 +107,9 @@ enum CasePreviewView {
             return
         }
         let user = state.actingUser(for: CaseRef(domainID: row.domainID, number: row.number))
-        let lines = CaseDetailBody.lines(for: detail, user: user, width: inner.width, now: state.now, glyphs: buffer.glyphs)
-        for (offset, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+        let room = max(0, inner.height - 2)
+        let lines = CaseDetailBody.lines(for: detail, user: user, width: inner.width, now: state.now, glyphs: buffer.glyphs, limit: room)
+        for (offset, line) in lines.prefix(room).enumerated() {
             buffer.put(line, x: inner.x, y: inner.y + 2 + offset, clip: inner)
         }
     }
