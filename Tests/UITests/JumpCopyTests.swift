@@ -54,6 +54,13 @@ import Testing
         #expect(state.screenLines().joined(separator: "\n").contains("Case 30303030 was not found."))
     }
 
+    @Test func colonWorksFromMyCustomersToo() {
+        var state = Self.twoTabs()
+        state.press(.char("2"))
+        state.press(.char(":"))
+        #expect(state.form(JumpForm.self) != nil)
+    }
+
     @Test func notACaseNumberIsRefusedWithoutAsking() {
         var state = Self.twoTabs()
         state.press(.char(":"))

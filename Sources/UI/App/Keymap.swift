@@ -59,7 +59,7 @@ enum Keymap {
         .init([.char("h")], .bulk(.share), "add a sharing address to the marked cases", in: [.caseList]),
         .init([.char("P")], .togglePreview, "preview pane on or off: the case beside the list (160+ columns)",
               in: [.caseList]),
-        .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)", in: [.caseList, .caseDetail]),
+        .init([.char(":")], .jump, "go to a case by its number (in any signed-in domain)"),
         .init([.char("y")], .copy(.number), "copy the case number to the clipboard (OSC 52)", in: [.caseList, .caseDetail]),
         .init([.char("Y")], .copy(.summary), "copy a one-line summary: Case N · P2 · customer · title", in: [.caseList, .caseDetail]),
         .init([.char("/")], .searchCase, "search the case's description and history; then n / N: next / previous match, Esc: clear",
