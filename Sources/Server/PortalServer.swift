@@ -71,8 +71,9 @@ public struct PortalServer: Sendable {
         }
         v1.get("cases/count") { request, context in
             let user = try context.signedIn().user
-            let list = try ListRequest(request.uri.formQuery, user: user, takes: ListRequest.countParameters)
-            let cap = try ListRequest.integer(request.uri.formQuery, "cap", default: 10_000, in: 1...1_000_000)
+            let parameters = request.uri.formQuery
+            let list = try ListRequest(parameters, user: user, takes: ListRequest.countParameters)
+            let cap = try ListRequest.integer(parameters, "cap", default: 10_000, in: 1...1_000_000)
             let count = try await Blocking.run { () throws(PortalError) in
                 try portal.countCases(as: user, scope: list.scope, query: list.query, cap: cap, cancellation: nil)
             }

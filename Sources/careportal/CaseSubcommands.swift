@@ -162,8 +162,8 @@ struct CaseSubcommands: ParsableCommand {
         @Option(help: "An address to add (repeatable).") var add: [String] = []
         @Option(help: "An address to remove (repeatable).") var remove: [String] = []
         func run() throws {
-            try actor.performEach(.share(add: add, remove: remove), on: try caseNumbers(numbers), verb: "changed") { n, portal, user in
-                let list = (try? portal.caseDetail(as: Actor(user), number: n).sharing) ?? []
+            try actor.performEach(.share(add: add, remove: remove), on: try caseNumbers(numbers), verb: "changed") { (n, portal, user) throws(Failure) in
+                let list = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: n).sharing }
                 return list.isEmpty ? "Case \(n) is shared with nobody." : "Case \(n) is shared with \(list.map(\.terminalLine).joined(separator: ", "))."
             }
         }
@@ -175,20 +175,16 @@ extension ActorOptions {
     /// marked rows are: a line for each case changed (standard output), one for each refusal (standard error), and
     /// when any was refused a count of them and exit status 1 (3 when the storage failed for any).
     func performEach(_ command: CaseCommand, on numbers: [Int], verb: String,
-                     said: (Int, any Portal, User) -> String) throws(Failure) {
+                     said: (Int, any Portal, User) throws(Failure) -> String) throws(Failure) {
         let (portal, user) = try signedIn()
-        if numbers.count == 1 {
-            // One case: its refusal as it is, with its own exit status (a bad address is bad input, 2).
-            try attempt { () throws(PortalError) in try portal.perform(command, on: numbers[0], as: Actor(user)) }
-            say(said(numbers[0], portal, user))
-            return
-        }
         var refused: [Failure] = []
         for n in numbers {
             do throws(Failure) {
                 try attempt { () throws(PortalError) in try portal.perform(command, on: n, as: Actor(user)) }
-                say(said(n, portal, user))
+                say(try said(n, portal, user))
             } catch {
+                // One case: its refusal as it is, with its own exit status (a bad address is bad input, 2).
+                if numbers.count == 1 { throw error }
                 refused.append(error)
                 FileHandle.standardError.write(Data("careportal: case \(n): \(error.message.terminalLine)\n".utf8))
             }

@@ -149,7 +149,7 @@ func caseNumbers(_ texts: [String]) throws(Failure) -> [Int] {
 func caseNumber(_ text: String) throws(Failure) -> Int {
     switch Validate.caseNumber(text) {
     case .success(let n): return n
-    case .failure: throw Failure.input("case: \"\(text)\" is not a case number (8 digits, like 10234567)")
+    case .failure(let refusal): throw Failure.input(refusal.description)
     }
 }
 

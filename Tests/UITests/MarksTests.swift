@@ -52,6 +52,19 @@ import Testing
         #expect(Self.marks(state) == [numbers[1]])
     }
 
+    @Test func aSecondChangeWaitsForTheFirstsSummary() {
+        var state = Fixture.myCases()
+        state.press(.char(" "), .char(" "))
+        state.press(.char("x"))
+        let first = state.press(.char("y"))
+        state.answer(first.at(0), .done)
+        state.press(.char("k"), .char(" "))
+        #expect(state.press(.char("x")).isEmpty)
+        #expect(state.overlay == nil && state.status == .info("Closing 1 more case…"))
+        state.answer(first.at(1), .done)
+        #expect(state.status == .success("Closed 2 of 2 cases."))
+    }
+
     @Test func noAnsweredNothingChangesAndWithoutMarksTheKeySaysHow() {
         var state = Fixture.myCases()
         state.press(.char("x"))

@@ -101,6 +101,11 @@ enum Keymap {
         .init([.escape], .cancel, "cancel", hint: "cancel"),
     ] + editingAsField
 
+    static let bulkShare: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "add the address to every marked case", hint: "add"),
+        .init([.escape], .cancel, "cancel: nothing changes", hint: "cancel"),
+    ] + editingAsField
+
     static let jump: [KeyBinding<FieldCommand>] = [
         .init([.enter], .submit, "go to the case", hint: "go"),
         .init([.escape], .cancel, "cancel", hint: "cancel"),

@@ -92,8 +92,10 @@ extension AppState {
     /// Another process wrote: every screen is out of date; the visible one reloads now, the others when shown.
     mutating func dataChanged() -> [Effect] {
         for t in tabs.indices {
-            tabs[t].forEachScreen { $0.freshness = .stale }
-            tabs[t].forEachScreen { if case .cases(var list) = $0 { list.preview.forget(); $0 = .cases(list) } }
+            tabs[t].forEachScreen { screen in
+                screen.freshness = .stale
+                if case .cases(var list) = screen { list.preview.forget(); screen = .cases(list) }
+            }
             if tabs[t].drafts != nil { tabs[t].draftsRequested = false }  // a draft may have gone with a sent message
         }
         return showCurrent()

@@ -74,7 +74,8 @@ extension AppState {
     /// Puts the next (or previous) line holding the search at the top of the body, and says which match it is.
     private mutating func showMatch(from line: Int, forward: Bool, including: Bool) {
         guard case .detail(var view)? = currentScreen, let query = view.search else { return }
-        let matches = CaseSearch.lines(in: caseBodyText(view), matching: query)
+        let text = caseBodyText(view)
+        let matches = CaseSearch.lines(in: text, matching: query)
         guard !matches.isEmpty else {
             status = .info("No match for \"\(query)\" in this case.")
             return
@@ -85,8 +86,7 @@ extension AppState {
             matches.last { $0 < line } ?? matches[matches.count - 1]
         }
         let viewport = viewport(for: .detail(view))
-        let lines = caseBodyText(view).count
-        view.scroll = max(0, min(next, max(0, lines - viewport)))
+        view.scroll = max(0, min(next, max(0, text.count - viewport)))
         tabs[active].current = .detail(view)
         let index = matches.firstIndex(of: next)! + 1
         status = .info("Match \(index) of \(matches.count) for \"\(query)\" · n next, N previous, Esc clears")

@@ -57,7 +57,7 @@ struct BulkSharingForm: OverlayForm, Equatable {
     var error: String?
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.jump)?.command {
+        switch Keymap.binding(for: key, in: Keymap.bulkShare)?.command {
         case .submit?:
             switch Validate.email(field.text, field: "address") {
             case .failure(let refusal):
@@ -82,6 +82,6 @@ struct BulkSharingForm: OverlayForm, Equatable {
         buffer.put([error.map { Span($0, Theme.error) } ?? Span("An address to add to every marked case's sharing", Theme.dim)],
                    x: inner.x, y: inner.y, clip: inner)
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join([("Enter", "add"), ("Esc", "cancel")], width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(Keymap.bulkShare), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -41,6 +41,11 @@ extension AppState {
             status = .info("Mark cases with Space (or * for every loaded case) first; then \(Keymap.name(of: .bulk(action))) acts on them.")
             return
         }
+        // One change to the marked cases at a time: the next waits for the summary of this one.
+        if let running = bulk {
+            status = .info("\(running.action.progress) \(running.pending.count) more case\(running.pending.count == 1 ? "" : "s")…")
+            return
+        }
         let count = marks.count == 1 ? "the marked case" : "the \(marks.count) marked cases"
         switch action {
         case .close:
@@ -73,7 +78,7 @@ extension AppState {
     /// One case's answer; when the last comes, the summary, the refused cases left marked, and the list reloaded.
     mutating func bulkAnswered(_ id: Int, request: Int, reply: Reply) -> [Effect] {
         guard var run = bulk, run.id == id, let target = run.pending.removeValue(forKey: request) else { return [] }
-        if case .failed(let message) = reply { run.refused.append((target, message)) } else { run.done.append(target) }
+        if case .failed(let message) = reply { run.refused.append(.init(target: target, reason: message)) } else { run.done.append(target) }
         bulk = run
         guard run.pending.isEmpty else { return [] }
         bulk = nil
@@ -109,14 +114,6 @@ struct BulkRun: Equatable, Sendable {
         let reasons = refused.map { "\($0.target.number): \($0.reason)" }.joined(separator: "; ")
         return .error("\(head). Refused (still marked): \(reasons)")
     }
-}
-
-extension BulkRun.Refused {
-    init(_ pair: (CaseRef, String)) { self.init(target: pair.0, reason: pair.1) }
-}
-
-extension Array where Element == BulkRun.Refused {
-    mutating func append(_ pair: (CaseRef, String)) { append(BulkRun.Refused(pair)) }
 }
 
 extension BulkAction {
