@@ -39,14 +39,12 @@ struct PreviewTerminalTests {
     @Test func thePaneShowsTheCursorRowsDescriptionAt200Columns() throws {
         let (b, _) = try CommandLineTests.demo(cases: 60)
         let t = try TerminalAppTests.open(b, as: "alice@cloudpartners.example", width: 200, height: 45)
-        try t.waitFor(until: "Alice's cases") { TerminalAppTests.caseRows($0).count > 5 }
+        let screen0 = try t.waitFor(until: "Alice's cases") { TerminalAppTests.caseRows($0).count > 5 }
+        // The second row: the cursor moves there with j, and the pane follows once the cursor rests.
+        let number = String(TerminalAppTests.caseRows(screen0)[1].trimmingCharacters(in: .whitespaces).prefix(8))
         try t.send("j")
-        // The cursor's row once the pane has caught up with it (the key and the pane's load are asynchronous).
-        var number = ""
-        try t.waitFor(until: "the pane on the cursor row") { screen in
-            guard let cursor = try? t.cursorCase() else { return false }
-            number = cursor
-            return screen.contains("│ Case \(cursor)")
+        try t.waitFor(until: "the cursor and the pane on case \(number)") { screen in
+            (try? t.cursorCase()) == number && screen.contains("│ Case \(number)")
         }
         let detail = try b.json(["case", "show", number, "--as", "alice@cloudpartners.example", "--json"]) as! [String: Any]
         let firstLine = String((detail["description"] as! String).split(separator: "\n").first ?? "").prefix(60)
