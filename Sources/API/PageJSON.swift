@@ -58,6 +58,7 @@ extension CaseRow {
         json.raw(",\"severity\":"); json.string(severity.rawValue)
         json.raw(",\"status\":"); json.string(status.rawValue)
         json.raw(",\"title\":"); json.string(title)
+        json.raw(",\"unread\":"); json.bool(unread)
         json.raw(",\"updatedAt\":"); json.time(updatedAt)
         json.raw("}")
     }

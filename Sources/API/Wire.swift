@@ -89,6 +89,13 @@ public struct CaseCommandJSON: Codable, Sendable {
 }
 
 /// A draft's content as JSON (`PUT /v1/drafts/{form}`).
+/// `PUT /v1/cases/{number}/read`: the case read (as of `seen`, the update time the reader was shown) or unread.
+public struct ReadStateBody: Codable, Sendable {
+    public var read: Bool
+    public var seen: Date?
+    public init(read: Bool, seen: Date?) { self.read = read; self.seen = seen }
+}
+
 public struct DraftBody: Codable, Sendable {
     public var content: String
 }

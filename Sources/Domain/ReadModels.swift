@@ -38,12 +38,14 @@ public struct CaseRow: Sendable, Equatable, Identifiable, Codable {
     public var escalated: Bool
     public var createdAt: Date
     public var updatedAt: Date
+    /// For the user who read the list: someone else added an event since they last opened the case.
+    public var unread: Bool
 
     public init(id: Int64, number: Int, title: String, customerName: String, domainID: Int64, domainName: String,
-                status: CaseStatus, severity: Severity, escalated: Bool, createdAt: Date, updatedAt: Date) {
+                status: CaseStatus, severity: Severity, escalated: Bool, createdAt: Date, updatedAt: Date, unread: Bool = false) {
         self.id = id; self.number = number; self.title = title; self.customerName = customerName
         self.domainID = domainID; self.domainName = domainName; self.status = status; self.severity = severity
-        self.escalated = escalated; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.escalated = escalated; self.createdAt = createdAt; self.updatedAt = updatedAt; self.unread = unread
     }
 
     /// Whether `self` comes before `other` in the given order (the keyset order, tie-break on id).
@@ -128,10 +130,13 @@ public struct CaseDetail: Sendable, Equatable, Codable {
     public var history: [HistoryEvent]
     public var attachments: [AttachmentInfo]
     public var sharing: [String]
+    /// For the reader: someone else added an event since they last opened the case (opening it then reads it).
+    public var unread: Bool
     public init(supportCase: SupportCase, customer: Customer, access: CustomerAccess?, domainName: String, creator: String,
-                history: [HistoryEvent], attachments: [AttachmentInfo], sharing: [String]) {
+                history: [HistoryEvent], attachments: [AttachmentInfo], sharing: [String], unread: Bool = false) {
         self.supportCase = supportCase; self.customer = customer; self.access = access; self.domainName = domainName
         self.creator = creator; self.history = history; self.attachments = attachments; self.sharing = sharing
+        self.unread = unread
     }
 }
 

@@ -85,6 +85,9 @@ public final class LocalPortal: Portal {
         if case .attach(let files) = command { command = .attach(try LocalFile.read(files)) }
         try call { [command] s throws(StoreError) in try s.perform(command, on: number, as: actor) }
     }
+    public func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(PortalError) {
+        try call { s throws(StoreError) in try s.setRead(read, number: number, as: actor, seen: seen) }
+    }
 
     // MARK: Drafts and feedback
 

@@ -38,6 +38,9 @@ public protocol Portal: Sendable {
     // MARK: Case commands
     func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase
     func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError)
+    /// Marks a case read or unread for the actor alone. Read as of `seen` (the update time the reader was shown;
+    /// nil: whatever it is now): a case changed since stays unread.
+    func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(PortalError)
 
     // MARK: Drafts and feedback
     func saveDraft(as user: User, form: DraftForm, content: String) throws(PortalError)

@@ -177,6 +177,14 @@ extension PostgresPortalStore {
               UNION SELECT email FROM sharing WHERE case_id = ?) recipients
             ON CONFLICT DO NOTHING
             """, [caseID, historyID, at.millis, caseID, caseID])
+        // Every other account that sees the case finds it unread: its domain's users, its customer's, the engineers.
+        try db.execute("""
+            INSERT INTO case_unread (account_id, case_id)
+            SELECT u.id, c.id FROM support_case c JOIN account u
+              ON u.domain_id = c.domain_id OR u.customer_id = c.customer_id OR u.kind = 'support-engineer'
+            WHERE c.id = ? AND u.id <> ?
+            ON CONFLICT DO NOTHING
+            """, [caseID, actor.user.id])
     }
 
     /// A message's words join the case's (after its own, so no phrase runs from one into the other).
@@ -203,5 +211,21 @@ extension PostgresPortalStore {
     static func bytes(_ a: NewAttachment) throws(StoreError) -> Data {
         guard let data = a.data else { throw .refused(.invalid("file", "\(a.name) was not read before it was attached")) }
         return data
+    }
+}
+
+extension PostgresPortalStore {
+    /// Marks a visible case read or unread for the actor alone (no history, no alert), as `PortalStore.setRead`.
+    public func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(StoreError) {
+        try write(ActorContext(actor)) { db in
+            let (c, _) = try Self.visibleCase(db, actor: actor, number: number)
+            if read {
+                // Changed since the reader was shown it: what changed is still unread.
+                if let seen, c.updatedAt.millis > seen.millis { return }
+                try db.execute("DELETE FROM case_unread WHERE account_id = ? AND case_id = ?", [actor.user.id, c.id])
+            } else {
+                try db.execute("INSERT INTO case_unread (account_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [actor.user.id, c.id])
+            }
+        }
     }
 }

@@ -91,8 +91,12 @@ struct CaseListQuery {
 
     static let columns = """
         c.id, c.number, c.title, (SELECT cu.name FROM customer cu WHERE cu.id = c.customer_id), c.domain_id,
-        (SELECT d.name FROM domain d WHERE d.id = c.domain_id), c.status, c.severity, c.escalated, c.created_at, c.updated_at
+        (SELECT d.name FROM domain d WHERE d.id = c.domain_id), c.status, c.severity, c.escalated, c.created_at, c.updated_at,
+        \(unread)
         """
+
+    /// Whether the case is unread for the account the transaction acts for (whose rows alone its policy shows).
+    static let unread = "EXISTS (SELECT 1 FROM case_unread r WHERE r.account_id = careportal_id('account') AND r.case_id = c.id)"
 
     /// Visibility (Rules.canSee): only while the domain manages the customer.
     static let visible = """
@@ -110,6 +114,8 @@ struct CaseListQuery {
             return ("c.status = \(CaseStatus.closed.code)", [])
         case .isEscalated:
             return ("c.escalated", [])
+        case .isUnread:
+            return (unread, [])
         case .status(let list):
             return ("c.status IN (\(placeholders(list.count)))", list.map(\.code))
         case .severity(let list):

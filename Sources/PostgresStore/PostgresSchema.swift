@@ -13,6 +13,7 @@ public enum PostgresSchema {
         (3, "v3: row-level security on cases, their history, attachments and sharing, customers and drafts", v3),
         (4, "v4: change notices (NOTIFY careportal_changes)", v4),
         (5, "v5: customers' lower-case keys and generation, escalated cases' index, the domains' case tally, row-level security on the tallies", v5),
+        (6, "v6: unread cases", v6),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -431,5 +432,23 @@ public enum PostgresSchema {
     ALTER TABLE case_tally ENABLE ROW LEVEL SECURITY;
     ALTER TABLE case_tally FORCE ROW LEVEL SECURITY;
     CREATE POLICY actor_sees ON case_tally USING (careportal_sees_case(domain_id, customer_id));
+    """
+
+    // A case is unread for an account when someone else added an event since they last opened it (as SQLite's v11):
+    // each event adds a row for every other account that sees the case, opening it takes the account's row away. An
+    // account reads and changes its own rows alone; an event's author adds rows for the others, on a case it sees.
+    static let v6 = """
+    CREATE TABLE case_unread (
+        account_id bigint NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+        case_id bigint NOT NULL REFERENCES support_case(id) ON DELETE CASCADE,
+        PRIMARY KEY (account_id, case_id)
+    );
+    CREATE INDEX case_unread_case ON case_unread (case_id);
+    CREATE INDEX account_engineers ON account (id) WHERE kind = 'support-engineer';
+    ALTER TABLE case_unread ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE case_unread FORCE ROW LEVEL SECURITY;
+    CREATE POLICY own_rows ON case_unread USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
+    CREATE POLICY author_adds ON case_unread FOR INSERT
+        WITH CHECK (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
     """
 }

@@ -118,8 +118,10 @@ extension PostgresPortalStore {
             }
             let sharing = try db.values("SELECT email FROM sharing WHERE case_id = ? ORDER BY added_at, email COLLATE \"C\"", [c.id],
                                         as: String.self)
+            let unread = try db.value("SELECT 1 FROM case_unread WHERE account_id = ? AND case_id = ?", [actor.user.id, c.id],
+                                      as: Int32.self) != nil
             return CaseDetail(supportCase: c, customer: customer, access: access, domainName: domainName, creator: creator,
-                              history: history, attachments: attachments, sharing: sharing)
+                              history: history, attachments: attachments, sharing: sharing, unread: unread)
         }
     }
 

@@ -30,14 +30,11 @@ enum Rows {
                     closedAt: (try row[16] as Int64?).map(Date.init(millis:)))
     }
 
-    static let caseRowColumns = """
-        c.id, c.number, c.title, cu.name, c.domain_id, d.name, c.status, c.severity, c.escalated, c.created_at, c.updated_at
-        """
-
+    /// A row of `CaseListQuery.columns`.
     static func caseRow(_ row: SQLRow) throws -> CaseRow {
         CaseRow(id: try row[0], number: try row[1], title: try row[2], customerName: try row[3], domainID: try row[4],
                 domainName: try row[5], status: CaseStatus(code: try row[6]) ?? .new, severity: Severity(level: try row[7]) ?? .p3,
-                escalated: try row[8], createdAt: Date(millis: try row[9]), updatedAt: Date(millis: try row[10]))
+                escalated: try row[8], createdAt: Date(millis: try row[9]), updatedAt: Date(millis: try row[10]), unread: try row[11])
     }
 
     static let customerColumns = "cu.id, cu.name, cu.primary_domain, cu.tier"

@@ -131,6 +131,10 @@ public final class RemotePortal: Portal, @unchecked Sendable {
         }
     }
 
+    public func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(PortalError) {
+        try send("PUT", "/v1/cases/\(number)/read", body: ReadStateBody(read: read, seen: seen), as: actor.user)
+    }
+
     // MARK: Drafts and feedback
 
     public func saveDraft(as user: User, form: DraftForm, content: String) throws(PortalError) {

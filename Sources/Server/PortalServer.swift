@@ -93,6 +93,16 @@ public struct PortalServer: Sendable {
             return Response(status: .noContent)
         }
 
+        v1.put("cases/:number/read") { request, context in
+            let user = try context.signedIn().user
+            let number = try Self.caseNumber(context)
+            let body = try await Self.decode(ReadStateBody.self, from: request, context: context)
+            try await Blocking.command { () throws(PortalError) in
+                try portal.setRead(body.read, number: number, as: Actor(user), seen: body.seen)
+            }
+            return Response(status: .noContent)
+        }
+
         // Filing, attachments
         v1.post("cases") { request, context in
             let user = try context.signedIn().user

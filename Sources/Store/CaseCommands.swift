@@ -212,6 +212,7 @@ extension PortalStore {
         try db.cachedStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
         try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
+        try fanOutUnread(db, caseID: caseID, author: actor)
     }
 
     /// Appends a message to the case's search row and moves the row to the key of the case's coming update time,

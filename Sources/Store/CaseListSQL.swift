@@ -152,25 +152,29 @@ struct CaseListSQL {
     /// the rows come back last first, those before `cursor` (nil: from the last row). The same index serves it,
     /// walked the other way. (Sorted by creation, a search-order walk is forward only: KeywordPlan.choose.)
     /// `walkBound`: a search-order walk reads at most that many matches (nil: no bound, for counts).
+    /// `reader`: the user whose unread cases `is:unread` means; `unreadDrives`: their few unread cases are the ones read
+    /// (UnreadSQL.drives), sorted, instead of a walk of the list index.
     init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
-         limit: Int, now: Date, keywords: KeywordPlan = .matchesGathered, walkBound: Int? = KeywordPlan.walkBound) {
-        if keywords == .searchOrder, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
+         limit: Int, now: Date, reader: Int64, unreadDrives: Bool = false, keywords: KeywordPlan = .matchesGathered,
+         walkBound: Int? = KeywordPlan.walkBound) {
+        if keywords == .searchOrder, !unreadDrives, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
             self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                      backward: backward, limit: limit, now: now, walkBound: walkBound)
+                      backward: backward, limit: limit, now: now, reader: reader, walkBound: walkBound)
         } else {
             self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
-                      now: now, keywords: keywords)
+                      now: now, reader: reader, unreadDrives: unreadDrives, keywords: unreadDrives ? .testedPerRow : keywords)
         }
     }
 
     /// Walks the list index that serves `sort` (or, for `.fromSearchIndex`, sorts the few matches; for a few
     /// customers, sorts their few cases).
     private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?,
-                 backward: Bool, limit: Int, now: Date, keywords: KeywordPlan) {
+                 backward: Bool, limit: Int, now: Date, reader: Int64, unreadDrives: Bool, keywords: KeywordPlan) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
-        // Driven from the search index, the scope must not offer an index of its own (unary +).
-        Self.appendScope(domainID, customers, plus: keywords == .fromSearchIndex ? "+" : "", to: &whereSQL, &args)
+        // Driven from the search index or the reader's unread rows, the scope must not offer an index of its own (unary +).
+        let driven = keywords == .fromSearchIndex || unreadDrives
+        Self.appendScope(domainID, customers, plus: driven ? "+" : "", to: &whereSQL, &args)
         whereSQL.append(Self.visible)
 
         // A single positive status or severity term uses its index; `is:open` uses the partial index
@@ -183,7 +187,8 @@ struct CaseListSQL {
                 : "c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)")
             args.append(match)
         }
-        Self.appendTerms(query, now: now, indexable: sortColumnEquality, to: &whereSQL, &args)
+        Self.appendTerms(query, now: now, reader: reader, indexable: driven ? nil : sortColumnEquality, unreadDrives: unreadDrives,
+                         to: &whereSQL, &args)
 
         // Backward, every direction flips: DESC and ASC, < and >, >= and <=.
         let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
@@ -208,7 +213,7 @@ struct CaseListSQL {
         }
         // Name the index that serves this order, so the plan never depends on table statistics; a search
         // driven from the FTS index sorts its few matches instead.
-        let index = keywords == .fromSearchIndex ? nil : Self.index(customers: customers?.count, sort: sort, equality: sortColumnEquality?.predicate)
+        let index = driven ? nil : Self.index(customers: customers?.count, sort: sort, equality: sortColumnEquality?.predicate)
         sql = """
             SELECT \(Map.caseRowColumns) FROM support_case c \(index.map { "INDEXED BY \($0)" } ?? "")
             JOIN customer cu ON cu.id = c.customer_id
@@ -227,7 +232,7 @@ struct CaseListSQL {
     /// caller stops reading once no case left can enter the page.
     /// Backward (sorted by update time only), the walk starts from the oldest match: `ORDER BY s.rowid`, `rowid > key(cursor)`.
     private init(searchOrder match: String, domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort,
-                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, walkBound: Int?) {
+                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, reader: Int64, walkBound: Int?) {
         var whereSQL = ["case_search MATCH ?"]
         var args: [any DatabaseValueConvertible] = [match]
         let keyCursor = sort == .updated ? cursor : nil
@@ -252,7 +257,7 @@ struct CaseListSQL {
         }
         Self.appendScope(domainID, customers, plus: "+", to: &whereSQL, &args)
         whereSQL.append(Self.visible)
-        Self.appendTerms(query, now: now, indexable: nil, to: &whereSQL, &args)
+        Self.appendTerms(query, now: now, reader: reader, indexable: nil, to: &whereSQL, &args)
         sql = """
             SELECT \(Map.caseRowColumns) FROM case_search s
             CROSS JOIN support_case c ON c.id = s.rowid & \(SearchKey.idMask)
@@ -281,12 +286,17 @@ struct CaseListSQL {
         }
     }
 
-    /// Every term but the positive keywords (which the plan places).
-    static func appendTerms(_ query: CaseQuery, now: Date, indexable: FilterTerm?, to whereSQL: inout [String],
-                            _ args: inout [any DatabaseValueConvertible]) {
+    /// Every term but the positive keywords (which the plan places). `unreadDrives`: a positive `is:unread` is the
+    /// set the read starts from rather than a test of each row.
+    static func appendTerms(_ query: CaseQuery, now: Date, reader: Int64, indexable: FilterTerm?, unreadDrives: Bool = false,
+                            to whereSQL: inout [String], _ args: inout [any DatabaseValueConvertible]) {
         for term in query.terms {
             if case .keyword = term.predicate, !term.negated { continue }
-            let (clause, termArgs) = clause(for: term.predicate, now: now, indexable: indexable.map { $0 == term } ?? false)
+            if unreadDrives, term.predicate == .isUnread, !term.negated {
+                whereSQL.append(UnreadSQL.drive); args.append(reader)
+                continue
+            }
+            let (clause, termArgs) = clause(for: term.predicate, now: now, reader: reader, indexable: indexable.map { $0 == term } ?? false)
             whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
             args += termArgs
         }
@@ -320,7 +330,7 @@ struct CaseListSQL {
         }
     }
 
-    static func clause(for predicate: FilterPredicate, now: Date, indexable: Bool) -> (String, [any DatabaseValueConvertible]) {
+    static func clause(for predicate: FilterPredicate, now: Date, reader: Int64, indexable: Bool) -> (String, [any DatabaseValueConvertible]) {
         let plus = indexable ? "" : "+"
         switch predicate {
         case .keyword(let k):
@@ -331,6 +341,8 @@ struct CaseListSQL {
             return ("+c.\(StatusSQL.closed)", [])
         case .isEscalated:
             return ("c.escalated = 1", [])
+        case .isUnread:
+            return (UnreadSQL.test, [reader])
         case .status(let list) where indexable && isWaitingOnSupport(list):
             return ("c.status < \(CaseStatus.waitingOnSupport.count)", [])  // the partial index's own condition
         case .status(let list):

@@ -28,6 +28,9 @@ public protocol CaseStore: AnyObject, Sendable {
     // MARK: Case commands
     func fileCase(as user: User, _ form: NewCase) throws(StoreError) -> SupportCase
     func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(StoreError)
+    /// Marks a visible case read or unread for the actor alone (no history, no alert). Read as of `seen`, the update
+    /// time the reader was shown: when the case has changed since, it stays unread.
+    func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(StoreError)
 
     // MARK: Drafts and feedback
     func saveDraft(as user: User, form: DraftForm, content: String) throws(StoreError)

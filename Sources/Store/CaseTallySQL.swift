@@ -19,7 +19,7 @@ package struct CaseTallySQL {
             CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
         }
         whereSQL.append(CaseListSQL.visible)
-        CaseListSQL.appendTerms(query, now: now, indexable: nil, to: &whereSQL, &args)
+        CaseListSQL.appendTerms(query, now: now, reader: 0, indexable: nil, to: &whereSQL, &args)  // no per-user term here
         sql = "SELECT coalesce(sum(c.n), 0) FROM case_tally c WHERE \(whereSQL.joined(separator: "\n  AND "))"
         values = args.map { $0.databaseValue }
     }
@@ -28,7 +28,7 @@ package struct CaseTallySQL {
     package static func counts(_ predicate: FilterPredicate) -> Bool {
         switch predicate {
         case .isOpen, .isClosed, .isEscalated, .status, .severity, .customer, .domain: true
-        case .keyword, .updated, .created: false
+        case .keyword, .updated, .created, .isUnread: false
         }
     }
 

@@ -10,7 +10,7 @@ extension PortalStore {
         let log = StatementLog(), now = self.now
         _ = try read { db in
             try Self.casePage(db, domainID: user.domainID, customerID: nil, query: query, sort: sort, after: cursor, backward: backward,
-                              limit: limit, now: now, log: log)
+                              limit: limit, now: now, reader: user.id, log: log)
         }
         return log.statements
     }

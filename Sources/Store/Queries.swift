@@ -20,14 +20,15 @@ extension PortalStore {
         switch scope {
         case .domain: customerID = nil
         case .customer(let c, _): customerID = c
-        case .supportQueue: return try supportQueue(query: query, sort: sort, page: page, limit: limit, cancellation: cancellation)
+        case .supportQueue: return try supportQueue(as: user, query: query, sort: sort, page: page, limit: limit, cancellation: cancellation)
         }
         let now = self.now, query = query.withoutRepeatedTerms
-        // A page is one SELECT (plus, for keywords, a probe or two), so it needs no transaction around it;
-        // prepared statements are cached per SQL text, and the keyset values are their arguments.
+        // A page is one SELECT (plus, for keywords, a probe or two; and the look-up of its unread rows), so it needs no
+        // transaction around it; prepared statements are cached per SQL text, and the keyset values are their arguments.
         return try singleStatementRead(cancellation: cancellation) { db in
-            try Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort, after: page.cursor,
-                              backward: page.isBackward, limit: limit, now: now, cancellation: cancellation)
+            try Self.flaggingUnread(db, Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort,
+                                                      after: page.cursor, backward: page.isBackward, limit: limit, now: now,
+                                                      reader: user.id, cancellation: cancellation), reader: user.id)
         }
     }
 
@@ -37,10 +38,11 @@ extension PortalStore {
     /// order reversed; its rows come back in the list's order, and `hasMore` says whether rows precede them.
     /// `log` collects the statements run (for the benchmark's baseline); tests force the plans and lower `walkBound`.
     static func casePage(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort,
-                         after cursor: CaseRow?, backward: Bool = false, limit: Int, now: Date, log: StatementLog? = nil,
+                         after cursor: CaseRow?, backward: Bool = false, limit: Int, now: Date, reader: Int64, log: StatementLog? = nil,
                          cancellation: Cancellation? = nil,
                          keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
-                         walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true) throws -> CasePage {
+                         walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true,
+                         fewUnread: Int = UnreadSQL.fewUnread) throws -> CasePage {
         let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
                                               plan: customerPlan)
         func fetch(_ q: CaseListSQL) throws -> [CaseRow] {
@@ -49,9 +51,11 @@ extension PortalStore {
             log?.statements.append((q.sql, q.values))
             return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
         }
+        let unreadDrives = try UnreadSQL.drives(db, query, reader: reader, few: fewUnread, log: log)
         func read(_ plan: KeywordPlan) throws -> [CaseRow] {
             try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                                  backward: backward, limit: limit + 1, now: now, keywords: plan, walkBound: walkBound))
+                                  backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
+                                  keywords: plan, walkBound: walkBound))
         }
         /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
         func walk() throws -> [CaseRow]? {
@@ -59,7 +63,7 @@ extension PortalStore {
             for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor, backward: backward) {
                 rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
                                               after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
-                                              keywords: .searchOrder, walkBound: walkBound))
+                                              reader: reader, keywords: .searchOrder, walkBound: walkBound))
                 if rows.count > limit { break }
                 if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound, log: log) {
                     return nil
@@ -71,7 +75,7 @@ extension PortalStore {
         /// below the last of them (every case left was updated, so created, before it); nil when the bound cut it.
         func walkByCreation() throws -> [CaseRow]? {
             let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                limit: walkBound, now: now, keywords: .searchOrder, walkBound: walkBound)
+                                limit: walkBound, now: now, reader: reader, keywords: .searchOrder, walkBound: walkBound)
             let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
             var best: [CaseRow] = []  // in page order, at most limit + 1
             var read = 0, proven = false
@@ -87,14 +91,16 @@ extension PortalStore {
             if let log {
                 // The baseline steps the same rows: the statement with the rows this read consumed as its limit.
                 let consumed = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                           limit: read, now: now, keywords: .searchOrder, walkBound: walkBound)
+                                           limit: read, now: now, reader: reader, keywords: .searchOrder, walkBound: walkBound)
                 log.statements.append((consumed.sql, consumed.values))
             }
             if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, log: log) { return nil }
             return best
         }
         let narrow = customers != nil
-        var plan = try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward, log: log)
+        // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
+        var plan = unreadDrives ? .testedPerRow
+            : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward, log: log)
         if backward, sort == .created, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }  // no backward walk by creation
         let rows: [CaseRow]
         if plan == .searchOrder, FTS.positiveMatch(query) != nil {
@@ -172,7 +178,7 @@ extension PortalStore {
 
     /// The Support queue: every domain's cases waiting on support, the longest waiting first. That is each domain's
     /// list in update order read from its other end (the oldest update first), merged like All domains.
-    func supportQueue(query: CaseQuery, sort: CaseSort, page anchor: PageAnchor, limit: Int,
+    func supportQueue(as engineer: User, query: CaseQuery, sort: CaseSort, page anchor: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(StoreError) -> CasePage {
         var waiting = query.withoutRepeatedTerms
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
@@ -183,8 +189,9 @@ extension PortalStore {
         var more = false
         for domainID in domains {
             let page = try singleStatementRead(cancellation: cancellation) { db in
-                try Self.casePage(db, domainID: domainID, customerID: nil, query: waiting, sort: sort, after: flipped.cursor,
-                                  backward: flipped.isBackward, limit: limit, now: now, cancellation: cancellation)
+                try Self.flaggingUnread(db, Self.casePage(db, domainID: domainID, customerID: nil, query: waiting, sort: sort,
+                                                          after: flipped.cursor, backward: flipped.isBackward, limit: limit, now: now,
+                                                          reader: engineer.id, cancellation: cancellation), reader: engineer.id)
             }
             merged += page.rows
             more = more || page.hasMore
@@ -203,7 +210,7 @@ extension PortalStore {
         switch scope {
         case .domain: customer = nil
         case .customer(let c, _): customer = c
-        case .supportQueue: return try supportQueueCount(query: query, cap: cap, cancellation: cancellation)
+        case .supportQueue: return try supportQueueCount(as: user, query: query, cap: cap, cancellation: cancellation)
         }
         let now = self.now, query = query.withoutRepeatedTerms
         return try singleStatementRead(cancellation: cancellation) { db in
@@ -213,14 +220,16 @@ extension PortalStore {
             let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
                                                        log: nil)
             // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.
-            let plan = try KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
+            let unreadDrives = try UnreadSQL.drives(db, query, reader: user.id, log: nil)
+            let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
             let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
-                                after: nil, limit: cap + 1, now: now, keywords: plan, walkBound: nil)
+                                after: nil, limit: cap + 1, now: now, reader: user.id, unreadDrives: unreadDrives, keywords: plan,
+                                walkBound: nil)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
         }
     }
 
-    func supportQueueCount(query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(StoreError) -> Int {
+    func supportQueueCount(as engineer: User, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(StoreError) -> Int {
         var waiting = query.withoutRepeatedTerms
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         let now = self.now
@@ -229,10 +238,12 @@ extension PortalStore {
                 return try tally.count(db, cap: cap)
             }
             var total = 0
+            let unreadDrives = try UnreadSQL.drives(db, waiting, reader: engineer.id, log: nil)
             for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
-                let plan = try KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
+                let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
                 let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
-                                    limit: cap + 1 - total, now: now, keywords: plan, walkBound: nil)
+                                    limit: cap + 1 - total, now: now, reader: engineer.id, unreadDrives: unreadDrives, keywords: plan,
+                                    walkBound: nil)
                 total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
             }
             return total
@@ -291,7 +302,8 @@ extension PortalStore {
         }
         let sharing = try String.fetchAll(db.cachedStatement(sql: DetailSQL.sharing), arguments: [c.id])
         return CaseDetail(supportCase: c, customer: customer, access: access, domainName: domainName, creator: creator,
-                          history: history, attachments: attachments, sharing: sharing)
+                          history: history, attachments: attachments, sharing: sharing,
+                          unread: try isUnread(db, caseID: c.id, reader: actor.user.id))
     }
 
     /// An attachment's bytes, for saving it back to a file.
@@ -324,7 +336,7 @@ extension PortalStore {
             let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
             let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor, backward: backward)
             let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward,
-                                limit: 51, now: now, keywords: plan)
+                                limit: 51, now: now, reader: 0, keywords: plan)
             return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
         }
     }

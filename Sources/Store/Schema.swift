@@ -34,6 +34,9 @@ enum Schema {
         m.registerMigration("v10: case counts kept by the commands; the search index's merges in smaller steps") { db in
             try db.execute(sql: v10)
         }
+        m.registerMigration("v11: unread cases") { db in
+            try db.execute(sql: v11)
+        }
         return m
     }
 
@@ -339,6 +342,19 @@ enum Schema {
     -- whole index (12,000 messages at 100,000 cases: the slowest write 7.7 s, 32.6 s in all; with these 1.1 s, 20.2 s).
     INSERT INTO case_search (case_search, rank) VALUES ('automerge', 8);
     INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 64);
+    """
+
+    static let v11 = """
+    -- A case is unread for a user when someone else added an event since they last opened it (UnreadSQL): each event
+    -- adds a row here for every other account that sees the case, opening it takes the user's row away. What happened
+    -- before an account existed is read. Cases are never deleted, so case_id needs no index of its own.
+    CREATE TABLE case_unread (
+        user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+        case_id INTEGER NOT NULL,
+        PRIMARY KEY (user_id, case_id)
+    ) WITHOUT ROWID;
+    -- The engineers, who see every case, found without reading every user.
+    CREATE INDEX user_engineers ON user(id) WHERE kind = 'support-engineer';
     """
 
     /// Counts every case into case_tally (v10; `careportal demo` after its bulk load). Part of migration v10: frozen.

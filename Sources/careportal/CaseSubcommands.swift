@@ -8,7 +8,31 @@ struct CaseSubcommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Show, file and update one case.",
         subcommands: [Show.self, Create.self, Message.self, SeverityChange.self, Close.self, Reopen.self,
-                      Escalate.self, Attach.self, Share.self])
+                      Escalate.self, Attach.self, Share.self, MarkRead.self, MarkUnread.self])
+
+    struct MarkRead: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "read", abstract: "Mark cases read for you (as `case show` does), without showing them.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: caseNumbersHelp) var numbers: [String]
+        func run() throws {
+            try actor.each(try caseNumbers(numbers), verb: "marked read",
+                           act: { portal, user, n throws(PortalError) in try portal.setRead(true, number: n, as: Actor(user), seen: nil) },
+                           said: { n, _, _ in "Case \(n) is read." })
+        }
+    }
+
+    struct MarkUnread: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unread", abstract: "Mark cases unread for you, as if someone else had just changed them.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: caseNumbersHelp) var numbers: [String]
+        func run() throws {
+            try actor.each(try caseNumbers(numbers), verb: "marked unread",
+                           act: { portal, user, n throws(PortalError) in try portal.setRead(false, number: n, as: Actor(user), seen: nil) },
+                           said: { n, _, _ in "Case \(n) is unread." })
+        }
+    }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
@@ -20,6 +44,10 @@ struct CaseSubcommands: ParsableCommand {
             let n = try caseNumber(number)
             let (portal, user) = try actor.signedIn()
             let d = try attempt { () throws(PortalError) in try portal.caseDetail(as: Actor(user), number: n) }
+            // Shown is read (as of the update time shown: a change since stays unread).
+            if d.unread {
+                try attempt { () throws(PortalError) in try portal.setRead(true, number: n, as: Actor(user), seen: d.supportCase.updatedAt) }
+            }
             if json { try printJSON(CaseDetailJSON(d, now: portal.now)); return }
             let c = d.supportCase
             // One-line fields are escaped as lines; the description and history text keep their lines (`say`).
@@ -176,11 +204,18 @@ extension ActorOptions {
     /// when any was refused a count of them and exit status 1 (3 when the storage failed for any).
     func performEach(_ command: CaseCommand, on numbers: [Int], verb: String,
                      said: (Int, any Portal, User) throws(Failure) -> String) throws(Failure) {
+        try each(numbers, verb: verb, act: { portal, user, n throws(PortalError) in try portal.perform(command, on: n, as: Actor(user)) },
+                 said: said)
+    }
+
+    /// `act` on each case in turn, reported as `performEach` describes.
+    func each(_ numbers: [Int], verb: String, act: (any Portal, User, Int) throws(PortalError) -> Void,
+              said: (Int, any Portal, User) throws(Failure) -> String) throws(Failure) {
         let (portal, user) = try signedIn()
         var refused: [Failure] = []
         for n in numbers {
             do throws(Failure) {
-                try attempt { () throws(PortalError) in try portal.perform(command, on: n, as: Actor(user)) }
+                try attempt { () throws(PortalError) in try act(portal, user, n) }
                 say(try said(n, portal, user))
             } catch {
                 // One case: its refusal as it is, with its own exit status (a bad address is bad input, 2).

@@ -10,11 +10,13 @@ struct CaseJSON: Encodable {
     var title, customer, domain, status, severity: String
     var escalated: Bool
     var createdAt, updatedAt: Date
+    /// For the signed-in user: someone else added an event since they last opened the case.
+    var unread: Bool
 
     init(_ r: CaseRow) {
         number = r.number; title = r.title; customer = r.customerName; domain = r.domainName
         status = r.status.rawValue; severity = r.severity.rawValue; escalated = r.escalated
-        createdAt = r.createdAt; updatedAt = r.updatedAt
+        createdAt = r.createdAt; updatedAt = r.updatedAt; unread = r.unread
     }
 }
 
@@ -32,6 +34,8 @@ struct CaseDetailJSON: Encodable {
     var history: [Event]
     /// Days left to reopen, when closed.
     var reopenDaysLeft: Int?
+    /// Whether it was unread before this read (which reads it).
+    var unread: Bool
 
     init(_ d: CaseDetail, now: Date) {
         let c = d.supportCase
@@ -43,6 +47,7 @@ struct CaseDetailJSON: Encodable {
         attachments = d.attachments.map { Attachment(id: $0.id, name: $0.name, size: $0.size, sha256: $0.sha256) }
         history = d.history.map { Event(at: $0.at, author: $0.author, kind: $0.kind.rawValue, text: $0.text) }
         reopenDaysLeft = Rules.reopenDaysLeft(c, now: now)
+        unread = d.unread
     }
 }
 

@@ -102,6 +102,8 @@ struct FilterParserTermTests {
         #expect(try predicate("is:open") == .isOpen)
         #expect(try predicate("is:closed") == .isClosed)
         #expect(try predicate("is:escalated") == .isEscalated)
+        #expect(try predicate("is:unread") == .isUnread)
+        #expect(try predicate("IS:Unread") == .isUnread)
         #expect(try predicate("IS:Open") == .isOpen)
         #expect(try predicate(#"is:"escalated""#) == .isEscalated)
     }
@@ -235,7 +237,7 @@ struct FilterParserErrorTests {
         ("status:in_progress", 8, "unknown status"),
         ("severity:p5", 10, #"unknown severity "p5"; expected p1, p2, p3 or p4"#),
         ("sev:p1,high", 8, #"unknown severity "high""#),
-        ("is:pending", 4, #"unknown value "pending" for is:; expected open, closed or escalated"#),
+        ("is:pending", 4, #"unknown value "pending" for is:; expected open, closed, escalated or unread"#),
         ("is:open,closed", 8, "is: takes one value"),
         ("updated:<7d,<2d", 12, "updated: takes one value"),
         // malformed times
@@ -325,7 +327,7 @@ struct FilterParserPropertyTests {
         "",
         "printer",
         #"word "exact phrase" prefix*"#,
-        "is:open is:closed is:escalated",
+        "is:open is:closed is:escalated is:unread",
         "status:new,in-progress,action-required,solution-provided,closed",
         "severity:p1,p2 sev:3",
         #"customer:acme customer:"Acme Corp" domain:reseller-one.example"#,
@@ -470,7 +472,7 @@ struct FilterParserPropertyTests {
 
     static let fuzzPieces = [
         "status", "sev", "severity", "is", "customer", "domain", "updated", "created", "Status", "bogus", "open",
-        "closed", "escalated", "new", "in-progress", "p1", "P4", "3", "<", ">", "7d", "24h", "30min", "2w", "7x",
+        "closed", "escalated", "unread", "new", "in-progress", "p1", "P4", "3", "<", ">", "7d", "24h", "30min", "2w", "7x",
         "2026-01-31", "2026-13-40", "0000-00-00", ":", ":", ",", ",", "\"", "\"", "\\", "-", "-", "*", " ", " ", "  ",
         "\t", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "日本", "😀", "👩‍👩‍👧", "🇫🇷", "\u{200D}", "\u{600}", "ß", "!", ".",
         "acme", "Acme Corp", "x", "9", "99999999999999999999",

@@ -89,6 +89,7 @@ final class FakePortal: Portal, @unchecked Sendable {
     func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail { try call("case \(number)"); throw .refused(.notFound("case", "\(number)")) }
     func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase { try call("file"); throw .unavailable("not here") }
     func perform(_ command: CaseCommand, on number: Int, as actor: Actor) throws(PortalError) { try call("perform \(command.verb) \(number)") }
+    func setRead(_ read: Bool, number: Int, as actor: Actor, seen: Date?) throws(PortalError) { try call("\(read ? "read" : "unread") \(number)") }
     func createCustomerUser(as admin: User, email: String, name: String, password: String, customer: String) throws(PortalError) -> User {
         try call("customer user"); throw .unavailable("not here")
     }

@@ -109,6 +109,8 @@ public enum Keyword: Equatable, Sendable {
 public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
     case keyword(Keyword)
     case isOpen, isClosed, isEscalated
+    /// Someone else added an event since the reader last opened the case (per user: `CaseRow.unread`).
+    case isUnread
     /// Any of these statuses; deduplicated, in the order typed.
     case status([CaseStatus])
     /// Any of these severities; deduplicated, in the order typed.
@@ -139,6 +141,7 @@ public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
         case .isOpen: "is:open"
         case .isClosed: "is:closed"
         case .isEscalated: "is:escalated"
+        case .isUnread: "is:unread"
         case .status(let s): "status:" + s.map(\.rawValue).joined(separator: ",")
         case .severity(let s): "severity:" + s.map { $0.rawValue.lowercased() }.joined(separator: ",")
         case .customer(let c): "customer:" + c.map(FilterSyntax.value).joined(separator: ",")

@@ -5,7 +5,7 @@ public enum FilterCheatSheet {
         ("word  \"a phrase\"  pre*", "keywords in number, title, text, messages, customer"),
         ("4617", "digits also match the start of a case number"),
         ("is:open  is:closed", "open or closed cases (or status:open)"),
-        ("is:escalated", "escalated cases"),
+        ("is:escalated  is:unread", "escalated cases; changed by others since you opened them"),
         ("status:new,action-required", "any of these statuses (see README)"),
         ("sev:p1,p2", "any of these severities"),
         ("customer:acme", "a customer's name or domain (\"Two Words\")"),
@@ -26,7 +26,7 @@ public enum FilterCheatSheet {
 
     /// Fields and the line shown while one is typed: by name, with the names that reach it.
     static let fieldHints: [(names: [String], hint: String)] = [
-        (["is"], "is:open  is:closed  is:escalated"),
+        (["is"], "is:open  is:closed  is:escalated  is:unread"),
         (["status"], "status:new,in-progress,action-required,solution-provided,closed  (status:open = is:open)"),
         (["severity", "sev"], "sev:p1,p2  any of these severities, P1 critical … P4 low"),
         (["customer"], "customer:acme  customer:\"Two Words\"  a customer's name or primary domain"),

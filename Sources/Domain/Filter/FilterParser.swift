@@ -242,8 +242,9 @@ struct FilterParser {
             case "open": return .isOpen
             case "closed": return .isClosed
             case "escalated": return .isEscalated
+            case "unread": return .isUnread
             default:
-                throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for is:; expected open, closed or escalated")
+                throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for is:; expected open, closed, escalated or unread")
             }
         case "status":
             // `status:open` and `status:escalated` are what people type for is:open and is:escalated.
