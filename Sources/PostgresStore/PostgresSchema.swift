@@ -447,8 +447,8 @@ public enum PostgresSchema {
     CREATE INDEX account_engineers ON account (id) WHERE kind = 'support-engineer';
     ALTER TABLE case_unread ENABLE ROW LEVEL SECURITY;
     ALTER TABLE case_unread FORCE ROW LEVEL SECURITY;
-    CREATE POLICY own_rows ON case_unread USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
-    CREATE POLICY author_adds ON case_unread FOR INSERT
-        WITH CHECK (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    CREATE POLICY own_rows ON case_unread FOR SELECT USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
+    CREATE POLICY own_rows_go ON case_unread FOR DELETE USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
+    CREATE POLICY seen_case ON case_unread FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
     """
 }

@@ -276,6 +276,9 @@ public final class EffectRunner: @unchecked Sendable {
         case .caseCommand(_, _, let number, let command):
             try portal.perform(command, on: number, as: Actor(try signedIn()))
             return .done
+        case .setRead(_, _, let number, let read, let seen):
+            try portal.setRead(read, number: number, as: Actor(try signedIn()), seen: seen)
+            return .done
         case .fileCase(_, _, let newCase):
             return .filed(caseNumber: try portal.fileCase(as: try signedIn(), newCase).number)
         case .saveDraft(_, _, let form, let content):

@@ -20,6 +20,8 @@ public struct Glyphs: Hashable, Sendable {
     public let draft: String
     /// A row marked for a change to several cases.
     public var marked: String { unicode ? "▶" : ">" }
+    /// An unread case (N for new, as mail readers mark it, where there is no ●).
+    public var unread: String { unicode ? "●" : "N" }
 
     /// Box drawing, `…`, `⚑`, `✎`.
     public static let unicode = Glyphs(unicode: true, horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",

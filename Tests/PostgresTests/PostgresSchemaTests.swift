@@ -19,7 +19,7 @@ struct PostgresSchemaTests {
             try db.query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1", on: c)
                 .map { try $0.decode(String.self) }
         }
-        #expect(tables == ["account", "account_role", "attachment", "audit", "case_domain_tally", "case_tally", "case_words", "customer", "customer_access",
+        #expect(tables == ["account", "account_role", "attachment", "audit", "case_domain_tally", "case_tally", "case_unread", "case_words", "customer", "customer_access",
                            "customer_generation", "domain", "draft", "feedback", "history", "org_unit", "outbox", "role", "schema_migration", "secondary_domain",
                            "session", "sharing", "support_case"])
     }

@@ -61,6 +61,26 @@ struct RowLevelSecurityTests {
         #expect(try f.detail(f.standardCase.number).supportCase.title == "Mail bounces")
     }
 
+    /// Unread rows are each account's own: an unfiltered read shows the actor's alone, an unfiltered delete takes only
+    /// theirs, and an account can't add one on a case it doesn't see.
+    @Test func unreadRowsAreEachAccountsOwn() throws {
+        let (f, db) = try Self.fixture()
+        defer { db.close() }
+        let agent = (kind: "reseller", domain: Optional(f.agent1.domainID), customer: Int64?.none, account: Optional(f.agent1.id))
+        let admin = (kind: "reseller", domain: Optional(f.admin1.domainID), customer: Int64?.none, account: Optional(f.admin1.id))
+        let other = (kind: "reseller", domain: Optional(f.agent2.domainID), customer: Int64?.none, account: Optional(f.agent2.id))
+        // agent1 filed both domain-one cases: they are unread for admin1 and the engineer, not for agent1.
+        #expect(try Self.unfiltered(db, "SELECT account_id::text FROM case_unread", actor: agent) == [])
+        #expect(try Self.unfiltered(db, "SELECT DISTINCT account_id::text FROM case_unread", actor: admin) == [String(f.admin1.id)])
+        #expect(try Self.unfiltered(db, "SELECT count(*)::text FROM case_unread", actor: admin) == ["2"])
+        _ = try Self.unfiltered(db, "DELETE FROM case_unread RETURNING account_id::text", actor: other)
+        #expect(try Self.unfiltered(db, "SELECT count(*)::text FROM case_unread", actor: admin) == ["2"], "another's delete took none")
+        #expect(throws: (any Error).self) {
+            _ = try Self.unfiltered(db, "INSERT INTO case_unread (account_id, case_id) VALUES (\(f.agent2.id), \(f.standardCase.id)) RETURNING '1'",
+                                    actor: other)
+        }
+    }
+
     @Test func aCustomerUserSeesItsOrganisationsAndATransactionNamingNobodySeesNothing() throws {
         let (f, db) = try Self.fixture()
         defer { db.close() }

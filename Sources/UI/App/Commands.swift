@@ -34,6 +34,8 @@ enum Command: Equatable, Sendable {
     case bulk(BulkAction)
     /// `P`: the preview pane on or off.
     case togglePreview
+    /// `u`: the case under the cursor (or every marked case) read or unread.
+    case toggleRead
 }
 
 enum MarkWhat: Equatable, Sendable {

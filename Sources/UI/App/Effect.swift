@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Work the runtime does off the input loop. Effects that answer carry the request id their
 /// `Action.reply` comes back with; `session` is an index into `AppState.sessions` when it is issued.
@@ -27,6 +28,8 @@ public enum Effect: Equatable, Sendable {
     case sendFeedback(request: Int, session: Int?, screen: String, message: String)
     /// Every change to a case, checked again by the portal.
     case caseCommand(request: Int, session: Int, number: Int, CaseCommand)
+    /// The case read (as of `seen`, the update time shown) or unread for the session's user alone; answered by `.done`.
+    case setRead(request: Int, session: Int, number: Int, read: Bool, seen: Date?)
     /// Files a case from the wizard; answered by `.filed`.
     case fileCase(request: Int, session: Int, NewCase)
     /// Form drafts, saved as you type (at most about once a second).
@@ -53,7 +56,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .loadCustomers(_, let s), .loadCase(_, let s, _),
              .findCase(_, let s, _),
-             .caseCommand(_, let s, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
+             .caseCommand(_, let s, _, _), .setRead(_, let s, _, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
              .loadDraft(_, let s, _), .loadDrafts(_, let s), .loadAdmin(_, let s), .adminChange(_, let s, _):
             s
         case .sendFeedback(_, let s, _, _):
@@ -69,7 +72,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
              .loadCustomers(let r, _), .loadCase(let r, _, _), .findCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
-             .caseCommand(let r, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
+             .caseCommand(let r, _, _, _), .setRead(let r, _, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
              .editExternally(let r, _), .showInPager(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
             r

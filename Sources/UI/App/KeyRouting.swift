@@ -68,6 +68,7 @@ extension AppState {
         case .mark(let what): return mark(what)
         case .bulk(let action): startBulk(action)
         case .togglePreview: return togglePreview()
+        case .toggleRead: return toggleRead()
         }
         return []
     }

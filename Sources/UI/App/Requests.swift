@@ -26,6 +26,19 @@ enum Requester: Equatable, Sendable {
     case drafts(TabID)
     /// One case of a change made to every marked case.
     case bulk(Int)
+    /// A case marked read or unread (by `u`, or by opening it).
+    case readState(ReadNote)
+    /// A tab's count of unread cases, for the tab bar.
+    case unreadCount(TabID)
+}
+
+/// A case being marked read or unread, and which tab asked.
+struct ReadNote: Equatable, Sendable {
+    var tab: TabID
+    var target: CaseRef
+    var read: Bool
+    /// Said when it fails (`u` is asked for; reading on opening fails quietly: the case stays bold).
+    var asked: Bool
 }
 
 /// A command in flight.

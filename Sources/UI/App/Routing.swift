@@ -25,7 +25,7 @@ extension AppState {
             status = .error(text)
             return []
         case .arrived(let notices):
-            if let text = Arrivals.text(notices) { status = .info(text) }
+            if let text = Arrivals.text(notices) { status = .arrival(text) }
             return []
         case .reply(let request, let reply):
             return route(reply, request: request)
@@ -45,6 +45,11 @@ extension AppState {
             return commandEnded(note, reply: reply, request: request)
         case .bulk(let id)?:
             return bulkAnswered(id, request: request, reply: reply)
+        case .readState(let note)?:
+            return readStateAnswered(note, reply: reply)
+        case .unreadCount(let tab)?:
+            unreadCounted(tab, reply: reply)
+            return []
         case .drafts(let tab)?:
             if let t = tabs.firstIndex(where: { $0.id == tab }), case .drafts(let list) = reply { tabs[t].drafts = list.map(\.form) }
             return []
@@ -56,6 +61,7 @@ extension AppState {
         let receipt = screen.receive(reply, request: request, viewport: viewport(for: screen))
         tabs[t][ref.screen] = screen
         guard t == active, tabs[t].currentID == ref.screen else { return [] }
+        let read = readShownCase()
         if case .failed(let what, let message) = receipt {
             status = .error("Couldn't load \(what): \(message)  (\(Keymap.name(of: .refresh)) retries)")
         }
@@ -63,9 +69,9 @@ extension AppState {
         if case .detail(var view) = tabs[t].current, view.detail != nil, let waiting = view.waiting {
             view.waiting = nil
             tabs[t].current = .detail(view)
-            return caseAction(waiting.action, key: waiting.key) + loadMoreIfNeeded()
+            return read + caseAction(waiting.action, key: waiting.key) + loadMoreIfNeeded()
         }
-        return loadMoreIfNeeded()
+        return read + loadMoreIfNeeded()
     }
 
     /// A command ended: its form (if still open or parked) takes the answer; then the status line says how
@@ -97,6 +103,7 @@ extension AppState {
                 if case .cases(var list) = screen { list.preview.forget(); screen = .cases(list) }
             }
             if tabs[t].drafts != nil { tabs[t].draftsRequested = false }  // a draft may have gone with a sent message
+            tabs[t].unreadRequested = false
         }
         return showCurrent()
     }

@@ -42,6 +42,9 @@ struct Tab: Equatable, Sendable {
     /// The session's saved drafts (nil until loaded): counted in the status line, marked in the case lists.
     var drafts: [DraftForm]?
     var draftsRequested = false
+    /// How many of the tab's home list's cases are unread (nil until counted), shown on the tab.
+    var unread: UnreadCount?
+    var unreadRequested = false
 
     init(id: TabID, session: SessionInfo) {
         self.id = id; self.session = session

@@ -29,6 +29,10 @@ enum Theme {
     static let caret = Style.reverse
     /// A marked row's mark.
     static let marked = Style(fg: .ansi(3), bold: true)
+    /// An unread row's mark (the row itself is bold).
+    static let unreadMark = Style(fg: .ansi(6), bold: true)
+    /// The status line when someone else just changed a case.
+    static let arrival = Style(fg: .indexed(16), bg: .indexed(214), bold: true)
     /// A match of `/` in an open case.
     static let match = Style(bold: true, reverse: true)
     /// The cursor row: a coloured bar that keeps each cell's own colour; monochrome terminals show it reversed.

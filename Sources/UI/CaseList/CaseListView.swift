@@ -23,17 +23,21 @@ enum CaseListView {
         for (offset, i) in (cursor.top..<min(list.rows.count, cursor.top + viewport)).enumerated() {
             let y = rowsArea.y + offset
             let row = list.rows[i]
-            let line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), place: places[row.domainID],
+            var line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), place: places[row.domainID],
                                                     glyphs: buffer.glyphs) })
+            if row.unread { line = line.map { Span($0.text, $0.style.bolded()) } }
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)
             } else {
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea)
             }
-            // A marked row: its mark in the margin, left of the case number.
+            // A marked row: its mark in the margin, left of the case number; else an unread row's ●.
             if !list.marks.isEmpty, list.marks.contains(CaseRef(domainID: row.domainID, number: row.number)) {
                 buffer.put([Span(buffer.glyphs.marked, Theme.marked)], x: layout.pane.x, y: y, clip: layout.pane)
+            } else if row.unread {
+                let style = i == cursor.index ? Theme.onCursorRow(Theme.unreadMark) : Theme.unreadMark
+                buffer.put([Span(buffer.glyphs.unread, style)], x: layout.pane.x, y: y, clip: layout.pane)
             }
         }
     }

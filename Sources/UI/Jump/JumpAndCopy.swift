@@ -11,7 +11,7 @@ extension AppState {
                                 title: detail.supportCase.title)
         screen.detail = detail
         screen.phase = .ready
-        return push(.detail(screen))
+        return push(.detail(screen)) + readShownCase()
     }
 
     /// `y` and `Y`: the cursor row's case (or the open case) to the terminal's clipboard, saying what was copied.

@@ -7,12 +7,15 @@ enum TabBarView {
         var x = buffer.put(" careportal ", x: area.x, y: area.y, style: Theme.brand, clip: area)
         let home = state.homeLocation
         var labels = state.tabs.map { label($0, among: state.tabs, home: home) }
+        // Each tab's unread cases after its name (none shown when there are none).
+        let counts = state.tabs.map { tab in tab.unread.flatMap { $0.count > 0 ? " \(buffer.glyphs.unread)\($0.label)" : nil } ?? "" }
         // Too many for the row: each label gets an equal share (the domain's start stays readable).
-        let tabRoom = area.maxX - x - 3 * labels.count
+        let tabRoom = area.maxX - x - 3 * labels.count - counts.reduce(0) { $0 + $1.displayWidth }
         if labels.reduce(0, { $0 + $1.displayWidth }) > tabRoom, !labels.isEmpty {
             let share = max(8, tabRoom / labels.count)
             labels = labels.map { $0.displayWidth > share ? buffer.glyphs.fit($0, toWidth: share) : $0 }
         }
+        labels = zip(labels, counts).map { $0 + $1 }
         for (i, label) in labels.enumerated() {
             x += 1
             x = buffer.put(" \(label) ", x: x, y: area.y, style: i == state.active ? Theme.tabActive : Theme.tabInactive, clip: area)

@@ -15,6 +15,11 @@ enum StatusLineView {
             case .info: Theme.info
             case .success: Theme.success
             case .error: Theme.error
+            case .arrival: Theme.arrival
+            }
+            if message.kind == .arrival {
+                // The whole row lit, not only the text: an arrival is seen from the corner of the eye.
+                buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: Theme.arrival)
             }
             buffer.putFitted(message.text, x: inner.x, y: inner.y, style: style, clip: inner)
             return
