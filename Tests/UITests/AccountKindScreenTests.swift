@@ -101,6 +101,6 @@ import Testing
         #expect(state.status == .success("Connected again.") && !effects.isEmpty, "a reload after the connection is back")
         _ = state.update(.arrived([ChangeNotice(id: 9, caseNumber: 10007919, kind: .supportReply, at: Fixture.now,
                                             author: "Priya (Google Workspace Support)")]))
-        #expect(state.status == .info("New: reply from support on 10007919 by Priya (Google Workspace Support)"))
+        #expect(state.status == .arrival("New: reply from support on 10007919 by Priya (Google Workspace Support)"))
     }
 }

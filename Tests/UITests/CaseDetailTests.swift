@@ -114,7 +114,10 @@ import Testing
     @Test func dataChangedReloadsTheOpenCaseAndLaterTheList() {
         var state = opened(Fixture.detail())
         let effects = state.send(.dataChanged)
-        #expect(effects == [.loadCase(request: state.lastRequest, session: 0, number: 10_007_919)])
+        // The case, and the tab's unread cases counted again.
+        #expect(effects == [.loadCase(request: effects.request(0), session: 0, number: 10_007_919),
+                            .countCases(request: state.lastRequest, session: 0, scope: .domain(10),
+                                        query: CaseQuery(terms: [FilterTerm(.isUnread)]), cap: AppState.unreadCap)])
         // The list behind it reloads when it is shown again, keeping the cursor.
         let back = state.press(.char("q"))
         #expect(back.count == 2)

@@ -63,8 +63,8 @@ import Testing
         state.type("Hello")
         let sent = state.press(.ctrl("s"))
         let effects = state.answer(sent, .done)
-        #expect(effects == [.discardDraft(request: effects.request(0), session: 0, form: Self.draft),
-                            .loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(effects.withoutUnreadCounts == [.discardDraft(request: effects.request(0), session: 0, form: Self.draft),
+                                                .loadCase(request: effects.request(1), session: 0, number: Self.number)])
         #expect(state.overlay == nil)
         #expect(state.status == .success("Message sent."))
         // The message is no longer waited for; only the draft's discard (now a request of its own) is.
@@ -202,7 +202,7 @@ import Testing
         #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .severity(.p1))])
         #expect(state.overlay == nil)
         let reload = state.answer(sent, .done)
-        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(reload.withoutUnreadCounts == [.loadCase(request: reload.request(0), session: 0, number: Self.number)])
         #expect(state.status == .success("Severity changed to P1 critical."))
     }
 
@@ -244,7 +244,7 @@ import Testing
         let sent = state.press(.char("y"))
         #expect(sent == [.caseCommand(request: state.lastRequest, session: 0, number: Self.number, .reopen)])
         let reload = state.answer(sent, .done)
-        #expect(reload == [.loadCase(request: state.lastRequest, session: 0, number: Self.number)])
+        #expect(reload.withoutUnreadCounts == [.loadCase(request: reload.request(0), session: 0, number: Self.number)])
         #expect(state.status == .success("Case 10007919 reopened."))
     }
 
@@ -279,7 +279,7 @@ import Testing
         #expect(state.send(.reply(request: state.unknownRequest, .failed("no"))).isEmpty)
         #expect(state == before)
         // The real answer still counts, once.
-        #expect(state.answer(sent, .done).count == 1)
+        #expect(state.answer(sent, .done).withoutUnreadCounts.count == 1)
         let after = state
         #expect(state.answer(sent, .done).isEmpty)
         #expect(state == after)

@@ -12,7 +12,10 @@ import Testing
         #expect(effects == [
             .loadCases(request: effects.request(0), session: 0, scope: .domain(10), query: .all, sort: .updated, page: .first, limit: 50),
             .countCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all, cap: 10_000),
-            .loadDrafts(request: state.lastRequest, session: 0),  // counted in the status line, marked in the list
+            .loadDrafts(request: effects.request(2), session: 0),  // counted in the status line, marked in the list
+            // The tab's unread cases, for the count on the tab.
+            .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: CaseQuery(terms: [FilterTerm(.isUnread)]),
+                        cap: AppState.unreadCap),
         ])
         var tall = AppState(sessions: [Fixture.ana], size: Fixture.large, now: Fixture.now)
         guard case .loadCases(_, _, _, _, _, _, let limit)? = start(&tall).first else {
@@ -207,7 +210,8 @@ import Testing
         state.press(.char("j"), .char("j"), .char("j"))
         let selected = state.list.selected?.id
         let effects = state.send(.dataChanged)
-        #expect(effects.count == 2)  // the page and a new count
+        #expect(effects.count == 3)  // the page, a new count, and the tab's unread cases counted again
+        #expect(effects.at(2)?.isUnreadCount == true)
         guard case .loadCases(let request, _, _, _, _, .first, _)? = effects.first else { Issue.record("no reload"); return }
         // Another process filed a case: it comes first, and ours moves down one row.
         let newRow = CaseRow(id: 99_999, number: 12_345_678, title: "New", customerName: "Acme Corp", domainID: 10,

@@ -176,9 +176,19 @@ extension Array where Element == Effect {
     /// The request id of the `i`th effect; -1 when there is none (so the expectation that uses it fails).
     func request(_ i: Int) -> Int { at(i)?.request ?? -1 }
 
+    /// The effects but the tabs' unread counts, which come with every start and every reload after a change.
+    var withoutUnreadCounts: [Effect] { filter { !$0.isUnreadCount } }
+
     /// The page size of the first case-list load; -1 when there is none.
     var limit: Int {
         if case .loadCases(_, _, _, _, _, _, let limit)? = first { return limit }
         return -1
+    }
+}
+
+extension Effect {
+    /// A tab's count of its unread cases (AppState.countUnreadIfNeeded).
+    var isUnreadCount: Bool {
+        if case .countCases(_, _, _, let query, AppState.unreadCap) = self { query.terms == [FilterTerm(.isUnread)] } else { false }
     }
 }

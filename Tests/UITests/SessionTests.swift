@@ -235,7 +235,7 @@ import Testing
         let effects = start(&state)
         state.answer(effects.at(0), .cases(CasePage(rows: Fixture.rows(0..<10), hasMore: false)))
         let drafted = Fixture.row(1).number
-        state.answer(effects.last, .drafts([
+        state.answer(effects.first { if case .loadDrafts = $0 { true } else { false } }, .drafts([
             Draft(form: .message(caseNumber: drafted), content: "Half a sentence", updatedAt: Fixture.now),
             Draft(form: .newCase(customerID: nil), content: "{}", updatedAt: Fixture.now),
         ]))

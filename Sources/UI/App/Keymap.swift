@@ -57,7 +57,7 @@ enum Keymap {
         .init([.char("x")], .bulk(.close), "close the marked cases (asks first, naming how many)", in: [.caseList]),
         .init([.char("p")], .bulk(.severity), "change the severity of the marked cases", in: [.caseList]),
         .init([.char("h")], .bulk(.share), "add a sharing address to the marked cases", in: [.caseList]),
-        .init([.char("u")], .toggleRead, "read or unread: the case, or every marked case (unread rows are bold, with ●)",
+        .init([.char("u")], .toggleRead, "read or unread: the case, or every marked case",
               in: [.caseList]),
         .init([.char("P")], .togglePreview, "preview pane on or off: the case beside the list (160+ columns)",
               in: [.caseList]),

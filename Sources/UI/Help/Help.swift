@@ -19,6 +19,8 @@ struct Help: OverlayForm, Equatable {
             lines += Keymap.filterBar.map { entry($0.keyLabel, $0.help) }
             lines.append([Span("⚑".padded(toWidth: Self.keyWidth), Theme.escalated), Span("in a row: the case is escalated")])
             lines.append([Span("✎".padded(toWidth: Self.keyWidth), Theme.key), Span("in a title: a message to the case is saved as a draft")])
+            lines.append([Span("●".padded(toWidth: Self.keyWidth), Theme.unreadMark),
+                          Span("left of a bold row: unread, someone else changed it since you opened it")])
             lines.append([])
             lines.append([Span("Filter terms", Theme.heading)])
             let width = FilterCheatSheet.entries.map(\.term.displayWidth).max() ?? 0
