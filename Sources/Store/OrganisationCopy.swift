@@ -12,11 +12,11 @@ package enum CopiedValue: Sendable, Equatable {
 extension PortalStore {
     package static let organisationTables = [
         "domain", "secondary_domain", "org_unit", "role", "customer", "user", "user_role", "session", "customer_access",
-        "support_case", "history", "attachment", "sharing", "feedback", "outbox", "audit", "draft",
+        "support_case", "history", "attachment", "sharing", "feedback", "outbox", "audit", "draft", "case_unread",
     ]
 
     /// The order rows are copied in, by primary key (where a table has no `id`), so either store writes the same archive.
-    package static let copyOrder = ["user_role": "user_id, role_id", "sharing": "case_id, email", "draft": "user_id, form"]
+    package static let copyOrder = ["user_role": "user_id, role_id", "sharing": "case_id, email", "draft": "user_id, form", "case_unread": "user_id, case_id"]
 
     /// Calls `each` with every table's column names and its rows, `batch` rows at a time (an empty table once, with
     /// none), all read in one transaction (one moment's organisation).

@@ -20,9 +20,11 @@ struct TerminalAppTests {
         return try Tmux(command: "\(env) \(Binary.path) --db \(b.db)\(user.map { " --as \($0)" } ?? "")", width: width, height: height)
     }
 
-    /// Lines that are case rows: an 8-digit case number first.
+    /// The rows of a case list on screen, the margin's ● (unread) or ▶ (marked) blanked.
     static func caseRows(_ screen: String) -> [String] {
-        screen.split(separator: "\n").map(String.init).filter { line in
+        screen.split(separator: "\n").map { line in
+            "●▶>N".contains(line.first ?? " ") && line.dropFirst().first?.isNumber == true ? " " + line.dropFirst() : String(line)
+        }.filter { line in
             let t = line.trimmingCharacters(in: .whitespaces)
             return t.count > 9 && t.prefix(8).allSatisfy(\.isNumber) && t.dropFirst(8).first == " "
         }

@@ -223,6 +223,18 @@ struct DemoBuilder {
         try cases.generate(visible: &visible)
         for (_, sql) in indexes { try db.execute(sql: sql) }
         try db.execute(sql: "DELETE FROM case_tally; \(Schema.tallyFill) \(Schema.tallyTriggers)")
+        // The last two days' answers are unread: support's for the domain's users (a case waiting on them), the
+        // resellers' for the engineers (a case waiting on support), so the demo opens with something new in bold.
+        let waitingOnYou = [CaseStatus.actionRequired, .solutionProvided].map { String($0.code) }.joined(separator: ",")
+        let waitingOnSupport = CaseStatus.waitingOnSupport.map { String($0.code) }.joined(separator: ",")
+        try db.execute(sql: """
+            INSERT INTO case_unread (user_id, case_id)
+              SELECT u.id, c.id FROM support_case c JOIN user u ON u.domain_id = c.domain_id
+              WHERE c.updated_at >= ?1 AND c.status IN (\(waitingOnYou))
+              UNION ALL
+              SELECT u.id, c.id FROM support_case c JOIN user u ON u.kind = 'support-engineer'
+              WHERE c.updated_at >= ?1 AND c.status IN (\(waitingOnSupport));
+            """, arguments: [now.addingTimeInterval(-2 * 86_400).millis])
         if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
             throw StoreError.storage(code: 787, message: "demo data breaks a foreign key: \(violation)")
         }
