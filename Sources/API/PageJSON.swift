@@ -50,6 +50,7 @@ extension CaseRow {
     public func write(to json: inout JSONText) {
         json.raw("{\"createdAt\":"); json.time(createdAt)
         json.raw(",\"customerName\":"); json.string(customerName)
+        json.raw(",\"customerTier\":"); json.string(customerTier.rawValue)
         json.raw(",\"domainID\":"); json.int(domainID)
         json.raw(",\"domainName\":"); json.string(domainName)
         json.raw(",\"escalated\":"); json.bool(escalated)
@@ -60,6 +61,7 @@ extension CaseRow {
         json.raw(",\"title\":"); json.string(title)
         json.raw(",\"unread\":"); json.bool(unread)
         json.raw(",\"updatedAt\":"); json.time(updatedAt)
+        json.raw(",\"waitingSince\":"); json.time(waitingSince)
         json.raw("}")
     }
 }

@@ -35,7 +35,8 @@ public struct BenchReport: Encodable {
         for (name, filter) in [("first page: all", ""), ("first page: is:open", "is:open"), ("first page: sev:p1", "sev:p1"),
                                ("first page: status:action-required", "status:action-required"),
                                ("first page: customer:acme", "customer:acme"), ("keyword: common word", "mail"),
-                               ("keyword: rare word", "payroll"), ("keyword: prefix", "bou*")] {
+                               ("keyword: rare word", "payroll"), ("keyword: prefix", "bou*"), ("first page: is:unread", "is:unread"),
+                               ("keyword: common word + is:unread", "mail is:unread")] {
             ops.append(try bench.firstPage(name, filter: filter))
         }
         // A case's number is a word of its own: one match.
@@ -56,6 +57,7 @@ public struct BenchReport: Encodable {
         }
         ops.append(try bench.pageAt(depth: 50))
         ops.append(try bench.pageAt(depth: 10_000))
+        ops.append(try bench.unreadCount())
         ops.append(try bench.myCustomers())
         ops.append(try bench.openCase())
         ops += try bench.writes()

@@ -132,6 +132,13 @@ public final class StoreBenchmark {
         }, baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
     }
 
+    /// The tab's count of unread cases, as the app asks it after every change (capped at 99).
+    public func unreadCount() throws -> BenchMeasurement {
+        let query = CaseQuery(terms: [FilterTerm(.isUnread)])
+        let n = try store.countCases(as: user, scope: .domain(user.domainID), query: query, cap: 99)
+        return try measure("unread count (\(n))", app: { _ = try store.countCases(as: user, scope: .domain(user.domainID), query: query, cap: 99) })
+    }
+
     /// My Customers: every customer the domain manages, with its open cases counted.
     public func myCustomers() throws -> BenchMeasurement {
         let count = try store.customers(as: user).count

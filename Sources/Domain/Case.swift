@@ -104,17 +104,24 @@ public struct SupportCase: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
     public var closedAt: Date?
+    /// Since when it waits on its side (`WaitingOn`): its filing, or the last status change that moved it to another side.
+    public var waitingSince: Date
 
     public init(id: Int64, number: Int, customerID: Int64, domainID: Int64, creatorID: Int64?,
                 productType: String = Product.googleWorkspace, title: String, category: String,
                 description: String, severity: Severity, status: CaseStatus, escalated: Bool,
-                language: String, timeZone: String, createdAt: Date, updatedAt: Date, closedAt: Date?) {
+                language: String, timeZone: String, createdAt: Date, updatedAt: Date, closedAt: Date?, waitingSince: Date? = nil) {
         self.id = id; self.number = number; self.customerID = customerID; self.domainID = domainID
         self.creatorID = creatorID; self.productType = productType; self.title = title
         self.category = category; self.description = description; self.severity = severity
         self.status = status; self.escalated = escalated; self.language = language
         self.timeZone = timeZone; self.createdAt = createdAt; self.updatedAt = updatedAt
-        self.closedAt = closedAt
+        self.closedAt = closedAt; self.waitingSince = waitingSince ?? createdAt
+    }
+
+    /// The case's waiting clock after its status becomes `status` at `now`: restarted when the side changes.
+    public func waitingSince(after status: CaseStatus, at now: Date) -> Date {
+        WaitingOn(status) == WaitingOn(self.status) ? waitingSince : now
     }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 /// Orders of the case lists. `o` cycles through them in this order.
 public enum CaseSort: String, CaseIterable, Sendable, Codable {
     case updated, created, severity, status
+    /// Whose turn, then how long: waiting on you (the longest first), then on support (the longest first), then closed.
+    case waiting
 
     public var next: CaseSort {
         let all = CaseSort.allCases
@@ -21,6 +23,8 @@ public enum CaseSort: String, CaseIterable, Sendable, Codable {
         case (.severity, true): "severity, P4 first"
         case (.status, false): "status"
         case (.status, true): "status, reversed"
+        case (.waiting, false): "waiting, on you and longest first"
+        case (.waiting, true): "waiting, reversed"
         }
     }
 }
@@ -40,12 +44,18 @@ public struct CaseRow: Sendable, Equatable, Identifiable, Codable {
     public var updatedAt: Date
     /// For the user who read the list: someone else added an event since they last opened the case.
     public var unread: Bool
+    /// Since when the case waits on its side (`waitingOn`).
+    public var waitingSince: Date
+    /// The customer's support tier, which sets the response target.
+    public var customerTier: SupportTier
 
     public init(id: Int64, number: Int, title: String, customerName: String, domainID: Int64, domainName: String,
-                status: CaseStatus, severity: Severity, escalated: Bool, createdAt: Date, updatedAt: Date, unread: Bool = false) {
+                status: CaseStatus, severity: Severity, escalated: Bool, createdAt: Date, updatedAt: Date, unread: Bool = false,
+                waitingSince: Date? = nil, customerTier: SupportTier = .standard) {
         self.id = id; self.number = number; self.title = title; self.customerName = customerName
         self.domainID = domainID; self.domainName = domainName; self.status = status; self.severity = severity
         self.escalated = escalated; self.createdAt = createdAt; self.updatedAt = updatedAt; self.unread = unread
+        self.waitingSince = waitingSince ?? createdAt; self.customerTier = customerTier
     }
 
     /// Whether `self` comes before `other` in the given order (the keyset order, tie-break on id).
@@ -58,6 +68,10 @@ public struct CaseRow: Sendable, Equatable, Identifiable, Codable {
             return severity != other.severity ? severity < other.severity : byTime(updatedAt, other.updatedAt)
         case .status:
             return status != other.status ? status < other.status : byTime(updatedAt, other.updatedAt)
+        case .waiting:
+            let (a, b) = (waitingOn.rank, other.waitingOn.rank)
+            if a != b { return a < b }
+            return waitingSince != other.waitingSince ? waitingSince < other.waitingSince : id < other.id
         }
     }
 }

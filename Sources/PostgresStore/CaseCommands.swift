@@ -58,10 +58,10 @@ extension PostgresPortalStore {
                                                     customerName: customer.name, customerDomain: customer.primaryDomain)
                 inserted = try db.value("""
                     INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
-                      severity, status, escalated, language, time_zone, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id
+                      severity, status, escalated, language, time_zone, created_at, updated_at, waiting_since)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, ?, ?, ?, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id
                     """, [number, customer.id, user.domainID, user.id, Product.googleWorkspace, checked.title, checked.category.path,
-                          checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis],
+                          checked.description, form.severity.level, checked.language, checked.timeZone, now.millis, now.millis, now.millis],
                     as: Int64.self)
                 if let inserted { try db.execute("INSERT INTO case_words (case_id, words) VALUES (?, ?::tsvector)", [inserted, words]) }
             }
@@ -193,8 +193,8 @@ extension PostgresPortalStore {
     }
 
     static func setStatus(_ db: SQLSession, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {
-        try db.execute("UPDATE support_case SET status = ?, closed_at = ? WHERE id = ?",
-                       [status.code, status == .closed ? now.millis : nil as Int64?, c.id])
+        try db.execute("UPDATE support_case SET status = ?, closed_at = ?, waiting_since = ? WHERE id = ?",
+                       [status.code, status == .closed ? now.millis : nil as Int64?, c.waitingSince(after: status, at: now).millis, c.id])
         let text = verb.map { "\($0): \(c.status.label) → \(status.label)" } ?? "Status changed from \(c.status.label) to \(status.label)"
         try record(db, caseID: c.id, at: now, actor: actor, kind: .statusChange, text: text)
     }

@@ -12,8 +12,8 @@ struct CaseListQuery {
 
     /// `domainID` nil: every domain (the Support queue).
     init(domainID: Int64?, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
-         limit: Int, now: Date) {
-        var (whereSQL, args) = Self.conditions(domainID: domainID, customers: customers, query: query, now: now)
+         limit: Int, now: Date, targets: ResponseTargets = .defaults) {
+        var (whereSQL, args) = Self.conditions(domainID: domainID, customers: customers, query: query, now: now, targets: targets)
         let (desc, asc) = backward ? ("", " DESC") : (" DESC", "")
         let (below, above) = backward ? (">", "<") : ("<", ">")
         let order: String
@@ -32,6 +32,13 @@ struct CaseListQuery {
                 let key = sort == .severity ? cursor.severity.level : cursor.status.code
                 whereSQL.append("\(col) \(above)= ? AND (\(col) \(above) ? OR (c.updated_at, c.id) \(below) (?, ?))")
                 args += [key, key, cursor.updatedAt.millis, cursor.id]
+            }
+        case .waiting:
+            let rank = WaitingSQL.rank("c.status")
+            order = "\(rank)\(asc), c.waiting_since\(asc), c.id\(asc)"
+            if let cursor {
+                whereSQL.append("(\(rank), c.waiting_since, c.id) \(above) (?, ?, ?)")
+                args += [cursor.waitingOn.rank, cursor.waitingSince.millis, cursor.id]
             }
         }
         // The customer's and domain's names are read for the page's rows alone (a join lets the planner read every
@@ -53,19 +60,22 @@ struct CaseListQuery {
     /// The rows a count counts (`SELECT 1`, at most `limit`), in no order: the planner may then find a keyword's matches
     /// through its index rather than walk the list in order (a count of `mail` capped at 10,000: 3.4 s → 0.6 s at
     /// 1,000,000 cases).
-    static func counted(domainID: Int64?, customers: [Int64]?, query: CaseQuery, limit: Int, now: Date) -> CaseListQuery {
-        let (whereSQL, args) = conditions(domainID: domainID, customers: customers, query: query, now: now)
+    static func counted(domainID: Int64?, customers: [Int64]?, query: CaseQuery, limit: Int, now: Date,
+                        targets: ResponseTargets = .defaults) -> CaseListQuery {
+        let (whereSQL, args) = conditions(domainID: domainID, customers: customers, query: query, now: now, targets: targets)
         return CaseListQuery(sql: "SELECT 1 FROM support_case c WHERE \(whereSQL.joined(separator: "\n  AND ")) LIMIT \(limit)",
                              arguments: args)
     }
 
     /// What a list, a count or a tally (each aliased `c`) keeps: the scope, the visibility rule and the filter's terms.
-    static func conditions(domainID: Int64?, customers: [Int64]?, query: CaseQuery, now: Date) -> ([String], [any SQLArgument]) {
+    /// `targets`: what `is:breached` holds cases to.
+    static func conditions(domainID: Int64?, customers: [Int64]?, query: CaseQuery, now: Date,
+                           targets: ResponseTargets = .defaults) -> ([String], [any SQLArgument]) {
         var whereSQL: [String] = []
         var args: [any SQLArgument] = []
         appendScope(domainID: domainID, customers: customers, to: &whereSQL, &args)
         whereSQL.append(visible)
-        appendTerms(query, now: now, to: &whereSQL, &args)
+        appendTerms(query, now: now, targets: targets, to: &whereSQL, &args)
         return (whereSQL, args)
     }
 
@@ -81,9 +91,10 @@ struct CaseListQuery {
         if let domainID { whereSQL.append("c.domain_id = ?"); args.append(domainID) }
     }
 
-    static func appendTerms(_ query: CaseQuery, now: Date, to whereSQL: inout [String], _ args: inout [any SQLArgument]) {
+    static func appendTerms(_ query: CaseQuery, now: Date, targets: ResponseTargets = .defaults, to whereSQL: inout [String],
+                            _ args: inout [any SQLArgument]) {
         for term in query.terms {
-            let (clause, termArgs) = clause(for: term.predicate, now: now)
+            let (clause, termArgs) = clause(for: term.predicate, now: now, targets: targets)
             whereSQL.append(term.negated ? "NOT (\(clause))" : clause)
             args += termArgs
         }
@@ -92,7 +103,7 @@ struct CaseListQuery {
     static let columns = """
         c.id, c.number, c.title, (SELECT cu.name FROM customer cu WHERE cu.id = c.customer_id), c.domain_id,
         (SELECT d.name FROM domain d WHERE d.id = c.domain_id), c.status, c.severity, c.escalated, c.created_at, c.updated_at,
-        \(unread)
+        \(unread), c.waiting_since, (SELECT cu.tier FROM customer cu WHERE cu.id = c.customer_id)
         """
 
     /// Whether the case is unread for the account the transaction acts for (whose rows alone its policy shows).
@@ -103,7 +114,7 @@ struct CaseListQuery {
         EXISTS (SELECT 1 FROM customer_access a WHERE a.customer_id = c.customer_id AND a.domain_id = c.domain_id AND a.until IS NULL)
         """
 
-    static func clause(for predicate: FilterPredicate, now: Date) -> (String, [any SQLArgument]) {
+    static func clause(for predicate: FilterPredicate, now: Date, targets: ResponseTargets) -> (String, [any SQLArgument]) {
         switch predicate {
         case .keyword(let k):
             guard let words = SearchVector.query(k) else { return ("false", []) }
@@ -116,6 +127,14 @@ struct CaseListQuery {
             return ("c.escalated", [])
         case .isUnread:
             return (unread, [])
+        case .isBreached:
+            return breached(targets: targets, now: now)
+        case .waiting(let sides):
+            let codes = sides.flatMap(\.statuses).map(\.code)
+            return ("c.status IN (\(placeholders(codes.count)))", codes)
+        case .waitingFor(let bound):
+            let (time, args) = timeClause("c.waiting_since", bound, now)
+            return ("c.status < \(CaseStatus.openCodes.upperBound) AND \(time)", args)
         case .status(let list):
             return ("c.status IN (\(placeholders(list.count)))", list.map(\.code))
         case .severity(let list):
@@ -130,6 +149,23 @@ struct CaseListQuery {
         case .created(let bound):
             return timeClause("c.created_at", bound, now)
         }
+    }
+
+    /// Waiting on support past its response target, by the customer's tier and the case's severity (as WaitingSQL's).
+    static func breached(targets: ResponseTargets, now: Date) -> (String, [any SQLArgument]) {
+        var args: [any SQLArgument] = [now.millis]
+        var tiers: [String] = []
+        for t in SupportTier.allCases {
+            var levels: [String] = []
+            for s in Severity.allCases {
+                levels.append("WHEN \(s.level) THEN ?::bigint")
+                args.append(Int64(targets.target(t, s)) * 1000)
+            }
+            tiers.append("WHEN '\(t.rawValue)' THEN CASE c.severity \(levels.joined(separator: " ")) END")
+        }
+        let support = WaitingOn.support.statuses.map { String($0.code) }.joined(separator: ",")
+        let tier = "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)"
+        return ("(c.status IN (\(support)) AND c.waiting_since < ?::bigint - (CASE \(tier) \(tiers.joined(separator: " ")) END))", args)
     }
 
     /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names` (ASCII case aside,

@@ -13,14 +13,18 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
     let managedCustomers = ManagedCustomers()
     public let clock: any Clock
     let passwordHasher: PasswordHasher
+    /// What `is:breached` holds cases to (the config file's, or careportal's defaults).
+    public let responseTargets: ResponseTargets
     public var location: String { database.address.location }
 
     /// Opens the database at `address` and brings its schema up to date (under the migration lock).
-    public init(address: PostgresAddress, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard) throws(StoreError) {
+    public init(address: PostgresAddress, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
+                responseTargets: ResponseTargets = .defaults) throws(StoreError) {
         database = PostgresConnections(address: address)
         listener = ChangeListener(database: database)
         self.clock = clock
         self.passwordHasher = passwordHasher
+        self.responseTargets = responseTargets
         try PostgresSchema.migrate(database)
         try refuseRoleAboveThePolicies()
     }

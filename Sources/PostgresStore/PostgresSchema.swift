@@ -14,6 +14,7 @@ public enum PostgresSchema {
         (4, "v4: change notices (NOTIFY careportal_changes)", v4),
         (5, "v5: customers' lower-case keys and generation, escalated cases' index, the domains' case tally, row-level security on the tallies", v5),
         (6, "v6: unread cases", v6),
+        (7, "v7: whose turn and since when", v7),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -450,5 +451,14 @@ public enum PostgresSchema {
     CREATE POLICY own_rows ON case_unread FOR SELECT USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
     CREATE POLICY own_rows_go ON case_unread FOR DELETE USING (careportal_actor() = 'system' OR account_id = careportal_id('account'));
     CREATE POLICY seen_case ON case_unread FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM support_case c WHERE c.id = case_id));
+    """
+
+    // Since when each case waits on its side (as SQLite's v12), and the `waiting` order's index on the side's rank.
+    static let v7 = """
+    SELECT set_config('careportal.actor', 'system', true);
+    ALTER TABLE support_case ADD COLUMN waiting_since bigint NOT NULL DEFAULT 0;
+    UPDATE support_case c SET waiting_since = coalesce(
+        (SELECT max(h.at) FROM history h WHERE h.case_id = c.id AND h.kind = 'status-change'), c.created_at);
+    CREATE INDEX case_domain_waiting ON support_case (domain_id, \(WaitingSQL.rank("status")), waiting_since, id);
     """
 }

@@ -17,7 +17,7 @@ extension PostgresPortalStore {
             let (customers, query) = try CustomerTerm.narrowed(db, domainID: user.domainID, customers: customers, query: query.withoutRepeatedTerms,
                                                                     managed: managedCustomers)
             let q = CaseListQuery(domainID: user.domainID, customers: customers, query: query, sort: sort, after: page.cursor,
-                                  backward: page.isBackward, limit: limit + 1, now: now)
+                                  backward: page.isBackward, limit: limit + 1, now: now, targets: responseTargets)
             return try Self.readPage(db, q, backward: page.isBackward, limit: limit)
         }
     }
@@ -46,7 +46,7 @@ extension PostgresPortalStore {
         var waiting = query.withoutRepeatedTerms
         waiting.terms.append(FilterTerm(.status(CaseStatus.waitingOnSupport)))
         let q = CaseListQuery(domainID: nil, customers: nil, query: waiting, sort: sort, after: anchor.cursor, backward: !anchor.isBackward,
-                              limit: limit + 1, now: now)
+                              limit: limit + 1, now: now, targets: responseTargets)
         let page = try read(ActorContext(user)) { db in try Self.readPage(db, q, backward: !anchor.isBackward, limit: limit) }
         return CasePage(rows: page.rows.reversed(), hasMore: page.hasMore)
     }
@@ -71,7 +71,8 @@ extension PostgresPortalStore {
             if let tally = CaseTallyQuery(domainID: domainID, customers: customers, query: query, now: now) {
                 return min(cap + 1, try db.value(tally.sql, tally.arguments, as: Int.self) ?? 0)
             }
-            let q = CaseListQuery.counted(domainID: domainID, customers: customers, query: query, limit: cap + 1, now: now)
+            let q = CaseListQuery.counted(domainID: domainID, customers: customers, query: query, limit: cap + 1, now: now,
+                                          targets: responseTargets)
             return try db.value("SELECT COUNT(*) FROM (\(q.sql)) matches", q.arguments, as: Int.self) ?? 0
         }
     }

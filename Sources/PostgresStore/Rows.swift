@@ -18,7 +18,7 @@ enum Rows {
 
     static let caseColumns = """
         c.id, c.number, c.customer_id, c.domain_id, c.creator_id, c.product, c.title, c.category, c.description,
-        c.severity, c.status, c.escalated, c.language, c.time_zone, c.created_at, c.updated_at, c.closed_at
+        c.severity, c.status, c.escalated, c.language, c.time_zone, c.created_at, c.updated_at, c.closed_at, c.waiting_since
         """
 
     static func supportCase(_ row: SQLRow) throws -> SupportCase {
@@ -27,14 +27,15 @@ enum Rows {
                     severity: Severity(level: try row[9]) ?? .p3, status: CaseStatus(code: try row[10]) ?? .new,
                     escalated: try row[11], language: try row[12], timeZone: try row[13],
                     createdAt: Date(millis: try row[14]), updatedAt: Date(millis: try row[15]),
-                    closedAt: (try row[16] as Int64?).map(Date.init(millis:)))
+                    closedAt: (try row[16] as Int64?).map(Date.init(millis:)), waitingSince: Date(millis: try row[17]))
     }
 
     /// A row of `CaseListQuery.columns`.
     static func caseRow(_ row: SQLRow) throws -> CaseRow {
         CaseRow(id: try row[0], number: try row[1], title: try row[2], customerName: try row[3], domainID: try row[4],
                 domainName: try row[5], status: CaseStatus(code: try row[6]) ?? .new, severity: Severity(level: try row[7]) ?? .p3,
-                escalated: try row[8], createdAt: Date(millis: try row[9]), updatedAt: Date(millis: try row[10]), unread: try row[11])
+                escalated: try row[8], createdAt: Date(millis: try row[9]), updatedAt: Date(millis: try row[10]), unread: try row[11],
+                waitingSince: Date(millis: try row[12]), customerTier: SupportTier(rawValue: try row[13]) ?? .standard)
     }
 
     static let customerColumns = "cu.id, cu.name, cu.primary_domain, cu.tier"

@@ -40,10 +40,10 @@ extension PortalStore {
             let number = try Self.newCaseNumber(db)
             try db.execute(sql: """
                 INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
-                  severity, status, escalated, language, time_zone, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)
+                  severity, status, escalated, language, time_zone, created_at, updated_at, waiting_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)
                 """, arguments: [number, customer.id, user.domainID, user.id, Product.googleWorkspace, title, category.path,
-                                 description, form.severity.level, language, timeZone, now.millis, now.millis])
+                                 description, form.severity.level, language, timeZone, now.millis, now.millis, now.millis])
             let id = db.lastInsertedRowID
             // Keyed by the case's place in update order (SearchKey); later updates move it (trigger of schema v6).
             try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages, customer) VALUES (?, ?, ?, ?, '', ?)",
@@ -225,8 +225,8 @@ extension PortalStore {
     }
 
     static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {
-        try db.cachedStatement(sql: "UPDATE support_case SET status = ?, closed_at = ? WHERE id = ?").execute(
-            arguments: [status.code, status == .closed ? now.millis : nil, c.id])
+        try db.cachedStatement(sql: "UPDATE support_case SET status = ?, closed_at = ?, waiting_since = ? WHERE id = ?").execute(
+            arguments: [status.code, status == .closed ? now.millis : nil, c.waitingSince(after: status, at: now).millis, c.id])
         let text = verb.map { "\($0): \(c.status.label) → \(status.label)" } ?? "Status changed from \(c.status.label) to \(status.label)"
         try record(db, caseID: c.id, at: now, actor: actor, kind: .statusChange, text: text)
     }

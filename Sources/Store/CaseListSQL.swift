@@ -35,7 +35,8 @@ enum KeywordPlan: Equatable {
         guard let match = FTS.positiveMatch(query) else { return .none }
         let walkable = backward ? sort != .created && cursor.map(SearchKey.of) ?? 1 > 0
                                 : sort == .created || cursor.map(SearchKey.of) ?? 1 > 0
-        if searchOrder, !narrow, walkable, try keysOrdered(db, log: log) {
+        // The search index's order is update time's: sorted by whose turn, the matches are read another way.
+        if searchOrder, !narrow, walkable, sort != .waiting, try keysOrdered(db, log: log) {
             return .searchOrder
         }
         if try cappedCount(db, match, fewMatches, log: log) < fewMatches { return .fromSearchIndex }
@@ -152,10 +153,10 @@ struct CaseListSQL {
     /// the rows come back last first, those before `cursor` (nil: from the last row). The same index serves it,
     /// walked the other way. (Sorted by creation, a search-order walk is forward only: KeywordPlan.choose.)
     /// `walkBound`: a search-order walk reads at most that many matches (nil: no bound, for counts).
-    /// `reader`: the user whose unread cases `is:unread` means; `unreadDrives`: their few unread cases are the ones read
+    /// `reader`: the user whose unread cases `is:unread` means, and the response targets `is:breached` holds cases to; `unreadDrives`: their few unread cases are the ones read
     /// (UnreadSQL.drives), sorted, instead of a walk of the list index.
     init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
-         limit: Int, now: Date, reader: Int64, unreadDrives: Bool = false, keywords: KeywordPlan = .matchesGathered,
+         limit: Int, now: Date, reader: ListReader, unreadDrives: Bool = false, keywords: KeywordPlan = .matchesGathered,
          walkBound: Int? = KeywordPlan.walkBound) {
         if keywords == .searchOrder, !unreadDrives, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
             self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
@@ -169,7 +170,7 @@ struct CaseListSQL {
     /// Walks the list index that serves `sort` (or, for `.fromSearchIndex`, sorts the few matches; for a few
     /// customers, sorts their few cases).
     private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?,
-                 backward: Bool, limit: Int, now: Date, reader: Int64, unreadDrives: Bool, keywords: KeywordPlan) {
+                 backward: Bool, limit: Int, now: Date, reader: ListReader, unreadDrives: Bool, keywords: KeywordPlan) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
         // Driven from the search index or the reader's unread rows, the scope must not offer an index of its own (unary +).
@@ -210,6 +211,15 @@ struct CaseListSQL {
                 whereSQL.append("\(col) \(above)= ? AND (\(col) \(above) ? OR (c.updated_at, c.id) \(below) (?, ?))")
                 args += [key, key, cursor.updatedAt.millis, cursor.id]
             }
+        case .waiting:
+            // Every key ascending: the side's rank, then the longest waiting (the oldest clock) first.
+            let rank = WaitingSQL.rank("c.status")
+            order = "\(rank)\(asc), c.waiting_since\(asc), c.id\(asc)"
+            if let cursor {
+                let key = cursor.waitingOn.rank
+                whereSQL.append("\(rank) \(above)= ? AND (\(rank) \(above) ? OR (c.waiting_since, c.id) \(above) (?, ?))")
+                args += [key, key, cursor.waitingSince.millis, cursor.id]
+            }
         }
         // Name the index that serves this order, so the plan never depends on table statistics; a search
         // driven from the FTS index sorts its few matches instead.
@@ -232,7 +242,7 @@ struct CaseListSQL {
     /// caller stops reading once no case left can enter the page.
     /// Backward (sorted by update time only), the walk starts from the oldest match: `ORDER BY s.rowid`, `rowid > key(cursor)`.
     private init(searchOrder match: String, domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort,
-                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, reader: Int64, walkBound: Int?) {
+                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, reader: ListReader, walkBound: Int?) {
         var whereSQL = ["case_search MATCH ?"]
         var args: [any DatabaseValueConvertible] = [match]
         let keyCursor = sort == .updated ? cursor : nil
@@ -288,12 +298,12 @@ struct CaseListSQL {
 
     /// Every term but the positive keywords (which the plan places). `unreadDrives`: a positive `is:unread` is the
     /// set the read starts from rather than a test of each row.
-    static func appendTerms(_ query: CaseQuery, now: Date, reader: Int64, indexable: FilterTerm?, unreadDrives: Bool = false,
+    static func appendTerms(_ query: CaseQuery, now: Date, reader: ListReader, indexable: FilterTerm?, unreadDrives: Bool = false,
                             to whereSQL: inout [String], _ args: inout [any DatabaseValueConvertible]) {
         for term in query.terms {
             if case .keyword = term.predicate, !term.negated { continue }
             if unreadDrives, term.predicate == .isUnread, !term.negated {
-                whereSQL.append(UnreadSQL.drive); args.append(reader)
+                whereSQL.append(UnreadSQL.drive); args.append(reader.userID)
                 continue
             }
             let (clause, termArgs) = clause(for: term.predicate, now: now, reader: reader, indexable: indexable.map { $0 == term } ?? false)
@@ -314,6 +324,7 @@ struct CaseListSQL {
         case (.created, _): return "case_domain_created"
         case (.severity, _): return "case_domain_severity"
         case (.status, _): return "case_domain_status"
+        case (.waiting, _): return "case_domain_waiting"
         }
     }
 
@@ -330,7 +341,7 @@ struct CaseListSQL {
         }
     }
 
-    static func clause(for predicate: FilterPredicate, now: Date, reader: Int64, indexable: Bool) -> (String, [any DatabaseValueConvertible]) {
+    static func clause(for predicate: FilterPredicate, now: Date, reader: ListReader, indexable: Bool) -> (String, [any DatabaseValueConvertible]) {
         let plus = indexable ? "" : "+"
         switch predicate {
         case .keyword(let k):
@@ -342,7 +353,15 @@ struct CaseListSQL {
         case .isEscalated:
             return ("c.escalated = 1", [])
         case .isUnread:
-            return (UnreadSQL.test, [reader])
+            return (UnreadSQL.test, [reader.userID])
+        case .isBreached:
+            return WaitingSQL.breached(tier: "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)", targets: reader.targets, now: now)
+        case .waiting(let sides):
+            let codes = sides.flatMap(\.statuses).map(\.code)
+            return ("+c.status IN (\(placeholders(codes.count)))", codes)
+        case .waitingFor(let bound):
+            let (time, args) = timeClause("c.waiting_since", bound, now)
+            return ("+c.\(StatusSQL.open) AND \(time)", args)
         case .status(let list) where indexable && isWaitingOnSupport(list):
             return ("c.status < \(CaseStatus.waitingOnSupport.count)", [])  // the partial index's own condition
         case .status(let list):

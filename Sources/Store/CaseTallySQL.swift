@@ -19,7 +19,7 @@ package struct CaseTallySQL {
             CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
         }
         whereSQL.append(CaseListSQL.visible)
-        CaseListSQL.appendTerms(query, now: now, reader: 0, indexable: nil, to: &whereSQL, &args)  // no per-user term here
+        CaseListSQL.appendTerms(query, now: now, reader: ListReader(userID: 0), indexable: nil, to: &whereSQL, &args)  // no per-user term
         sql = "SELECT coalesce(sum(c.n), 0) FROM case_tally c WHERE \(whereSQL.joined(separator: "\n  AND "))"
         values = args.map { $0.databaseValue }
     }
@@ -27,8 +27,8 @@ package struct CaseTallySQL {
     /// Whether a term is on the tally's columns (PostgreSQL's store counts the same way).
     package static func counts(_ predicate: FilterPredicate) -> Bool {
         switch predicate {
-        case .isOpen, .isClosed, .isEscalated, .status, .severity, .customer, .domain: true
-        case .keyword, .updated, .created, .isUnread: false
+        case .isOpen, .isClosed, .isEscalated, .status, .severity, .customer, .domain, .waiting: true
+        case .keyword, .updated, .created, .isUnread, .isBreached, .waitingFor: false
         }
     }
 

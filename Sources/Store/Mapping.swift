@@ -25,7 +25,7 @@ package enum Map {
 
     static let caseColumns = """
         c.id, c.number, c.customer_id, c.domain_id, c.creator_id, c.product, c.title, c.category, c.description,
-        c.severity, c.status, c.escalated, c.language, c.time_zone, c.created_at, c.updated_at, c.closed_at
+        c.severity, c.status, c.escalated, c.language, c.time_zone, c.created_at, c.updated_at, c.closed_at, c.waiting_since
         """
 
     static func supportCase(_ row: Row) -> SupportCase {
@@ -34,17 +34,19 @@ package enum Map {
                     severity: Severity(level: row[9]) ?? .p3, status: CaseStatus(code: row[10]) ?? .new,
                     escalated: row[11], language: row[12], timeZone: row[13],
                     createdAt: Date(millis: row[14]), updatedAt: Date(millis: row[15]),
-                    closedAt: (row[16] as Int64?).map(Date.init(millis:)))
+                    closedAt: (row[16] as Int64?).map(Date.init(millis:)), waitingSince: Date(millis: row[17]))
     }
 
     static let caseRowColumns = """
-        c.id, c.number, c.title, cu.name, c.domain_id, d.name, c.status, c.severity, c.escalated, c.created_at, c.updated_at
+        c.id, c.number, c.title, cu.name, c.domain_id, d.name, c.status, c.severity, c.escalated, c.created_at, c.updated_at,
+        c.waiting_since, cu.tier
         """
 
     static func caseRow(_ row: Row) -> CaseRow {
         CaseRow(id: row[0], number: row[1], title: row[2], customerName: row[3], domainID: row[4], domainName: row[5],
                 status: CaseStatus(code: row[6]) ?? .new, severity: Severity(level: row[7]) ?? .p3, escalated: row[8],
-                createdAt: Date(millis: row[9]), updatedAt: Date(millis: row[10]))
+                createdAt: Date(millis: row[9]), updatedAt: Date(millis: row[10]), waitingSince: Date(millis: row[11]),
+                customerTier: SupportTier(rawValue: row[12]) ?? .standard)
     }
 
     static let customerColumns = "cu.id, cu.name, cu.primary_domain, cu.tier"

@@ -9,8 +9,10 @@ extension PortalStore {
                                 limit: Int) throws(StoreError) -> [(sql: String, values: [DatabaseValue])] {
         let log = StatementLog(), now = self.now
         _ = try read { db in
-            try Self.casePage(db, domainID: user.domainID, customerID: nil, query: query, sort: sort, after: cursor, backward: backward,
-                              limit: limit, now: now, reader: user.id, log: log)
+            try Self.flaggingUnread(db, Self.casePage(db, domainID: user.domainID, customerID: nil, query: query, sort: sort, after: cursor,
+                                                      backward: backward, limit: limit, now: now,
+                                                      reader: ListReader(userID: user.id, targets: responseTargets), log: log),
+                                    reader: user.id, log: log)
         }
         return log.statements
     }

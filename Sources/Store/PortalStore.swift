@@ -19,6 +19,8 @@ public final class PortalStore: Sendable {
     public let clock: any Clock
     /// Password hashing cost; tests lower it to keep fixtures fast.
     let passwordHasher: PasswordHasher
+    /// What `is:breached` holds cases to (the config file's, or careportal's defaults).
+    public let responseTargets: ResponseTargets
 
     /// How long a write waits for another process's write to finish before giving up: long enough for the longest
     /// ordinary writer, a 25 MiB attachment or alert delivery on a slow disk, and a migration of a large database.
@@ -28,10 +30,11 @@ public final class PortalStore: Sendable {
     /// Opens the database at `path`. A missing database is created (0600, in folders created 0700) only when
     /// `create` is true, as the commands that create data ask; otherwise it is `StoreError.noDatabase`.
     public init(path: String, create: Bool = false, clock: any Clock = SystemClock(), passwordHasher: PasswordHasher = .standard,
-                writeWait: TimeInterval = PortalStore.defaultWriteWait) throws(StoreError) {
+                writeWait: TimeInterval = PortalStore.defaultWriteWait, responseTargets: ResponseTargets = .defaults) throws(StoreError) {
         self.path = path
         self.clock = clock
         self.passwordHasher = passwordHasher
+        self.responseTargets = responseTargets
         try DatabaseFiles.prepare(path, create: create)
         var config = Configuration()
         config.foreignKeysEnabled = true

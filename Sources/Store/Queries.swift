@@ -28,7 +28,8 @@ extension PortalStore {
         return try singleStatementRead(cancellation: cancellation) { db in
             try Self.flaggingUnread(db, Self.casePage(db, domainID: user.domainID, customerID: customerID, query: query, sort: sort,
                                                       after: page.cursor, backward: page.isBackward, limit: limit, now: now,
-                                                      reader: user.id, cancellation: cancellation), reader: user.id)
+                                                      reader: ListReader(userID: user.id, targets: responseTargets),
+                                                      cancellation: cancellation), reader: user.id)
         }
     }
 
@@ -38,7 +39,7 @@ extension PortalStore {
     /// order reversed; its rows come back in the list's order, and `hasMore` says whether rows precede them.
     /// `log` collects the statements run (for the benchmark's baseline); tests force the plans and lower `walkBound`.
     static func casePage(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort,
-                         after cursor: CaseRow?, backward: Bool = false, limit: Int, now: Date, reader: Int64, log: StatementLog? = nil,
+                         after cursor: CaseRow?, backward: Bool = false, limit: Int, now: Date, reader: ListReader, log: StatementLog? = nil,
                          cancellation: Cancellation? = nil,
                          keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
                          walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true,
@@ -51,7 +52,7 @@ extension PortalStore {
             log?.statements.append((q.sql, q.values))
             return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
         }
-        let unreadDrives = try UnreadSQL.drives(db, query, reader: reader, few: fewUnread, log: log)
+        let unreadDrives = try UnreadSQL.drives(db, query, reader: reader.userID, few: fewUnread, log: log)
         func read(_ plan: KeywordPlan) throws -> [CaseRow] {
             try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
                                   backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
@@ -101,7 +102,8 @@ extension PortalStore {
         // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
         var plan = unreadDrives ? .testedPerRow
             : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward, log: log)
-        if backward, sort == .created, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }  // no backward walk by creation
+        // No backward walk by creation, and no walk at all by whose turn (the search index is in update order).
+        if backward && sort == .created || sort == .waiting, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }
         let rows: [CaseRow]
         if plan == .searchOrder, FTS.positiveMatch(query) != nil {
             rows = try (sort == .created ? walkByCreation() : walk())
@@ -120,7 +122,7 @@ extension PortalStore {
     static func levels(_ query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false) -> [(CaseQuery, CaseRow?)] {
         let levels: [(term: FilterPredicate, code: Int)]
         switch sort {
-        case .updated, .created: return [(query, cursor)]
+        case .updated, .created, .waiting: return [(query, cursor)]
         case .severity: levels = Severity.allCases.map { (.severity([$0]), $0.level) }
         case .status: levels = CaseStatus.allCases.map { (.status([$0]), $0.code) }
         }
@@ -191,7 +193,8 @@ extension PortalStore {
             let page = try singleStatementRead(cancellation: cancellation) { db in
                 try Self.flaggingUnread(db, Self.casePage(db, domainID: domainID, customerID: nil, query: waiting, sort: sort,
                                                           after: flipped.cursor, backward: flipped.isBackward, limit: limit, now: now,
-                                                          reader: engineer.id, cancellation: cancellation), reader: engineer.id)
+                                                          reader: ListReader(userID: engineer.id, targets: responseTargets),
+                                                          cancellation: cancellation), reader: engineer.id)
             }
             merged += page.rows
             more = more || page.hasMore
@@ -223,7 +226,8 @@ extension PortalStore {
             let unreadDrives = try UnreadSQL.drives(db, query, reader: user.id, log: nil)
             let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
             let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
-                                after: nil, limit: cap + 1, now: now, reader: user.id, unreadDrives: unreadDrives, keywords: plan,
+                                after: nil, limit: cap + 1, now: now, reader: ListReader(userID: user.id, targets: responseTargets),
+                                unreadDrives: unreadDrives, keywords: plan,
                                 walkBound: nil)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
         }
@@ -242,7 +246,8 @@ extension PortalStore {
             for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
                 let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
                 let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
-                                    limit: cap + 1 - total, now: now, reader: engineer.id, unreadDrives: unreadDrives, keywords: plan,
+                                    limit: cap + 1 - total, now: now, reader: ListReader(userID: engineer.id, targets: responseTargets),
+                                    unreadDrives: unreadDrives, keywords: plan,
                                     walkBound: nil)
                 total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
             }
@@ -336,7 +341,7 @@ extension PortalStore {
             let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
             let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor, backward: backward)
             let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward,
-                                limit: 51, now: now, reader: 0, keywords: plan)
+                                limit: 51, now: now, reader: ListReader(userID: 0), keywords: plan)
             return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
         }
     }

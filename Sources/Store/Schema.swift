@@ -37,6 +37,9 @@ enum Schema {
         m.registerMigration("v11: unread cases") { db in
             try db.execute(sql: v11)
         }
+        m.registerMigration("v12: whose turn and since when") { db in
+            try db.execute(sql: v12)
+        }
         return m
     }
 
@@ -355,6 +358,17 @@ enum Schema {
     ) WITHOUT ROWID;
     -- The engineers, who see every case, found without reading every user.
     CREATE INDEX user_engineers ON user(id) WHERE kind = 'support-engineer';
+    """
+
+    static let v12 = """
+    -- Since when each case waits on its side (WaitingOn): its filing, or the status change that moved it to another
+    -- side. For the cases already here, their last status change (a change within a side, New → In progress, restarts
+    -- their clock here, where the commands from now on keep it).
+    ALTER TABLE support_case ADD COLUMN waiting_since INTEGER NOT NULL DEFAULT 0;
+    UPDATE support_case SET waiting_since = coalesce(
+        (SELECT max(h.at) FROM history h WHERE h.case_id = support_case.id AND h.kind = 'status-change'), created_at);
+    -- The `waiting` order: waiting on you, then on support, then closed; the longest waiting first (WaitingSQL.rank).
+    CREATE INDEX case_domain_waiting ON support_case(domain_id, \(WaitingSQL.rank("status")), waiting_since, id);
     """
 
     /// Counts every case into case_tally (v10; `careportal demo` after its bulk load). Part of migration v10: frozen.

@@ -6,6 +6,12 @@ import GRDB
 /// opened it. Each history event adds a row to `case_unread` for every other account that sees the case; opening the
 /// case takes the user's row away, `u` adds or takes it. So a user's rows are their unread cases, and the tab's count
 /// and `is:unread` read those rows alone, whatever the size of the list.
+/// Who reads a list, as its terms need them: `is:unread` is the reader's, `is:breached` is held to the targets.
+struct ListReader {
+    var userID: Int64
+    var targets: ResponseTargets = .defaults
+}
+
 enum UnreadSQL {
     /// Everyone who sees the case, but the author: its domain's users, its customer's users, the support engineers
     /// (visibility is checked again when the rows are read: a customer moved to another domain takes its cases away).
@@ -61,12 +67,13 @@ extension PortalStore {
     }
 
     /// The page's rows with `unread` set for `reader` (one look-up of the page's ids).
-    static func flaggingUnread(_ db: Database, _ page: CasePage, reader: Int64) throws -> CasePage {
+    /// `log`: the benchmark's record of the statements a page ran (this look-up is one of them).
+    static func flaggingUnread(_ db: Database, _ page: CasePage, reader: Int64, log: StatementLog? = nil) throws -> CasePage {
         guard !page.rows.isEmpty else { return page }
         let ids = page.rows.map(\.id)
-        let unread = Set(try Int64.fetchAll(db.cachedStatement(sql: """
+        let unread = Set(try log.fetchInts(db, """
             SELECT case_id FROM case_unread WHERE user_id = ? AND case_id IN (\(CaseListSQL.placeholders(ids.count)))
-            """), arguments: .of([reader.databaseValue] + ids.map(\.databaseValue))))
+            """, [reader.databaseValue] + ids.map(\.databaseValue)))
         var flagged = page
         for i in flagged.rows.indices { flagged.rows[i].unread = unread.contains(flagged.rows[i].id) }
         return flagged

@@ -18,7 +18,7 @@ struct Cases: ParsableCommand {
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
     // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
     @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see `careportal help filter`).") var filter: String?
-    @Option(help: "Order: updated, created, severity or status.") var sort: CaseSort = .updated
+    @Option(help: "Order: updated, created, severity, status or waiting (on you, the longest first).") var sort: CaseSort = .updated
     // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
     @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
@@ -53,7 +53,10 @@ struct Cases: ParsableCommand {
             cursor = page.rows.last
             if !page.hasMore { break }
         }
-        if json { try printJSON(rows.map(CaseJSON.init)) }
+        if json {
+            let now = portal.now
+            try printJSON(rows.map { CaseJSON($0, targets: .defaults, now: now) })
+        }
     }
 
     func printRow(_ r: CaseRow) {

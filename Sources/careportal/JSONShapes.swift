@@ -12,11 +12,34 @@ struct CaseJSON: Encodable {
     var createdAt, updatedAt: Date
     /// For the signed-in user: someone else added an event since they last opened the case.
     var unread: Bool
+    /// Whose turn (`you`, `support`, `nobody`) since when; when support's answer is due (null unless it waits on
+    /// support), and whether that is past.
+    var waitingOn: String
+    var waitingSince: Date
+    var responseDue: Date?
+    var breached: Bool
 
-    init(_ r: CaseRow) {
+    init(_ r: CaseRow, targets: ResponseTargets, now: Date) {
         number = r.number; title = r.title; customer = r.customerName; domain = r.domainName
         status = r.status.rawValue; severity = r.severity.rawValue; escalated = r.escalated
         createdAt = r.createdAt; updatedAt = r.updatedAt; unread = r.unread
+        waitingOn = r.waitingOn.rawValue; waitingSince = r.waitingSince; responseDue = r.responseDue(targets)
+        breached = r.breached(targets, now: now)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, title, customer, domain, status, severity, escalated, createdAt, updatedAt, unread, waitingOn, waitingSince,
+             responseDue, breached
+    }
+
+    /// As synthesised, but `responseDue` is written as null when there is none (a documented field is always there).
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number); try c.encode(title, forKey: .title); try c.encode(customer, forKey: .customer)
+        try c.encode(domain, forKey: .domain); try c.encode(status, forKey: .status); try c.encode(severity, forKey: .severity)
+        try c.encode(escalated, forKey: .escalated); try c.encode(createdAt, forKey: .createdAt); try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encode(unread, forKey: .unread); try c.encode(waitingOn, forKey: .waitingOn); try c.encode(waitingSince, forKey: .waitingSince)
+        try c.encode(responseDue, forKey: .responseDue); try c.encode(breached, forKey: .breached)
     }
 }
 

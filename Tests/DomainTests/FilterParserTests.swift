@@ -217,7 +217,7 @@ struct FilterParserErrorTests {
     /// (input, column, a fragment of the message)
     static let cases: [(String, Int, String)] = [
         // unknown field
-        ("sevrity:p1", 1, #"unknown field "sevrity"; expected one of is, status, severity, sev, customer, domain, updated, created"#),
+        ("sevrity:p1", 1, #"unknown field "sevrity"; expected one of is, status, severity, sev, customer, domain, updated, created, waiting"#),
         ("is:open  foo:bar", 10, #"unknown field "foo""#),
         ("-prio:1", 2, #"unknown field "prio""#),
         (":x", 1, "expected a field name"),
@@ -237,7 +237,7 @@ struct FilterParserErrorTests {
         ("status:in_progress", 8, "unknown status"),
         ("severity:p5", 10, #"unknown severity "p5"; expected p1, p2, p3 or p4"#),
         ("sev:p1,high", 8, #"unknown severity "high""#),
-        ("is:pending", 4, #"unknown value "pending" for is:; expected open, closed, escalated or unread"#),
+        ("is:pending", 4, #"unknown value "pending" for is:; expected open, closed, escalated, unread or breached"#),
         ("is:open,closed", 8, "is: takes one value"),
         ("updated:<7d,<2d", 12, "updated: takes one value"),
         // malformed times
@@ -315,7 +315,7 @@ struct FilterParserErrorTests {
 
     @Test func unknownFieldMessageIsExact() throws {
         let e = try #require(error("sevrity:p1"))
-        #expect(e.message == #"unknown field "sevrity"; expected one of is, status, severity, sev, customer, domain, updated, created"#)
+        #expect(e.message == #"unknown field "sevrity"; expected one of is, status, severity, sev, customer, domain, updated, created, waiting"#)
     }
 }
 
@@ -589,5 +589,52 @@ struct TimeBoundTests {
         #expect(FilterCheatSheet.hint(typing: "harbor") == nil)
         #expect(FilterCheatSheet.hint(typing: "title:x") == nil, "not a field")
         #expect(FilterCheatSheet.hint(typing: "") == nil)
+    }
+}
+
+/// `waiting:` (whose turn, or for how long) and `is:breached`, with their refusals.
+@Suite struct WaitingFilterTests {
+    func predicate(_ text: String) throws -> FilterPredicate? { try CaseQuery(parsing: text).terms.first?.predicate }
+
+    @Test func sidesAndDurationsParseAndPrintBack() throws {
+        #expect(try predicate("waiting:you") == .waiting([.you]))
+        #expect(try predicate("waiting:Support,you,support") == .waiting([.support, .you]))
+        #expect(try predicate("waiting:>4h") == .waitingFor(.olderThan(seconds: 4 * 3_600)))
+        #expect(try predicate("waiting:<2d") == .waitingFor(.newerThan(seconds: 2 * 86_400)))
+        #expect(try predicate("is:breached") == .isBreached)
+        for text in ["waiting:you", "waiting:support,nobody", "waiting:>4h", "-waiting:<1w", "is:breached severity:p1"] {
+            let q = try CaseQuery(parsing: text)
+            let again = try CaseQuery(parsing: q.description)
+            #expect(q.description == text && again == q)
+        }
+    }
+
+    @Test func refusalsNameTheValue() {
+        #expect(throws: FilterError(column: 9, message: "unknown value \"me\" for waiting:; expected you, support, nobody, or a duration such as >4h")) {
+            try CaseQuery(parsing: "waiting:me")
+        }
+        #expect(throws: FilterError(column: 9, message: "waiting: takes a duration such as >4h or <2d, not a date")) {
+            try CaseQuery(parsing: "waiting:>2026-01-01")
+        }
+        #expect(throws: FilterError.self) { try CaseQuery(parsing: "waiting:4h") }  // no comparator
+        #expect(throws: FilterError.self) { try CaseQuery(parsing: "waiting:>4h,you") }
+    }
+
+    @Test func theRuleBehindTheColumn() {
+        let t = ResponseTargets.defaults
+        let since = Date(timeIntervalSince1970: 1_000_000)
+        #expect(WaitingOn(.new) == .support && WaitingOn(.actionRequired) == .you && WaitingOn(.closed) == .nobody)
+        #expect(t.due(status: .inProgress, severity: .p1, tier: .premium, waitingSince: since) == since.addingTimeInterval(900))
+        #expect(t.due(status: .solutionProvided, severity: .p1, tier: .premium, waitingSince: since) == nil, "your turn: nothing due")
+        #expect(!t.breached(status: .new, severity: .p1, tier: .premium, waitingSince: since, now: since.addingTimeInterval(900)))
+        #expect(t.breached(status: .new, severity: .p1, tier: .premium, waitingSince: since, now: since.addingTimeInterval(901)))
+        // A status change within a side keeps the clock; across sides restarts it.
+        let c = SupportCase(id: 1, number: 10_000_001, customerID: 1, domainID: 1, creatorID: nil, title: "t", category: "c", description: "d",
+                            severity: .p2, status: .new, escalated: false, language: "en", timeZone: "UTC", createdAt: since,
+                            updatedAt: since, closedAt: nil)
+        let later = since.addingTimeInterval(3_600)
+        #expect(c.waitingSince(after: .inProgress, at: later) == since)
+        #expect(c.waitingSince(after: .actionRequired, at: later) == later)
+        #expect(c.waitingSince(after: .closed, at: later) == later)
     }
 }

@@ -99,7 +99,7 @@ import Testing
         repeat {
             let page = try f.store.read { db in
                 try PortalStore.casePage(db, domainID: domainID, customerID: nil, query: q, sort: sort, after: cursor, limit: limit,
-                                         now: now, reader: 0, keywords: keywords.map { (plan: $0.0, fallback: $0.1) }, walkBound: walkBound,
+                                         now: now, reader: ListReader(userID: 0), keywords: keywords.map { (plan: $0.0, fallback: $0.1) }, walkBound: walkBound,
                                          customerPlan: customerPlan)
             }
             seen += page.rows.map(\.id)
@@ -120,7 +120,7 @@ import Testing
         repeat {
             let page = try f.store.read { db in
                 try PortalStore.casePage(db, domainID: domainID, customerID: nil, query: q, sort: sort, after: cursor, backward: true,
-                                         limit: limit, now: now, reader: 0, keywords: keywords.map { (plan: $0.0, fallback: $0.1) },
+                                         limit: limit, now: now, reader: ListReader(userID: 0), keywords: keywords.map { (plan: $0.0, fallback: $0.1) },
                                          walkBound: walkBound, customerPlan: customerPlan)
             }
             last = last ?? page.rows.map(\.id)

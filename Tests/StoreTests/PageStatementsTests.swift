@@ -11,7 +11,9 @@ import Testing
         for i in 0..<3 { f.clock.advance(60); _ = try f.file(title: "Case \(i)") }
         let page = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), limit: 2)
         let statements = try f.store.pageStatements(as: f.agent1, query: .all, sort: .updated, after: page.rows.first, limit: 2)
-        #expect(statements.count == 1)
+        // The page's SELECT, then the look-up of its rows' unread marks.
+        #expect(statements.count == 2)
+        #expect(statements.last?.sql.contains("FROM case_unread") == true)
         let ids = try f.store.read { db in
             try Row.fetchAll(db, sql: statements[0].sql, arguments: StatementArguments(statements[0].values)).map { $0[0] as Int64 }
         }

@@ -8,9 +8,9 @@ import Testing
 @Suite struct StatusSQLTests {
     /// The partial indexes apply only to this exact text, so it is pinned here.
     @Test func openAndClosedConditionsKeepTheirText() {
-        #expect(CaseListSQL.clause(for: .isOpen, now: Date(), reader: 0, indexable: true).0 == "c.status < 4")
-        #expect(CaseListSQL.clause(for: .isOpen, now: Date(), reader: 0, indexable: false).0 == "+c.status < 4")
-        #expect(CaseListSQL.clause(for: .isClosed, now: Date(), reader: 0, indexable: true).0 == "+c.status = 4")
+        #expect(CaseListSQL.clause(for: .isOpen, now: Date(), reader: ListReader(userID: 0), indexable: true).0 == "c.status < 4")
+        #expect(CaseListSQL.clause(for: .isOpen, now: Date(), reader: ListReader(userID: 0), indexable: false).0 == "+c.status < 4")
+        #expect(CaseListSQL.clause(for: .isClosed, now: Date(), reader: ListReader(userID: 0), indexable: true).0 == "+c.status = 4")
         #expect(PortalStore.customersSQL.contains("AND c.status < 4) AS open_cases"))
     }
 

@@ -46,7 +46,7 @@ import Testing
                         repeat {
                             let page = try f.store.read { db in
                                 try PortalStore.casePage(db, domainID: f.admin1.domainID, customerID: nil, query: query, sort: sort,
-                                                         after: cursor, backward: backward, limit: 4, now: now, reader: f.admin1.id,
+                                                         after: cursor, backward: backward, limit: 4, now: now, reader: ListReader(userID: f.admin1.id),
                                                          fewUnread: few)
                             }
                             seen = backward ? page.rows.map(\.id) + seen : seen + page.rows.map(\.id)
@@ -66,7 +66,7 @@ import Testing
             var details: [String] = []
             for few in [UnreadSQL.fewUnread, 1] {
                 let q = CaseListSQL(domainID: f.admin1.domainID, customers: nil, query: query, sort: .updated, after: nil, limit: 51,
-                                    now: f.store.now, reader: f.admin1.id,
+                                    now: f.store.now, reader: ListReader(userID: f.admin1.id),
                                     unreadDrives: try UnreadSQL.drives(db, query, reader: f.admin1.id, few: few, log: nil))
                 details.append(try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments)
                     .map { $0["detail"] as String }.joined(separator: " | "))

@@ -107,7 +107,7 @@ import Testing
     @Test func listQueriesNeedNoSort() throws {
         let f = try StoreFixture()
         let cases: [(String, CaseSort)] = [
-            ("", .updated), ("", .created), ("", .severity), ("", .status),
+            ("", .updated), ("", .created), ("", .severity), ("", .status), ("", .waiting), ("waiting:you", .waiting), ("is:open", .waiting),
             ("is:open", .updated), ("sev:p1", .updated), ("status:new", .updated), ("sev:p1,p2", .updated),
             ("status:new,closed", .updated), ("is:escalated", .updated), ("-status:closed", .updated),
             ("updated:<7d", .updated), ("customer:acme", .updated),

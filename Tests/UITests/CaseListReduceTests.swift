@@ -169,7 +169,7 @@ import Testing
 
     @Test func sortCyclesAndReloadsWithTheNextSortWithoutRecounting() {
         var state = Fixture.myCases()
-        for expected in [CaseSort.created, .severity, .status, .updated] {
+        for expected in [CaseSort.created, .severity, .status, .waiting, .updated] {
             let effects = state.press(.char("o"))
             #expect(effects.count == 1)
             guard case .loadCases(let request, _, _, _, let sort, let page, _)? = effects.first else {
@@ -263,6 +263,6 @@ import Testing
 
     @Test func everyOrderHasItsReversedLabel() {
         #expect(CaseSort.allCases.map { $0.label(reversed: true) }
-                == ["updated, oldest first", "created, oldest first", "severity, P4 first", "status, reversed"])
+                == ["updated, oldest first", "created, oldest first", "severity, P4 first", "status, reversed", "waiting, reversed"])
     }
 }

@@ -54,14 +54,15 @@ import Testing
         #expect(state.screenBuffer()[1, 4].style.bg == Theme.cursorRow.bg)
     }
 
-    @Test func myCasesAt120x40ShowsMoreTitleAndTheCreatedColumn() {
+    /// 120 columns: more title, and whose turn it is since when (support's since filing here: no status change yet).
+    @Test func myCasesAt120x40ShowsMoreTitleAndTheWaitingColumn() {
         let lines = Fixture.myCases(size: Fixture.large).screenLines()
         #expect(lines.count == 40)
         #expect(lines[1] == " My Cases                                                                       1–36 of 10,000+ · updated, newest first")
-        #expect(lines[2] == " Case       Sev Status            Customer                 Title                                        Created Updated")
-        #expect(lines[4] == " 10007919   P2  In progress       株式会社さくら商事       Cannot sign in to the admin console              1 d   7 min")
-        #expect(lines[5] == " 10015838 ⚑ P3  Action required   Bloom 🌸 Florists        Calendar invites arrive twice                    2 d  14 min")
-        #expect(lines[38] == " 10277165   P4  New               Bloom 🌸 Florists        Shared drive quota shows the wrong value        1 mo     4 h")
+        #expect(lines[2] == " Case       Sev Status            Customer                 Title                                  Waiting       Updated")
+        #expect(lines[4] == " 10007919   P2  In progress       株式会社さくら商事       Cannot sign in to the admin console    support 1 d     7 min")
+        #expect(lines[5] == " 10015838 ⚑ P3  Action required   Bloom 🌸 Florists        Calendar invites arrive twice          you 2 d        14 min")
+        #expect(lines[38] == " 10277165   P4  New               Bloom 🌸 Florists        Shared drive quota shows the wrong va… support 1 mo      4 h")
         #expect(lines[39] == " Enter open  / filter  o sort  ? help  q quit  1 cases  2 customers  3 all  S sessions")
     }
 

@@ -111,6 +111,12 @@ public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
     case isOpen, isClosed, isEscalated
     /// Someone else added an event since the reader last opened the case (per user: `CaseRow.unread`).
     case isUnread
+    /// Waiting on support past its response target (`ResponseTargets`).
+    case isBreached
+    /// Waiting on any of these sides; deduplicated, in the order typed.
+    case waiting([WaitingOn])
+    /// Waiting (on either side: not closed) for longer (`>4h`) or shorter (`<1d`) than this.
+    case waitingFor(TimeBound)
     /// Any of these statuses; deduplicated, in the order typed.
     case status([CaseStatus])
     /// Any of these severities; deduplicated, in the order typed.
@@ -129,6 +135,7 @@ public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
         case .severity(let s): s.count
         case .customer(let c): c.count
         case .domain(let d): d.count
+        case .waiting(let w): w.count
         default: 1
         }
     }
@@ -142,6 +149,9 @@ public enum FilterPredicate: Equatable, Sendable, CustomStringConvertible {
         case .isClosed: "is:closed"
         case .isEscalated: "is:escalated"
         case .isUnread: "is:unread"
+        case .isBreached: "is:breached"
+        case .waiting(let sides): "waiting:" + sides.map(\.rawValue).joined(separator: ",")
+        case .waitingFor(let t): "waiting:" + t.description
         case .status(let s): "status:" + s.map(\.rawValue).joined(separator: ",")
         case .severity(let s): "severity:" + s.map { $0.rawValue.lowercased() }.joined(separator: ",")
         case .customer(let c): "customer:" + c.map(FilterSyntax.value).joined(separator: ",")
@@ -214,7 +224,7 @@ public struct FilterError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Spelling shared by the parser and the canonical printer.
 enum FilterSyntax {
     /// Field names in the order error messages list them.
-    static let fieldNames = ["is", "status", "severity", "sev", "customer", "domain", "updated", "created"]
+    static let fieldNames = ["is", "status", "severity", "sev", "customer", "domain", "updated", "created", "waiting"]
 
     static let units: [(name: String, seconds: Int)] = [("w", 604_800), ("d", 86_400), ("h", 3_600), ("min", 60)]
 

@@ -6,6 +6,8 @@ public enum FilterCheatSheet {
         ("4617", "digits also match the start of a case number"),
         ("is:open  is:closed", "open or closed cases (or status:open)"),
         ("is:escalated  is:unread", "escalated cases; changed by others since you opened them"),
+        ("waiting:you  waiting:>4h", "whose turn (you, support, nobody), or for how long"),
+        ("is:breached", "waiting on support past its response target"),
         ("status:new,action-required", "any of these statuses (see README)"),
         ("sev:p1,p2", "any of these severities"),
         ("customer:acme", "a customer's name or domain (\"Two Words\")"),
@@ -26,7 +28,8 @@ public enum FilterCheatSheet {
 
     /// Fields and the line shown while one is typed: by name, with the names that reach it.
     static let fieldHints: [(names: [String], hint: String)] = [
-        (["is"], "is:open  is:closed  is:escalated  is:unread"),
+        (["is"], "is:open  is:closed  is:escalated  is:unread  is:breached"),
+        (["waiting"], "waiting:you  waiting:support  waiting:>4h  whose turn it is, or for how long (not closed)"),
         (["status"], "status:new,in-progress,action-required,solution-provided,closed  (status:open = is:open)"),
         (["severity", "sev"], "sev:p1,p2  any of these severities, P1 critical … P4 low"),
         (["customer"], "customer:acme  customer:\"Two Words\"  a customer's name or primary domain"),

@@ -243,8 +243,9 @@ struct FilterParser {
             case "closed": return .isClosed
             case "escalated": return .isEscalated
             case "unread": return .isUnread
+            case "breached": return .isBreached
             default:
-                throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for is:; expected open, closed, escalated or unread")
+                throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for is:; expected open, closed, escalated, unread or breached")
             }
         case "status":
             // `status:open` and `status:escalated` are what people type for is:open and is:escalated.
@@ -278,6 +279,24 @@ struct FilterParser {
             return .updated(try timeBound(single(items, field: field), field: field))
         case "created":
             return .created(try timeBound(single(items, field: field), field: field))
+        case "waiting":
+            // `waiting:>4h`: how long; `waiting:you,support`: on whom.
+            if let first = items.first?.text.unicodeScalars.first, first == "<" || first == ">" {
+                let item = try single(items, field: field)
+                let bound = try timeBound(item, field: field)
+                switch bound {
+                case .newerThan, .olderThan: return .waitingFor(bound)
+                default: throw fail(item.contentAt, "waiting: takes a duration such as >4h or <2d, not a date")
+                }
+            }
+            var sides: [WaitingOn] = []
+            for item in items {
+                guard let side = WaitingOn(rawValue: item.text.lowercased()) else {
+                    throw fail(item.at, "unknown value \(FilterParser.show(item.text)) for waiting:; expected you, support, nobody, or a duration such as >4h")
+                }
+                if !sides.contains(side) { sides.append(side) }
+            }
+            return .waiting(sides)
         default:
             throw fail(nameAt, "unknown field \(FilterParser.show(name)); expected one of \(FilterParser.fieldList)")
         }
@@ -334,7 +353,8 @@ struct FilterParser {
 
     static func expectation(_ field: String) -> String {
         switch field {
-        case "is": "open, closed or escalated"
+        case "is": "open, closed, escalated, unread or breached"
+        case "waiting": "you, support or nobody, or a duration such as >4h"
         case "status": "one or more of " + CaseStatus.allCases.map(\.rawValue).joined(separator: ",")
         case "severity", "sev": "one or more of p1,p2,p3,p4"
         case "customer": "a customer name or domain, e.g. customer:acme or customer:\"Acme Corp\""

@@ -22,8 +22,8 @@ struct DemoCases {
     mutating func generate(visible: inout [Int]) throws {
         let insertCase = try db.makeStatement(sql: """
             INSERT INTO support_case (id, number, customer_id, domain_id, creator_id, product, title, category, description,
-              severity, status, escalated, language, time_zone, created_at, updated_at, closed_at)
-            VALUES (?, ?, ?, ?, ?, 'Google Workspace', ?, ?, ?, ?, ?, ?, 'en', 'Europe/Paris', ?, ?, ?)
+              severity, status, escalated, language, time_zone, created_at, updated_at, closed_at, waiting_since)
+            VALUES (?, ?, ?, ?, ?, 'Google Workspace', ?, ?, ?, ?, ?, ?, 'en', 'Europe/Paris', ?, ?, ?, ?)
             """)
         let insertEvent = try db.makeStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)")
         try db.execute(sql: """
@@ -64,6 +64,7 @@ struct DemoCases {
             let events = special ? 1 : min(30, Int(-log(max(rng.unit(), 1e-12)) * 5))
             var at = created
             var status = CaseStatus.new
+            var waitingSince = created  // restarted whenever the status moves to another side (WaitingOn)
             var messages: [String] = []
             try insertEvent.execute(arguments: [id, created.millis, author, HistoryKind.created.rawValue,
                                                 "Filed as \(severity.label) in \(category.path)"])
@@ -90,6 +91,7 @@ struct DemoCases {
                 if next != status {
                     try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author, HistoryKind.statusChange.rawValue,
                                                         "Status changed from \(status.label) to \(next.label)"])
+                    if WaitingOn(next) != WaitingOn(status) { waitingSince = at }
                     status = next
                 }
             }
@@ -100,6 +102,7 @@ struct DemoCases {
                 try insertEvent.execute(arguments: [id, when.millis, author, HistoryKind.statusChange.rawValue,
                                                     "Status changed from \(status.label) to \(CaseStatus.closed.label)"])
                 status = .closed
+                waitingSince = when
                 closedAt = when
                 at = when
             }
@@ -110,7 +113,8 @@ struct DemoCases {
             }
             let number = 10_000_000 + (i * 7_368_787 + 1_234_567) % 90_000_000
             try insertCase.execute(arguments: [id, number, customer + 1, domainIDs[d], creator, title, category.path, description,
-                                               severity.level, status.code, escalated, created.millis, at.millis, closedAt?.millis])
+                                               severity.level, status.code, escalated, created.millis, at.millis, closedAt?.millis,
+                                               waitingSince.millis])
             try insertSearch.execute(arguments: [id, String(number), title, description, messages.joined(separator: "\n")])
             keys.append((SearchKey.of(updatedAt: at.millis, id: id), id))
         }

@@ -11,6 +11,8 @@ public struct AppState: Equatable, Sendable {
     public var shouldQuit: Bool = false
     /// What the terminal can draw (ASCII frames and `...` where it can't draw UTF-8); set once by the runtime.
     public var glyphs: Glyphs = .unicode
+    /// When support's answer is due, per tier and severity (the config file's, or careportal's defaults).
+    public var responseTargets: ResponseTargets = .defaults
 
     /// One tab per session, in sign-in order; tab `i` acts as session `i`.
     var tabs: [Tab]

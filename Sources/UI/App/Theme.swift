@@ -31,6 +31,9 @@ enum Theme {
     static let marked = Style(fg: .ansi(3), bold: true)
     /// An unread row's mark (the row itself is bold).
     static let unreadMark = Style(fg: .ansi(6), bold: true)
+    /// The Waiting column: your turn, and support past its response target.
+    static let waitingOnYou = Style(fg: .ansi(5), bold: true)
+    static let breached = Style(fg: .ansi(1), bold: true)
     /// The status line when someone else just changed a case.
     static let arrival = Style(fg: .indexed(16), bg: .indexed(214), bold: true)
     /// A match of `/` in an open case.

@@ -5,7 +5,7 @@ import ScreenKit
 /// The columns of a case list for a given width: the essentials at 80 columns, more title
 /// and extra columns (created, domain) when wide. The title takes what is left.
 struct CaseColumn: Equatable {
-    enum Field: Equatable { case number, escalated, severity, status, customer, domain, title, created, updated }
+    enum Field: Equatable { case number, escalated, severity, status, customer, domain, title, created, waiting, updated }
     var field: Field
     var header: String
     var width: Int
@@ -13,8 +13,9 @@ struct CaseColumn: Equatable {
 
     static let gap = 1
 
-    static func layout(width: Int, kind: CaseList.Kind) -> [CaseColumn] {
-        let medium = width >= 100, wide = width >= 120
+    /// `sort`: sorted by whose turn, the Waiting column shows at every width (in the Updated column's place when narrow).
+    static func layout(width: Int, kind: CaseList.Kind, sort: CaseSort = .updated) -> [CaseColumn] {
+        let medium = width >= 100, wide = width >= 120, wider = width >= 140
         let compactStatus = !medium
         var columns = [
             CaseColumn(field: .number, header: "Case", width: 8),
@@ -32,8 +33,11 @@ struct CaseColumn: Equatable {
             columns.append(CaseColumn(field: .domain, header: "Domain", width: wide ? 16 : medium ? 14 : 12))
         }
         columns.append(CaseColumn(field: .title, header: "Title", width: 0))
-        if wide { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
-        columns.append(CaseColumn(field: .updated, header: "Updated", width: 7, alignRight: true))
+        // Whose turn and for how long from 120 columns (and at every width when the list is sorted by it, in the Updated
+        // column's place when narrower than 100); the creation time only from 140: it decides less in triage.
+        if wider { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
+        if wide || sort == .waiting { columns.append(CaseColumn(field: .waiting, header: "Waiting", width: 13)) }
+        if medium || sort != .waiting { columns.append(CaseColumn(field: .updated, header: "Updated", width: 7, alignRight: true)) }
         // Narrower than the title needs (60 columns): the status abbreviates first, then the customer and domain
         // narrow. The title takes what is left and never more, so no column is pushed off the edge with its
         // header still shown.
@@ -54,7 +58,9 @@ struct CaseColumn: Equatable {
     /// The cell of this column for `row`, exactly `width` columns wide; `drafted`: a message to the case is saved as
     /// a draft (its title starts with the draft mark, ✎); `place`: the row's place when it isn't the app's own (its
     /// domain is shown as "team/cloudpartners"); `glyphs`: what the terminal draws.
-    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, place: String? = nil, glyphs: Glyphs) -> Span {
+    /// `targets`: when support's answer is due, for the Waiting column's colour.
+    func cell(_ row: CaseRow, now: Date, drafted: Bool = false, place: String? = nil, glyphs: Glyphs,
+              targets: ResponseTargets = .defaults) -> Span {
         let (text, style): (String, Style) = switch field {
         case .number: (String(row.number), Theme.plain)
         case .escalated: (row.escalated ? glyphs.escalated : "", Theme.escalated)
@@ -66,6 +72,7 @@ struct CaseColumn: Equatable {
         case .title: ((drafted ? glyphs.draft + " " : "") + row.title, Theme.plain)
         case .created: (RelativeTime.short(row.createdAt, now: now), Theme.dim)
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
+        case .waiting: Self.waiting(row, now: now, targets: targets)
         }
         return Span(aligned(text, glyphs), style)
     }
@@ -74,6 +81,18 @@ struct CaseColumn: Equatable {
         let fitted = glyphs.fit(text, toWidth: width)
         let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
         return alignRight ? pad + fitted : fitted + pad
+    }
+
+    /// "you 3 h", "support 2 d", "—" when closed: waiting on you stands out; on support it turns amber past three
+    /// quarters of its response target and red once past it.
+    static func waiting(_ row: CaseRow, now: Date, targets: ResponseTargets) -> (String, Style) {
+        let side = row.waitingOn
+        guard side != .nobody else { return ("—", Theme.dim) }
+        let text = "\(side.rawValue) \(RelativeTime.short(row.waitingSince, now: now))"
+        guard side == .support, let due = row.responseDue(targets) else { return (text, Theme.waitingOnYou) }
+        let target = due.timeIntervalSince(row.waitingSince)
+        let waited = now.timeIntervalSince(row.waitingSince)
+        return (text, waited > target ? Theme.breached : waited > target * 0.75 ? Theme.warning : Theme.dim)
     }
 
     /// A domain's first label ("cloudpartners" of cloudpartners.example): enough to tell signed-in domains apart.
@@ -92,7 +111,7 @@ struct CaseColumn: Equatable {
 
     func sorts(_ sort: CaseSort) -> Bool {
         switch (field, sort) {
-        case (.updated, .updated), (.created, .created), (.severity, .severity), (.status, .status): true
+        case (.updated, .updated), (.created, .created), (.severity, .severity), (.status, .status), (.waiting, .waiting): true
         default: false
         }
     }

@@ -9,7 +9,7 @@ enum CaseListView {
         let cursor = list.cursor.visible(count: list.rows.count, viewport: viewport)
         buffer.putSides(left: titleLine(list, state: state), right: summary(list, cursor: cursor, viewport: viewport), in: layout.title)
 
-        let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind)
+        let columns = CaseColumn.layout(width: layout.pane.width, kind: list.kind, sort: list.sort)
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
         buffer.put(cells(columns.map { $0.headerCell(sortedBy: list.sort, reversed: list.reversed, glyphs: buffer.glyphs) }),
                    x: inner.x, y: inner.y, clip: inner)
@@ -24,7 +24,7 @@ enum CaseListView {
             let y = rowsArea.y + offset
             let row = list.rows[i]
             var line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), place: places[row.domainID],
-                                                    glyphs: buffer.glyphs) })
+                                                    glyphs: buffer.glyphs, targets: state.responseTargets) })
             if row.unread { line = line.map { Span($0.text, $0.style.bolded()) } }
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
