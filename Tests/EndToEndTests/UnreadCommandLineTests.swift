@@ -42,3 +42,35 @@ import Testing
         #expect(try Self.unread(b)[two[1]] == nil)
     }
 }
+
+/// `cases --sort waiting --json`: whose turn and since when, what is due and whether it is past, in the waiting order;
+/// `waiting:` and `is:breached` agree with the fields; on a file, over a server and on PostgreSQL.
+@Suite(.serialized) struct WaitingCommandLineTests {
+    @Test(arguments: Backend.allCases) func theWaitingFieldsOrderAndFilters(_ backend: Backend) throws {
+        let (b, _) = try CommandLineTests.demo(cases: 120, backend)
+        let alice = UnreadCommandLineTests.alice
+        let rows = try b.json(["cases", "--as", alice, "--json", "--sort", "waiting", "--limit", "1000"]) as! [[String: Any]]
+        #expect(rows.count > 20)
+        let ranks = rows.map { ["you": 0, "support": 1, "nobody": 2][$0["waitingOn"] as! String]! }
+        #expect(ranks == ranks.sorted(), "yours first, then support's, then closed")
+        let f = ISO8601DateFormatter()
+        for (side, rank) in [("you", 0), ("support", 1)] {
+            let since = rows.filter { $0["waitingOn"] as? String == side }.map { f.date(from: $0["waitingSince"] as! String)! }
+            #expect(since == since.sorted(), "\(side): the longest waiting first (rank \(rank))")
+        }
+        for row in rows {
+            let due = row["responseDue"]
+            #expect(row["waitingOn"] as? String == "support" ? due is String : due is NSNull, "\(row)")
+            #expect(row.keys.contains("breached") && row.keys.contains("unread"))
+        }
+        let breached = Set(rows.filter { $0["breached"] as? Bool == true }.map { $0["number"] as! Int })
+        #expect(Set(try CommandLineTests.numbers(b, as: alice, ["--filter", "is:breached", "--limit", "1000"])) == breached)
+        let yours = Set(rows.filter { $0["waitingOn"] as? String == "you" }.map { $0["number"] as! Int })
+        #expect(Set(try CommandLineTests.numbers(b, as: alice, ["--filter", "waiting:you", "--limit", "1000"])) == yours)
+        // The first five are the whole list's first five.
+        let five = try b.json(["cases", "--as", alice, "--json", "--sort", "waiting", "--limit", "5"]) as! [[String: Any]]
+        #expect(five.map { $0["number"] as! Int } == rows.prefix(5).map { $0["number"] as! Int })
+        let bad = try b.run(["cases", "--as", alice, "--filter", "waiting:soon"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown value \"soon\" for waiting:"), "\(bad.stderr)")
+    }
+}
