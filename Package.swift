@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
@@ -71,7 +72,8 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // The app loop, the effect runner, $EDITOR, local files for the app, the session file.
-        .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit"]),
+        .target(name: "Runtime", dependencies: ["Domain", "Portal", "UI", "Terminal", "ScreenKit",
+                                                .product(name: "TOMLKit", package: "TOMLKit")]),
         // Thin executable: argument parsing and wiring (`demo` and `bench` open the store directly).
         .executableTarget(name: "careportal", dependencies: [
             "Domain", "Store", "PostgresStore", "Portal", "Runtime", "UI", "ScreenKit", "Server", "Remote",

@@ -26,7 +26,10 @@ public struct UIBench {
         var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()
-            if case .countCases = effect, !counts { continue }
+            switch effect {
+            case .countCases, .countAside: if !counts { continue }
+            default: break
+            }
             if let action = runner.perform(effect) { pending += reduce(&state, action) }
         }
         buffer.clear()

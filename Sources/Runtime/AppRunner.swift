@@ -38,11 +38,13 @@ public struct AppRunner {
         var state = AppState(sessions: tabs.infos, size: terminal.size, now: portal.now, active: tabs.active, settings: tabs.settings,
                              home: portal.location)
         state.glyphs = terminal.glyphs
+        let (preferences, configProblem) = ConfigFile.load()
+        state.apply(preferences)
         // The change tokens are read before the first page, so a change made before the first poll is noticed by it
         // instead of becoming its starting point.
         runner.checkForChanges(wait: true)
         var first = start(&state)
-        if let trouble = tabs.trouble { first += reduce(&state, .trouble(trouble)) }
+        if let trouble = tabs.trouble ?? configProblem { first += reduce(&state, .trouble(trouble)) }
         first.forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs)
         var dirty = true
@@ -61,6 +63,8 @@ public struct AppRunner {
                     pending += reduce(&state, .reply(request: request, reply))
                 } else if case .copyToClipboard(let text) = effect {
                     terminal.copyToClipboard(text)
+                } else if case .ringBell = effect {
+                    terminal.bell()
                 } else {
                     runner.run(effect)
                 }

@@ -38,13 +38,18 @@ public final class EffectRunner: @unchecked Sendable {
                   keeper: .sessionFile)
     }
 
+    /// Where a view saved with `s` is written.
+    let configPath: String
+
     /// `places`: the app's own first; `open`: how a sign-in reaches a place not open yet (nil: it can't); `keeper`:
-    /// where sessions signed in and out are written down.
-    public init(places: [any Portal], sessions: [RunnerSession], open: PlaceOpener?, keeper: SessionKeeper) {
+    /// where sessions signed in and out are written down; `configPath`: the config file views are saved to.
+    public init(places: [any Portal], sessions: [RunnerSession], open: PlaceOpener?, keeper: SessionKeeper,
+                configPath: String = ConfigFile.path) {
         self.places = places.map(Place.init)
         self.sessions = sessions
         self.open = open
         self.keeper = keeper
+        self.configPath = configPath
     }
 
     /// The app's own place: its clock, where a first sign-in goes.
@@ -98,7 +103,10 @@ public final class EffectRunner: @unchecked Sendable {
             cancellations[slot] = cancellation
             return latest[slot]!
         }
-        let target: DispatchQueue = if case .countCases = effect { countQueue } else { queue }
+        let target: DispatchQueue = switch effect {
+        case .countCases, .countAside: countQueue
+        default: queue
+        }
         target.async { [self] in
             defer {
                 lock.withLock {
@@ -263,7 +271,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .loadCases(_, _, let scope, let query, let sort, let page, let limit):
             return .cases(try portal.cases(as: try signedIn(), scope: PlaceIDs.stored(scope), query: query, sort: sort,
                                            page: PlaceIDs.stored(page), limit: limit, cancellation: cancellation))
-        case .countCases(_, _, let scope, let query, let cap):
+        case .countCases(_, _, let scope, let query, let cap), .countAside(_, _, let scope, let query, let cap):
             let n = try portal.countCases(as: try signedIn(), scope: PlaceIDs.stored(scope), query: query, cap: cap, cancellation: cancellation)
             return .counted(min(n, cap), capped: n > cap)
         case .loadCustomers:
@@ -291,6 +299,11 @@ public final class EffectRunner: @unchecked Sendable {
             return .draft(try portal.draft(as: try signedIn(), form: form)?.content)
         case .loadDrafts:
             return .drafts(try portal.drafts(as: try signedIn()))
+        case .saveView(_, let view):
+            do throws(ConfigFile.Problem) { try ConfigFile.append(view, to: configPath) } catch { return .failed(error.description) }
+            return .done
+        case .ringBell:
+            return .done
         case .completePath(_, let text):
             let (completed, candidates) = PathCompletion.complete(text, home: LocalFile.home) { folder in
                 LocalFile.list(folder)?.map { PathCompletion.Entry(name: $0.name, isDirectory: $0.isDirectory) }

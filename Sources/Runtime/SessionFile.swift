@@ -124,11 +124,12 @@ public enum SessionFile {
     }
 }
 
-/// The XDG folders: data (the database) and state (sessions).
+/// The XDG folders: data (the database), state (sessions) and config (saved views).
 public enum Paths {
     public static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
     public static var dataHome: String { xdg("XDG_DATA_HOME", default: home + "/.local/share") }
     public static var stateHome: String { xdg("XDG_STATE_HOME", default: home + "/.local/state") }
+    public static var configHome: String { xdg("XDG_CONFIG_HOME", default: home + "/.config") }
     private static func xdg(_ name: String, default value: String) -> String {
         if let v = ProcessInfo.processInfo.environment[name], v.hasPrefix("/") { return v }
         return value

@@ -18,7 +18,8 @@ struct Cases: ParsableCommand {
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
     // Free text takes the next word whatever it starts with: `--filter '-status:closed'` is a negated filter.
     @Option(parsing: .unconditional, help: "A filter, e.g. \"is:open sev:p1,p2 mx\" or \"-status:closed\" (see `careportal help filter`).") var filter: String?
-    @Option(help: "Order: updated, created, severity, status or waiting (on you, the longest first).") var sort: CaseSort = .updated
+    @Option(help: "Order: updated, created, severity, status or waiting (on you, the longest first).") var sort: CaseSort?
+    @Option(help: "A saved view of the config file (see `careportal views`): its filter (ANDed with --filter) and order.") var view: String?
     // Takes the next word whatever it starts with, so `--limit -5` is refused for its value, not as a missing one.
     @Option(parsing: .unconditional, help: "A whole number of cases, at least 1 (default: all).") var limit: Int?
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
@@ -30,7 +31,13 @@ struct Cases: ParsableCommand {
     }
 
     func run() throws {
-        let query = try parseFilter(filter ?? "")
+        var query = try parseFilter(filter ?? "")
+        var sort = self.sort ?? .updated
+        if let view {
+            let saved = try savedView(named: view)
+            query.terms = (try parseFilter(saved.filter)).terms + query.terms
+            sort = self.sort ?? saved.sort
+        }
         let (portal, user) = try actor.signedIn()
         var scope = CaseScope.domain(user.domainID)
         if let customer {

@@ -116,7 +116,7 @@ import Testing
         let effects = state.send(.dataChanged)
         // The case, and the tab's unread cases counted again.
         #expect(effects == [.loadCase(request: effects.request(0), session: 0, number: 10_007_919),
-                            .countCases(request: state.lastRequest, session: 0, scope: .domain(10),
+                            .countAside(request: state.lastRequest, session: 0, scope: .domain(10),
                                         query: CaseQuery(terms: [FilterTerm(.isUnread)]), cap: AppState.unreadCap)])
         // The list behind it reloads when it is shown again, keeping the cursor.
         let back = state.press(.char("q"))

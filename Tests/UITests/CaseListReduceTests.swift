@@ -14,7 +14,7 @@ import Testing
             .countCases(request: effects.request(1), session: 0, scope: .domain(10), query: .all, cap: 10_000),
             .loadDrafts(request: effects.request(2), session: 0),  // counted in the status line, marked in the list
             // The tab's unread cases, for the count on the tab.
-            .countCases(request: state.lastRequest, session: 0, scope: .domain(10), query: CaseQuery(terms: [FilterTerm(.isUnread)]),
+            .countAside(request: state.lastRequest, session: 0, scope: .domain(10), query: CaseQuery(terms: [FilterTerm(.isUnread)]),
                         cap: AppState.unreadCap),
         ])
         var tall = AppState(sessions: [Fixture.ana], size: Fixture.large, now: Fixture.now)

@@ -189,6 +189,6 @@ extension Array where Element == Effect {
 extension Effect {
     /// A tab's count of its unread cases (AppState.countUnreadIfNeeded).
     var isUnreadCount: Bool {
-        if case .countCases(_, _, _, let query, AppState.unreadCap) = self { query.terms == [FilterTerm(.isUnread)] } else { false }
+        if case .countAside(_, _, _, let query, AppState.unreadCap) = self { query.terms == [FilterTerm(.isUnread)] } else { false }
     }
 }

@@ -148,7 +148,7 @@ import Testing
 
     @Test func helpListsTheKeysOfTheScreenFromTheKeymap() {
         // Tall enough for every key of a case list without scrolling the help.
-        var state = Fixture.myCases(size: Size(width: 120, height: 56))
+        var state = Fixture.myCases(size: Size(width: 120, height: 62))
         state.press(.char("?"))
         let text = state.screenLines().joined(separator: "\n")
         for binding in Keymap.bindings(Keymap.main, in: .caseList) {

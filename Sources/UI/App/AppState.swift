@@ -13,6 +13,17 @@ public struct AppState: Equatable, Sendable {
     public var glyphs: Glyphs = .unicode
     /// When support's answer is due, per tier and severity (the config file's, or careportal's defaults).
     public var responseTargets: ResponseTargets = .defaults
+    /// The saved views (the config file's `[[views]]`), shown as sections above the case lists.
+    public var views: [SavedView] = []
+    /// Ring the terminal's bell when someone else's change arrives (`bell = true` in the config file).
+    public var bell = false
+
+    /// The config file's settings.
+    public mutating func apply(_ preferences: Preferences) {
+        views = preferences.views
+        bell = preferences.bell
+        responseTargets = preferences.responseTargets
+    }
 
     /// One tab per session, in sign-in order; tab `i` acts as session `i`.
     var tabs: [Tab]
@@ -115,8 +126,15 @@ extension AppState {
     }
 
     /// Rows a list screen shows at once at the current size.
+    /// The rows of a screen: a case list has its sections line when there are saved views.
+    func layout(for screen: Screen, size: Size) -> Layout {
+        var sections = false
+        if case .cases = screen { sections = !views.isEmpty }
+        return Layout(size: size, filterBar: screen.showsFilterBar, sections: sections)
+    }
+
     func viewport(for screen: Screen) -> Int {
-        Layout(size: size, filterBar: screen.showsFilterBar).viewport(for: screen.context)
+        layout(for: screen, size: size).viewport(for: screen.context)
     }
 
     /// Rows fetched per page: two screens' worth, at least 50.

@@ -36,6 +36,10 @@ enum Command: Equatable, Sendable {
     case togglePreview
     /// `u`: the case under the cursor (or every marked case) read or unread.
     case toggleRead
+    /// Tab / Shift-Tab: the next or previous saved view's section.
+    case nextView, previousView
+    /// `s`: the filter and order on screen saved as a view.
+    case saveView
 }
 
 enum MarkWhat: Equatable, Sendable {

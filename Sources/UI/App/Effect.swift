@@ -9,12 +9,18 @@ public enum Effect: Equatable, Sendable {
     /// The unified inbox: every listed session's cases merged in `sort` order.
     case loadMergedCases(request: Int, sessions: [Int], query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int)
     case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
+    /// A count beside the list (a tab's unread cases, a saved view's): never superseded by the list's own counts.
+    case countAside(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
     case loadCustomers(request: Int, session: Int)
     case loadCase(request: Int, session: Int, number: Int)
     /// `:`: case `number` as `session` sees it, answered like `loadCase` but never superseded by a screen's load.
     case findCase(request: Int, session: Int, number: Int)
     /// Text for the terminal's clipboard (OSC 52); no answer.
     case copyToClipboard(String)
+    /// The terminal's bell (`bell = true`); no answer.
+    case ringBell
+    /// A saved view appended to the config file (its comments kept); answered by `.done` or `.failed`.
+    case saveView(request: Int, SavedView)
     /// `|`: the runtime leaves the full screen, shows `text` in `$PAGER` and comes back; answered by `.done` or
     /// `.failed` (no pager).
     case showInPager(request: Int, text: String)
@@ -54,7 +60,8 @@ public enum Effect: Equatable, Sendable {
     /// The session (tab index) it acts as; nil for effects of no session (and feedback sent before signing in).
     public var session: Int? {
         switch self {
-        case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .loadCustomers(_, let s), .loadCase(_, let s, _),
+        case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .countAside(_, let s, _, _, _), .loadCustomers(_, let s),
+             .loadCase(_, let s, _),
              .findCase(_, let s, _),
              .caseCommand(_, let s, _, _), .setRead(_, let s, _, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
              .loadDraft(_, let s, _), .loadDrafts(_, let s), .loadAdmin(_, let s), .adminChange(_, let s, _):
@@ -62,7 +69,7 @@ public enum Effect: Equatable, Sendable {
         case .sendFeedback(_, let s, _, _):
             s
         case .loadMergedCases, .signIn, .completePath, .inspectFile, .editExternally, .signOut, .replaceSession, .quit,
-             .copyToClipboard, .showInPager:
+             .copyToClipboard, .showInPager, .ringBell, .saveView:
             nil
         }
     }
@@ -71,12 +78,13 @@ public enum Effect: Equatable, Sendable {
     public var request: Int? {
         switch self {
         case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
+             .countAside(let r, _, _, _, _),
              .loadCustomers(let r, _), .loadCase(let r, _, _), .findCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
              .caseCommand(let r, _, _, _), .setRead(let r, _, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
-             .editExternally(let r, _), .showInPager(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _):
+             .editExternally(let r, _), .showInPager(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _), .saveView(let r, _):
             r
-        case .signOut, .replaceSession, .quit, .copyToClipboard:
+        case .signOut, .replaceSession, .quit, .copyToClipboard, .ringBell:
             nil
         }
     }

@@ -164,6 +164,8 @@ enum AppRequest: Sendable {
     case openCase(session: Int, CaseDetail)
     /// The data changed: what is on screen reloads.
     case refresh
+    /// A view was saved to the config file: it joins the sections.
+    case viewSaved(SavedView)
     case quit
 }
 

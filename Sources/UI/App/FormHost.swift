@@ -64,6 +64,7 @@ extension AppState {
             case .searchCase(let text): searchCase(text)
             case .runBulk(let command, let action): effects += runBulk(command, action)
             case .refresh: effects += dataChanged()
+            case .viewSaved(let view): effects += viewSaved(view)
             case .quit: effects += quit()
             }
         }

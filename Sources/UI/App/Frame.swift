@@ -10,13 +10,13 @@ enum Frame {
             return
         }
         if let screen = state.currentScreen {
-            let layout = Layout(size: buffer.size, filterBar: screen.showsFilterBar)
+            let layout = state.layout(for: screen, size: buffer.size)
             TabBarView.render(state, into: &buffer, area: layout.tabBar)
             switch screen {
             case .cases(let list) where state.showsPreview:
                 // The list on the left, the pane on the right (45 % of the width).
                 let listWidth = buffer.size.width - max(60, buffer.size.width * 45 / 100)
-                let listLayout = Layout(size: Size(width: listWidth, height: buffer.size.height), filterBar: screen.showsFilterBar)
+                let listLayout = state.layout(for: screen, size: Size(width: listWidth, height: buffer.size.height))
                 CaseListView.render(list, state: state, layout: listLayout, into: &buffer)
                 let area = Rect(x: listWidth, y: layout.title.y, width: buffer.size.width - listWidth, height: layout.pane.maxY - layout.title.y)
                 CasePreviewView.render(list.preview, row: list.selected, state: state, area: area, into: &buffer)
@@ -26,6 +26,9 @@ enum Frame {
             }
             if let bar = layout.filterBar, case .cases(let list) = screen {
                 FilterBarView.render(list.filter, into: &buffer, area: bar)
+            }
+            if let line = layout.sections, case .cases(let list) = screen {
+                SectionsView.render(list, state: state, into: &buffer, area: line)
             }
             StatusLineView.render(state, screen: screen, into: &buffer, area: layout.status)
         }

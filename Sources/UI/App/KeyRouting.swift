@@ -69,6 +69,9 @@ extension AppState {
         case .bulk(let action): startBulk(action)
         case .togglePreview: return togglePreview()
         case .toggleRead: return toggleRead()
+        case .nextView: return moveSection(by: 1)
+        case .previousView: return moveSection(by: -1)
+        case .saveView: startSavingView()
         }
         return []
     }

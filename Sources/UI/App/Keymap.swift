@@ -57,6 +57,9 @@ enum Keymap {
         .init([.char("x")], .bulk(.close), "close the marked cases (asks first, naming how many)", in: [.caseList]),
         .init([.char("p")], .bulk(.severity), "change the severity of the marked cases", in: [.caseList]),
         .init([.char("h")], .bulk(.share), "add a sharing address to the marked cases", in: [.caseList]),
+        .init([.tab], .nextView, "the next saved view (a section above the list)", in: [.caseList]),
+        .init([.backTab], .previousView, "the previous saved view", in: [.caseList]),
+        .init([.char("s")], .saveView, "save the filter and order on screen as a view (asks for a name)", in: [.caseList]),
         .init([.char("u")], .toggleRead, "read or unread: the case, or every marked case",
               in: [.caseList]),
         .init([.char("P")], .togglePreview, "preview pane on or off: the case beside the list (160+ columns)",
@@ -106,6 +109,11 @@ enum Keymap {
     static let bulkShare: [KeyBinding<FieldCommand>] = [
         .init([.enter], .submit, "add the address to every marked case", hint: "add"),
         .init([.escape], .cancel, "cancel: nothing changes", hint: "cancel"),
+    ] + editingAsField
+
+    static let saveView: [KeyBinding<FieldCommand>] = [
+        .init([.enter], .submit, "save the view", hint: "save"),
+        .init([.escape], .cancel, "cancel: nothing is saved", hint: "cancel"),
     ] + editingAsField
 
     static let jump: [KeyBinding<FieldCommand>] = [

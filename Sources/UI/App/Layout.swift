@@ -10,11 +10,20 @@ struct Layout: Equatable {
     let pane: Rect
     let filterBar: Rect?
     let status: Rect
+    /// The saved views' line under the title, on a case list when there are views.
+    let sections: Rect?
 
-    init(size: Size, filterBar showsFilterBar: Bool) {
+    init(size: Size, filterBar showsFilterBar: Bool, sections showsSections: Bool = false) {
         let (tabBar, belowTabs) = Rect(size: size).split(top: 1)
         let (title, belowTitle) = belowTabs.split(top: 1)
-        let (middle, status) = belowTitle.split(bottom: 1)
+        var (middle, status) = belowTitle.split(bottom: 1)
+        if showsSections {
+            let (line, rest) = middle.split(top: 1)
+            sections = line
+            middle = rest
+        } else {
+            sections = nil
+        }
         self.tabBar = tabBar
         self.title = title
         self.status = status

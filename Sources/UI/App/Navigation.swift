@@ -7,7 +7,7 @@ extension AppState {
 
     /// Loads the visible screen if it never loaded or the data changed since.
     mutating func showCurrent() -> [Effect] {
-        showCurrentScreen() + loadDraftsIfNeeded() + countUnreadIfNeeded()
+        showCurrentScreen() + loadDraftsIfNeeded() + countUnreadIfNeeded() + countViewsIfNeeded()
     }
 
     /// The active tab's drafts, once (and again after a change): the status line counts them.

@@ -25,8 +25,9 @@ extension AppState {
             status = .error(text)
             return []
         case .arrived(let notices):
-            if let text = Arrivals.text(notices) { status = .arrival(text) }
-            return []
+            guard let text = Arrivals.text(notices) else { return [] }
+            status = .arrival(text)
+            return bell ? [.ringBell] : []
         case .reply(let request, let reply):
             return route(reply, request: request)
         }
@@ -100,7 +101,7 @@ extension AppState {
         for t in tabs.indices {
             tabs[t].forEachScreen { screen in
                 screen.freshness = .stale
-                if case .cases(var list) = screen { list.preview.forget(); screen = .cases(list) }
+                if case .cases(var list) = screen { list.preview.forget(); list.viewsCounted = false; screen = .cases(list) }
             }
             if tabs[t].drafts != nil { tabs[t].draftsRequested = false }  // a draft may have gone with a sent message
             tabs[t].unreadRequested = false

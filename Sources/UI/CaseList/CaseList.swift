@@ -59,6 +59,11 @@ struct CaseList: Equatable, Sendable {
     var marks: [CaseRef] = []
     /// The preview pane's case (from 160 columns).
     var preview = CasePreview()
+    /// Each saved view's count for this list (by name), those in flight, and whether they were asked since the data
+    /// last changed.
+    var viewCounts: [String: Count] = [:]
+    var viewCounting: [String: Counting] = [:]
+    var viewsCounted = false
 
     init(kind: Kind) { self.kind = kind }
 
@@ -174,7 +179,9 @@ struct CaseList: Equatable, Sendable {
             pageRequest = nil
             return .taken
         case .counted(let total, let capped):
-            guard var c = counting, c.pending.remove(request) != nil else { return .stale }
+            guard var c = counting, c.pending.remove(request) != nil else {
+                return receiveViewCount(total, capped: capped, request: request) ? .taken : .stale
+            }
             c.sum.total += total
             c.sum.capped = c.sum.capped || capped
             if c.pending.isEmpty { count = c.sum; counting = nil } else { counting = c }

@@ -80,7 +80,7 @@ extension AppState {
         for t in tabs.indices where !tabs[t].unreadRequested {
             tabs[t].unreadRequested = true
             let user = tabs[t].session.user
-            effects.append(.countCases(request: requests.issue(for: .unreadCount(tabs[t].id)), session: t,
+            effects.append(.countAside(request: requests.issue(for: .unreadCount(tabs[t].id)), session: t,
                                        scope: Rules.homeScope(for: user), query: CaseQuery(terms: [FilterTerm(.isUnread)]),
                                        cap: Self.unreadCap))
         }

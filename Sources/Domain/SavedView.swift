@@ -1,0 +1,62 @@
+import Foundation
+
+/// A named filter and order, kept in the config file (`[[views]]`): the list screens show each as a section with its
+/// count, and `careportal cases --view NAME` lists it.
+public struct SavedView: Equatable, Sendable, Codable {
+    public var name: String
+    /// The filter as the filter language reads it.
+    public var filter: String
+    public var sort: CaseSort
+
+    public init(name: String, filter: String, sort: CaseSort = .updated) {
+        self.name = name; self.filter = filter; self.sort = sort
+    }
+
+    /// The longest name: a section is a glance, not a sentence.
+    public static let maxNameLength = 40
+
+    /// The view's query; a filter that doesn't parse is refused with its column.
+    public func query() throws(FilterError) -> CaseQuery { try CaseQuery(parsing: filter) }
+
+    /// A name and a filter to save, checked: the name given, short, printable and not another view's; the filter parses
+    /// and filters something.
+    public static func checked(name raw: String, filter: String, sort: CaseSort, among views: [SavedView]) -> Result<SavedView, Refusal> {
+        let name = raw.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { return .failure(.invalid("name", "give the view a name")) }
+        if name.count > maxNameLength { return .failure(.invalid("name", "at most \(maxNameLength) characters")) }
+        if name.unicodeScalars.contains(where: TerminalText.isControl) {
+            return .failure(.invalid("name", "a name can't hold control characters"))
+        }
+        if views.contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+            return .failure(.invalid("name", "there is already a view named \"\(name)\""))
+        }
+        do throws(FilterError) {
+            if try CaseQuery(parsing: filter).isEmpty { return .failure(.invalid("filter", "filter the list first: a view is a filter")) }
+        } catch {
+            return .failure(.invalid("filter", error.description))
+        }
+        return .success(SavedView(name: name, filter: filter, sort: sort))
+    }
+
+    /// Written to a new config file: what a triage starts from.
+    public static let defaults = [
+        SavedView(name: "Waiting on me", filter: "waiting:you", sort: .waiting),
+        SavedView(name: "P1/P2 open", filter: "severity:p1,p2 is:open", sort: .severity),
+        SavedView(name: "Escalated", filter: "is:escalated is:open"),
+        SavedView(name: "Updated today", filter: "updated:<1d"),
+    ]
+}
+
+/// What the config file sets: the saved views, the bell on arrivals, the response targets.
+public struct Preferences: Equatable, Sendable {
+    public var views: [SavedView]
+    /// Ring the terminal's bell when someone else's change arrives.
+    public var bell: Bool
+    public var responseTargets: ResponseTargets
+
+    public init(views: [SavedView] = SavedView.defaults, bell: Bool = false, responseTargets: ResponseTargets = .defaults) {
+        self.views = views; self.bell = bell; self.responseTargets = responseTargets
+    }
+
+    public static let defaults = Preferences()
+}
