@@ -54,6 +54,7 @@ struct LaunchBench {
         environment["LINES"] = String(height)
         environment["COLUMNS"] = String(width)
         environment["XDG_STATE_HOME"] = state.path
+        environment["XDG_CONFIG_HOME"] = state.path  // its own config file, not the user's
         if environment["LANG"] == nil && environment["LC_ALL"] == nil { environment["LANG"] = "C.UTF-8" }
         let launch = Launch(executable: executable, arguments: ["--db", portal.path, "--as", grant.user.email], environment: environment)
 

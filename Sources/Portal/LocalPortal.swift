@@ -12,9 +12,11 @@ public final class LocalPortal: Portal {
     /// Opens the database at `path` (migrating it only when its schema is behind). A missing database is created only
     /// when `create` is true (commands that create data); otherwise the portal is unavailable: "no database at PATH".
     /// `writeWait`: how long a write waits for another process's write to finish (default `PortalStore.defaultWriteWait`).
-    public convenience init(path: String, create: Bool = false, writeWait: TimeInterval? = nil) throws(PortalError) {
+    /// `responseTargets`: what `is:breached` holds cases to (the config file's).
+    public convenience init(path: String, create: Bool = false, writeWait: TimeInterval? = nil,
+                            responseTargets: ResponseTargets = .defaults) throws(PortalError) {
         self.init(store: try Self.call { () throws(StoreError) in
-            try PortalStore(path: path, create: create, writeWait: writeWait ?? PortalStore.defaultWriteWait)
+            try PortalStore(path: path, create: create, writeWait: writeWait ?? PortalStore.defaultWriteWait, responseTargets: responseTargets)
         })
     }
 

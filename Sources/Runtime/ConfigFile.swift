@@ -10,11 +10,12 @@ import TOMLKit
 public enum ConfigFile {
     public static var path: String { Paths.configHome + "/careportal/config.toml" }
 
-    /// The preferences in the file at `path` (written with the defaults first when there is none), and what was wrong
+    /// The preferences in the file at `path` (written with the defaults first when there is none and `writingDefaults`:
+    /// the app's first start; a command only reads), and what was wrong
     /// with it, if anything: then the defaults apply, and the file is left as it is.
-    public static func load(_ path: String = ConfigFile.path) -> (Preferences, problem: String?) {
+    public static func load(_ path: String = ConfigFile.path, writingDefaults: Bool = true) -> (Preferences, problem: String?) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            if !FileManager.default.fileExists(atPath: path) { try? writeDefaults(to: path) }
+            if writingDefaults, !FileManager.default.fileExists(atPath: path) { try? writeDefaults(to: path) }
             return (.defaults, FileManager.default.fileExists(atPath: path) && !FileManager.default.isReadableFile(atPath: path)
                     ? "\(path) can't be read; the default views apply" : nil)
         }

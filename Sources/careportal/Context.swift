@@ -59,13 +59,17 @@ struct StoreOptions: ParsableArguments {
         let location = try DatabaseLocation(self.path)
         if case .postgres(let url) = location, case .direct = command {
             let address = try DatabaseLocation.postgresAddress(url)
+            let targets = loadPreferences().responseTargets
             return try attempt { () throws(PortalError) in
-                try LocalPortal(store: LocalPortal.call { () throws(StoreError) in try PostgresPortalStore(address: address) })
+                try LocalPortal(store: LocalPortal.call { () throws(StoreError) in
+                    try PostgresPortalStore(address: address, responseTargets: targets)
+                })
             }
         }
         let path = try location.filePath(for: command)
         let wait = try Self.writeWait()
-        return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait) }
+        let targets = loadPreferences().responseTargets
+        return try attempt { () throws(PortalError) in try LocalPortal(path: path, create: creating, writeWait: wait, responseTargets: targets) }
     }
 
     /// How the app opens another place a tab is signed in at: a server's address (http:// or https://, with this

@@ -44,7 +44,7 @@ struct Views: ParsableCommand {
 
 /// The config file's preferences; a file that doesn't read is said on standard error and the defaults apply.
 func loadPreferences() -> Preferences {
-    let (preferences, problem) = ConfigFile.load()
+    let (preferences, problem) = ConfigFile.load(writingDefaults: false)  // the app writes the file on its first start
     if let problem { FileHandle.standardError.write(Data("careportal: config: \(problem)\n".utf8)) }
     return preferences
 }

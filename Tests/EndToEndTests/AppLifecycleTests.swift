@@ -8,7 +8,7 @@ struct AppLifecycleTests {
     /// The app in a pane that stays after it ends; a shell around it writes the app's exit status to
     /// `status(b)` (tmux reports a dead pane's status unreliably) and its standard error goes to `stderr(b)`.
     static func open(_ b: Binary, width: Int = 120, height: Int = 40) throws -> Tmux {
-        let env = "exec env TERM=xterm-256color LANG=C.UTF-8 VISUAL= EDITOR= HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let env = "exec env TERM=xterm-256color LANG=C.UTF-8 VISUAL= EDITOR= HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state XDG_CONFIG_HOME=\(b.home.path)/config"
         let app = "\(Binary.path) --db \(b.db) --as alice@cloudpartners.example"
         let t = try Tmux(command: "\(env) sh -c '\(app) 2>\(stderr(b)); echo $? >\(status(b))'", width: width, height: height)
         try t.tmux(["set-option", "-t", t.name, "remain-on-exit", "on"])

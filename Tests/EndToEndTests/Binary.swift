@@ -47,6 +47,7 @@ struct Binary {
         env["HOME"] = home.path
         env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
         env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
+        env["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         env.removeValue(forKey: "CAREPORTAL_DB")
         env.removeValue(forKey: "CAREPORTAL_SERVER")
         env.removeValue(forKey: "CAREPORTAL_CACERT")

@@ -395,7 +395,7 @@ struct ServerAppTests {
         let login = try b.run(["login", "--user", "alice@cloudpartners.example", "--password-stdin"],
                               stdin: passwords["alice@cloudpartners.example"]! + "\n", server: server.base)
         #expect(login.status == 0, "\(login.stderr)")
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state"
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state XDG_CONFIG_HOME=\(b.home.path)/config"
         let t = try Tmux(command: "\(env) \(Binary.path) --server \(server.base.absoluteString) --as alice@cloudpartners.example",
                          width: 120, height: 40)
         try t.waitFor(until: "My Cases from the server") { $0.contains("as Alice Moreau") && TerminalAppTests.caseRows($0).count > 10 }

@@ -10,7 +10,7 @@ import Testing
         let home = try Binary()
         let login = try home.run(["login", "--user", email, "--password-stdin"], stdin: password + "\n", server: server.base)
         #expect(login.status == 0, "\(email): \(login.stderr)")
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(home.home.path) XDG_STATE_HOME=\(home.home.path)/state \(environment)"
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(home.home.path) XDG_STATE_HOME=\(home.home.path)/state XDG_CONFIG_HOME=\(home.home.path)/config \(environment)"
         return try Tmux(command: "\(env) \(Binary.path) --server \(server.base.absoluteString) --as \(email)", width: 120, height: 40)
     }
 

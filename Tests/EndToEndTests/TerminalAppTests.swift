@@ -16,7 +16,7 @@ struct TerminalAppTests {
 
     /// The app on `b`'s database and home, signed in as `user` (nil: the sign-in screen); `environment` is added.
     static func open(_ b: Binary, as user: String?, environment: String = "", width: Int = 120, height: Int = 40) throws -> Tmux {
-        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state \(environment)"
+        let env = "env TERM=xterm-256color LANG=C.UTF-8 HOME=\(b.home.path) XDG_STATE_HOME=\(b.home.path)/state XDG_CONFIG_HOME=\(b.home.path)/config \(environment)"
         return try Tmux(command: "\(env) \(Binary.path) --db \(b.db)\(user.map { " --as \($0)" } ?? "")", width: width, height: height)
     }
 
