@@ -8,7 +8,7 @@ BIN=.build/release/careportal
 OUT=Screenshots
 WORK=$(mktemp -d)
 trap 'tmux -L shots kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export XDG_STATE_HOME="$WORK/state" XDG_DATA_HOME="$WORK/data"
+export XDG_STATE_HOME="$WORK/state" XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 DB="$WORK/portal.sqlite3"
 COLS=${COLS:-120}; ROWS=${ROWS:-36}
 
@@ -89,3 +89,10 @@ COLS=200
 t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as alice@cloudpartners.example"
 wait_for "My Cases"; t send-keys -t app j j; wait_for "Description"; shot preview
 t send-keys -t app Space Space Space; wait_for "act on 3 marked"; shot marked
+
+# Saved views: the sections above the list (the config file's defaults), "Waiting on me" applied with Tab; unread rows
+# bold with ● and the Waiting column.
+t kill-session -t app
+COLS=120
+t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as alice@cloudpartners.example"
+wait_for "Updated today [0-9]"; t send-keys -t app Tab; wait_for "Filter waiting:you"; shot views

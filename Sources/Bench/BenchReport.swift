@@ -50,6 +50,9 @@ public struct BenchReport: Encodable {
         ops.append(try bench.firstPage("keyword: common word + customer:acme", filter: "mail customer:acme"))
         ops.append(try bench.firstPage("keyword: common word + is:escalated", filter: "mail is:escalated"))
         ops.append(try bench.firstPage("first page: sorted by severity", filter: "", sort: .severity))
+        ops.append(try bench.firstPage("first page: sorted by waiting", filter: "", sort: .waiting))
+        ops.append(try bench.firstPage("first page: waiting:you, by waiting", filter: "waiting:you", sort: .waiting))
+        ops.append(try bench.firstPage("first page: is:breached", filter: "is:breached"))
         for (name, filter, sort) in [("last page: all", "", CaseSort.updated), ("last page: is:open", "is:open", .updated),
                                      ("last page: sorted by severity", "", .severity), ("last page: keyword: common word", "mail", .updated),
                                      ("last page: keyword: common word, by created", "mail", .created)] {
@@ -58,6 +61,7 @@ public struct BenchReport: Encodable {
         ops.append(try bench.pageAt(depth: 50))
         ops.append(try bench.pageAt(depth: 10_000))
         ops.append(try bench.unreadCount())
+        ops += try bench.unreadFlags()
         ops.append(try bench.myCustomers())
         ops.append(try bench.openCase())
         ops += try bench.writes()

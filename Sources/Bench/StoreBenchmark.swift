@@ -132,6 +132,16 @@ public final class StoreBenchmark {
         }, baseline: { for s in statements { self.raw.query(s.sql, s.values) } })
     }
 
+    /// What the unread marks add to a first page: the raw look-up of a page's rows in `case_unread`, beside the raw
+    /// statements of the whole page (the look-up included).
+    public func unreadFlags() throws -> [BenchMeasurement] {
+        let statements = try store.pageStatements(as: user, query: .all, sort: .updated, after: nil, limit: 50)
+        guard let flags = statements.last, flags.sql.contains("case_unread") else { return [] }
+        let page = try measure("raw: first page with its unread marks", app: { for s in statements { self.raw.query(s.sql, s.values) } })
+        let lookup = try measure("raw: the unread marks' look-up alone", app: { self.raw.query(flags.sql, flags.values) })
+        return [page, lookup]
+    }
+
     /// The tab's count of unread cases, as the app asks it after every change (capped at 99).
     public func unreadCount() throws -> BenchMeasurement {
         let query = CaseQuery(terms: [FilterTerm(.isUnread)])

@@ -87,6 +87,29 @@ public struct UIBench {
             settle(&state, reduce(&state, .key(.pageDown)), runner: runner, buffer: &buffer)
         })
         results += previewPane()
+        results += views()
+        return results
+    }
+
+    /// Each default view (and `is:unread`) applied with Tab from All: the key, its first page read and the redraw. The
+    /// views' counts run aside, as in the app. Between samples Shift-Tab goes back to All, untimed.
+    func views() -> [BenchMeasurement] {
+        var results: [BenchMeasurement] = []
+        var buffer = ScreenBuffer(size: size)
+        for view in SavedView.defaults + [SavedView(name: "Unread", filter: "is:unread")] {
+            var (state, runner) = freshState()
+            state.views = [view]
+            settle(&state, start(&state), runner: runner, buffer: &buffer)
+            var times: [Double] = []
+            for i in 0..<(iterations + 3) {
+                let t = StoreBenchmark.milliseconds {
+                    settle(&state, reduce(&state, .key(.tab)), runner: runner, buffer: &buffer)
+                }
+                if i >= 3 { times.append(t) }
+                settle(&state, reduce(&state, .key(.backTab)), runner: runner, buffer: &buffer)
+            }
+            results.append(BenchMeasurement(name: "UI: view first page, \(view.name) (\(view.filter))", times: times, raw: nil))
+        }
         return results
     }
 

@@ -15,11 +15,12 @@ struct SavedViewsTerminalTests {
             s.contains("Waiting on me ") && !s.contains("Waiting on me …") && TerminalAppTests.caseRows(s).count > 3
         }
         #expect(FileManager.default.fileExists(atPath: config), "the first start wrote the defaults")
-        try t.send("Tab")
-        screen = try t.waitFor(until: "the first view applied") { $0.contains("waiting, on you and longest first") && $0.contains("Filter waiting:you") }
         let mine = try b.json(["cases", "--as", Self.alice, "--json", "--filter", "waiting:you", "--sort", "waiting", "--limit", "3"]) as! [[String: Any]]
-        if let first = mine.first?["number"] as? Int {
-            #expect(TerminalAppTests.caseRows(screen).first?.contains(String(first)) == true, "\(screen)")
+        let first = String(try #require(mine.first?["number"] as? Int))
+        try t.send("Tab")
+        try t.waitFor(until: "the first view applied, its first case on top") { s in
+            s.contains("waiting, on you and longest first") && s.contains("Filter waiting:you")
+                && TerminalAppTests.caseRows(s).first?.contains(first) == true
         }
         try t.send("/")
         try t.send("C-u")

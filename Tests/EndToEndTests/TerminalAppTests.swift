@@ -90,23 +90,26 @@ struct TerminalAppTests {
             let digits = Array(String(n))
             return String(digits.enumerated().flatMap { i, d in i > 0 && (digits.count - i) % 3 == 0 ? [",", d] : [d] })
         }
-        func position(_ first: Int) -> String { "\(grouped(first))–\(grouped(first + 35)) of \(grouped(total)) ·" }
+        // 35 rows on screen at 120×40: the tab bar, the title, the saved views' sections, the column headers and the status line
+        // take the other five.
+        let rows = 35
+        func position(_ first: Int) -> String { "\(grouped(first))–\(grouped(first + rows - 1)) of \(grouped(total)) ·" }
 
-        try t.waitFor(position(1))  // 36 rows on screen at 120×40, counted
+        try t.waitFor(position(1))  // counted
         try t.send("G")
-        var screen = try t.waitFor(until: "the oldest case, \(alice.last!), at the end of \(position(total - 35))") {
-            $0.contains(position(total - 35)) && Self.caseRows($0).last?.contains(String(alice.last!)) == true
+        var screen = try t.waitFor(until: "the oldest case, \(alice.last!), at the end of \(position(total - rows + 1))") {
+            $0.contains(position(total - rows + 1)) && Self.caseRows($0).last?.contains(String(alice.last!)) == true
         }
         #expect(try t.cursorCase() == String(alice.last!), "\(screen)")
 
         // Up to the top of the screen (the last page's first rows still loaded, nothing read), then eight rows at a time:
         // past the 72 rows of the last page, the pages before it are read as the cursor nears the top of what is
         // loaded. The position and the case under the cursor stay right all the way.
-        try t.send(String(repeating: "k", count: 35), literal: true)
-        screen = try t.waitFor(until: "the cursor on the top row, \(alice[total - 36])") {
-            $0.contains(position(total - 35)) && (try? t.cursorCase()) == String(alice[total - 36])
+        try t.send(String(repeating: "k", count: rows - 1), literal: true)
+        screen = try t.waitFor(until: "the cursor on the top row, \(alice[total - rows])") {
+            $0.contains(position(total - rows + 1)) && (try? t.cursorCase()) == String(alice[total - rows])
         }
-        var top = total - 35
+        var top = total - rows + 1
         for _ in 0..<18 {
             try t.send(String(repeating: "k", count: 8), literal: true)
             top -= 8
@@ -115,7 +118,7 @@ struct TerminalAppTests {
                 $0.contains(position(expected)) && Self.caseRows($0).first?.contains(String(alice[expected - 1])) == true
             }
         }
-        #expect(top < total - 72 - 36, "read two pages back from the end")
+        #expect(top < total - 2 * rows - rows, "read two pages back from the end")
         #expect(try t.cursorCase() == String(alice[top - 1]), "\(screen)")
 
         try t.send("g")

@@ -77,7 +77,8 @@ final class Tmux {
         let coloured = try tmux(["capture-pane", "-p", "-e", "-t", name])
         guard let line = coloured.split(separator: "\n").first(where: { $0.contains("48;5;24m") }) else { return nil }
         let plain = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
-        let words = plain.split(separator: " " as Character).map(String.init)
+        // A row's margin may hold its ● (unread) or ▶ (marked) right before the number.
+        let words = plain.split(separator: " " as Character).map { String($0.drop { "●▶>N".contains($0) }) }
         return words.first { $0.count == 8 && $0.allSatisfy(\.isNumber) }
     }
 

@@ -32,6 +32,7 @@ import Testing
         #expect(!fields(80, .updated).contains(.waiting) && !fields(100, .updated).contains(.waiting))
         #expect(fields(120, .updated).suffix(2) == [.waiting, .updated])
         #expect(fields(140, .updated).suffix(3) == [.created, .waiting, .updated])
+        #expect(fields(120, .created).suffix(3) == [.created, .waiting, .updated], "sorted by creation, its column shows")
         #expect(fields(80, .waiting).last == .waiting, "in the Updated column's place")
         #expect(fields(100, .waiting).suffix(2) == [.waiting, .updated])
         // Sorted by it, its header is the underlined one.

@@ -158,6 +158,8 @@ enum AppRequest: Sendable {
     case forgetParked(DraftForm)
     /// A change for every marked case, asked for and confirmed.
     case runBulk(CaseCommand, BulkAction)
+    /// `u` with marks, confirmed: every marked case read (or unread).
+    case markMarked(read: Bool)
     /// `/` in a case: search it for this text.
     case searchCase(String)
     /// `:` found the case: it opens in the tab of the session that may see it.

@@ -63,6 +63,7 @@ extension AppState {
             case .openCase(let index, let detail): effects += openFound(detail, session: index)
             case .searchCase(let text): searchCase(text)
             case .runBulk(let command, let action): effects += runBulk(command, action)
+            case .markMarked(let read): effects += markMarked(read: read)
             case .refresh: effects += dataChanged()
             case .viewSaved(let view): effects += viewSaved(view)
             case .quit: effects += quit()

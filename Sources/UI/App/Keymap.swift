@@ -52,7 +52,7 @@ enum Keymap {
         .init([.char("h")], .caseAction(.sharing), "case sharing addresses", in: [.caseDetail]),
         .init([.char("t")], .caseAction(.status), "set the status (support engineers)", in: [.caseDetail]),
         .init([.char("R")], .caseAction(.removeAttachment), "remove an attachment (support engineers)", in: [.caseDetail]),
-        .init([.char(" ")], .mark(.toggle), "mark or unmark the case; x p h act on every marked case", in: [.caseList]),
+        .init([.char(" ")], .mark(.toggle), "mark or unmark the case; x p h u act on every marked case", in: [.caseList]),
         .init([.char("*")], .mark(.all), "mark every loaded case of the list", in: [.caseList]),
         .init([.char("x")], .bulk(.close), "close the marked cases (asks first, naming how many)", in: [.caseList]),
         .init([.char("p")], .bulk(.severity), "change the severity of the marked cases", in: [.caseList]),

@@ -34,8 +34,9 @@ struct CaseColumn: Equatable {
         }
         columns.append(CaseColumn(field: .title, header: "Title", width: 0))
         // Whose turn and for how long from 120 columns (and at every width when the list is sorted by it, in the Updated
-        // column's place when narrower than 100); the creation time only from 140: it decides less in triage.
-        if wider { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
+        // column's place when narrower than 100); the creation time from 140 (it decides less in triage), or from 120
+        // when the list is sorted by it.
+        if wider || wide && sort == .created { columns.append(CaseColumn(field: .created, header: "Created", width: 7, alignRight: true)) }
         if wide || sort == .waiting { columns.append(CaseColumn(field: .waiting, header: "Waiting", width: 13)) }
         if medium || sort != .waiting { columns.append(CaseColumn(field: .updated, header: "Updated", width: 7, alignRight: true)) }
         // Narrower than the title needs (60 columns): the status abbreviates first, then the customer and domain

@@ -58,7 +58,7 @@ enum StatusLineView {
             }
             // Marked rows, and what acts on them, before everything else.
             if case .cases(let list) = screen, !list.marks.isEmpty {
-                items.insert(("x p h", "act on \(list.marks.count) marked · Esc clears"), at: 0)
+                items.insert(("x p h u", "act on \(list.marks.count) marked · Esc clears"), at: 0)
             }
         }
         return join(items, width: width)

@@ -21,6 +21,27 @@ struct BulkConfirmation: OverlayForm, Equatable {
     }
 }
 
+/// `u` with marks: "Mark the 3 marked cases read?" y/n.
+struct BulkReadConfirmation: OverlayForm, Equatable {
+    var count: Int
+    var read: Bool
+
+    mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
+        let read = read
+        return env.yesOrNo(key) { env in
+            env.close()
+            env.then.append(.markMarked(read: read))
+            return []
+        }
+    }
+
+    func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
+        let what = count == 1 ? "the marked case" : "the \(count) marked cases"
+        buffer.drawQuestion("Mark \(what) \(read ? "read" : "unread")? (For you alone.)", title: "Marked cases",
+                            keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
+    }
+}
+
 /// `p` with marks: the severity for every marked case.
 struct BulkSeverityChoice: ListChoice, Equatable {
     static let values = Severity.allCases

@@ -7,21 +7,34 @@ extension AppState {
     /// The most unread cases a tab counts ("99+" past it): a count is a glance, not a report.
     static let unreadCap = 99
 
-    /// `u`: the cursor row's case read if it is unread, else unread; with marks, every marked case read if any of
-    /// them is unread, else every one unread. The rows change at once; the portal is told each case on its own.
+    /// `u`: the cursor row's case read if it is unread, else unread; with marks, after one question naming the count,
+    /// every marked case read if any of them is unread, else every one unread. The rows change at once; the portal is
+    /// told each case on its own.
     mutating func toggleRead() -> [Effect] {
         guard case .cases(let list)? = currentScreen else { return [] }
-        let targets: [(ref: CaseRef, row: CaseRow?)]
-        if list.marks.isEmpty {
-            guard let row = list.selected else {
-                status = .info("There is no case to mark read or unread.")
-                return []
-            }
-            targets = [(CaseRef(domainID: row.domainID, number: row.number), row)]
-        } else {
-            targets = list.marks.map { ref in (ref, list.rows.first { $0.domainID == ref.domainID && $0.number == ref.number }) }
+        if !list.marks.isEmpty {
+            let read = markedTargets(list).contains { $0.row?.unread ?? false }
+            open(BulkReadConfirmation(count: list.marks.count, read: read))
+            return []
         }
-        let read = targets.contains { $0.row?.unread ?? false }
+        guard let row = list.selected else {
+            status = .info("There is no case to mark read or unread.")
+            return []
+        }
+        return mark([(CaseRef(domainID: row.domainID, number: row.number), row)], read: row.unread)
+    }
+
+    /// The confirmed `u` on the marked cases.
+    mutating func markMarked(read: Bool) -> [Effect] {
+        guard let list = currentCaseList, !list.marks.isEmpty else { return [] }
+        return mark(markedTargets(list), read: read)
+    }
+
+    private func markedTargets(_ list: CaseList) -> [(ref: CaseRef, row: CaseRow?)] {
+        list.marks.map { ref in (ref, list.rows.first { $0.domainID == ref.domainID && $0.number == ref.number }) }
+    }
+
+    private mutating func mark(_ targets: [(ref: CaseRef, row: CaseRow?)], read: Bool) -> [Effect] {
         var effects: [Effect] = []
         for target in targets {
             // As of the update time the row shows: a case changed since stays unread.
