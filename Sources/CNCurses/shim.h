@@ -17,6 +17,13 @@ static inline int cn_reverse(void) { return (int)A_REVERSE; }
 static inline int cn_normal(void) { return (int)A_NORMAL; }
 static inline int cn_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int cn_key_f(int n) { return KEY_F(n); }
+// The mouse events the app asks for, and their bits (function-like macros in ncurses.h).
+static inline mmask_t cn_mouse_events(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cn_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline int cn_key_mouse(void) { return KEY_MOUSE; }
 
 // Used by the Terminal target (keys, attributes, stdio streams for newterm).
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }

@@ -52,10 +52,12 @@ public struct Preferences: Equatable, Sendable {
     public var views: [SavedView]
     /// Ring the terminal's bell when someone else's change arrives.
     public var bell: Bool
+    /// Clicks and the wheel go to the app (false: to the terminal, for its text selection).
+    public var mouse: Bool
     public var responseTargets: ResponseTargets
 
-    public init(views: [SavedView] = SavedView.defaults, bell: Bool = false, responseTargets: ResponseTargets = .defaults) {
-        self.views = views; self.bell = bell; self.responseTargets = responseTargets
+    public init(views: [SavedView] = SavedView.defaults, bell: Bool = false, mouse: Bool = true, responseTargets: ResponseTargets = .defaults) {
+        self.views = views; self.bell = bell; self.mouse = mouse; self.responseTargets = responseTargets
     }
 
     public static let defaults = Preferences()

@@ -40,6 +40,7 @@ public struct AppRunner {
         state.glyphs = terminal.glyphs
         let (preferences, configProblem) = ConfigFile.load()
         state.apply(preferences)
+        terminal.enableMouse(preferences.mouse)
         // The change tokens are read before the first page, so a change made before the first poll is noticed by it
         // instead of becoming its starting point.
         runner.checkForChanges(wait: true)

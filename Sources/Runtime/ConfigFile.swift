@@ -54,6 +54,10 @@ public enum ConfigFile {
             guard let value = bell.bool else { return .failure(Problem(line: line(of: "bell", in: text), message: "bell is true or false")) }
             preferences.bell = value
         }
+        if let mouse = table["mouse"] {
+            guard let value = mouse.bool else { return .failure(Problem(line: line(of: "mouse", in: text), message: "mouse is true or false")) }
+            preferences.mouse = value
+        }
         if let views = table["views"] {
             guard let array = views.array else {
                 return .failure(Problem(line: line(of: "views", in: text), message: "views are [[views]] tables, each with a name and a filter"))
@@ -159,6 +163,10 @@ public enum ConfigFile {
 
         # Ring the terminal's bell when someone else changes a case while the app is open.
         bell = false
+
+        # Clicks and the wheel: a click puts the cursor on a row (a second click, or a double-click, opens it), the wheel
+        # scrolls, a click on a tab or a view switches to it. false leaves the mouse to the terminal's text selection.
+        mouse = true
 
         # Saved views: the sections above the case lists (Tab and Shift-Tab move between them; `s` saves the filter on
         # screen as a new one). `filter` is the filter language (see `careportal help filter`); `sort` is updated, created,

@@ -12,6 +12,17 @@ public enum Key: Hashable, Sendable {
     case resize
     /// Text pasted in one piece (bracketed paste), if the terminal reports it.
     case paste(String)
+    /// A click, double-click or wheel turn at a cell.
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where: the cell's column and row, from 0 at the top left.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }
 
 extension Key: CustomStringConvertible {
@@ -40,6 +51,7 @@ extension Key: CustomStringConvertible {
         case .function(let n): return "F\(n)"
         case .resize: return "Resize"
         case .paste: return "Paste"
+        case .mouse: return "Mouse"
         }
     }
 }

@@ -12,6 +12,7 @@ extension NCursesTerminal {
         if status == ERR { return nil }
         if status == cn_key_code_yes(), Int32(bitPattern: ch) == Self.pasteStartCode { return readPastedText() }
         if status == cn_key_code_yes(), Int32(bitPattern: ch) == Self.pasteEndCode { return nil }  // a stray end marker
+        if status == cn_key_code_yes(), Int32(bitPattern: ch) == cn_key_mouse() { return readMouse() }
         let key = status == cn_key_code_yes() ? Self.key(forCode: Int32(bitPattern: ch)) : Self.key(forChar: ch)
         if key == .resize { lastFrame = nil }  // ncurses has resized stdscr; repaint everything
         return key

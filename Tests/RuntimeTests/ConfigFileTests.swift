@@ -43,11 +43,14 @@ import Testing
         #expect(p.responseTargets.target(.premium, .p1) == 1_800 && p.responseTargets.target(.premium, .p4) == 604_800)
         #expect(p.responseTargets.target(.premium, .p2) == ResponseTargets.defaults.target(.premium, .p2), "the rest keep their defaults")
         #expect(try ConfigFile.parse("bell = false").get().views.isEmpty, "no [[views]]: no views")
+        #expect(try ConfigFile.parse("mouse = false").get().mouse == false)
+        #expect(Preferences.defaults.mouse, "the mouse is the app's unless the file says otherwise")
     }
 
     @Test(arguments: [
         ("bell = tru", "line 1, column"),
         ("bell = 1", "line 1: bell is true or false"),
+        ("bell = true\nmouse = \"no\"", "line 2: mouse is true or false"),
         ("[[views]]\nname = \"x\"", "line 1: a view needs name"),
         ("bell = true\n[[views]]\nname = \"x\"\nfilter = \"sev:p9\"", "line 2: the view \"x\": filter: column 5: unknown severity \"p9\""),
         ("[[views]]\nname = \"a\"\nfilter = \"mail\"\n[[views]]\nname = \"A\"\nfilter = \"x\"", "line 4: the view \"A\": name: there is already a view"),

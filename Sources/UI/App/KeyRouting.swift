@@ -9,6 +9,10 @@ extension AppState {
             // Nothing else can be seen, so only the way out works.
             return key == .char("q") ? quit() : []
         }
+        if case .mouse(let event) = key {
+            // A form keeps the keyboard's: the mouse does nothing under it (and leaves the status line as it was).
+            return overlay == nil ? mouse(event) : []
+        }
         status = nil
         if let top = overlay {
             return serveForm(top.id) { form, env in form.key(key, &env) }

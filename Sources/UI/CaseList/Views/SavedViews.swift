@@ -23,7 +23,12 @@ extension AppState {
         }
         let count = views.count + 1
         let from = section(of: list) ?? (step > 0 ? 0 : count)
-        let to = ((from + step) % count + count) % count
+        return apply(section: ((from + step) % count + count) % count)
+    }
+
+    /// Section `to` (0 All, i the view i - 1) applied to the list on screen: its filter and order, read again.
+    mutating func apply(section to: Int) -> [Effect] {
+        guard case .cases(var list)? = currentScreen, (0...views.count).contains(to) else { return [] }
         if to == 0 {
             list.filter = CaseFilter()
             list.sort = .updated
