@@ -151,21 +151,11 @@ struct CaseListQuery {
         }
     }
 
-    /// Waiting on support past its response target, by the customer's tier and the case's severity (as WaitingSQL's).
+    /// Waiting on support past its response target, by the customer's tier and the case's severity (WaitingSQL's).
     static func breached(targets: ResponseTargets, now: Date) -> (String, [any SQLArgument]) {
-        var args: [any SQLArgument] = [now.millis]
-        var tiers: [String] = []
-        for t in SupportTier.allCases {
-            var levels: [String] = []
-            for s in Severity.allCases {
-                levels.append("WHEN \(s.level) THEN ?::bigint")
-                args.append(Int64(targets.target(t, s)) * 1000)
-            }
-            tiers.append("WHEN '\(t.rawValue)' THEN CASE c.severity \(levels.joined(separator: " ")) END")
-        }
-        let support = WaitingOn.support.statuses.map { String($0.code) }.joined(separator: ",")
-        let tier = "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)"
-        return ("(c.status IN (\(support)) AND c.waiting_since < ?::bigint - (CASE \(tier) \(tiers.joined(separator: " ")) END))", args)
+        let (sql, args) = WaitingSQL.breached(tier: "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)",
+                                              status: "c.status", placeholder: "?::bigint", targets: targets, now: now)
+        return (sql, args.map { $0 as any SQLArgument })
     }
 
     /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names` (ASCII case aside,

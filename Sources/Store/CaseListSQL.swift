@@ -355,7 +355,9 @@ struct CaseListSQL {
         case .isUnread:
             return (UnreadSQL.test, [reader.userID])
         case .isBreached:
-            return WaitingSQL.breached(tier: "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)", targets: reader.targets, now: now)
+            let (sql, args) = WaitingSQL.breached(tier: "(SELECT cu3.tier FROM customer cu3 WHERE cu3.id = c.customer_id)",
+                                                  status: "+c.status", placeholder: "?", targets: reader.targets, now: now)
+            return (sql, args)
         case .waiting(let sides):
             let codes = sides.flatMap(\.statuses).map(\.code)
             return ("+c.status IN (\(placeholders(codes.count)))", codes)

@@ -14,19 +14,22 @@ package enum WaitingSQL {
     }
 
     /// Waiting on support past its response target: the target is looked up by the customer's tier and the case's
-    /// severity (`tier` is the SQL of the customer's tier). Arguments: now, then each target in milliseconds.
-    static func breached(tier: String, targets: ResponseTargets, now: Date) -> (String, [any DatabaseValueConvertible]) {
-        var args: [any DatabaseValueConvertible] = [now.millis]
+    /// severity (`tier` is the SQL of the customer's tier; `status` the case's status column, `+c.status` on SQLite so no
+    /// index of it is chosen; `placeholder` a parameter's text: `?`, or `?::bigint` for PostgreSQL). Its arguments, in
+    /// order: now, then each target, in milliseconds.
+    package static func breached(tier: String, status: String, placeholder: String, targets: ResponseTargets,
+                                 now: Date) -> (String, [Int64]) {
+        var args = [now.millis]
         var tiers: [String] = []
         for t in SupportTier.allCases {
             var levels: [String] = []
             for s in Severity.allCases {
-                levels.append("WHEN \(s.level) THEN ?")
+                levels.append("WHEN \(s.level) THEN \(placeholder)")
                 args.append(Int64(targets.target(t, s)) * 1000)
             }
             tiers.append("WHEN '\(t.rawValue)' THEN CASE c.severity \(levels.joined(separator: " ")) END")
         }
         let support = WaitingOn.support.statuses.map { String($0.code) }.joined(separator: ",")
-        return ("(+c.status IN (\(support)) AND c.waiting_since < ? - (CASE \(tier) \(tiers.joined(separator: " ")) END))", args)
+        return ("(\(status) IN (\(support)) AND c.waiting_since < \(placeholder) - (CASE \(tier) \(tiers.joined(separator: " ")) END))", args)
     }
 }

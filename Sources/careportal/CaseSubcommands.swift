@@ -15,11 +15,7 @@ struct CaseSubcommands: ParsableCommand {
             commandName: "read", abstract: "Mark cases read for you (as `case show` does), without showing them.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumbersHelp) var numbers: [String]
-        func run() throws {
-            try actor.each(try caseNumbers(numbers), verb: "marked read",
-                           act: { portal, user, n throws(PortalError) in try portal.setRead(true, number: n, as: Actor(user), seen: nil) },
-                           said: { n, _, _ in "Case \(n) is read." })
-        }
+        func run() throws { try actor.setReadEach(true, numbers) }
     }
 
     struct MarkUnread: ParsableCommand {
@@ -27,11 +23,7 @@ struct CaseSubcommands: ParsableCommand {
             commandName: "unread", abstract: "Mark cases unread for you, as if someone else had just changed them.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumbersHelp) var numbers: [String]
-        func run() throws {
-            try actor.each(try caseNumbers(numbers), verb: "marked unread",
-                           act: { portal, user, n throws(PortalError) in try portal.setRead(false, number: n, as: Actor(user), seen: nil) },
-                           said: { n, _, _ in "Case \(n) is unread." })
-        }
+        func run() throws { try actor.setReadEach(false, numbers) }
     }
 
     struct Show: ParsableCommand {
@@ -206,6 +198,14 @@ extension ActorOptions {
                      said: (Int, any Portal, User) throws(Failure) -> String) throws(Failure) {
         try each(numbers, verb: verb, act: { portal, user, n throws(PortalError) in try portal.perform(command, on: n, as: Actor(user)) },
                  said: said)
+    }
+
+    /// `case read` and `case unread`: each case marked for the signed-in user, reported as `performEach` describes.
+    func setReadEach(_ read: Bool, _ numbers: [String]) throws(Failure) {
+        let word = read ? "read" : "unread"
+        try each(try caseNumbers(numbers), verb: "marked \(word)",
+                 act: { portal, user, n throws(PortalError) in try portal.setRead(read, number: n, as: Actor(user), seen: nil) },
+                 said: { n, _, _ in "Case \(n) is \(word)." })
     }
 
     /// `act` on each case in turn, reported as `performEach` describes.
