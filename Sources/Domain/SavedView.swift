@@ -2,21 +2,21 @@ import Foundation
 
 /// A named filter and order, kept in the config file (`[[views]]`): the list screens show each as a section with its
 /// count, and `careportal cases --view NAME` lists it.
-public struct SavedView: Equatable, Sendable, Codable {
-    public var name: String
+public struct SavedView: Equatable, Sendable {
+    public let name: String
     /// The filter as the filter language reads it.
-    public var filter: String
-    public var sort: CaseSort
+    public let filter: String
+    public let sort: CaseSort
+    /// The filter parsed, once (the lists compare it with theirs on every frame); nil when it doesn't parse.
+    public let query: CaseQuery?
 
     public init(name: String, filter: String, sort: CaseSort = .updated) {
         self.name = name; self.filter = filter; self.sort = sort
+        query = try? CaseQuery(parsing: filter)
     }
 
     /// The longest name: a section is a glance, not a sentence.
     public static let maxNameLength = 40
-
-    /// The view's query; a filter that doesn't parse is refused with its column.
-    public func query() throws(FilterError) -> CaseQuery { try CaseQuery(parsing: filter) }
 
     /// A name and a filter to save, checked: the name given, short, printable and not another view's; the filter parses
     /// and filters something.

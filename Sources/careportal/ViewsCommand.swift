@@ -42,12 +42,15 @@ struct Views: ParsableCommand {
     }
 }
 
-/// The config file's preferences; a file that doesn't read is said on standard error and the defaults apply.
-func loadPreferences() -> Preferences {
+/// The config file's preferences, read once a run (opening the database and `--view` both ask); a file that doesn't
+/// read is said once on standard error and the defaults apply.
+func loadPreferences() -> Preferences { commandPreferences }
+
+private let commandPreferences: Preferences = {
     let (preferences, problem) = ConfigFile.load(writingDefaults: false)  // the app writes the file on its first start
     if let problem { FileHandle.standardError.write(Data("careportal: config: \(problem)\n".utf8)) }
     return preferences
-}
+}()
 
 /// A saved view by name (any case), or bad input naming the views there are.
 func savedView(named name: String) throws(Failure) -> SavedView {

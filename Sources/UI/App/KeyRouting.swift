@@ -9,10 +9,8 @@ extension AppState {
             // Nothing else can be seen, so only the way out works.
             return key == .char("q") ? quit() : []
         }
-        if case .mouse(let event) = key {
-            // A form keeps the keyboard's: the mouse does nothing under it (and leaves the status line as it was).
-            return overlay == nil ? mouse(event) : []
-        }
+        // The mouse leaves the status line as it was (and does nothing under a form: `mouse`).
+        if case .mouse(let event) = key { return mouse(event) }
         status = nil
         if let top = overlay {
             return serveForm(top.id) { form, env in form.key(key, &env) }

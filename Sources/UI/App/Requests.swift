@@ -32,9 +32,8 @@ enum Requester: Equatable, Sendable {
     case unreadCount(TabID)
 }
 
-/// A case being marked read or unread, and which tab asked.
+/// A case being marked read or unread.
 struct ReadNote: Equatable, Sendable {
-    var tab: TabID
     var target: CaseRef
     var read: Bool
     /// Said when it fails (`u` is asked for; reading on opening fails quietly: the case stays bold).

@@ -56,7 +56,7 @@ extension AppState {
 
     private mutating func markRead(_ target: CaseRef, read: Bool, seen: Date?, asked: Bool) -> [Effect] {
         setUnreadFlag(target, unread: !read)
-        let note = ReadNote(tab: tabs[active].id, target: target, read: read, asked: asked)
+        let note = ReadNote(target: target, read: read, asked: asked)
         return [.setRead(request: requests.issue(for: .readState(note)), session: sessionIndex(domainID: target.domainID) ?? active,
                          number: target.number, read: read, seen: seen)]
     }

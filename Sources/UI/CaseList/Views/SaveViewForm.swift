@@ -8,7 +8,13 @@ struct SaveViewForm: OverlayForm, Equatable {
     var sort: CaseSort
     var field = TextField()
     var error: String?
-    var saving: Int?
+    /// The view being written to the config file, and the request that writes it.
+    var saving: Saving?
+
+    struct Saving: Equatable {
+        var request: Int
+        var view: SavedView
+    }
     var views: [SavedView] = []
 
     init(filter: String, sort: CaseSort, views: [SavedView] = []) {
@@ -25,11 +31,11 @@ struct SaveViewForm: OverlayForm, Equatable {
             case .success(let view):
                 error = nil
                 let effect = env.issue { .saveView(request: $0, view) }
-                saving = effect.request
+                saving = Saving(request: effect.request!, view: view)
                 return [effect]
             }
         case .cancel?:
-            if let saving { env.requests.forget(saving) }
+            if let saving { env.requests.forget(saving.request) }
             env.close()
         default:
             if saving == nil, field.handle(key) == .changed { error = nil }
@@ -38,14 +44,12 @@ struct SaveViewForm: OverlayForm, Equatable {
     }
 
     mutating func receive(_ reply: Reply, request: Int, _ env: inout Env) -> [Effect] {
-        guard request == saving else { return [] }
+        guard let view = saving?.view, request == saving?.request else { return [] }
         saving = nil
         switch reply {
         case .done:
-            if case .success(let view) = SavedView.checked(name: field.text, filter: filter, sort: sort, among: views) {
-                env.close()
-                env.then.append(.viewSaved(view))
-            }
+            env.close()
+            env.then.append(.viewSaved(view))
         case .failed(let message):
             error = message
         default:

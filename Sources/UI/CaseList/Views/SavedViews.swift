@@ -9,7 +9,7 @@ extension AppState {
     func section(of list: CaseList) -> Int? {
         if list.filter.query.isEmpty { return 0 }
         return views.firstIndex { view in
-            (try? view.query()) == list.filter.query && view.sort == list.sort
+            view.query == list.filter.query && view.sort == list.sort
         }.map { $0 + 1 }
     }
 
@@ -35,7 +35,7 @@ extension AppState {
             status = .info("All cases.")
         } else {
             let view = views[to - 1]
-            guard let query = try? view.query() else {
+            guard let query = view.query else {
                 status = .error("The view \"\(view.name)\" has a filter that doesn't parse; fix it in the config file.")
                 return []
             }
@@ -81,7 +81,7 @@ extension AppState {
         var effects: [Effect] = []
         let parts = caseSource(for: list.kind, tab: active).parts
         for view in views {
-            guard let query = try? view.query() else { continue }
+            guard let query = view.query else { continue }
             list.viewCounting[view.name]?.pending.forEach { requests.forget($0) }
             var pending = Set<Int>()
             for part in parts {
