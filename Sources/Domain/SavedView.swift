@@ -55,10 +55,42 @@ public struct Preferences: Equatable, Sendable {
     /// Clicks and the wheel go to the app (false: to the terminal, for its text selection).
     public var mouse: Bool
     public var responseTargets: ResponseTargets
+    /// `[keys]`: entries of the key tables moved to other keys, as written (the app checks them against its keymap).
+    public var keys: [KeyRemap]
+    /// `[theme]`: colours by the name of what they show, as written.
+    public var theme: [ThemeSetting]
 
-    public init(views: [SavedView] = SavedView.defaults, bell: Bool = false, mouse: Bool = true, responseTargets: ResponseTargets = .defaults) {
+    public init(views: [SavedView] = SavedView.defaults, bell: Bool = false, mouse: Bool = true, responseTargets: ResponseTargets = .defaults,
+                keys: [KeyRemap] = [], theme: [ThemeSetting] = []) {
         self.views = views; self.bell = bell; self.mouse = mouse; self.responseTargets = responseTargets
+        self.keys = keys; self.theme = theme
     }
 
     public static let defaults = Preferences()
+}
+
+/// A line of the config file's `[keys]`: `message = "M"` (a screen key) or `confirm.yes = ["y", "Enter"]` (a form's).
+public struct KeyRemap: Equatable, Sendable {
+    /// The form's table (`confirm`, `editor` …); "" for the screens' keys.
+    public var table: String
+    public var entry: String
+    public var keys: [String]
+    /// Where it is written, for a problem's place.
+    public var line: Int?
+
+    public init(table: String = "", entry: String, keys: [String], line: Int? = nil) {
+        self.table = table; self.entry = entry; self.keys = keys; self.line = line
+    }
+
+    /// `keys.confirm.yes`, as the file spells it.
+    public var path: String { table.isEmpty ? "keys.\(entry)" : "keys.\(table).\(entry)" }
+}
+
+/// A line of the config file's `[theme]`: `warning = "214"`.
+public struct ThemeSetting: Equatable, Sendable {
+    public var name: String
+    public var value: String
+    public var line: Int?
+
+    public init(name: String, value: String, line: Int? = nil) { self.name = name; self.value = value; self.line = line }
 }

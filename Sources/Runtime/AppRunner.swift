@@ -39,13 +39,19 @@ public struct AppRunner {
                              home: portal.location)
         state.glyphs = terminal.glyphs
         let (preferences, configProblem) = ConfigFile.load()
-        state.apply(preferences)
+        let (palette, colourProblems) = ThemeColor.palette(preferences.theme)
+        terminal.palette = palette
+        let keyProblems = state.apply(preferences)
         terminal.enableMouse(preferences.mouse)
+        // What of the file's keys and colours couldn't be used: said once, at start, with the line of each.
+        let settingsProblems = (keyProblems + colourProblems).isEmpty ? nil
+            : "\(ConfigFile.path): " + (keyProblems + colourProblems).joined(separator: "; ")
         // The change tokens are read before the first page, so a change made before the first poll is noticed by it
         // instead of becoming its starting point.
         runner.checkForChanges(wait: true)
         var first = start(&state)
-        if let trouble = tabs.trouble ?? configProblem { first += reduce(&state, .trouble(trouble)) }
+        let troubles = [tabs.trouble, configProblem, settingsProblems].compactMap { $0 }
+        if !troubles.isEmpty { first += reduce(&state, .trouble(troubles.joined(separator: " · "))) }
         first.forEach(runner.run)
         var buffer = ScreenBuffer(size: state.size, glyphs: state.glyphs)
         var dirty = true

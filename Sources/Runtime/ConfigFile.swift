@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 import TOMLKit
 
-/// `$XDG_CONFIG_HOME/careportal/config.toml`: the saved views, the bell, the response targets. Read with a real TOML
+/// `$XDG_CONFIG_HOME/careportal/config.toml`: the saved views, the bell, the mouse, the response targets, keys and colours. Read with a real TOML
 /// parser (TOMLKit); written once with careportal's defaults and comments when there is none; a view saved from the app
 /// is appended as text, so the file keeps every comment and line its owner wrote. A file that doesn't read is reported
 /// with its line and column, and the defaults apply.
@@ -96,7 +96,59 @@ public enum ConfigFile {
                 }
             }
         }
+        if let keys = table["keys"] {
+            guard let entries = keys.table else { return .failure(Problem(line: line(of: "keys", in: text), message: "keys is a table: [keys]")) }
+            switch remaps(entries, in: text) {
+            case .success(let remaps): preferences.keys = remaps
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        if let theme = table["theme"] {
+            guard let colours = theme.table else { return .failure(Problem(line: line(of: "theme", in: text), message: "theme is a table: [theme]")) }
+            for name in colours.keys {
+                let at = line(of: name, after: "[theme]", in: text)
+                guard let value = colours[name]?.string else {
+                    return .failure(Problem(line: at, message: "theme.\(name): a colour is a string (\"red\", \"bright-blue\", \"214\", \"#5fafd7\", \"default\")"))
+                }
+                preferences.theme.append(ThemeSetting(name: name, value: value, line: at))
+            }
+        }
         return .success(preferences)
+    }
+
+    /// `[keys]`: `entry = "M"` or `["M", "F2"]` for the screens' keys, `table.entry = …` (or `[keys.table]`) for a form's.
+    /// Only the shape is read here; the app checks names, keys and conflicts against its keymap.
+    static func remaps(_ keys: TOMLTable, in text: String) -> Result<[KeyRemap], Problem> {
+        var remaps: [KeyRemap] = []
+        func read(_ value: TOMLValueConvertible, table: String, entry: String) -> Result<KeyRemap, Problem> {
+            let at = table.isEmpty ? line(of: entry, after: "[keys]", in: text)
+                : line(of: "\(table).\(entry)", after: "[keys]", in: text) ?? line(of: entry, after: "[keys.\(table)]", in: text)
+            let path = KeyRemap(table: table, entry: entry, keys: []).path
+            if let one = value.string { return .success(KeyRemap(table: table, entry: entry, keys: [one], line: at)) }
+            if let array = value.array {
+                let names = array.compactMap(\.string)
+                if names.count == array.count { return .success(KeyRemap(table: table, entry: entry, keys: names, line: at)) }
+            }
+            return .failure(Problem(line: at, message: "\(path): a key is a string (\"M\", \"Ctrl-R\") or a list of them"))
+        }
+        for name in keys.keys {
+            guard let value = keys[name] else { continue }
+            if let form = value.table {
+                for entry in form.keys {
+                    guard let inner = form[entry] else { continue }
+                    switch read(inner, table: name, entry: entry) {
+                    case .success(let remap): remaps.append(remap)
+                    case .failure(let problem): return .failure(problem)
+                    }
+                }
+            } else {
+                switch read(value, table: "", entry: name) {
+                case .success(let remap): remaps.append(remap)
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+        }
+        return .success(remaps.sorted { ($0.line ?? 0, $0.path) < ($1.line ?? 0, $1.path) })
     }
 
     /// Appends a view as a `[[views]]` table: the file's own text stays as it is. Refused (nothing written) when the file
@@ -186,6 +238,25 @@ public enum ConfigFile {
                 text += "# \(s.rawValue.lowercased()) = \(quoted(label(ResponseTargets.defaults.target(tier, s))))\n"
             }
         }
+        text += """
+
+        # Keys: any key of the app moves to other keys (`careportal keys` lists every entry by name). A screen's key, or a
+        # list of keys; a form's keys under its table. An entry that would share a key with another where both apply
+        # keeps its own, and the app says so when it starts.
+        # [keys]
+        # message = "M"
+        # jump = [":", "F5"]
+        # [keys.confirm]
+        # yes = ["y", "Enter"]
+
+        # Colours, by what they show (`careportal theme` lists them): "red", "bright-blue", "214" (of the 256-colour
+        # palette), "#5fafd7" (its nearest) or "default" (the terminal's own). careportal's own also read on terminals
+        # of eight colours.
+        # [theme]
+        # warning = "208"
+        # cursor-bg = "#005f87"
+
+        """
         return text
     }
 
@@ -209,6 +280,16 @@ public enum ConfigFile {
             if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t == key { return i + 1 }
         }
         return nil
+    }
+
+    /// The line where `key` is set after the line `header` (`[theme]`), or anywhere when not found there.
+    static func line(of key: String, after header: String, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(header) }) else {
+            return line(of: key, in: text)
+        }
+        let rest = lines[(start + 1)...].joined(separator: "\n")
+        return line(of: key, in: rest).map { $0 + start + 1 } ?? line(of: key, in: text)
     }
 
     /// The line of the `index`-th `header` (`[[views]]`).

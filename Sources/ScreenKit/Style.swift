@@ -31,11 +31,12 @@ public struct Style: Hashable, Sendable {
     /// The style to draw on a terminal with `capability`. On monochrome a
     /// coloured background (a selection, a badge) becomes reverse video so it
     /// stays visible; bold and underline are kept.
-    public func resolved(for capability: ColorCapability) -> Style {
+    /// Named colours take the palette's colour first.
+    public func resolved(for capability: ColorCapability, palette: Palette = Palette()) -> Style {
         var s = self
-        s.fg = fg.resolved(for: capability)
-        s.bg = bg.resolved(for: capability)
-        if capability == .monochrome && bg != .default {
+        s.fg = palette.resolve(fg, for: capability).resolved(for: capability)
+        s.bg = palette.resolve(bg, for: capability).resolved(for: capability)
+        if capability == .monochrome && palette.resolve(bg, for: .xterm256) != .default {
             s.reverse = true
         }
         // Eight colours are too few to keep a cell's own colour on a coloured background (a P4's blue and the cursor

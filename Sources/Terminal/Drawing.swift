@@ -34,7 +34,7 @@ extension NCursesTerminal {
     /// width (flags, VS16 emoji) the cell is padded or replaced so that the
     /// columns after it stay where the buffer put them.
     private func put(_ cell: Cell, x: Int, y: Int, cols: Int) {
-        let style = cell.style.resolved(for: colorCapability)
+        let style = cell.style.resolved(for: colorCapability, palette: palette)
         var attrs = cn_wa_normal()
         if style.bold { attrs |= cn_wa_bold() }
         if style.underline { attrs |= cn_wa_underline() }
@@ -106,7 +106,7 @@ extension NCursesTerminal {
 
     private func colorNumber(_ color: Color, isForeground: Bool) -> Int16 {
         switch color {
-        case .default: return hasDefaultColors ? -1 : (isForeground ? 7 : 0)
+        case .default, .themed: return hasDefaultColors ? -1 : (isForeground ? 7 : 0)  // a named colour is resolved before
         case .ansi(let n), .indexed(let n): return Int16(n)
         }
     }

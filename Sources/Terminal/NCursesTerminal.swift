@@ -29,6 +29,10 @@ public final class NCursesTerminal {
     public let colorCapability: ColorCapability
     /// The symbols it can draw: ASCII stand-ins (`+-|` frames, `...`) where it can't draw UTF-8.
     public let glyphs: Glyphs
+    /// The app's named colours (its theme); setting it repaints the whole screen with them.
+    public var palette = Palette() {
+        didSet { lastFrame = nil }
+    }
 
     /// The frame on screen, to diff the next one against; nil forces a full repaint.
     var lastFrame: ScreenBuffer?

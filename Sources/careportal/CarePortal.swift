@@ -12,7 +12,7 @@ struct CarePortal: ParsableCommand {
         The database defaults to $XDG_DATA_HOME/careportal/portal.sqlite3 (override with --db or CAREPORTAL_DB).
         """,
         subcommands: [
-            Open.self, Demo.self, Login.self, Logout.self, Sessions.self, Cases.self, Views.self, CaseSubcommands.self,
+            Open.self, Demo.self, Login.self, Logout.self, Sessions.self, Cases.self, Views.self, Keys.self, ThemeCommand.self, CaseSubcommands.self,
             Customers.self, Categories.self, Drafts.self, Support.self, FeedbackCommand.self, AlertsCommand.self, Admin.self, Bench.self,
             Serve.self,
         ],

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 @testable import Runtime
+import UI
 
 /// The config file: written with the defaults and their comments on first use, read by a TOML parser, a view appended
 /// as text (the owner's lines and comments kept), and every problem said with its line (and column, for syntax).
@@ -58,6 +59,12 @@ import Testing
         ("[response_targets.gold]\np1 = \"1h\"", "response_targets.gold: expected standard, enhanced or premium"),
         ("[response_targets.premium]\np1 = \"soon\"", "response_targets.premium.p1: expected p1"),
         ("views = 3", "line 1: views are [[views]] tables"),
+        ("keys = \"M\"", "line 1: keys is a table"),
+        ("bell = true\n[keys]\nmessage = 3", "line 3: keys.message: a key is a string"),
+        ("[keys]\njump = [\":\", 5]", "line 2: keys.jump: a key is a string"),
+        ("[keys.confirm]\nyes = true", "line 2: keys.confirm.yes: a key is a string"),
+        ("[theme]\nwarning = 214", "line 2: theme.warning: a colour is a string"),
+        ("theme = \"dark\"", "line 1: theme is a table"),
     ])
     func aProblemSaysWhereAndWhat(_ text: String, _ expected: String) {
         guard case .failure(let problem) = ConfigFile.parse(text) else { Issue.record("\(text) read"); return }
@@ -99,5 +106,51 @@ import Testing
         #expect(throws: ConfigFile.Problem.self) { try ConfigFile.append(SavedView(name: "b", filter: "sev:p1"), to: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == inline)
         #expect(!FileManager.default.fileExists(atPath: path + ".saving"))
+    }
+
+    @Test func keysAndColoursAreReadWithTheirLines() throws {
+        let text = """
+        bell = true
+        [keys]
+        message = "M"
+        jump = [":", "F5"]
+        confirm.yes = ["y", "Enter"]
+        [keys.editor]
+        send = "Ctrl-D"
+        [theme]
+        warning = "208"
+        cursor-bg = "#005f87"
+        """
+        let p = try ConfigFile.parse(text).get()
+        #expect(p.keys == [KeyRemap(entry: "message", keys: ["M"], line: 3), KeyRemap(entry: "jump", keys: [":", "F5"], line: 4),
+                           KeyRemap(table: "confirm", entry: "yes", keys: ["y", "Enter"], line: 5),
+                           KeyRemap(table: "editor", entry: "send", keys: ["Ctrl-D"], line: 7)], "\(p.keys)")
+        #expect(p.theme.sorted { $0.name < $1.name } == [ThemeSetting(name: "cursor-bg", value: "#005f87", line: 10),
+                                                         ThemeSetting(name: "warning", value: "208", line: 9)])
+    }
+
+    /// The examples the first start writes as comments work as written once uncommented, and a view saved after them
+    /// still lands in `[[views]]`.
+    @Test func theWrittenExamplesOfKeysAndColoursWorkUncommented() throws {
+        let uncommented = ConfigFile.defaultText.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            let example = ["# [keys", "# [theme", "# message", "# jump", "# yes", "# warning", "# cursor-bg"].contains { t.hasPrefix($0) }
+            return example ? String(t.dropFirst(2)) : String(line)
+        }.joined(separator: "\n")
+        let p = try ConfigFile.parse(uncommented).get()
+        #expect(p.keys.map(\.path) == ["keys.message", "keys.jump", "keys.confirm.yes"])
+        #expect(p.theme.count == 2)
+        let (map, problems) = KeyTableListing.inEffect(p.keys)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(map[0].entries.first { $0.name == "message" }?.keys == ["M"])
+        let (_, colourProblems) = ThemeColor.palette(p.theme)
+        #expect(colourProblems.isEmpty, "\(colourProblems)")
+
+        let path = Self.folder()
+        _ = ConfigFile.load(path)
+        try uncommented.write(toFile: path, atomically: true, encoding: .utf8)
+        try ConfigFile.append(SavedView(name: "Mine", filter: "sev:p1"), to: path)
+        let (after, problem) = ConfigFile.load(path)
+        #expect(problem == nil && after.views.last?.name == "Mine" && after.keys == p.keys && after.theme == p.theme)
     }
 }

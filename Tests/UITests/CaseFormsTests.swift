@@ -167,16 +167,16 @@ import Testing
 
     @Test func editingMovesBetweenLines() {
         var field = TextField("first line\nsecond")
-        #expect(field.handleMultiline(.up) == .moved)  // from the end of "second" (column 6) to column 6 of line 1
-        #expect(field.handleMultiline(.char("_")) == .changed)
+        #expect(field.handleMultiline(.up, .standard) == .moved)  // from the end of "second" (column 6) to column 6 of line 1
+        #expect(field.handleMultiline(.char("_"), .standard) == .changed)
         #expect(field.text == "first _line\nsecond")
-        #expect(field.handleMultiline(.end) == .moved)
-        #expect(field.handleMultiline(.down) == .moved)  // "second" is shorter: its end
-        #expect(field.handleMultiline(.enter) == .changed)
-        #expect(field.handleMultiline(.paste("a\r\nb")) == .changed)
+        #expect(field.handleMultiline(.end, .standard) == .moved)
+        #expect(field.handleMultiline(.down, .standard) == .moved)  // "second" is shorter: its end
+        #expect(field.handleMultiline(.enter, .standard) == .changed)
+        #expect(field.handleMultiline(.paste("a\r\nb"), .standard) == .changed)
         #expect(field.text == "first _line\nsecond\na\nb")
-        #expect(field.handleMultiline(.home) == .moved)
-        #expect(field.handleMultiline(.backspace) == .changed)
+        #expect(field.handleMultiline(.home, .standard) == .moved)
+        #expect(field.handleMultiline(.backspace, .standard) == .changed)
         #expect(field.text == "first _line\nsecond\nab")
         let wrapped = TextField("abcdefgh\n\nxy").rows(width: 5)
         #expect(wrapped.rows == ["abcde", "fgh", "", "xy"])
@@ -317,10 +317,10 @@ import Testing
 
 @Suite struct CaseFormKeymapTests {
     @Test func everyFormKeyIsBoundOnce() {
-        for keys in [Keymap.messageEditor.flatMap(\.keys), Keymap.choice.flatMap(\.keys), Keymap.confirm.flatMap(\.keys)] {
+        for keys in [Keymap.standard.messageEditor.flatMap(\.keys), Keymap.standard.choice.flatMap(\.keys), Keymap.standard.confirm.flatMap(\.keys)] {
             #expect(Set(keys).count == keys.count)
         }
-        #expect(Keymap.binding(for: .ctrl("s"), in: Keymap.messageEditor)?.command == .send)
+        #expect(Keymap.binding(for: .ctrl("s"), in: Keymap.standard.messageEditor)?.command == .send)
     }
 }
 

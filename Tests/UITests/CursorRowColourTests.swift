@@ -20,7 +20,7 @@ import Testing
                 return
             }
             for x in 0..<buffer.size.width {
-                let style = buffer[x, y].style.resolved(for: capability)
+                let style = buffer[x, y].style.resolved(for: capability, palette: ThemeColor.standardPalette)
                 if style.bg == .default && style.fg == .default { continue }
                 #expect(style.fg != style.bg, "\(capability): row \(i) (\(row.severity), \(row.status)), column \(x): \(style)")
             }

@@ -151,7 +151,7 @@ import Testing
         var state = Fixture.myCases(size: Size(width: 120, height: 62))
         state.press(.char("?"))
         let text = state.screenLines().joined(separator: "\n")
-        for binding in Keymap.bindings(Keymap.main, in: .caseList) {
+        for binding in Keymap.bindings(Keymap.standard.main, in: .caseList) {
             #expect(text.contains(binding.keyLabel.padded(toWidth: Help.keyWidth) + binding.help))
         }
         #expect(!text.contains("escalate ("))  // a case key, not on this screen

@@ -5,20 +5,20 @@ import Testing
 @Suite struct TextFieldTests {
     @Test func editsAroundTheCaret() {
         var field = TextField("severity:p1")
-        #expect(field.handle(.home) == .moved)
-        #expect(field.handle(.char("-")) == .changed)
+        #expect(field.handle(.home, .standard) == .moved)
+        #expect(field.handle(.char("-"), .standard) == .changed)
         #expect(field.text == "-severity:p1")
-        #expect(field.handle(.end) == .moved)
-        #expect(field.handle(.backspace) == .changed)
+        #expect(field.handle(.end, .standard) == .moved)
+        #expect(field.handle(.backspace, .standard) == .changed)
         #expect(field.text == "-severity:p")
-        #expect(field.handle(.delete) == .ignored)  // nothing under the caret at the end
-        #expect(field.handle(.paste("2\nx")) == .changed)
+        #expect(field.handle(.delete, .standard) == .ignored)  // nothing under the caret at the end
+        #expect(field.handle(.paste("2\nx"), .standard) == .changed)
         #expect(field.text == "-severity:p2 x")
-        #expect(field.handle(.ctrl("w")) == .changed)
+        #expect(field.handle(.ctrl("w"), .standard) == .changed)
         #expect(field.text == "-severity:p2 ")
-        #expect(field.handle(.ctrl("u")) == .changed)
+        #expect(field.handle(.ctrl("u"), .standard) == .changed)
         #expect(field.text.isEmpty)
-        #expect(field.handle(.up) == .ignored)
+        #expect(field.handle(.up, .standard) == .ignored)
     }
 
     @Test func theWindowKeepsTheCaretVisibleWithWideCharacters() {
@@ -47,10 +47,10 @@ import Testing
     /// A key does one thing on a screen (`/` filters a list and searches a case: two screens, one binding each).
     @Test func everyMainKeyIsBoundOncePerScreen() {
         for context in KeyContext.allCases {
-            let keys = Keymap.main.filter { $0.contexts.contains(context) }.flatMap(\.keys)
+            let keys = Keymap.standard.main.filter { $0.contexts.contains(context) }.flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(context): \(keys.map(\.name).sorted())")
         }
-        for binding in Keymap.main { #expect(!binding.contexts.isEmpty) }
+        for binding in Keymap.standard.main { #expect(!binding.contexts.isEmpty) }
     }
 }
 

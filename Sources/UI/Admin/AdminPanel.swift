@@ -53,7 +53,7 @@ struct AdminPanel: OverlayForm, Equatable {
             }
             return send(change, &env)
         }
-        let command = Keymap.binding(for: key, in: Keymap.admin)?.command
+        let command = Keymap.binding(for: key, in: env.keys.admin)?.command
         if sending != nil, command != .close {
             env.status = .info("The change is being saved…")
             return []
@@ -87,7 +87,7 @@ struct AdminPanel: OverlayForm, Equatable {
             guard section == .customers, let row = selectedCustomer else { return wrongSection(key, "a customer", &env) }
             confirming = .grant(customer: row.customer.primaryDomain, granted: !row.access.granted)
         case nil:
-            env.status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys.")
+            env.status = .info("\(key.name) does nothing here. Press \(env.keys.name(of: .help)) for the keys.")
         }
         return []
     }
@@ -152,7 +152,7 @@ extension AppState {
     mutating func openAdmin() -> [Effect] {
         let user = tabs[active].session.user
         if case .refused(let refusal) = Rules.administer(by: user, domainID: user.domainID) {
-            status = .error("\(Keymap.name(of: .admin)) (admin): \(refusal.description)")
+            status = .error("\(keys.name(of: .admin)) (admin): \(refusal.description)")
             return []
         }
         let id = requests.serial()

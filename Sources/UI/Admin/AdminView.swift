@@ -69,7 +69,7 @@ extension AdminPanel {
         } else if let error = panel.error {
             buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
-        let hints = Keymap.admin.compactMap { b -> (String, String)? in
+        let hints = context.keys.admin.compactMap { b -> (String, String)? in
             guard let hint = b.hint else { return nil }
             if panel.section == .users && b.command == .grant { return nil }
             if panel.section == .customers && (b.command == .licence || b.command == .suspend) { return nil }

@@ -18,11 +18,18 @@ public struct AppState: Equatable, Sendable {
     /// Ring the terminal's bell when someone else's change arrives (`bell = true` in the config file).
     public var bell = false
 
-    /// The config file's settings.
-    public mutating func apply(_ preferences: Preferences) {
+    /// The keys in effect: careportal's, with the config file's `[keys]` applied.
+    var keys = Keymap.standard
+
+    /// The config file's settings; returns what of its `[keys]` couldn't be applied (said at start).
+    @discardableResult
+    public mutating func apply(_ preferences: Preferences) -> [String] {
         views = preferences.views
         bell = preferences.bell
         responseTargets = preferences.responseTargets
+        let (remapped, problems) = Keymap.standard.remapped(by: preferences.keys)
+        keys = remapped
+        return problems
     }
 
     /// One tab per session, in sign-in order; tab `i` acts as session `i`.
@@ -140,5 +147,5 @@ extension AppState {
     /// Rows fetched per page: two screens' worth, at least 50.
     func pageLimit(for screen: Screen) -> Int { max(50, viewport(for: screen) * 2) }
 
-    var viewContext: ViewContext { ViewContext(size: size, now: now, sessions: sessions, active: active) }
+    var viewContext: ViewContext { ViewContext(size: size, now: now, sessions: sessions, active: active, keys: keys) }
 }

@@ -56,6 +56,8 @@ struct Env {
     let active: Int
     /// The session acting for the form (index into `sessions`), nil before the first sign-in.
     let session: Int?
+    /// The keys in effect (the config file's `[keys]` applied).
+    let keys: Keymap
     var status: StatusMessage?
     var requests: Requests
     var then: [AppRequest] = []
@@ -117,20 +119,20 @@ struct Env {
 
     /// A yes/no question's keys: `yes` on y; n (or Esc) closes it with nothing changed; any other key asks again.
     mutating func yesOrNo(_ key: Key, yes: (inout Env) -> [Effect]) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
+        switch Keymap.binding(for: key, in: keys.confirm)?.command {
         case .yes?:
             return yes(&self)
         case .no?:
             close()
             status = .info("Nothing changed.")
         case nil:
-            status = .info("Press y or n.")
+            status = .info(keys.yesOrNoSentence)
         }
         return []
     }
 
     /// "m (message): …" messages name keys as the keymap spells them.
-    func keyName(_ command: Command) -> String { Keymap.name(of: command) }
+    func keyName(_ command: Command) -> String { keys.name(of: command) }
 }
 
 /// What a form asks of the app once it has had its key or answer.
@@ -177,6 +179,8 @@ struct ViewContext {
     let now: Date
     let sessions: [SessionInfo]
     let active: Int
+    /// The keys in effect, for the hints and the help.
+    let keys: Keymap
 
     var bounds: Rect { Rect(size: size) }
     var activeSession: SessionInfo? { sessions.indices.contains(active) ? sessions[active] : nil }

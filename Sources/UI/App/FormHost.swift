@@ -10,7 +10,7 @@ extension AppState {
 
     func makeEnv(form id: FormID, actingDomain: Int64?) -> Env {
         Env(now: now, size: size, form: id, sessions: sessions, active: active,
-            session: actingDomain.flatMap(sessionIndex) ?? activeSession, status: nil, requests: requests)
+            session: actingDomain.flatMap(sessionIndex) ?? activeSession, keys: keys, status: nil, requests: requests)
     }
 
     func hasForm(_ id: FormID) -> Bool {

@@ -4,10 +4,10 @@ extension AppState {
     /// A key goes to the form on top, else to the open filter bar, else to the keymap.
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }  // the runtime sends .resized with the new size
-        if Keymap.binding(for: key, in: Keymap.main)?.command == .quit { return quit() }
+        if Keymap.binding(for: key, in: keys.main)?.command == .quit { return quit() }
         if isTooSmall {
             // Nothing else can be seen, so only the way out works.
-            return key == .char("q") ? quit() : []
+            return keys.main.first { $0.command == .backOrQuit }?.keys.contains(key) == true ? quit() : []
         }
         // The mouse leaves the status line as it was (and does nothing under a form: `mouse`).
         if case .mouse(let event) = key { return mouse(event) }
@@ -18,12 +18,12 @@ extension AppState {
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
         if case .customers(var customers) = screen, customers.searching {
-            customers.searchKey(key, viewport: viewport(for: screen))
+            customers.searchKey(key, viewport: viewport(for: screen), keys)
             tabs[active].current = .customers(customers)
             return []
         }
         // Esc on a list with marks clears them before it goes back.
-        if key == .escape, let list = currentCaseList, !list.marks.isEmpty {
+        if Keymap.binding(for: key, in: keys.main)?.command == .back, let list = currentCaseList, !list.marks.isEmpty {
             clearMarks()
             return []
         }
@@ -31,8 +31,8 @@ extension AppState {
         if case .detail(let view) = screen, view.search != nil, [Key.char("n"), .char("N"), .escape].contains(key) {
             return caseSearchKey(key)
         }
-        guard let binding = Keymap.binding(for: key, in: Keymap.main, context: screen.context) else {
-            status = .info("\(key.name) does nothing here. Press \(Keymap.name(of: .help)) for the keys of this screen.")
+        guard let binding = Keymap.binding(for: key, in: keys.main, context: screen.context) else {
+            status = .info("\(key.name) does nothing here. Press \(keys.name(of: .help)) for the keys of this screen.")
             return []
         }
         guard binding.contexts.contains(screen.context) else {

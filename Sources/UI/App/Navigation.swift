@@ -45,7 +45,7 @@ extension AppState {
     /// `[` and `]`: the tabs wrap around; each keeps its own screens.
     mutating func switchSession(by step: Int) -> [Effect] {
         guard tabs.count > 1 else {
-            status = .info("Only \(tabs[active].session.domainName) is signed in. Press \(Keymap.name(of: .sessions)) to sign in to another domain.")
+            status = .info("Only \(tabs[active].session.domainName) is signed in. Press \(keys.name(of: .sessions)) to sign in to another domain.")
             return []
         }
         active = (active + step + tabs.count) % tabs.count
@@ -58,7 +58,7 @@ extension AppState {
             return showCurrent()
         }
         if quitAtTop { return quit() }
-        status = .info("This is the top screen. Press \(Keymap.name(of: .backOrQuit)) to quit.")
+        status = .info("This is the top screen. Press \(keys.name(of: .backOrQuit)) to quit.")
         return []
     }
 

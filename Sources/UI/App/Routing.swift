@@ -64,7 +64,7 @@ extension AppState {
         guard t == active, tabs[t].currentID == ref.screen else { return [] }
         let read = readShownCase()
         if case .failed(let what, let message) = receipt {
-            status = .error("Couldn't load \(what): \(message)  (\(Keymap.name(of: .refresh)) retries)")
+            status = .error("Couldn't load \(what): \(message)  (\(keys.name(of: .refresh)) retries)")
         }
         // A case action pressed while the case was loading goes on now that it is here.
         if case .detail(var view) = tabs[t].current, view.detail != nil, let waiting = view.waiting {

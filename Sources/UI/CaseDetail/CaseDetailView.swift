@@ -16,7 +16,7 @@ enum CaseDetailView {
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
         guard let detail = view.detail else {
             let text = switch view.phase {
-            case .failed(let message): "Couldn't load case \(view.number): \(message). Press \(Keymap.name(of: .refresh)) to retry."
+            case .failed(let message): "Couldn't load case \(view.number): \(message). Press \(state.keys.name(of: .refresh)) to retry."
             default: "Loading case \(view.number)…"
             }
             buffer.putFitted(text, x: inner.x, y: inner.y + 1, style: Theme.dim, clip: inner)
@@ -42,7 +42,7 @@ enum CaseDetailView {
     /// "m message  p severity …" from the keymap; an action the Domain refuses now is dimmed.
     static func actions(_ detail: CaseDetail, user: User, state: AppState) -> StyledLine {
         var line: StyledLine = []
-        for binding in Keymap.main {
+        for binding in state.keys.main {
             guard case .caseAction(let action) = binding.command, action.belongs(to: user.kind) else { continue }
             let allowed = action.decision(detail, by: user, now: state.now).isAllowed
             if !line.isEmpty { line.append(Span("  ")) }

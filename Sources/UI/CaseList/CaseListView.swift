@@ -16,7 +16,7 @@ enum CaseListView {
 
         let rowsArea = inner.inset(top: 1)
         if list.rows.isEmpty {
-            buffer.putFitted(emptyText(list), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
+            buffer.putFitted(emptyText(list, state.keys), x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
         let drafted = state.draftedCases, places = state.domainPlaces
@@ -85,11 +85,11 @@ enum CaseListView {
         return [Span(parts.joined(separator: " · "), Theme.dim)]
     }
 
-    private static func emptyText(_ list: CaseList) -> String {
+    private static func emptyText(_ list: CaseList, _ keys: Keymap) -> String {
         switch list.phase {
         case .unloaded, .loading: "Loading cases…"
-        case .failed(let message): "Couldn't load the cases: \(message). Press \(Keymap.name(of: .refresh)) to retry."
-        case .ready: list.filter.query.isEmpty ? "No cases yet." : "No cases match this filter. Press \(Keymap.name(of: .editFilter)) to change it."
+        case .failed(let message): "Couldn't load the cases: \(message). Press \(keys.name(of: .refresh)) to retry."
+        case .ready: list.filter.query.isEmpty ? "No cases yet." : "No cases match this filter. Press \(keys.name(of: .editFilter)) to change it."
         }
     }
 }

@@ -58,7 +58,7 @@ struct AttachmentPicker: Equatable, Sendable {
             return .handled([])
         default:
             guard key != .tab, key != .enter, key != .backTab, key != .escape, key != .ctrl("s") else { return .notMine }
-            if path.handle(key) == .changed { error = nil; candidates = [] }
+            if path.handle(key, env.keys) == .changed { error = nil; candidates = [] }
             return .handled([])
         }
     }

@@ -8,23 +8,23 @@ struct SearchList: Equatable, Sendable {
     enum Pick<T> { case searching, nothing, chosen(T) }
 
     /// Enter takes the highlighted choice; other keys search (`search`).
-    mutating func pick<T>(_ key: Key, from choices: [T]) -> Pick<T> {
+    mutating func pick<T>(_ key: Key, from choices: [T], _ keys: Keymap) -> Pick<T> {
         guard key == .enter else {
-            search(key, count: choices.count)
+            search(key, count: choices.count, keys)
             return .searching
         }
         return choices.indices.contains(cursor) ? .chosen(choices[cursor]) : .nothing
     }
 
     /// Type-to-search: ↑ ↓ PgUp PgDn move, every other key edits the search text (the highlight goes to the best match).
-    mutating func search(_ key: Key, count: Int) {
+    mutating func search(_ key: Key, count: Int, _ keys: Keymap) {
         switch key {
         case .up, .ctrl("p"): cursor = max(0, cursor - 1)
         case .down, .ctrl("n"): cursor = min(max(0, count - 1), cursor + 1)
         case .pageUp: cursor = max(0, cursor - 10)
         case .pageDown: cursor = min(max(0, count - 1), cursor + 10)
         default:
-            if query.handle(key) == .changed { cursor = 0 }
+            if query.handle(key, keys) == .changed { cursor = 0 }
         }
     }
 }

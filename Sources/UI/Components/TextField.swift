@@ -17,8 +17,8 @@ struct TextField: Equatable, Sendable {
     enum Outcome: Equatable { case changed, moved, ignored }
 
     /// Applies an editing key or inserts a typed character.
-    mutating func handle(_ key: Key) -> Outcome {
-        if let binding = Keymap.binding(for: key, in: Keymap.editing) { return apply(binding.command) }
+    mutating func handle(_ key: Key, _ keys: Keymap) -> Outcome {
+        if let binding = Keymap.binding(for: key, in: keys.editing) { return apply(binding.command) }
         switch key {
         case .char(let c) where !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }):
             insert([c])
@@ -83,21 +83,24 @@ struct TextField: Equatable, Sendable {
 /// Multi-line editing (the message editor): Enter inserts a newline, ↑ ↓ move between lines,
 /// Home and End go to the ends of the caret's line, and pasted text keeps its newlines.
 extension TextField {
-    mutating func handleMultiline(_ key: Key) -> Outcome {
+    mutating func handleMultiline(_ key: Key, _ keys: Keymap) -> Outcome {
+        switch Keymap.binding(for: key, in: keys.editing)?.command {
+        case .home?: return moveCaret(to: lineStart(caret))
+        case .end?: return moveCaret(to: lineEnd(caret))
+        default: break
+        }
         switch key {
         case .enter:
             insert(["\n"])
             return .changed
         case .up: return moveVertically(by: -1)
         case .down: return moveVertically(by: 1)
-        case .home, .ctrl("a"): return moveCaret(to: lineStart(caret))
-        case .end, .ctrl("e"): return moveCaret(to: lineEnd(caret))
         case .paste(let text):
             let normal = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             insert(normal.map { $0 == "\t" ? " " : $0 })
             return .changed
         default:
-            return handle(key)
+            return handle(key, keys)
         }
     }
 

@@ -24,12 +24,12 @@ struct CustomerList: Equatable, Sendable {
     var selected: CustomerRow? { visible.indices.contains(cursor.index) ? visible[cursor.index] : nil }
 
     /// A key while the search has them: Enter keeps the search and gives the keys back, Esc clears it, the rest edit.
-    mutating func searchKey(_ key: Key, viewport: Int) {
-        switch Keymap.binding(for: key, in: Keymap.filterBar)?.command {
+    mutating func searchKey(_ key: Key, viewport: Int, _ keys: Keymap) {
+        switch Keymap.binding(for: key, in: keys.filterBar)?.command {
         case .submit?: searching = false
         case .cancel?: search = TextField(); searching = false; refilter()
         default:
-            if search.handle(key) == .changed {
+            if search.handle(key, keys) == .changed {
                 cursor = ListCursor()
                 refilter()
             }

@@ -38,7 +38,7 @@ enum CustomersView {
             buffer.put(line, x: note.x, y: note.y, clip: note)
         }
         guard !rows.isEmpty else {
-            let text = list.rows.isEmpty ? emptyText(list.phase) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
+            let text = list.rows.isEmpty ? emptyText(list.phase, state.keys) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
             buffer.putFitted(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
@@ -73,10 +73,10 @@ enum CustomersView {
         }
     }
 
-    private static func emptyText(_ phase: Loadable) -> String {
+    private static func emptyText(_ phase: Loadable, _ keys: Keymap) -> String {
         switch phase {
         case .unloaded, .loading: "Loading customers…"
-        case .failed(let message): "Couldn't load your customers: \(message). Press \(Keymap.name(of: .refresh)) to retry."
+        case .failed(let message): "Couldn't load your customers: \(message). Press \(keys.name(of: .refresh)) to retry."
         case .ready: "No customers are assigned to this domain."
         }
     }

@@ -27,7 +27,7 @@ struct DraftsList: OverlayForm, Equatable {
             guard let session = env.session else { return [] }
             return [env.background("discard the draft \"\(form.stored)\"") { .discardDraft(request: $0, session: session, form: form) }]
         }
-        switch Keymap.binding(for: key, in: Keymap.drafts)?.command {
+        switch Keymap.binding(for: key, in: env.keys.drafts)?.command {
         case .up?: cursor = max(0, cursor - 1)
         case .down?: cursor = min(max(0, drafts.count - 1), cursor + 1)
         case .close?: env.close()
@@ -41,7 +41,9 @@ struct DraftsList: OverlayForm, Equatable {
             env.close()
             env.then.append(.resume(draft.form))
         case nil:
-            env.status = .info("\(key.name): Enter opens a draft, x discards it, Esc closes.")
+            let t = env.keys.drafts
+            env.status = .info("\(key.name): \(Keymap.name(of: .open, in: t)) opens a draft, \(Keymap.name(of: .discard, in: t)) discards it, "
+                               + "\(Keymap.name(of: .close, in: t)) closes.")
         }
         return []
     }
@@ -84,7 +86,7 @@ struct DraftsList: OverlayForm, Equatable {
         if let form = discarding {
             buffer.putFitted("Discard \"\(form.stored)\"? What it holds is lost. y/n", x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
-            buffer.put(StatusLineView.join(Keymap.hints(Keymap.drafts), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
+            buffer.put(StatusLineView.join(Keymap.hints(context.keys.drafts), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
         }
     }
 
@@ -116,7 +118,7 @@ extension AppState {
         case .newCase:
             return openNewCase(draft, customer: nil)
         case .message(let number):
-            status = .info("Press \(Keymap.name(of: .caseAction(.message))) to go on with your message to case \(number).")
+            status = .info("Press \(keys.name(of: .caseAction(.message))) to go on with your message to case \(number).")
             return push(.detail(CaseScreen(ref: CaseRef(domainID: tabs[active].session.user.domainID, number: number))))
         case .unknown:
             return []

@@ -7,7 +7,7 @@ struct FeedbackForm: OverlayForm, Equatable {
     var field = TextField()
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.feedback)?.command {
+        switch Keymap.binding(for: key, in: env.keys.feedback)?.command {
         case .submit?:
             switch Validate.message(field.text, field: "feedback") {
             case .failure(let refusal):
@@ -24,7 +24,7 @@ struct FeedbackForm: OverlayForm, Equatable {
             env.close()
             env.status = .info("Feedback cancelled; nothing was sent.")
         default:
-            _ = field.handle(key)
+            _ = field.handle(key, env.keys)
         }
         return []
     }
@@ -36,6 +36,6 @@ struct FeedbackForm: OverlayForm, Equatable {
         buffer.put([Span("About ", Theme.dim), Span(screen, Theme.bold), Span(": what should the portal do better?", Theme.dim)],
                    x: inner.x, y: inner.y + 1, clip: inner)
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.feedback), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.feedback), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -21,7 +21,7 @@ struct JumpForm: OverlayForm, Equatable {
     }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.jump)?.command {
+        switch Keymap.binding(for: key, in: env.keys.jump)?.command {
         case .submit?:
             guard searching == nil else { return [] }
             switch Validate.caseNumber(field.text) {
@@ -36,7 +36,7 @@ struct JumpForm: OverlayForm, Equatable {
             if let searching { env.requests.forget(searching.request) }
             env.close()
         default:
-            if searching == nil, field.handle(key) == .changed { error = nil }
+            if searching == nil, field.handle(key, env.keys) == .changed { error = nil }
         }
         return []
     }
@@ -76,6 +76,6 @@ struct JumpForm: OverlayForm, Equatable {
             else { [Span("A case number (8 digits), in any signed-in domain", Theme.dim)] }
         buffer.put(note, x: inner.x, y: inner.y, clip: inner)
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.jump), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.jump), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -15,7 +15,7 @@ struct NewCaseDraftChoice: OverlayForm, Equatable {
     }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.draftChoice)?.command {
+        switch Keymap.binding(for: key, in: env.keys.draftChoice)?.command {
         case .resume?:
             env.close()
             env.then.append(others.count == 1 ? .resume(others[0]) : .openDrafts)
@@ -26,12 +26,14 @@ struct NewCaseDraftChoice: OverlayForm, Equatable {
             env.close()
             env.status = .info("No new case started; your drafts are kept.")
         case nil:
-            env.status = .info("Press r to resume the draft, n for a new case for \(customer.name), or Esc.")
+            let t = env.keys.draftChoice
+            env.status = .info("Press \(Keymap.name(of: .resume, in: t)) to resume the draft, \(Keymap.name(of: .startNew, in: t)) for a new case for "
+                               + "\(customer.name), or \(Keymap.name(of: .cancel, in: t)).")
         }
         return []
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        buffer.drawQuestion(question, title: "New case", keys: Keymap.hints(Keymap.draftChoice), minimumWidth: 44)
+        buffer.drawQuestion(question, title: "New case", keys: Keymap.hints(context.keys.draftChoice), minimumWidth: 44)
     }
 }

@@ -11,7 +11,7 @@ extension NewCaseForm {
         }
         if editing != nil { return [] }
         guard let user = env.user else { return [] }
-        switch Keymap.binding(for: key, in: Keymap.newCase)?.command {
+        switch Keymap.binding(for: key, in: env.keys.newCase)?.command {
         case .close?:
             if field == .attachments, attachments.listCursor != nil { attachments.listCursor = nil; return [] }
             if isEmpty && !unsaved {
@@ -19,7 +19,7 @@ extension NewCaseForm {
                 env.status = .info("New case cancelled; nothing was filed.")
             } else {
                 env.then.append(.park)
-                env.status = .info("The new case is kept as a draft; nothing was filed. Press \(Keymap.name(of: .newCase)) to go on.")
+                env.status = .info("The new case is kept as a draft; nothing was filed. Press \(env.keys.name(of: .newCase)) to go on.")
             }
             return []
         case .submit?:
@@ -49,7 +49,7 @@ extension NewCaseForm {
         let next = NewCaseField(rawValue: field.rawValue + 1) ?? .review
         switch field {
         case .customer:
-            switch customerSearch.pick(key, from: customerChoices) {
+            switch customerSearch.pick(key, from: customerChoices, env.keys) {
             case .searching: break
             case .nothing:
                 errors[.customer] = customers == nil ? "customer: the customers are still loading" : "customer: no customer matches"
@@ -64,9 +64,9 @@ extension NewCaseForm {
             }
         case .title:
             if key == .enter { go(to: next, user: user); return [] }
-            edited(title.handle(key))
+            edited(title.handle(key, env.keys))
         case .category:
-            switch categorySearch.pick(key, from: categoryChoices) {
+            switch categorySearch.pick(key, from: categoryChoices, env.keys) {
             case .searching: break
             case .nothing: errors[.category] = "category: no category matches; try other words"
             case .chosen(let category):
@@ -75,7 +75,7 @@ extension NewCaseForm {
             }
         case .description:
             if key == .ctrl("e") { return [] }
-            edited(description.handleMultiline(key))
+            edited(description.handleMultiline(key, env.keys))
         case .attachments:
             switch attachments.handle(key, &env) {
             case .handled(let effects):
@@ -101,14 +101,14 @@ extension NewCaseForm {
                 env.status = .info("\(key.name): choose the severity with ↑ ↓ (or 1–4) and Enter.")
             }
         case .language:
-            if case .chosen(let choice) = languageSearch.pick(key, from: languageChoices) {
+            if case .chosen(let choice) = languageSearch.pick(key, from: languageChoices, env.keys) {
                 language = choice
                 errors[.language] = nil
                 unsaved = true
                 go(to: next, user: user)
             }
         case .timeZone:
-            if case .chosen(let zone) = timeZoneSearch.pick(key, from: timeZoneChoices) {
+            if case .chosen(let zone) = timeZoneSearch.pick(key, from: timeZoneChoices, env.keys) {
                 timeZone = zone
                 errors[.timeZone] = nil
                 unsaved = true
@@ -249,7 +249,7 @@ extension AppState {
         case .customers(let list)?:
             if let row = list.selected {
                 if let refusal = NewCaseForm.refusal(filingFor: row, by: session.user) {
-                    status = .error("\(Keymap.name(of: .newCase)) (new case) for \(row.customer.name): \(refusal)")
+                    status = .error("\(keys.name(of: .newCase)) (new case) for \(row.customer.name): \(refusal)")
                     return []
                 }
                 context = row.customer

@@ -51,7 +51,7 @@ extension NewCaseForm {
         } else if let error = form.errors[form.field] {
             buffer.putFitted(error, x: messageRow.x, y: messageRow.y, style: Theme.error, clip: messageRow)
         }
-        var hints = Keymap.newCase.compactMap { b -> (String, String)? in
+        var hints = context.keys.newCase.compactMap { b -> (String, String)? in
             guard let hint = b.hint, b.command != .externalEditor || form.field == .description else { return nil }
             return (b.keys[0].name, hint)
         }

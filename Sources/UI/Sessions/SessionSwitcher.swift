@@ -13,14 +13,14 @@ struct SessionSwitcher: OverlayForm, Equatable {
         let count = env.sessions.count
         if let index = confirmingSignOut {
             confirmingSignOut = nil
-            if Keymap.binding(for: key, in: Keymap.confirm)?.command == .yes, index < count {
+            if Keymap.binding(for: key, in: env.keys.confirm)?.command == .yes, index < count {
                 env.then.append(.signOut(session: index))
             } else {
                 env.status = .info("Still signed in to \(env.sessions[min(index, count - 1)].domainName).")
             }
             return []
         }
-        guard let command = Keymap.binding(for: key, in: Keymap.sessions)?.command else { return [] }
+        guard let command = Keymap.binding(for: key, in: env.keys.sessions)?.command else { return [] }
         switch command {
         case .up: cursor = max(0, cursor - 1)
         case .down: cursor = min(count, cursor + 1)
@@ -54,7 +54,7 @@ struct SessionSwitcher: OverlayForm, Equatable {
             let question = "Sign out of \(context.sessions[index].domainName)? y/n"
             buffer.putFitted(question, x: bottom.x, y: bottom.y, style: Theme.warning, clip: bottom)
         } else {
-            buffer.put(StatusLineView.join(Keymap.hints(Keymap.sessions), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
+            buffer.put(StatusLineView.join(Keymap.hints(context.keys.sessions), width: inner.width), x: bottom.x, y: bottom.y, clip: bottom)
         }
     }
 }

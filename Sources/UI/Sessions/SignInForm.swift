@@ -37,11 +37,11 @@ struct SignInForm: OverlayForm, Equatable {
     }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let command = Keymap.binding(for: key, in: Keymap.signIn)?.command
+        let command = Keymap.binding(for: key, in: env.keys.signIn)?.command
         if command == .cancel {
             // With no domain signed in there is nothing to go back to; only Ctrl-C ends the app.
             if env.sessions.isEmpty {
-                env.status = .info("Sign in to a reseller domain, or press \(Keymap.name(of: .quit)) to quit.")
+                env.status = .info("Sign in to a reseller domain, or press \(env.keys.name(of: .quit)) to quit.")
             } else {
                 env.close()
             }
@@ -79,7 +79,7 @@ struct SignInForm: OverlayForm, Equatable {
             let all = Field.allCases
             focus = all[(all.firstIndex(of: focus)! + (command == .nextField ? 1 : all.count - 1)) % all.count]
         default:
-            _ = focusedField.handle(key)
+            _ = focusedField.handle(key, env.keys)
         }
         return []
     }
@@ -124,7 +124,7 @@ struct SignInForm: OverlayForm, Equatable {
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         if intro > 0 {
             buffer.put("Sign in with your reseller account.", x: inner.x, y: inner.y + 1, clip: inner)
-            let note = fullScreen ? "One account per reseller domain; add more later with \(Keymap.name(of: .sessions))."
+            let note = fullScreen ? "One account per reseller domain; add more later with \(context.keys.name(of: .sessions))."
                                   : "Each reseller domain has its own account."
             buffer.putFitted(note, x: inner.x, y: inner.y + 2, style: Theme.dim, clip: inner)
         }
@@ -151,11 +151,11 @@ struct SignInForm: OverlayForm, Equatable {
                 buffer.put(line, x: inner.x, y: below + i, style: Theme.error, clip: inner)
             }
         }
-        var hints = Keymap.signIn.compactMap { b -> (String, String)? in
+        var hints = context.keys.signIn.compactMap { b -> (String, String)? in
             guard let hint = b.hint, !(b.command == .cancel && fullScreen) else { return nil }
             return (b.keys[0].name, hint)
         }
-        if fullScreen { hints.append((Keymap.name(of: .quit), "quit")) }
+        if fullScreen { hints.append((context.keys.name(of: .quit), "quit")) }
         buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -37,7 +37,7 @@ enum StatusLineView {
         let width = Layout.contentWidth(state.size.width)
         var items: [(keys: String, label: String)]
         if case .cases(let list) = screen, let editing = list.filter.editing {
-            items = Keymap.filterBar.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
+            items = state.keys.filterBar.compactMap { b in b.hint.map { (b.keyLabel, $0) } }
             // A field name being typed: what it takes first, then the keys that still fit.
             let typed = String(editing.field.characters.prefix(editing.field.caret))
             if let hint = FilterCheatSheet.hint(typing: typed) {
@@ -48,17 +48,18 @@ enum StatusLineView {
             }
         } else {
             let atTop = state.tabs[state.active].isAtRoot
-            items = Keymap.bindings(Keymap.main, in: screen.context).compactMap { b in
+            items = Keymap.bindings(state.keys.main, in: screen.context).compactMap { b in
                 guard let hint = b.hint else { return nil }
                 return (b.keys[0].name, b.command == .backOrQuit && atTop ? "quit" : hint)
             }
             // Saved drafts are a sign of unfinished work: counted first, with the key that lists them.
             if let count = state.tabs[state.active].drafts?.count, count > 0 {
-                items.insert((Keymap.name(of: .drafts), "\(count) draft\(count == 1 ? "" : "s")"), at: 0)
+                items.insert((state.keys.name(of: .drafts), "\(count) draft\(count == 1 ? "" : "s")"), at: 0)
             }
             // Marked rows, and what acts on them, before everything else.
             if case .cases(let list) = screen, !list.marks.isEmpty {
-                items.insert(("x p h u", "act on \(list.marks.count) marked · Esc clears"), at: 0)
+                let keys = [Command.bulk(.close), .bulk(.severity), .bulk(.share), .toggleRead].map(state.keys.name(of:)).joined(separator: " ")
+                items.insert((keys, "act on \(list.marks.count) marked · \(state.keys.name(of: .back)) clears"), at: 0)
             }
         }
         return join(items, width: width)

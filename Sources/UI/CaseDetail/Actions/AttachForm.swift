@@ -16,7 +16,7 @@ struct AttachForm: OverlayForm, Equatable {
             env.status = .info("The files are being attached…")
             return []
         }
-        switch Keymap.binding(for: key, in: Keymap.attach)?.command {
+        switch Keymap.binding(for: key, in: env.keys.attach)?.command {
         case .close?:
             if picker.listCursor != nil { picker.listCursor = nil; return [] }
             env.close()
@@ -61,7 +61,7 @@ struct AttachForm: OverlayForm, Equatable {
         AttachmentPickerView.render(picker, focused: sending == nil,
                                     in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2), into: &buffer)
         if sending != nil { buffer.putMessage(.progress("Attaching…"), in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1)) }
-        let hints = [("Enter", "add"), ("Tab", "complete")] + Keymap.hints(Keymap.attach)
+        let hints = [("Enter", "add"), ("Tab", "complete")] + Keymap.hints(context.keys.attach)
         buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

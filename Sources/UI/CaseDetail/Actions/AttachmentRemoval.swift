@@ -19,7 +19,7 @@ struct AttachmentRemoval: OverlayForm, Equatable {
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         if let picked { return confirm(picked, key, &env) }
-        switch Keymap.binding(for: key, in: Keymap.choice)?.command {
+        switch Keymap.binding(for: key, in: env.keys.choice)?.command {
         case .up?: cursor = max(0, cursor - 1)
         case .down?: cursor = min(attachments.count - 1, cursor + 1)
         case .close?:
@@ -28,13 +28,13 @@ struct AttachmentRemoval: OverlayForm, Equatable {
         case .choose?:
             picked = attachments[cursor]
         case nil:
-            env.status = .info("\(key.name): choose with j k and Enter, or Esc to cancel.")
+            env.status = .info("\(key.name): \(env.keys.choiceSentence).")
         }
         return []
     }
 
     private mutating func confirm(_ attachment: AttachmentInfo, _ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.confirm)?.command {
+        switch Keymap.binding(for: key, in: env.keys.confirm)?.command {
         case .yes?:
             let number = target.number
             return env.sendCaseCommand(.removeAttachment(id: attachment.id), on: number, what: "remove \(attachment.name) from case \(number)",
@@ -43,7 +43,7 @@ struct AttachmentRemoval: OverlayForm, Equatable {
         case .no?:
             picked = nil  // back to the list
         case nil:
-            env.status = .info("Press y or n.")
+            env.status = .info(env.keys.yesOrNoSentence)
         }
         return []
     }
@@ -52,7 +52,7 @@ struct AttachmentRemoval: OverlayForm, Equatable {
         if let picked {
             buffer.drawQuestion("Remove \(picked.name) (\(ByteCount.format(picked.size)), added by \(picked.addedBy)) from case "
                                 + "\(target.number)? Its content is erased; the history keeps that it was attached. y/n",
-                                title: "Remove attachment", keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
+                                title: "Remove attachment", keys: Keymap.hints(context.keys.confirm), minimumWidth: 40)
             return
         }
         let rect = buffer.bounds.centered(width: 70, height: min(attachments.count, 12) + 6)
@@ -66,6 +66,6 @@ struct AttachmentRemoval: OverlayForm, Equatable {
             let item: StyledLine = [Span(a.name, Theme.plain), Span("  \(ByteCount.format(a.size)) · \(a.addedBy)", Theme.dim)]
             buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 2 + row, width: inner.width, height: 1), selected: i == cursor)
         }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -35,6 +35,6 @@ struct Confirmation: OverlayForm, Equatable {
 
     /// The question wrapped, the box grown to hold it (up to the screen), the keys on the last row.
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        buffer.drawQuestion(question, title: title, keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
+        buffer.drawQuestion(question, title: title, keys: Keymap.hints(context.keys.confirm), minimumWidth: 40)
     }
 }

@@ -18,7 +18,7 @@ struct EscalationForm: OverlayForm, Equatable {
     var reason: EscalationReason { EscalationReason.allCases[min(max(0, cursor), EscalationReason.allCases.count - 1)] }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let command = Keymap.binding(for: key, in: Keymap.escalate)?.command
+        let command = Keymap.binding(for: key, in: env.keys.escalate)?.command
         if env.closeOrWait(closing: command == .close, sending: sending,
                            cancelled: "Case \(target.number) not escalated; nothing was sent.", busy: "The escalation is being sent…") {
             return []
@@ -45,9 +45,9 @@ struct EscalationForm: OverlayForm, Equatable {
         default:
             switch focus {
             case .justification:
-                if field.handleMultiline(key) == .changed { error = nil }
+                if field.handleMultiline(key, env.keys) == .changed { error = nil }
             case .reason:
-                switch Keymap.binding(for: key, in: Keymap.formList)?.command {
+                switch Keymap.binding(for: key, in: env.keys.formList)?.command {
                 case .up?: cursor = max(0, cursor - 1)
                 case .down?: cursor = min(EscalationReason.allCases.count - 1, cursor + 1)
                 default:
@@ -82,6 +82,6 @@ struct EscalationForm: OverlayForm, Equatable {
         TextAreaView.render(field, in: area, caret: writing && sending == nil, into: &buffer)
         buffer.putMessage(sending != nil ? .progress("Escalating…") : error.map(FormMessage.error),
                           in: Rect(x: inner.x, y: area.maxY, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.escalate), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.escalate), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

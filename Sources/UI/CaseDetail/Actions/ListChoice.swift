@@ -15,7 +15,7 @@ protocol ListChoice: OverlayForm {
 
 extension ListChoice {
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.choice)?.command {
+        switch Keymap.binding(for: key, in: env.keys.choice)?.command {
         case .up?: cursor = max(0, cursor - 1)
         case .down?: cursor = min(Self.values.count - 1, cursor + 1)
         case .close?:
@@ -24,7 +24,7 @@ extension ListChoice {
         case .choose?:
             return choose(Self.values[cursor], &env)
         case nil:
-            env.status = .info("\(key.name): choose with j k and Enter, or Esc to cancel.")
+            env.status = .info("\(key.name): \(env.keys.choiceSentence).")
         }
         return []
     }

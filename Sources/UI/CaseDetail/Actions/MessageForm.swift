@@ -44,12 +44,12 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
         if editing != nil { return [] }
-        let command = Keymap.binding(for: key, in: Keymap.messageEditor)?.command
+        let command = Keymap.binding(for: key, in: env.keys.messageEditor)?.command
         if command == .close {
             let keep = !field.isEmpty || unsaved || sending != nil
             env.then.append(keep ? .park : .close)
             env.status = .info(field.isEmpty ? "Message closed; nothing was sent."
-                                             : "Message kept as a draft; nothing was sent. Press \(Keymap.name(of: .caseAction(.message))) to go on.")
+                                             : "Message kept as a draft; nothing was sent. Press \(env.keys.name(of: .caseAction(.message))) to go on.")
             return []
         }
         if sending != nil {
@@ -76,7 +76,7 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
                 return [sent.effect]
             }
         case .newline?, nil, .close?:
-            if field.handleMultiline(key) == .changed {
+            if field.handleMultiline(key, env.keys) == .changed {
                 unsaved = true
                 error = nil
             }
@@ -141,7 +141,7 @@ struct MessageForm: OverlayForm, DraftedForm, Equatable {
         let count = field.characters.count, limit = Limits.messageMaxLength
         let counter = [Span("\(NumberFormat.grouped(count)) / \(NumberFormat.grouped(limit))", count > limit ? Theme.error : Theme.dim)]
         let bottom = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
-        buffer.putSides(left: StatusLineView.join(Keymap.hints(Keymap.messageEditor), width: inner.width - counter.displayWidth - 2),
+        buffer.putSides(left: StatusLineView.join(Keymap.hints(context.keys.messageEditor), width: inner.width - counter.displayWidth - 2),
                         right: counter, in: bottom, margin: 0)
     }
 }

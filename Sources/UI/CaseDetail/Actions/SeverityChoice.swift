@@ -49,6 +49,6 @@ struct SeverityChoice: ListChoice, Equatable {
         for (offset, line) in wrap(meaning, width: inner.width).prefix(2).enumerated() {
             buffer.put(line, x: inner.x, y: inner.y + 3 + levels.count + offset, style: Theme.plain, clip: inner)
         }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

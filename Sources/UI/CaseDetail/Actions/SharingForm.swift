@@ -26,7 +26,7 @@ struct SharingForm: OverlayForm, Equatable {
     var changed: Bool { !add.isEmpty || !remove.isEmpty }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        let command = Keymap.binding(for: key, in: Keymap.sharing)?.command
+        let command = Keymap.binding(for: key, in: env.keys.sharing)?.command
         if env.closeOrWait(closing: command == .close, sending: sending, cancelled: "Sharing unchanged.",
                            busy: "The sharing changes are being saved…") {
             return []
@@ -61,14 +61,14 @@ struct SharingForm: OverlayForm, Equatable {
         default:
             switch focus {
             case .list:
-                switch Keymap.binding(for: key, in: Keymap.formList)?.command {
+                switch Keymap.binding(for: key, in: env.keys.formList)?.command {
                 case .up?: cursor = max(0, cursor - 1)
                 case .down?: cursor = min(max(0, entries.count - 1), cursor + 1)
                 case .toggleRemove?: toggleRemoval()
                 default: env.status = .info("\(key.name): j k select, x or d marks for removal, Tab to type an address.")
                 }
             case .field:
-                if field.handle(key) == .changed { error = nil }
+                if field.handle(key, env.keys) == .changed { error = nil }
             }
         }
         return []
@@ -145,7 +145,7 @@ struct SharingForm: OverlayForm, Equatable {
                          area: Rect(x: inner.x, y: fieldY + 1, width: inner.width, height: 1))
         buffer.putMessage(sending != nil ? .progress("Saving…") : error.map(FormMessage.error),
                           in: Rect(x: inner.x, y: fieldY + 2, width: inner.width, height: 1))
-        var hints = Keymap.hints(Keymap.sharing)
+        var hints = Keymap.hints(context.keys.sharing)
         if inList { hints.insert(("x", "remove"), at: 1) }
         buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }

@@ -41,6 +41,6 @@ struct StatusChoice: ListChoice, Equatable {
             let item: StyledLine = [Span(status == current ? "* " : "  ", Theme.key), Span(status.label, Theme.plain)]
             buffer.putRow(item, in: Rect(x: inner.x, y: inner.y + 2 + i, width: inner.width, height: 1), selected: i == cursor)
         }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

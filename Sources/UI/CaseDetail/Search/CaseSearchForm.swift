@@ -8,14 +8,14 @@ struct CaseSearchForm: OverlayForm, Equatable {
     init(text: String) { field = TextField(text) }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.caseSearch)?.command {
+        switch Keymap.binding(for: key, in: env.keys.caseSearch)?.command {
         case .submit?:
             env.close()
             env.then.append(.searchCase(field.text))
         case .cancel?:
             env.close()
         default:
-            _ = field.handle(key)
+            _ = field.handle(key, env.keys)
         }
         return []
     }
@@ -29,7 +29,7 @@ struct CaseSearchForm: OverlayForm, Equatable {
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: x, y: rect.y, width: max(1, rect.width - x - 1), height: 1))
         let hints = Rect(x: 0, y: buffer.bounds.maxY - 1, width: buffer.bounds.width, height: 1)
         buffer.fill(hints, style: .plain)
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.caseSearch), width: hints.width - 1), x: 1, y: hints.y, clip: hints)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.caseSearch), width: hints.width - 1), x: 1, y: hints.y, clip: hints)
     }
 }
 

@@ -17,13 +17,13 @@ extension AppState {
 
     mutating func filterKey(_ key: Key) -> [Effect] {
         guard case .cases(var list)? = currentScreen, var editing = list.filter.editing else { return [] }
-        switch Keymap.binding(for: key, in: Keymap.filterBar)?.command {
+        switch Keymap.binding(for: key, in: keys.filterBar)?.command {
         case .submit?: return applyFilterText(closing: true)
         case .cancel?: return cancelFilter()
         default: break
         }
         // Typing only restarts the debounce; the tick that finds it quiet applies it.
-        if editing.field.handle(key) == .changed { editing.debounce = .waiting(since: now) }
+        if editing.field.handle(key, keys) == .changed { editing.debounce = .waiting(since: now) }
         list.filter.editor = .editing(editing)
         tabs[active].current = .cases(list)
         return []

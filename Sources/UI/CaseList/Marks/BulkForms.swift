@@ -17,7 +17,7 @@ struct BulkConfirmation: OverlayForm, Equatable {
     }
 
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
-        buffer.drawQuestion(question, title: "Marked cases", keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
+        buffer.drawQuestion(question, title: "Marked cases", keys: Keymap.hints(context.keys.confirm), minimumWidth: 40)
     }
 }
 
@@ -38,7 +38,7 @@ struct BulkReadConfirmation: OverlayForm, Equatable {
     func render(_ context: ViewContext, into buffer: inout ScreenBuffer) {
         let what = count == 1 ? "the marked case" : "the \(count) marked cases"
         buffer.drawQuestion("Mark \(what) \(read ? "read" : "unread")? (For you alone.)", title: "Marked cases",
-                            keys: Keymap.hints(Keymap.confirm), minimumWidth: 40)
+                            keys: Keymap.hints(context.keys.confirm), minimumWidth: 40)
     }
 }
 
@@ -67,7 +67,7 @@ struct BulkSeverityChoice: ListChoice, Equatable {
             buffer.putRow([Span("  "), Span(level.label, Theme.severity(level))],
                           in: Rect(x: inner.x, y: inner.y + 2 + i, width: inner.width, height: 1), selected: i == cursor)
         }
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.choice, keyLabels: true), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }
 
@@ -78,7 +78,7 @@ struct BulkSharingForm: OverlayForm, Equatable {
     var error: String?
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.bulkShare)?.command {
+        switch Keymap.binding(for: key, in: env.keys.bulkShare)?.command {
         case .submit?:
             switch Validate.email(field.text, field: "address") {
             case .failure(let refusal):
@@ -91,7 +91,7 @@ struct BulkSharingForm: OverlayForm, Equatable {
             env.close()
             env.status = .info("Nothing changed.")
         default:
-            if field.handle(key) == .changed { error = nil }
+            if field.handle(key, env.keys) == .changed { error = nil }
         }
         return []
     }
@@ -103,6 +103,6 @@ struct BulkSharingForm: OverlayForm, Equatable {
         buffer.put([error.map { Span($0, Theme.error) } ?? Span("An address to add to every marked case's sharing", Theme.dim)],
                    x: inner.x, y: inner.y, clip: inner)
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.bulkShare), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.bulkShare), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -38,7 +38,8 @@ extension AppState {
     /// `x`, `p` or `h`: the question (or the choice) for every marked case.
     mutating func startBulk(_ action: BulkAction) {
         guard let marks = currentCaseList?.marks, !marks.isEmpty else {
-            status = .info("Mark cases with Space (or * for every loaded case) first; then \(Keymap.name(of: .bulk(action))) acts on them.")
+            status = .info("Mark cases with \(keys.name(of: .mark(.toggle))) (or \(keys.name(of: .mark(.all))) for every loaded case) first; "
+                           + "then \(keys.name(of: .bulk(action))) acts on them.")
             return
         }
         // One change to the marked cases at a time: the next waits for the summary of this one.

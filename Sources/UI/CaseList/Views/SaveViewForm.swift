@@ -22,7 +22,7 @@ struct SaveViewForm: OverlayForm, Equatable {
     }
 
     mutating func key(_ key: Key, _ env: inout Env) -> [Effect] {
-        switch Keymap.binding(for: key, in: Keymap.saveView)?.command {
+        switch Keymap.binding(for: key, in: env.keys.saveView)?.command {
         case .submit?:
             guard saving == nil else { return [] }
             switch SavedView.checked(name: field.text, filter: filter, sort: sort, among: views) {
@@ -38,7 +38,7 @@ struct SaveViewForm: OverlayForm, Equatable {
             if let saving { env.requests.forget(saving.request) }
             env.close()
         default:
-            if saving == nil, field.handle(key) == .changed { error = nil }
+            if saving == nil, field.handle(key, env.keys) == .changed { error = nil }
         }
         return []
     }
@@ -68,6 +68,6 @@ struct SaveViewForm: OverlayForm, Equatable {
             else { [Span("Its name, shown above the lists (Tab moves between views)", Theme.dim)] }
         buffer.put(note, x: inner.x, y: inner.y + 1, clip: inner)
         FieldView.render(field, masked: false, focused: true, into: &buffer, area: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 1))
-        buffer.put(StatusLineView.join(Keymap.hints(Keymap.saveView), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
+        buffer.put(StatusLineView.join(Keymap.hints(context.keys.saveView), width: inner.width), x: inner.x, y: inner.maxY - 1, clip: inner)
     }
 }

@@ -18,7 +18,7 @@ extension AppState {
     mutating func moveSection(by step: Int) -> [Effect] {
         guard case .cases(var list)? = currentScreen else { return [] }
         guard !views.isEmpty else {
-            status = .info("No saved views: filter the list with / and press \(Keymap.name(of: .saveView)) to save it as one.")
+            status = .info("No saved views: filter the list with / and press \(keys.name(of: .saveView)) to save it as one.")
             return []
         }
         let count = views.count + 1
