@@ -45,7 +45,7 @@ public struct AppRunner {
         terminal.enableMouse(preferences.mouse)
         // What of the file's keys and colours couldn't be used: said once, at start, with the line of each.
         let settingsProblems = (keyProblems + colourProblems).isEmpty ? nil
-            : "\(ConfigFile.path): " + (keyProblems + colourProblems).joined(separator: "; ")
+            : "\(ConfigFile.shortPath): " + (keyProblems + colourProblems).joined(separator: "; ")
         // The change tokens are read before the first page, so a change made before the first poll is noticed by it
         // instead of becoming its starting point.
         runner.checkForChanges(wait: true)

@@ -9,6 +9,11 @@ import TOMLKit
 /// with its line and column, and the defaults apply.
 public enum ConfigFile {
     public static var path: String { Paths.configHome + "/careportal/config.toml" }
+    /// The path as the status line says it: under the home folder as `~/…`, to leave room for what is wrong.
+    public static var shortPath: String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        return !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
 
     /// The preferences in the file at `path` (written with the defaults first when there is none and `writingDefaults`:
     /// the app's first start; a command only reads), and what was wrong

@@ -12,6 +12,8 @@ struct Keys: ParsableCommand {
             + "`jump = [\":\", \"g\"]`) and `[keys.TABLE]` a form's (`[keys.confirm]` `yes = [\"y\", \"Enter\"]`). A line that can't "
             + "be used (an unknown name, a key that isn't one, two entries on one key) is said here and when the app starts, "
             + "and that entry keeps its own keys. Exit 2 when there is such a line.")
+    /// Taken like on every command (`careportal --db X keys`); the keys are the same for every place.
+    @OptionGroup(visibility: .hidden) var actor: ActorOptions
     @Flag(help: "Print JSON: [{\"table\", \"about\", \"entries\": [{\"name\", \"keys\", \"help\"}]}].") var json = false
 
     func run() throws {
@@ -40,6 +42,8 @@ struct ThemeCommand: ParsableCommand {
             + "the 256-colour palette), `\"bright-blue\"`, `\"#5fafd7\"` (the nearest of the palette) or `\"default\"` (the terminal's "
             + "own). On a terminal of eight colours careportal's colours are its eight-colour choices; yours become the nearest "
             + "of the eight. Exit 2 when a line can't be used.")
+    /// Taken like on every command; the colours are the same for every place.
+    @OptionGroup(visibility: .hidden) var actor: ActorOptions
     @Flag(help: "Print JSON: [{\"name\", \"about\", \"color\", \"eightColors\"}].") var json = false
 
     struct Row: Encodable {

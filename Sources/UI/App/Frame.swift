@@ -25,7 +25,7 @@ enum Frame {
             case .detail(let view): CaseDetailView.render(view, state: state, layout: layout, into: &buffer)
             }
             if let bar = layout.filterBar, case .cases(let list) = screen {
-                FilterBarView.render(list.filter, into: &buffer, area: bar)
+                FilterBarView.render(list.filter, editKey: state.keys.name(of: .editFilter), into: &buffer, area: bar)
             }
             if let line = layout.sections, case .cases(let list) = screen {
                 SectionsView.render(list, state: state, into: &buffer, area: line)

@@ -6,13 +6,15 @@ import ScreenKit
 enum FilterBarView {
     static let label = "Filter "
 
-    static func render(_ filter: CaseFilter, into buffer: inout ScreenBuffer, area: Rect) {
+    /// `editKey`: the key that opens the bar, named in its hint.
+    static func render(_ filter: CaseFilter, editKey: String, into buffer: inout ScreenBuffer, area: Rect) {
         let inner = area.inset(left: Layout.margin, right: Layout.margin)
         let x = buffer.put(label, x: inner.x, y: inner.y, style: Theme.bold, clip: inner)
         let fieldArea = Rect(x: x, y: inner.y, width: inner.maxX - x, height: 1)
         guard let editing = filter.editing else {
-            buffer.put(buffer.glyphs.fit(filter.text, toWidth: fieldArea.width - 10), x: fieldArea.x, y: fieldArea.y, clip: fieldArea)
-            buffer.put("/ edit", x: fieldArea.maxX - 6, y: fieldArea.y, style: Theme.hint, clip: fieldArea)
+            let hint = "\(editKey) edit"
+            buffer.put(buffer.glyphs.fit(filter.text, toWidth: fieldArea.width - hint.displayWidth - 4), x: fieldArea.x, y: fieldArea.y, clip: fieldArea)
+            buffer.put(hint, x: fieldArea.maxX - hint.displayWidth, y: fieldArea.y, style: Theme.hint, clip: fieldArea)
             return
         }
         let field = editing.field
