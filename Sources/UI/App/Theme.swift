@@ -50,7 +50,7 @@ public enum ThemeColor: UInt8, CaseIterable, Sendable {
         case .error, .p1: .init(.ansi(1))
         case .success: .init(.ansi(2))
         case .warning, .p2: .init(.indexed(214), eight: .ansi(3))
-        case .p4: .init(.indexed(74), eight: .ansi(4))
+        case .p4: .init(.indexed(74))  // cyan on eight colours: blue is hard to read on a dark background
         case .new, .unread, .support: .init(.ansi(6))
         case .yourTurn: .init(.ansi(5))
         case .marked: .init(.ansi(3))
