@@ -58,7 +58,7 @@ test: test-deps bench-guard soak-short
 
 ## The benchmark at 10,000 cases: fails when an operation's app/raw SQLite ratio exceeds its bound.
 bench-guard: release
-	@tmp=$$(mktemp -d); $(BIN_RELEASE) bench --cases 10000 --db $$tmp/bench.sqlite3 --iterations 40 --check; rc=$$?; rm -rf $$tmp; exit $$rc
+	@tmp=$$(mktemp -d); $(BIN_RELEASE) bench --cases 10000 --db $$tmp/bench.sqlite3 --iterations 40 --idle 10 --check; rc=$$?; rm -rf $$tmp; exit $$rc
 
 ## Soak: SOAK_WRITERS processes file cases, post messages and read one database for SOAK_SECONDS under random kill -9;
 ## then every acknowledged command has exactly one history event, nothing is duplicated, and SQLite's and the search

@@ -12,13 +12,16 @@ public struct BenchReport: Encodable {
     public var peakResidentMiB: Double
     /// The launched app's own, at its first full screen (the largest of the launches).
     public var launchedAppPeakResidentMiB: Double?
+    /// A launched app left alone at its first screen: its CPU in percent of one core, and over how many seconds.
+    public var idleCPUPercent: Double?
+    public var idleSeconds: Double?
 
     public struct NotABenchmark: Error, CustomStringConvertible {
         public var description: String
     }
 
     /// Measures the database at `path`, generating it first (`cases` cases, `customers` customers) if it doesn't exist.
-    public static func measure(database path: String, cases: Int, customers: Int, iterations: Int) throws -> BenchReport {
+    public static func measure(database path: String, cases: Int, customers: Int, iterations: Int, idleSeconds: Double = 0) throws -> BenchReport {
         var generation: Double?
         if !FileManager.default.fileExists(atPath: path) {
             let started = Date()
@@ -31,7 +34,7 @@ public struct BenchReport: Encodable {
         }
         let bench = try StoreBenchmark(store: portal, user: user, iterations: iterations)
         var ops: [BenchMeasurement] = []
-        var launchedPeak: Double?
+        var launchedPeak: Double?, idle: Double?
         for (name, filter) in [("first page: all", ""), ("first page: is:open", "is:open"), ("first page: sev:p1", "sev:p1"),
                                ("first page: status:action-required", "status:action-required"),
                                ("first page: customer:acme", "customer:acme"), ("keyword: common word", "mail"),
@@ -68,11 +71,12 @@ public struct BenchReport: Encodable {
         let domain = try portal.domain(id: user.domainID)?.name ?? ""
         ops += UIBench(portal: LocalPortal(store: portal), user: user, domainName: domain, iterations: iterations).run()
         // The real executable on a pseudo-terminal (the demo agent's password is the seed's).
-        switch LaunchBench(portal: portal, email: user.email, password: "alice-1-portal", iterations: iterations).run() {
-        case .success(let launches): ops += launches.operations; launchedPeak = launches.peakResidentMiB
+        switch LaunchBench(portal: portal, email: user.email, password: "alice-1-portal", iterations: iterations, idleSeconds: idleSeconds).run() {
+        case .success(let launches): ops += launches.operations; launchedPeak = launches.peakResidentMiB; idle = launches.idleCPUPercent
         case .failure(let why): FileHandle.standardError.write(Data("bench: launch not measured: \(why)\n".utf8))
         }
         return BenchReport(database: path, cases: cases, generationSeconds: generation, operations: ops,
-                           peakResidentMiB: StoreBenchmark.peakResidentMiB(), launchedAppPeakResidentMiB: launchedPeak)
+                           peakResidentMiB: StoreBenchmark.peakResidentMiB(), launchedAppPeakResidentMiB: launchedPeak,
+                           idleCPUPercent: idle, idleSeconds: idle == nil ? nil : idleSeconds)
     }
 }

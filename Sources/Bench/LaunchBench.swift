@@ -14,6 +14,8 @@ struct LaunchBench {
     let email: String
     let password: String
     let iterations: Int
+    /// Seconds to leave one launched app idle at its first screen, measuring its CPU (0: not measured).
+    var idleSeconds: Double = 0
     let width = 120, height = 40
 
     struct Failed: Error, CustomStringConvertible { let description: String }
@@ -22,6 +24,8 @@ struct LaunchBench {
         var operations: [BenchMeasurement]
         /// The largest peak resident memory of a launched app, killed at its first full screen.
         var peakResidentMiB: Double
+        /// An idle app's CPU, in percent of one core, over `idleSeconds` at its first screen.
+        var idleCPUPercent: Double?
     }
 
     /// Times to the first output and to the full first screen, or why they could not be measured.
@@ -71,10 +75,15 @@ struct LaunchBench {
             guard let f = r.firstOutput, let m = r.marker else { throw Failed(description: "the launched app never showed case \(marker)") }
             first.append(f); full.append(m); peak = max(peak, r.peakResidentKiB)
         }
+        var idle: Double?
+        if idleSeconds > 0 {
+            let r = try launch.run(until: marker, settle: 0, idle: idleSeconds)
+            idle = r.idleCPUPercent
+        }
         // The first two launches warm the page cache, as the other measurements' warm-up runs do.
         return Measured(operations: [BenchMeasurement(name: "launch: spawn to first output", times: Array(first.dropFirst(2)), raw: nil),
                                      BenchMeasurement(name: "launch: spawn to full first screen", times: Array(full.dropFirst(2)), raw: nil)],
-                        peakResidentMiB: Double(peak) / 1024)
+                        peakResidentMiB: Double(peak) / 1024, idleCPUPercent: idle)
     }
 }
 
@@ -91,11 +100,14 @@ struct Launch {
         var marker: Double?
         /// The app's peak resident memory when it was killed.
         var peakResidentKiB = 0
+        /// Its CPU while left alone after the marker, in percent of one core.
+        var idleCPUPercent: Double?
     }
 
     /// Runs the app until `marker` has been written (or, with no marker, until `settle` seconds pass without
-    /// output), then kills it. Gives up after 10 s.
-    func run(until marker: String?, settle: Double) throws -> Outcome {
+    /// output), then kills it; with `idle`, it is first left alone that many seconds at the marker (its output read
+    /// and dropped) and its CPU time over them measured. Gives up after 10 s without the marker.
+    func run(until marker: String?, settle: Double, idle: Double = 0) throws -> Outcome {
         let master = PTY.openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, let name = PTY.ptsname(master) else {
             throw LaunchBench.Failed(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
@@ -144,6 +156,14 @@ struct Launch {
             }
         }
         outcome.output = String(decoding: bytes, as: UTF8.self)
+        if idle > 0, outcome.marker != nil {
+            let cpuBefore = Self.cpuSeconds(pid), wallBefore = elapsed()
+            while elapsed() - wallBefore < idle * 1000 {
+                var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                if poll(&fds, 1, 100) > 0, read(master, &buffer, buffer.count) <= 0 { break }
+            }
+            if let a = cpuBefore, let b = Self.cpuSeconds(pid) { outcome.idleCPUPercent = (b - a) / ((elapsed() - wallBefore) / 1000) * 100 }
+        }
         // The app's own high-water mark (the rusage of a spawned child also counts its parent's, from before exec).
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
         if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
@@ -154,6 +174,18 @@ struct Launch {
         var exit: Int32 = 0
         waitpid(pid, &exit, 0)
         return outcome
+    }
+}
+
+extension Launch {
+    /// A process's user and system CPU time so far, in seconds (`/proc/PID/stat`, fields 14 and 15, in clock ticks).
+    static func cpuSeconds(_ pid: pid_t) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After the command name (which may hold spaces) come the fields from the third on.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
 

@@ -13,6 +13,17 @@ public struct ChangeNotice: Sendable, Equatable, Codable {
     }
 }
 
+/// Where a portal's data is now, as the app compares it between two looks: a different token means someone wrote.
+public struct ChangeToken: Sendable, Equatable {
+    /// The latest history event (every case change appends one): arrivals are read after it.
+    public var lastEvent: Int64
+    /// Commits that append no event (admin changes, access grants, sessions): a count of the times the store saw its
+    /// database change, where it can tell (SQLite's `data_version`); 0 where changes come only as events.
+    public var commits: Int64
+
+    public init(lastEvent: Int64, commits: Int64 = 0) { self.lastEvent = lastEvent; self.commits = commits }
+}
+
 /// The changes a user may see after an event id, and the last event id looked at (seen or not), to go on from.
 public struct ChangeBatch: Sendable, Equatable {
     public var notices: [ChangeNotice]

@@ -174,7 +174,7 @@ public final class LocalPortal: Portal {
     public func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport {
         try call { s throws(StoreError) in try s.deliverAlerts(to: destination) }
     }
-    public func changeToken() throws(PortalError) -> Int64 { try call { s throws(StoreError) in try s.changeToken() } }
+    public func changeToken() throws(PortalError) -> ChangeToken { try call { s throws(StoreError) in try s.changeToken() } }
     public func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch {
         try call { s throws(StoreError) in try s.changes(as: user, after: id, limit: limit) }
     }

@@ -81,7 +81,7 @@ public protocol Portal: Sendable {
     // MARK: Alerts and changes
     func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport
     /// A value that changes whenever anyone writes: the app polls it to refresh what is on screen.
-    func changeToken() throws(PortalError) -> Int64
+    func changeToken() throws(PortalError) -> ChangeToken
     /// The case changes after event `id` that `user` may see, oldest first (at most `limit` events looked at).
     func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch
 }

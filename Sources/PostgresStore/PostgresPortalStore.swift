@@ -68,10 +68,10 @@ public final class PostgresPortalStore: CaseStore, @unchecked Sendable {
 
     /// The latest history event's id: every case change appends one. Heard of by `ChangeListener` (NOTIFY), so asking
     /// costs no query while it listens.
-    public func changeToken() throws(StoreError) -> Int64 {
-        try listener.token { () throws(StoreError) in
+    public func changeToken() throws(StoreError) -> ChangeToken {
+        ChangeToken(lastEvent: try listener.token { () throws(StoreError) in
             try read(.system) { db in try db.value("SELECT COALESCE(MAX(id), 0) FROM history", as: Int64.self) ?? 0 }
-        }
+        })
     }
 
     public func changes(as user: User, after id: Int64, limit: Int) throws(StoreError) -> ChangeBatch {

@@ -174,7 +174,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     /// The latest change any of this client's sessions may see, from their event streams (`/v1/events`, followed
     /// from the first call on): no request per call. Until a stream has started, `/v1/changes` answers; while one is
     /// down, its reason is thrown (the app shows it as reconnecting).
-    public func changeToken() throws(PortalError) -> Int64 {
+    public func changeToken() throws(PortalError) -> ChangeToken {
         let sessions = lock.withLock { tokens }
         guard !sessions.isEmpty else { throw .refused(Refusal("not signed in to \(location)")) }
         var latest: Int64 = 0
@@ -187,7 +187,7 @@ public final class RemotePortal: Portal, @unchecked Sendable {
                 latest = max(latest, reply["token"] ?? 0)
             }
         }
-        return latest
+        return ChangeToken(lastEvent: latest)  // a server's changes come as its events
     }
 
     /// The event stream of a session, started on first use (and again when the session's token changed).

@@ -144,7 +144,7 @@ public final class EffectRunner: @unchecked Sendable {
 
     /// Whether `place` changed since it was last looked at; others' changes there are sent as arrivals.
     private func check(_ place: Place) -> Bool {
-        let token: Int64
+        let token: ChangeToken
         do throws(PortalError) { token = try place.portal.changeToken() } catch {
             lock.withLock {
                 place.failedFor = min(15, max(0.5, place.failedFor * 2))
@@ -157,8 +157,11 @@ public final class EffectRunner: @unchecked Sendable {
         place.lost = nil
         defer { place.lastChange = token }
         guard let last = place.lastChange, last != token else { return false }
-        let arrived = arrivals(in: place, after: last)
-        if !arrived.isEmpty { send(.arrived(arrived)) }
+        // A write that appends no event (an admin change) refreshes the screen and brings no arrival.
+        if token.lastEvent != last.lastEvent {
+            let arrived = arrivals(in: place, after: last.lastEvent)
+            if !arrived.isEmpty { send(.arrived(arrived)) }
+        }
         return true
     }
 

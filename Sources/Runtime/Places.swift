@@ -11,7 +11,7 @@ public typealias PlaceOpener = @Sendable (String) throws(PortalError) -> any Por
 final class Place: @unchecked Sendable {
     let portal: any Portal
     /// The change token last seen, and whether the last look failed (with why). Only touched on the runner's queue.
-    var lastChange: Int64?
+    var lastChange: ChangeToken?
     var lost: String?
     /// When to look again after a failure, and for how long it has failed. Under the runner's lock.
     var retryAt = Date.distantPast

@@ -79,7 +79,7 @@ public actor ChangeWatcher {
     func latest() async throws -> Int64 {
         if let readAt, ContinuousClock.now - readAt < Self.interval { return value }
         let portal = self.portal
-        value = try await Blocking.run { () throws(PortalError) in try portal.changeToken() }
+        value = try await Blocking.run { () throws(PortalError) in try portal.changeToken().lastEvent }
         readAt = .now
         return value
     }

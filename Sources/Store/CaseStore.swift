@@ -67,7 +67,7 @@ public protocol CaseStore: AnyObject, Sendable {
 
     // MARK: Alerts and changes
     func deliverAlerts(to destination: AlertDestination) throws(StoreError) -> DeliveryReport
-    func changeToken() throws(StoreError) -> Int64
+    func changeToken() throws(StoreError) -> ChangeToken
     func changes(as user: User, after id: Int64, limit: Int) throws(StoreError) -> ChangeBatch
 }
 

@@ -15,6 +15,8 @@ public final class PortalStore: Sendable {
     let writer: DatabaseQueue
     /// Connections for reads of independent statements (a page of a list), without the pool's check-out.
     let pageReaders: ReaderShelf
+    /// Notices others' commits for `changeToken`.
+    let commits: CommitWatch
     public let path: String
     public let clock: any Clock
     /// Password hashing cost; tests lower it to keep fixtures fast.
@@ -49,6 +51,7 @@ public final class PortalStore: Sendable {
             writer = try DatabaseQueue(path: path, configuration: config)
             readers = try DatabasePool(path: path, configuration: readOnly)
             pageReaders = ReaderShelf(path: path, configuration: readOnly)
+            commits = CommitWatch(path: path, configuration: readOnly)
             try Self.migrateIfNeeded(readers: readers, writer: writer)
         } catch {
             throw StoreError.from(error, path: path, waitingSince: started)
@@ -76,12 +79,17 @@ public final class PortalStore: Sendable {
 
     var now: Date { clock.now }
 
-    /// A token for noticing other processes' case writes: the latest history event's id (one index step).
-    /// Every case change (filing included) appends a history event, and none is ever deleted, so any of them changes
-    /// it. Other writes go unnoticed: admin changes (users, roles, licences, customers, and access grants or
-    /// transfers, which change what a list shows), drafts, feedback, sessions and alert delivery.
-    public func changeToken() throws(StoreError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM history") ?? 0 }
+    /// A token for noticing writes: any commit by another connection (this store's writer included) moves it
+    /// (`CommitWatch`: `PRAGMA data_version`, no query while nothing changed); its `lastEvent`, the latest history
+    /// event's id, is where arrivals are read from. Every case change appends an event, and none is ever deleted.
+    public func changeToken() throws(StoreError) -> ChangeToken {
+        do {
+            return try commits.token {
+                try readers.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM history") ?? 0 }
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
     }
 
     /// The case changes after history event `id` that `user` may see (Rules.canSee), oldest first; at most `limit`

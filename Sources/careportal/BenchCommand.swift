@@ -26,6 +26,7 @@ struct BenchStore: ParsableCommand {
     @Option(help: "The benchmark database (default: $XDG_DATA_HOME/careportal/bench-N-C.sqlite3, N cases and C customers), or an empty or earlier benchmark postgresql://… database.")
     var db: String?
     @Option(help: "Samples per operation.") var iterations = 40
+    @Option(help: "Seconds to leave a launched app idle at its first screen, measuring its CPU (0: not measured).") var idle: Double = 0
     @Flag(help: "Exit 1 when an operation's app/raw ratio exceeds its bound (the regression guard of `make test`).") var check = false
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
@@ -39,7 +40,7 @@ struct BenchStore: ParsableCommand {
             } else {
                 let path = try location.map { try $0.filePath(for: .direct("bench")) }
                     ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
-                report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations)
+                report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations, idleSeconds: idle)
             }
         } catch let e as StoreError {
             throw Failure(LocalPortal.portalError(e))
@@ -47,11 +48,17 @@ struct BenchStore: ParsableCommand {
             throw Failure.input("db: \(e.description)")
         }
         if json { try printJSON(report) } else { printTable(report) }
+        if check, let idle = report.idleCPUPercent, idle > Self.idleBound {
+            throw Failure(message: String(format: "bench: the idle app took %.2f%% of a core (bound %.1f%%)", idle, Self.idleBound), code: Failure.refused)
+        }
         if check, let worst = report.operations.first(where: { !$0.withinBound }) {
             throw Failure(message: "bench: \(worst.name) took \(String(format: "%.2f", worst.ratio!))× the raw driver (bound \(worst.bound!)×)",
                           code: Failure.refused)
         }
     }
+
+    /// An app doing nothing may use at most this much of a core (its own CPU time: the machine's load doesn't count).
+    static let idleBound = 1.0
 
     func printTable(_ r: BenchReport) {
         func ms(_ v: Double?) -> String { v.map { String(format: "%8.3f", $0) } ?? "       -" }
@@ -65,6 +72,7 @@ struct BenchStore: ParsableCommand {
         }
         print(String(format: "peak resident memory: %.1f MiB", r.peakResidentMiB))
         if let p = r.launchedAppPeakResidentMiB { print(String(format: "peak resident memory of the launched app at its first screen: %.1f MiB", p)) }
+        if let c = r.idleCPUPercent, let s = r.idleSeconds { print(String(format: "the launched app idle at its first screen: %.2f%% of a core over %.0f s", c, s)) }
     }
 }
 
@@ -162,6 +170,7 @@ struct BenchUI: ParsableCommand {
         """)
     @OptionGroup var actor: ActorOptions
     @Option(help: "Samples per operation.") var iterations = 40
+    @Option(help: "Seconds to leave a launched app idle at its first screen, measuring its CPU (0: not measured).") var idle: Double = 0
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {

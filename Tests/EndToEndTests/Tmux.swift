@@ -1,4 +1,5 @@
 import Foundation
+import PostgresCluster
 import Testing
 
 /// Drives the real binary inside a detached tmux session on a private socket.
@@ -20,7 +21,9 @@ final class Tmux {
         guard let path = Self.path else { throw Missing() }
         let argv = [path, "-L", socket, "-f", "/dev/null"] + args
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
+        // Close-on-exec, so no process another test spawns meanwhile (a PostgreSQL server, another tmux server) holds
+        // its write end open and keeps this read from ever seeing the end.
+        guard closeOnExecPipe(&fds) == 0 else { throw POSIXError(.EIO) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,8 +32,8 @@ final class Tmux {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
+        // Nothing else of this process goes with it: a tmux server lives on, and would hold others' pipes open.
+        closeFiles(from: 3, in: &actions)
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm-256color"
         env.removeValue(forKey: "TMUX")

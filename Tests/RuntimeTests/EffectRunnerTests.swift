@@ -127,6 +127,17 @@ import UI
         portal.token = 2
         runner.checkForChanges(wait: true)
         #expect(runner.drain() == [.dataChanged])
+        #expect(portal.calls.contains("changes"), "a new event: its arrivals are read")
+    }
+
+    @Test func aWriteWithoutAnEventRefreshesAndReadsNoArrival() throws {
+        let runner = runner
+        runner.checkForChanges(wait: true)
+        let before = portal.calls.filter { $0 == "changes" }.count
+        portal.commits = 1  // an admin change: a commit, no history event
+        runner.checkForChanges(wait: true)
+        #expect(runner.drain() == [.dataChanged])
+        #expect(portal.calls.filter { $0 == "changes" }.count == before, "no event, so no arrivals to read")
     }
 
     @Test func signingOutForgetsTheSessionForLaterEffects() {

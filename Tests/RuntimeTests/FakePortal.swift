@@ -138,7 +138,13 @@ final class FakePortal: Portal, @unchecked Sendable {
         set { lock.withLock { _token = newValue } }
     }
     private var _token: Int64 = 1
-    func changeToken() throws(PortalError) -> Int64 { try call("token"); return token }
+    /// Commits that append no event (an admin change), as the token counts them.
+    var commits: Int64 {
+        get { lock.withLock { _commits } }
+        set { lock.withLock { _commits = newValue } }
+    }
+    private var _commits: Int64 = 0
+    func changeToken() throws(PortalError) -> ChangeToken { try call("token"); return ChangeToken(lastEvent: token, commits: commits) }
     func changes(as user: User, after id: Int64, limit: Int) throws(PortalError) -> ChangeBatch {
         try call("changes"); return ChangeBatch(notices: [], through: id)
     }
