@@ -86,9 +86,12 @@ public struct AppRunner {
                 terminal.draw(buffer)
                 dirty = false
             }
-            // A result is drawn within 2 ms of arriving; idle, the loop wakes every 25 ms. Keys already waiting (a
+            // A result is drawn within 2 ms of arriving; idle, the loop sleeps until the next thing due (a debounce, a
+            // change check, the clock's tick), 250 ms at most: a key wakes it at once. Keys already waiting (a
             // paste, a held key) are handled before the next frame, up to a frame's worth, so the screen keeps up.
-            var timeout = runner.isBusy ? 2 : 25
+            var timeout = runner.isBusy ? 2 : Self.idleWait(until: [state.wakeAt, lastTick.addingTimeInterval(1) as Date?,
+                                                                     lastChangeCheck.addingTimeInterval(Self.changeCheckInterval)],
+                                                             now: Date(), clock: portal.now)
             for _ in 0..<Self.keysPerFrame {
                 guard let key = terminal.readKey(timeout: timeout) else { break }
                 if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
@@ -121,7 +124,20 @@ extension AppRunner {
     /// The most keys handled between two frames.
     static let keysPerFrame = 256
     /// How often the app asks whether anything changed: a change by anyone shows within a second (a reload after this).
-    static let changeCheckInterval: TimeInterval = 0.25
+    static let changeCheckInterval: TimeInterval = 0.5
+    /// The longest an idle loop sleeps: what another thread hands it (a count, a change noticed) waits at most this.
+    static let longestIdleWait = 250
+
+    /// Milliseconds to wait for a key: until the first of `due` (the state's `wakeAt` is on the portal's clock, the
+    /// others on this machine's), within 1…`longestIdleWait`.
+    static func idleWait(until due: [Date?], now: Date, clock: Date) -> Int {
+        var wait = Double(longestIdleWait)
+        for (i, date) in due.enumerated() {
+            guard let date else { continue }
+            wait = min(wait, date.timeIntervalSince(i == 0 ? clock : now) * 1000)
+        }
+        return max(1, Int(wait.rounded(.up)))
+    }
 }
 
 /// The full-screen app couldn't take the terminal.

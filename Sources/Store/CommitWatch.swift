@@ -23,7 +23,7 @@ final class CommitWatch: @unchecked Sendable {
     func token(latestEvent: () throws -> Int64) throws -> ChangeToken {
         try lock.withLock {
             if connection == nil { connection = try DatabaseQueue(path: path, configuration: configuration) }
-            let now = try connection!.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            let now = try connection!.inDatabase { db in try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
             guard now != version else { return token }
             // Read after the version, so a commit landing between the two is seen again at the next look.
             let event = try latestEvent()
