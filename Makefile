@@ -7,9 +7,9 @@ DEMO_AGENT := alice@cloudpartners.example
 DEMO_PASSWORD := alice-1-portal
 PACKAGES := libncurses-dev libsqlite3-dev sqlite3 tmux curl openssl
 ## `make test` also needs PostgreSQL's server programs: its tests start a throwaway cluster (initdb, pg_ctl).
-TEST_PACKAGES := $(PACKAGES) postgresql less
+TEST_PACKAGES := $(PACKAGES) postgresql less valgrind binutils
 
-.PHONY: run serve test build release deps test-deps install-missing demo screenshots bench bench-guard soak soak-short load api-check clean
+.PHONY: run serve test build release deps test-deps install-missing demo screenshots bench bench-guard render-guard render-profile soak soak-short load api-check clean
 
 ## Install missing system packages (only those missing).
 deps:
@@ -50,7 +50,7 @@ serve: release
 ## On failure the failing tests are listed again at the end, where a CI log's tail shows them.
 ## RemoteTests run an HTTP server inside the test process: they run in a process of their own, where no test that
 ## blocks its thread (the end-to-end ones wait on processes) can hold the threads that server's handlers need.
-test: test-deps bench-guard soak-short
+test: test-deps bench-guard render-guard soak-short
 	$(SWIFT) build --build-tests
 	@set -o pipefail; { $(SWIFT) test --skip-build --skip RemoteTests 2>&1; a=$$?; $(SWIFT) test --skip-build --filter RemoteTests 2>&1; b=$$?; \
 	  [ $$a = 0 ] && [ $$b = 0 ]; } | tee .build/test.log; rc=$$?; \
@@ -59,6 +59,14 @@ test: test-deps bench-guard soak-short
 ## The benchmark at 10,000 cases: fails when an operation's app/raw SQLite ratio exceeds its bound.
 bench-guard: release
 	@tmp=$$(mktemp -d); $(BIN_RELEASE) bench --cases 10000 --db $$tmp/bench.sqlite3 --iterations 40 --idle 10 --check; rc=$$?; rm -rf $$tmp; exit $$rc
+
+## The render path's instructions per frame under callgrind (machine-independent): fails over its bounds.
+render-guard: test-deps release
+	@scripts/render-guard.sh --check
+
+## The same, with where the instructions go.
+render-profile: test-deps release
+	@scripts/render-guard.sh --profile
 
 ## Soak: SOAK_WRITERS processes file cases, post messages and read one database for SOAK_SECONDS under random kill -9;
 ## then every acknowledged command has exactly one history event, nothing is duplicated, and SQLite's and the search

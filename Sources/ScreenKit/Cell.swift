@@ -19,4 +19,9 @@ public struct Cell: Hashable, Sendable {
     public static let continuation = Cell(grapheme: "", style: .plain, width: 0)
 
     public var isContinuation: Bool { width == 0 }
+
+    /// The cheap fields first: most cells a diff compares differ in style or not at all.
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.width == b.width && a.style == b.style && a.grapheme == b.grapheme
+    }
 }

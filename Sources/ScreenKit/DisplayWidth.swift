@@ -36,6 +36,18 @@ public enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
+    /// Whether `s` may be part of a grapheme of several scalars (so a string holding it is measured by grapheme).
+    static func mayJoin(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0x0300...0x036F).contains(v) || (0x1100...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return true }
+        if v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return true }
+        if isRegionalIndicator(s) || (0xE0020...0xE007F).contains(v) { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control: return true
+        default: return false
+        }
+    }
+
     static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(s.value)
     }
@@ -79,7 +91,21 @@ extension String {
         return ascii
     }
 
+    /// Scalar by scalar while each scalar is a grapheme of its own (…, —, ●, é as one scalar): walking graphemes costs
+    /// several times as much. Anything that joins scalars into one grapheme (a combining mark, a joiner, a variation
+    /// selector, a flag's halves, an emoji modifier, Hangul jamo) sends the rest through `DisplayWidth.of(Character)`.
     private var unicodeWidth: Int {
+        var w = 0
+        for s in unicodeScalars {
+            let v = s.value
+            if v < 0x80 { if v >= 0x20 && v != 0x7F { w += 1 }; continue }
+            if DisplayWidth.mayJoin(s) { return graphemeWidth }
+            w += DisplayWidth.of(scalar: s)
+        }
+        return w
+    }
+
+    private var graphemeWidth: Int {
         var w = 0
         for c in self { w += DisplayWidth.of(c) }
         return w

@@ -31,7 +31,7 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// Blanks every cell.
     public mutating func clear() {
-        for i in cells.indices { cells[i] = .blank }
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
     }
 
     /// Changes the size, keeping the overlapping top-left content.
@@ -69,7 +69,25 @@ public struct ScreenBuffer: Hashable, Sendable {
         let text = glyphs.drawable(text)
         var cx = x
         guard y >= area.minY, y < area.maxY else { return x + text.displayWidth }
-        for ch in text {
+        // ASCII, most of what a screen shows: byte by byte, each cell's text from a table (no grapheme walk, no string
+        // made per character). At the first other byte the graphemes take over from the character before it (which
+        // may be the base of a combining mark).
+        let bytes = text.utf8
+        var i = bytes.startIndex, previous = i, previousX = cx
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte >= 0x80 { break }
+            previous = i
+            previousX = cx
+            if byte >= 0x20 && byte != 0x7F {
+                if cx >= area.minX && cx < area.maxX { set(Cell(grapheme: Self.asciiGraphemes[Int(byte)], style: style), x: cx, y: y) }
+                cx += 1
+            }
+            bytes.formIndex(after: &i)
+        }
+        if i == bytes.endIndex { return cx }
+        if i != bytes.startIndex { cx = previousX }
+        for ch in text[(i == bytes.startIndex ? i : previous)...] {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             defer { cx += w }
@@ -98,6 +116,9 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
+    /// Each ASCII character as a string, made once.
+    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     // MARK: - Cell writes that keep wide pairs intact
 
     private mutating func set(_ cell: Cell, x: Int, y: Int) {
@@ -115,11 +136,12 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Before (x, y) is overwritten, blanks the other half of a wide grapheme it belongs to.
     private mutating func breakWide(x: Int, y: Int) {
         let i = y * size.width + x
-        let cell = cells[i]
-        if cell.isContinuation, x > 0 {
+        let width = cells[i].width  // the field alone: no copy of the cell's text
+        if width == 1 { return }
+        if width == 0, x > 0 {
             cells[i - 1] = .blank(cells[i - 1].style)
-        } else if cell.width == 2, x + 1 < size.width {
-            cells[i + 1] = .blank(cell.style)
+        } else if width == 2, x + 1 < size.width {
+            cells[i + 1] = .blank(cells[i].style)
         }
     }
 }

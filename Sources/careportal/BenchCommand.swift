@@ -12,7 +12,7 @@ import Store
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the app: its queries against raw SQLite (the default), a server under load, the app over a server.",
-        subcommands: [BenchStore.self, BenchLoad.self, BenchUI.self], defaultSubcommand: BenchStore.self)
+        subcommands: [BenchStore.self, BenchLoad.self, BenchUI.self, BenchFrames.self], defaultSubcommand: BenchStore.self)
 }
 
 /// `careportal bench [store]`: the performance benchmark of DESIGN.md §7, app against raw SQLite in one run.
@@ -170,7 +170,6 @@ struct BenchUI: ParsableCommand {
         """)
     @OptionGroup var actor: ActorOptions
     @Option(help: "Samples per operation.") var iterations = 40
-    @Option(help: "Seconds to leave a launched app idle at its first screen, measuring its CPU (0: not measured).") var idle: Double = 0
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -191,5 +190,36 @@ struct BenchUI: ParsableCommand {
         for m in results {
             print(m.name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: " %9.2f %8.2f %8.2f", m.median, m.p95, m.max))
         }
+    }
+}
+
+/// `careportal bench frames`: the render path alone (a key, the render, the diff), timed per frame; under callgrind
+/// (`make render-profile`) its instructions per frame.
+struct BenchFrames: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frames",
+        abstract: "Time the app's frames of a cursor move (j) or a page scroll (pgdn): the key, the render and the diff, no query.",
+        discussion: "Opens the benchmark database (made as `careportal bench` makes it when missing) as the demo agent. Run under "
+            + "`valgrind --tool=callgrind --toggle-collect='*renderPathFrames*'` for its instructions (`make render-profile`).")
+    @Option(help: "Cases in the benchmark database (created on first use).") var cases = 10_000
+    @Option(help: "The benchmark database (default: as `careportal bench`).") var db: String?
+    @Option(help: "The move: j (cursor) or pgdn (page).") var move: String = "j"
+    @Option(help: "Frames to time.") var frames = 200
+
+    func run() throws {
+        guard let move = RenderPath.Move(rawValue: move) else { throw Failure.input("move: give j or pgdn") }
+        guard (1...100_000).contains(frames) else { throw Failure.input("frames: give 1 to 100000") }
+        let path = db ?? Paths.dataHome + "/careportal/bench-\(cases)-20000.sqlite3"
+        let store: PortalStore, found: User?, domain: String
+        do {
+            if !FileManager.default.fileExists(atPath: path) { _ = try PortalStore.createDemo(at: path, cases: cases, seed: 1, customers: 20_000) }
+            store = try PortalStore(path: path)
+            found = try store.user(email: "alice@cloudpartners.example")
+            domain = try found.flatMap { try store.domain(id: $0.domainID)?.name } ?? ""
+        } catch let e as StoreError { throw Failure(LocalPortal.portalError(e)) }
+        guard let user = found else { throw Failure.input("db: \(path) is not a benchmark database (no demo agent)") }
+        let times = RenderPath(portal: LocalPortal(store: store), user: user, domainName: domain).measure(move, frames: frames).sorted()
+        let p = { (q: Double) in times[min(times.count - 1, Int(Double(times.count) * q))] }
+        print(String(format: "frames of %@: %d, median %.3f ms, p95 %.3f ms, max %.3f ms", move.rawValue, frames, p(0.5), p(0.95), times.last!))
     }
 }

@@ -92,3 +92,38 @@ import Testing
         #expect("abc".padded(toWidth: 0) == "")
     }
 }
+
+/// The fast paths measure and draw as the grapheme walk does: a string's width scalar by scalar and `put`'s ASCII
+/// bytes, whatever follows them (a combining mark joins the ASCII letter before it).
+@Suite struct FastPathTests {
+    static let pool: [String] = ["a", "Z", " ", "…", "—", "●", "é", "e\u{301}", "\u{301}", "日", "👍", "👍🏽", "🇯🇵", "\u{200D}", "❤️",
+                                 "\t", "\u{7}", "ß", "한", "\u{1100}\u{1161}", "x\u{20DD}", "·", "\u{AD}"]
+
+    @Test func aStringsWidthIsTheSumOfItsGraphemes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let s = (0..<Int.random(in: 0...8, using: &generator)).map { _ in Self.pool.randomElement(using: &generator)! }.joined()
+            #expect(s.displayWidth == s.reduce(0) { $0 + DisplayWidth.of($1) }, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func putDrawsAsciiThenGraphemesAsTheWalkWould() {
+        for text in ["abc", "abce\u{301}x", "e\u{301}", "ab…cd", "a\u{7}b", "日本x", "x👍🏽y", "tab\there"] {
+            var fast = ScreenBuffer(size: Size(width: 12, height: 1))
+            let end = fast.put(text, x: 1, y: 0)
+            var expected = ScreenBuffer(size: Size(width: 12, height: 1))
+            var x = 1
+            for ch in text {
+                let w = DisplayWidth.of(ch)
+                if w == 0 { continue }
+                expected.put(String(ch), x: x, y: 0)
+                x += w
+            }
+            #expect(fast == expected, "\(text): \(fast.lines()) vs \(expected.lines())")
+            #expect(end == x, "\(text)")
+        }
+        var clipped = ScreenBuffer(size: Size(width: 6, height: 1))
+        #expect(clipped.put("abcdefgh", x: -2, y: 0, clip: Rect(x: 1, y: 0, width: 3, height: 1)) == 6)
+        #expect(clipped.lines() == [" def"], "columns 1–3: d e f")
+    }
+}

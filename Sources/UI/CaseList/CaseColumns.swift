@@ -75,13 +75,16 @@ struct CaseColumn: Equatable {
         case .updated: (RelativeTime.short(row.updatedAt, now: now), Theme.dim)
         case .waiting: Self.waiting(row, now: now, targets: targets)
         }
-        return Span(aligned(text, glyphs), style)
+        return Span(aligned(text, glyphs), style, width: width)
     }
 
+    /// Exactly the column's width: the text measured once, cut with the ellipsis or padded.
     private func aligned(_ text: String, _ glyphs: Glyphs) -> String {
-        let fitted = glyphs.fit(text, toWidth: width)
-        let pad = String(repeating: " ", count: max(0, width - fitted.displayWidth))
-        return alignRight ? pad + fitted : fitted + pad
+        let drawn = glyphs.drawable(text)
+        let measured = drawn.displayWidth
+        guard measured < width else { return measured == width ? drawn : drawn.truncated(toWidth: width, ellipsis: glyphs.ellipsis) }
+        let pad = String(repeating: " ", count: width - measured)
+        return alignRight ? pad + drawn : drawn + pad
     }
 
     /// "you 3 h", "support 2 d", "—" when closed: waiting on you stands out; on support it turns amber past three
@@ -104,10 +107,10 @@ struct CaseColumn: Equatable {
     /// The header of this column, bold and underlined when the list is sorted by it (the title line says the order).
     /// ↑ when the order is reversed (ascending).
     func headerCell(sortedBy sort: CaseSort, reversed: Bool = false, glyphs: Glyphs) -> Span {
-        guard sorts(sort) else { return Span(aligned(header, glyphs), Theme.columnHeader) }
+        guard sorts(sort) else { return Span(aligned(header, glyphs), Theme.columnHeader, width: width) }
         // The arrow takes the header's last letter when the column is no wider than its header ("Update↑").
         let marked = reversed ? String(header.prefix(max(0, width - 1))) + "↑" : header
-        return Span(aligned(marked, glyphs), Theme.columnHeader.bolded().underlined())
+        return Span(aligned(marked, glyphs), Theme.columnHeader.bolded().underlined(), width: width)
     }
 
     func sorts(_ sort: CaseSort) -> Bool {

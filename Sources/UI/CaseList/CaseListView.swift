@@ -25,7 +25,7 @@ enum CaseListView {
             let row = list.rows[i]
             var line = cells(columns.map { $0.cell(row, now: state.now, drafted: drafted.contains(row.number), place: places[row.domainID],
                                                     glyphs: buffer.glyphs, targets: state.responseTargets) })
-            if row.unread { line = line.map { Span($0.text, $0.style.bolded()) } }
+            if row.unread { line = line.map { Span($0.text, $0.style.bolded(), width: $0.width) } }
             if i == cursor.index {
                 buffer.fill(Rect(x: layout.pane.x, y: y, width: layout.pane.width, height: 1), style: Theme.cursorRow)
                 buffer.put(line, x: rowsArea.x, y: y, clip: rowsArea, restyle: Theme.onCursorRow)
@@ -42,10 +42,13 @@ enum CaseListView {
         }
     }
 
+    private static let gap = Span(String(repeating: " ", count: CaseColumn.gap), .plain, width: CaseColumn.gap)
+
     private static func cells(_ spans: [Span]) -> StyledLine {
         var line: StyledLine = []
+        line.reserveCapacity(spans.count * 2)
         for (i, span) in spans.enumerated() {
-            if i > 0 { line.append(Span(String(repeating: " ", count: CaseColumn.gap))) }
+            if i > 0 { line.append(Self.gap) }
             line.append(span)
         }
         return line

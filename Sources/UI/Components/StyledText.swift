@@ -1,16 +1,20 @@
 import ScreenKit
 
-/// A run of text in one style.
+/// A run of text in one style, with its width in columns measured once (a row's spans are measured to fit, to cut and
+/// to place; measuring each time was a tenth of a frame).
 struct Span: Equatable, Sendable {
-    var text: String
+    var text: String { didSet { width = text.displayWidth } }
     var style: Style
-    init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
+    private(set) var width: Int
+    init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style; width = text.displayWidth }
+    /// Text whose width the caller has just measured (a column's padded cell is its column's width).
+    init(_ text: String, _ style: Style, width: Int) { self.text = text; self.style = style; self.width = width }
 }
 
 typealias StyledLine = [Span]
 
 extension Array where Element == Span {
-    var displayWidth: Int { reduce(0) { $0 + $1.text.displayWidth } }
+    var displayWidth: Int { reduce(0) { $0 + $1.width } }
 
     /// The spans as `glyphs` draws them (ASCII stand-ins where the terminal can't draw UTF-8).
     func drawable(_ glyphs: Glyphs) -> StyledLine {
@@ -42,7 +46,7 @@ extension Array where Element == Span {
         var out: StyledLine = []
         var used = 0
         for span in line {
-            let w = span.text.displayWidth
+            let w = span.width
             if used + w <= room {
                 out.append(span)
                 used += w
