@@ -8,7 +8,7 @@ extension Admin {
         static let configuration = CommandConfiguration(commandName: "engineer", abstract: "Support engineers (the provider side).",
                                                         subcommands: [Add.self])
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(
+            static let configuration = CommandConfiguration(commandName: "add",
                 abstract: "Add a support engineer.",
                 discussion: """
                 The first engineer of a database needs no session (whoever runs the server starts the provider side, \
@@ -36,7 +36,7 @@ extension Admin {
                                                         abstract: "Users of a customer, who see the cases you file for it.",
                                                         subcommands: [Add.self])
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Give a user of one of your customers access to its cases.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Give a user of one of your customers access to its cases.")
             @OptionGroup var actor: ActorOptions
             @Argument(help: "The customer user's email.") var email: String
             @Option(help: "The customer: its name, primary domain or id.") var customer: String

@@ -12,7 +12,7 @@ extension Privilege: ExpressibleByArgument {}
 /// Super administrators' setup, following the seed's steps. Every command acts as a signed-in super admin (`--as`) and
 /// is checked by Store for that admin's own domain, but the first `domain create` of a new database, which starts it.
 struct Admin: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "admin",
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
         subcommands: [DomainCommand.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self,
                       EngineerCommand.self, CustomerUserCommand.self, Export.self, Import.self])
@@ -21,7 +21,7 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "domain", abstract: "Reseller domains and their secondary domains.",
                                                         subcommands: [Create.self, AddSecondary.self])
         struct Create: ParsableCommand {
-            static let configuration = CommandConfiguration(
+            static let configuration = CommandConfiguration(commandName: "create",
                 abstract: "Create a reseller domain and its first super administrator.",
                 discussion: """
                 The first domain of a new database needs no session (this creates the database). Any other domain is \
@@ -68,7 +68,7 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "user", abstract: "Add, suspend or redirect alerts of users.",
                                                         subcommands: [List.self, Add.self, Suspend.self, Unsuspend.self, Alerts.self])
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Your domain's users, their roles and licences (what the app's admin screen shows).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "Your domain's users, their roles and licences (what the app's admin screen shows).")
             @OptionGroup var actor: ActorOptions
             @Flag(help: "JSON instead of a table.") var json = false
             func run() throws {
@@ -85,6 +85,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add")
             @OptionGroup var actor: ActorOptions
             @Argument(help: "The new user's email in your domain.") var email: String
             @Option var name: String
@@ -103,6 +104,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Suspend: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "suspend")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             func run() throws {
@@ -112,6 +114,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Unsuspend: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "unsuspend")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             func run() throws {
@@ -121,7 +124,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Alerts: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Redirect a user's email alerts to another address (or --clear).")
+            static let configuration = CommandConfiguration(commandName: "alerts", abstract: "Redirect a user's email alerts to another address (or --clear).")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             @Option var to: String?
@@ -139,6 +142,7 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "licence", abstract: "Cloud Identity Free licences.",
                                                         subcommands: [Assign.self, Unassign.self, Request.self, Status.self])
         struct Assign: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "assign")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             func run() throws {
@@ -148,6 +152,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Unassign: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "unassign")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             func run() throws {
@@ -157,7 +162,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Request: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Raise the domain's licence pool.")
+            static let configuration = CommandConfiguration(commandName: "request", abstract: "Raise the domain's licence pool.")
             @OptionGroup var actor: ActorOptions
             @Option(parsing: .unconditional, help: "How many licences to add, 1 to 10000.") var count: Int
             func run() throws {
@@ -168,6 +173,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Status: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "status")
             @OptionGroup var actor: ActorOptions
             func run() throws {
                 let (portal, admin) = try actor.signedIn()
@@ -181,6 +187,7 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "role", abstract: "Admin roles and their privileges.",
                                                         subcommands: [Create.self, Assign.self, Revoke.self])
         struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "create")
             @OptionGroup var actor: ActorOptions
             @Argument var name: String
             @Option(help: "A privilege (repeatable): \(Privilege.allCases.map(\.rawValue).joined(separator: ", ")).") var privilege: [Privilege] = []
@@ -191,6 +198,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Assign: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "assign")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             @Option var role: String
@@ -201,6 +209,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Revoke: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "revoke")
             @OptionGroup var actor: ActorOptions
             @Argument var email: String
             @Option var role: String
@@ -216,6 +225,7 @@ struct Admin: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "customer", abstract: "Customers assigned to your domain.",
                                                         subcommands: [Add.self, Grant.self, Revoke.self, Transfer.self, Tier.self])
         struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add")
             @OptionGroup var actor: ActorOptions
             @Argument var name: String
             @Option var primaryDomain: String
@@ -231,7 +241,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Grant: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record that the customer granted access to file support cases.")
+            static let configuration = CommandConfiguration(commandName: "grant", abstract: "Record that the customer granted access to file support cases.")
             @OptionGroup var actor: ActorOptions
             @Argument var customer: String
             func run() throws {
@@ -241,6 +251,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Revoke: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "revoke")
             @OptionGroup var actor: ActorOptions
             @Argument var customer: String
             func run() throws {
@@ -250,6 +261,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Transfer: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "transfer")
             @OptionGroup var actor: ActorOptions
             @Argument var customer: String
             @Option(help: "The reseller domain taking the customer over.") var to: String
@@ -260,6 +272,7 @@ struct Admin: ParsableCommand {
             }
         }
         struct Tier: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "tier")
             @OptionGroup var actor: ActorOptions
             @Argument var customer: String
             @Argument var tier: SupportTier

@@ -8,7 +8,7 @@ struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "alerts", abstract: "Email alerts about case updates.",
                                                     subcommands: [Deliver.self])
     struct Deliver: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "deliver",
             abstract: "Deliver pending alerts to a Maildir or through a sendmail-compatible command (retried on the next run if it fails).")
         @OptionGroup var store: StoreOptions
         @Option(help: "A Maildir to deliver into (created if missing).") var maildir: String?

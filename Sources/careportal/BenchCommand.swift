@@ -10,7 +10,7 @@ import Store
 /// `careportal bench`: the benchmarks. Only a container: options of a parent command are parsed before its
 /// subcommand's, so `bench load --json` once gave `--json` to the store benchmark and printed a table.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "bench",
         abstract: "Measure the app: its queries against raw SQLite (the default), a server under load, the app over a server.",
         subcommands: [BenchStore.self, BenchLoad.self, BenchUI.self, BenchFrames.self], defaultSubcommand: BenchStore.self)
 }

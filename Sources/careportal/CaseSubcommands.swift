@@ -27,7 +27,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A case with its description, attachments, sharing and history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A case with its description, attachments, sharing and history.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
@@ -60,7 +60,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "File a case on a customer's behalf.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "File a case on a customer's behalf.")
         @OptionGroup var actor: ActorOptions
         @Option(help: "The customer (name or primary domain).") var customer: String
         // Free text takes the next word whatever it starts with ("-40 °C in the server room").
@@ -91,7 +91,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Message: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send a message to support (case history).")
+        static let configuration = CommandConfiguration(commandName: "message", abstract: "Send a message to support (case history).")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Option(parsing: .unconditional, help: "The message (default: read standard input).") var message: String?
@@ -125,7 +125,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "close",
             abstract: "Close cases whose issue no longer occurs.",
             discussion: "Each case is closed on its own, through the same rules; refusals are listed and the exit status is 1.")
         @OptionGroup var actor: ActorOptions
@@ -138,7 +138,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "reopen",
             abstract: "Reopen a case closed within the last \(Limits.reopenWindowDays) days.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
@@ -150,7 +150,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Escalate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Escalate a Premium support customer's case.")
+        static let configuration = CommandConfiguration(commandName: "escalate", abstract: "Escalate a Premium support customer's case.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Option(help: "resolution-time, technical-expertise or business-impact.") var reason: EscalationReason
@@ -163,7 +163,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Attach: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Attach files to a case (25 MiB each at most).")
+        static let configuration = CommandConfiguration(commandName: "attach", abstract: "Attach files to a case (25 MiB each at most).")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "Files to attach.") var files: [String]
@@ -176,7 +176,7 @@ struct CaseSubcommands: ParsableCommand {
     }
 
     struct Share: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or remove case sharing addresses (at most 10).")
+        static let configuration = CommandConfiguration(commandName: "share", abstract: "Add or remove case sharing addresses (at most 10).")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumbersHelp) var numbers: [String]
         @Option(help: "An address to add (repeatable).") var add: [String] = []

@@ -12,7 +12,7 @@ extension CaseStatus: ExpressibleByArgument {}
 extension EscalationReason: ExpressibleByArgument {}
 
 struct Cases: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List cases (My Cases, or one customer's), newest update first.",
+    static let configuration = CommandConfiguration(commandName: "cases", abstract: "List cases (My Cases, or one customer's), newest update first.",
                                                     discussion: "Filter terms (`careportal help filter` prints them too):\n" + FilterCheatSheet.text)
     @OptionGroup var actor: ActorOptions
     @Option(help: "Only this customer's cases (name or primary domain).") var customer: String?
@@ -80,7 +80,7 @@ struct Cases: ParsableCommand {
 }
 
 struct Customers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the customers assigned to your reseller domain (My Customers).")
+    static let configuration = CommandConfiguration(commandName: "customers", abstract: "List the customers assigned to your reseller domain (My Customers).")
     @OptionGroup var actor: ActorOptions
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 
@@ -96,7 +96,7 @@ struct Customers: ParsableCommand {
 }
 
 struct Categories: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The category catalogue, best match first.")
+    static let configuration = CommandConfiguration(commandName: "categories", abstract: "The category catalogue, best match first.")
     @Option(help: "Keywords to rank categories by.") var search: String?
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 

@@ -4,7 +4,7 @@ import PostgresStore
 import Store
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "demo",
         abstract: "Create a demo organisation: 3 reseller domains, their users, ~40 customers and N cases. Prints the accounts.")
 
     @OptionGroup var store: StoreOptions

@@ -6,7 +6,7 @@ import Runtime
 
 /// `careportal drafts`: what the signed-in user was typing into forms and hasn't sent.
 struct Drafts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List your unsent drafts (saved as you type in the app).")
+    static let configuration = CommandConfiguration(commandName: "drafts", abstract: "List your unsent drafts (saved as you type in the app).")
     @OptionGroup var actor: ActorOptions
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 

@@ -7,7 +7,7 @@ import Store
 /// through an archive (OrganisationArchive). They run where the databases are, with `--db`, like `serve`.
 extension Admin {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "export",
             abstract: "Write the whole organisation of a database (--db: a file or postgresql://…) to an archive.",
             discussion: "Every table, attachments included; each table's row count and checksum go to standard error.")
         @OptionGroup var store: StoreOptions
@@ -39,7 +39,7 @@ extension Admin {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "Read an organisation archive into an empty database (--db: a new file or an empty postgresql://… database).",
             discussion: "All in one transaction: a damaged archive (a table whose rows don't match its count and checksum) changes nothing.")
         @OptionGroup var store: StoreOptions

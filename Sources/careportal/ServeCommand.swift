@@ -6,7 +6,7 @@ import Server
 
 /// `careportal serve`: one database for a whole team, over HTTP (the JSON API in docs/openapi.yaml).
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "serve",
         abstract: "Serve the database to a team over HTTP, or HTTPS with --tls-cert and --tls-key: the JSON API /v1 (docs/openapi.yaml).",
         discussion: "Logs one line per request on standard error. SIGTERM or Ctrl-C stops it once the requests in flight are answered.")
     @OptionGroup var store: StoreOptions

@@ -4,7 +4,7 @@ import Portal
 import Runtime
 
 struct Login: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Sign in to a reseller domain. Several domains can be signed in at once.")
+    static let configuration = CommandConfiguration(commandName: "login", abstract: "Sign in to a reseller domain. Several domains can be signed in at once.")
     @OptionGroup var store: StoreOptions
     @Option(help: "Your reseller account's email.") var user: String
     @Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin = false
@@ -38,7 +38,7 @@ struct Login: ParsableCommand {
 }
 
 struct Logout: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Sign out of one domain's session, or of all.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Sign out of one domain's session, or of all.")
     @OptionGroup var store: StoreOptions
     @Option(help: "The account to sign out (default: every session on this database).") var user: String?
 
@@ -54,7 +54,7 @@ struct Logout: ParsableCommand {
 }
 
 struct Sessions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the signed-in sessions.")
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List the signed-in sessions.")
     @OptionGroup var store: StoreOptions
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
 

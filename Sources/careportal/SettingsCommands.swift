@@ -6,7 +6,7 @@ import UI
 
 /// `careportal keys`: every key of the app as the config file leaves it, by the names `[keys]` uses.
 struct Keys: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "keys",
         abstract: "The app's keys, with the names the config file's [keys] uses to move them.",
         discussion: "In $XDG_CONFIG_HOME/careportal/config.toml, `[keys]` moves a screen key (`message = \"M\"`, or a list: "
             + "`jump = [\":\", \"g\"]`) and `[keys.TABLE]` a form's (`[keys.confirm]` `yes = [\"y\", \"Enter\"]`). A line that can't "

@@ -7,10 +7,10 @@ import Runtime
 /// The provider side: a signed-in support engineer answers cases of every domain (`careportal cases` lists their
 /// Support queue).
 struct Support: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Support engineer commands (the provider side).",
+    static let configuration = CommandConfiguration(commandName: "support", abstract: "Support engineer commands (the provider side).",
                                                     subcommands: [Reply.self, Status.self, RemoveAttachment.self])
     struct Reply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Answer a case as the signed-in support engineer, optionally moving its status.")
+        static let configuration = CommandConfiguration(commandName: "reply", abstract: "Answer a case as the signed-in support engineer, optionally moving its status.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Option(parsing: .unconditional, help: "The answer (default: read standard input).") var message: String?
@@ -23,7 +23,7 @@ struct Support: ParsableCommand {
         }
     }
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a case's status as the signed-in support engineer.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Move a case's status as the signed-in support engineer.")
         @OptionGroup var actor: ActorOptions
         @Argument(help: caseNumberHelp) var number: String
         @Argument(help: "new, in-progress, action-required, solution-provided or closed.") var status: CaseStatus
@@ -51,7 +51,7 @@ struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Send feedback about careportal, or list it.",
                                                     subcommands: [Send.self, List.self], defaultSubcommand: Send.self)
     struct Send: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send feedback.")
+        static let configuration = CommandConfiguration(commandName: "send", abstract: "Send feedback.")
         @OptionGroup var actor: ActorOptions
         @Option(parsing: .unconditional, help: "What you'd like to tell us.") var message: String
         func run() throws {
@@ -61,7 +61,7 @@ struct FeedbackCommand: ParsableCommand {
         }
     }
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the feedback you sent (a super administrator: your domain's).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the feedback you sent (a super administrator: your domain's).")
         @OptionGroup var actor: ActorOptions
         @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
         struct Row: Encodable { var at: Date; var user: String?; var screen, message: String }

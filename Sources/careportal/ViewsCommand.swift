@@ -6,7 +6,7 @@ import Runtime
 
 /// `careportal views`: the config file's saved views, each with its count for the signed-in user's first list.
 struct Views: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "views",
         abstract: "The saved views of the config file, each with its count.",
         discussion: "The views are `[[views]]` tables (name, filter, sort) in $XDG_CONFIG_HOME/careportal/config.toml, written with "
             + "four default views on first use; the app saves new ones with `s`. `cases --view NAME` lists one.")
