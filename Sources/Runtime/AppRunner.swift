@@ -89,9 +89,10 @@ public struct AppRunner {
             // A result is drawn within 2 ms of arriving; idle, the loop sleeps until the next thing due (a debounce, a
             // change check, the clock's tick), 250 ms at most: a key wakes it at once. Keys already waiting (a
             // paste, a held key) are handled before the next frame, up to a frame's worth, so the screen keeps up.
-            var timeout = runner.isBusy ? 2 : Self.idleWait(until: [state.wakeAt, lastTick.addingTimeInterval(1) as Date?,
-                                                                     lastChangeCheck.addingTimeInterval(Self.changeCheckInterval)],
-                                                             now: Date(), clock: portal.now)
+            var timeout = runner.isBusy ? 2 : Self.idleWait(wakeAt: state.wakeAt, clock: portal.now,
+                                                             due: [lastTick.addingTimeInterval(1),
+                                                                   lastChangeCheck.addingTimeInterval(Self.changeCheckInterval)],
+                                                             now: Date())
             for _ in 0..<Self.keysPerFrame {
                 guard let key = terminal.readKey(timeout: timeout) else { break }
                 if key == .resize { dispatch(.resized(terminal.size)) } else { dispatch(.key(key)) }
@@ -128,14 +129,12 @@ extension AppRunner {
     /// The longest an idle loop sleeps: what another thread hands it (a count, a change noticed) waits at most this.
     static let longestIdleWait = 250
 
-    /// Milliseconds to wait for a key: until the first of `due` (the state's `wakeAt` is on the portal's clock, the
-    /// others on this machine's), within 1…`longestIdleWait`.
-    static func idleWait(until due: [Date?], now: Date, clock: Date) -> Int {
+    /// Milliseconds to wait for a key: until the state's `wakeAt` (on the portal's clock, `clock` now) or the first of
+    /// `due` (on this machine's, `now`), within 1…`longestIdleWait`.
+    static func idleWait(wakeAt: Date?, clock: Date, due: [Date], now: Date) -> Int {
         var wait = Double(longestIdleWait)
-        for (i, date) in due.enumerated() {
-            guard let date else { continue }
-            wait = min(wait, date.timeIntervalSince(i == 0 ? clock : now) * 1000)
-        }
+        if let wakeAt { wait = min(wait, wakeAt.timeIntervalSince(clock) * 1000) }
+        for date in due { wait = min(wait, date.timeIntervalSince(now) * 1000) }
         return max(1, Int(wait.rounded(.up)))
     }
 }

@@ -125,33 +125,28 @@ public enum ConfigFile {
     /// Only the shape is read here; the app checks names, keys and conflicts against its keymap.
     static func remaps(_ keys: TOMLTable, in text: String) -> Result<[KeyRemap], Problem> {
         var remaps: [KeyRemap] = []
-        func read(_ value: TOMLValueConvertible, table: String, entry: String) -> Result<KeyRemap, Problem> {
+        func read(_ value: TOMLValueConvertible, table: String, entry: String) throws(Problem) -> KeyRemap {
             let at = table.isEmpty ? line(of: entry, after: "[keys]", in: text)
                 : line(of: "\(table).\(entry)", after: "[keys]", in: text) ?? line(of: entry, after: "[keys.\(table)]", in: text)
-            let path = KeyRemap(table: table, entry: entry, keys: []).path
-            if let one = value.string { return .success(KeyRemap(table: table, entry: entry, keys: [one], line: at)) }
+            if let one = value.string { return KeyRemap(table: table, entry: entry, keys: [one], line: at) }
             if let array = value.array {
                 let names = array.compactMap(\.string)
-                if names.count == array.count { return .success(KeyRemap(table: table, entry: entry, keys: names, line: at)) }
+                if names.count == array.count { return KeyRemap(table: table, entry: entry, keys: names, line: at) }
             }
-            return .failure(Problem(line: at, message: "\(path): a key is a string (\"M\", \"Ctrl-R\") or a list of them"))
+            let path = KeyRemap(table: table, entry: entry, keys: []).path
+            throw Problem(line: at, message: "\(path): a key is a string (\"M\", \"Ctrl-R\") or a list of them")
         }
-        for name in keys.keys {
-            guard let value = keys[name] else { continue }
-            if let form = value.table {
-                for entry in form.keys {
-                    guard let inner = form[entry] else { continue }
-                    switch read(inner, table: name, entry: entry) {
-                    case .success(let remap): remaps.append(remap)
-                    case .failure(let problem): return .failure(problem)
-                    }
-                }
-            } else {
-                switch read(value, table: "", entry: name) {
-                case .success(let remap): remaps.append(remap)
-                case .failure(let problem): return .failure(problem)
+        do throws(Problem) {
+            for name in keys.keys {
+                guard let value = keys[name] else { continue }
+                if let form = value.table {
+                    for entry in form.keys { if let inner = form[entry] { remaps.append(try read(inner, table: name, entry: entry)) } }
+                } else {
+                    remaps.append(try read(value, table: "", entry: name))
                 }
             }
+        } catch {
+            return .failure(error)
         }
         return .success(remaps.sorted { ($0.line ?? 0, $0.path) < ($1.line ?? 0, $1.path) })
     }

@@ -4,7 +4,7 @@ import GRDB
 
 /// Notices commits to the database by any connection but its own (this process's writer, other processes) with
 /// `PRAGMA data_version`, on a read-only connection kept for that alone and opened on first use: the pragma reads
-/// the WAL index's header, so an idle app's once-a-quarter-second look costs no query over the data. Only when the
+/// the WAL index's header, so an idle app's look twice a second costs no query over the data. Only when the
 /// version moved is the latest history event read (one index step). Admin writes, which append no event, move it too.
 final class CommitWatch: @unchecked Sendable {
     private let path: String

@@ -38,8 +38,7 @@ struct BenchStore: ParsableCommand {
                 report = try PostgresBench.measure(address: try DatabaseLocation.postgresAddress(url), cases: cases, customers: customers,
                                                    iterations: iterations)
             } else {
-                let path = try location.map { try $0.filePath(for: .direct("bench")) }
-                    ?? Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3"
+                let path = try location.map { try $0.filePath(for: .direct("bench")) } ?? Self.defaultPath(cases: cases, customers: customers)
                 report = try BenchReport.measure(database: path, cases: cases, customers: customers, iterations: iterations, idleSeconds: idle)
             }
         } catch let e as StoreError {
@@ -56,6 +55,9 @@ struct BenchStore: ParsableCommand {
                           code: Failure.refused)
         }
     }
+
+    /// Where the benchmark database of `cases` cases and `customers` customers is kept when no `--db` is given.
+    static func defaultPath(cases: Int, customers: Int) -> String { Paths.dataHome + "/careportal/bench-\(cases)-\(customers).sqlite3" }
 
     /// An app doing nothing may use at most this much of a core (its own CPU time: the machine's load doesn't count).
     static let idleBound = 1.0
@@ -209,7 +211,7 @@ struct BenchFrames: ParsableCommand {
     func run() throws {
         guard let move = RenderPath.Move(rawValue: move) else { throw Failure.input("move: give j or pgdn") }
         guard (1...100_000).contains(frames) else { throw Failure.input("frames: give 1 to 100000") }
-        let path = db ?? Paths.dataHome + "/careportal/bench-\(cases)-20000.sqlite3"
+        let path = db ?? BenchStore.defaultPath(cases: cases, customers: 20_000)
         let store: PortalStore, found: User?, domain: String
         do {
             if !FileManager.default.fileExists(atPath: path) { _ = try PortalStore.createDemo(at: path, cases: cases, seed: 1, customers: 20_000) }
@@ -218,8 +220,10 @@ struct BenchFrames: ParsableCommand {
             domain = try found.flatMap { try store.domain(id: $0.domainID)?.name } ?? ""
         } catch let e as StoreError { throw Failure(LocalPortal.portalError(e)) }
         guard let user = found else { throw Failure.input("db: \(path) is not a benchmark database (no demo agent)") }
-        let times = RenderPath(portal: LocalPortal(store: store), user: user, domainName: domain).measure(move, frames: frames).sorted()
+        let (measured, cells) = RenderPath(portal: LocalPortal(store: store), user: user, domainName: domain).measure(move, frames: frames)
+        let times = measured.sorted()
         let p = { (q: Double) in times[min(times.count - 1, Int(Double(times.count) * q))] }
-        print(String(format: "frames of %@: %d, median %.3f ms, p95 %.3f ms, max %.3f ms", move.rawValue, frames, p(0.5), p(0.95), times.last!))
+        print(String(format: "frames of %@: %d, median %.3f ms, p95 %.3f ms, max %.3f ms, %d cells sent", move.rawValue, frames,
+                     p(0.5), p(0.95), times.last!, cells))
     }
 }

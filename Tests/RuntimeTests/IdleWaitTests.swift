@@ -9,13 +9,13 @@ import Testing
     let clock = Date(timeIntervalSince1970: 2_000_000)  // the portal's clock may differ from this machine's
 
     @Test func nothingDueSleepsTheLongest() {
-        #expect(AppRunner.idleWait(until: [nil, nil], now: now, clock: clock) == AppRunner.longestIdleWait)
-        #expect(AppRunner.idleWait(until: [nil, now.addingTimeInterval(10)], now: now, clock: clock) == AppRunner.longestIdleWait)
+        #expect(AppRunner.idleWait(wakeAt: nil, clock: clock, due: [], now: now) == AppRunner.longestIdleWait)
+        #expect(AppRunner.idleWait(wakeAt: nil, clock: clock, due: [now.addingTimeInterval(10)], now: now) == AppRunner.longestIdleWait)
     }
 
     @Test func theFirstDueWinsEachOnItsOwnClock() {
-        #expect(AppRunner.idleWait(until: [clock.addingTimeInterval(0.04), now.addingTimeInterval(0.2)], now: now, clock: clock) == 40)
-        #expect(AppRunner.idleWait(until: [clock.addingTimeInterval(5), now.addingTimeInterval(0.0304)], now: now, clock: clock) == 31)
-        #expect(AppRunner.idleWait(until: [clock.addingTimeInterval(-1)], now: now, clock: clock) == 1, "overdue: a millisecond, never 0 or less")
+        #expect(AppRunner.idleWait(wakeAt: clock.addingTimeInterval(0.04), clock: clock, due: [now.addingTimeInterval(0.2)], now: now) == 40)
+        #expect(AppRunner.idleWait(wakeAt: clock.addingTimeInterval(5), clock: clock, due: [now.addingTimeInterval(0.0304)], now: now) == 31)
+        #expect(AppRunner.idleWait(wakeAt: clock.addingTimeInterval(-1), clock: clock, due: [], now: now) == 1, "overdue: a millisecond, never 0 or less")
     }
 }

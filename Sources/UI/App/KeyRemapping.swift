@@ -13,19 +13,24 @@ struct KeyTable: Sendable {
     let entries: @Sendable (Keymap) -> [KeyEntry]
     /// Sets an entry's keys; false when the table has no such entry.
     let set: @Sendable (inout Keymap, String, [Key]) -> Bool
-    /// The table as the keys are looked up in it (a form's own keys and the editing keys together).
+    /// The table as the keys are looked up in it (a form's own keys and the editing keys together), each entry with
+    /// the table it is defined in.
     let inEffect: @Sendable (Keymap) -> [KeyEntry]
 
     init<C>(_ name: String, _ about: String, typesText: Bool = false, _ path: WritableKeyPath<Keymap, [KeyBinding<C>]> & Sendable,
             inEffect effective: (@Sendable (Keymap) -> [KeyBinding<C>])? = nil) {
         self.name = name; self.about = about; self.typesText = typesText
-        entries = { map in map[keyPath: path].map { var e = KeyEntry($0); e.table = name; return e } }
+        entries = { map in map[keyPath: path].map { KeyEntry($0, table: name) } }
         set = { map, entry, keys in
             guard let i = map[keyPath: path].firstIndex(where: { $0.name == entry }) else { return false }
             map[keyPath: path][i].keys = keys
             return true
         }
-        inEffect = { map in (effective?(map) ?? map[keyPath: path]).map(KeyEntry.init) }
+        inEffect = { map in
+            guard let effective else { return map[keyPath: path].map { KeyEntry($0, table: name) } }
+            let own = Set(map[keyPath: path].map(\.name))
+            return effective(map).map { KeyEntry($0, table: own.contains($0.name) ? name : "editing") }
+        }
     }
 
     var header: String { name.isEmpty ? "[keys]" : "[keys.\(name)]" }
@@ -34,14 +39,14 @@ struct KeyTable: Sendable {
 /// An entry of a key table, as listed and checked.
 struct KeyEntry: Equatable, Sendable {
     /// The table it is defined in ("editing" for the editing keys of a form).
-    var table = ""
+    var table: String
     var name: String
     var keys: [Key]
     var help: String
     var contexts: Set<KeyContext>
 
-    init<C>(_ binding: KeyBinding<C>) {
-        name = binding.name; keys = binding.keys; help = binding.help; contexts = binding.contexts
+    init<C>(_ binding: KeyBinding<C>, table: String) {
+        self.table = table; name = binding.name; keys = binding.keys; help = binding.help; contexts = binding.contexts
     }
 
     var id: String { Self.id(table, name) }
@@ -90,21 +95,24 @@ extension Keymap {
     func remapped(by remaps: [KeyRemap]) -> (Keymap, problems: [String]) {
         var map = self
         var problems: [(line: Int, text: String)] = []
+        /// "line 4: keys.help: …", kept with its line for the file's order.
+        func problem(_ remap: KeyRemap, _ text: String) {
+            problems.append((remap.line ?? 0, (remap.line.map { "line \($0): " } ?? "") + "\(remap.path): " + text))
+        }
         var moved: [String: Int] = [:]  // KeyEntry.id → index into remaps
         for (i, remap) in remaps.enumerated() {
-            let at = remap.line.map { "line \($0): " } ?? ""
             guard let table = Self.tables.first(where: { $0.name == remap.table }) else {
-                problems.append((remap.line ?? 0, "\(at)\(remap.path): there is no key table \"\(remap.table)\" (`careportal keys` lists them)"))
+                problem(remap, "there is no key table \"\(remap.table)\" (`careportal keys` lists them)")
                 continue
             }
             switch Self.keys(remap.keys, typesText: table.typesText) {
             case .failure(let why):
-                problems.append((remap.line ?? 0, "\(at)\(remap.path): \(why)"))
+                problem(remap, why.description)
             case .success(let keys):
                 if table.set(&map, remap.entry, keys) {
                     moved[KeyEntry.id(table.name, remap.entry)] = i
                 } else {
-                    problems.append((remap.line ?? 0, "\(at)\(remap.path): \(table.header) has no entry \"\(remap.entry)\" (`careportal keys` lists them)"))
+                    problem(remap, "\(table.header) has no entry \"\(remap.entry)\" (`careportal keys` lists them)")
                 }
             }
         }
@@ -118,9 +126,8 @@ extension Keymap {
                 let standard = Self.standard.entry(entry.name, in: home)?.keys ?? entry.keys
                 _ = home.set(&map, entry.name, standard)
                 let other = entry == conflict.a ? conflict.b : conflict.a
-                let at = remap.line.map { "line \($0): " } ?? ""
-                problems.append((remap.line ?? 0, "\(at)\(remap.path): \(conflict.key.name) is also \(other.name)'s key \(conflict.place); "
-                                 + "\(entry.name) stays on \(standard.map(\.name).joined(separator: " "))"))
+                problem(remap, "\(conflict.key.name) is also \(other.name)'s key \(conflict.place); "
+                        + "\(entry.name) stays on \(standard.map(\.name).joined(separator: " "))")
             }
         }
         return (map, problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text))
@@ -130,12 +137,7 @@ extension Keymap {
     /// `among` ("table.entry"); any two when `among` is nil (the standard keymap must have none).
     func firstConflict(among moved: Set<String>? = nil) -> KeyConflict? {
         for table in Self.tables {
-            let own = Set(table.entries(self).map(\.name))
-            let entries = table.inEffect(self).map { e in
-                var e = e
-                e.table = own.contains(e.name) ? table.name : "editing"
-                return e
-            }
+            let entries = table.inEffect(self)
             for (i, a) in entries.enumerated() {
                 for b in entries[(i + 1)...] where !a.contexts.isDisjoint(with: b.contexts) {
                     guard let key = a.keys.first(where: b.keys.contains) else { continue }
