@@ -30,16 +30,33 @@ public enum Wire {
     public static func cursor(_ row: CaseRow) -> String {
         var json = JSONText(capacity: 256)
         row.write(to: &json)
-        // base64url without padding, mapped byte by byte (String's replacing goes through NSString).
-        let base64 = Data(json.bytes).base64EncodedData()
-        return String(decoding: base64.compactMap { b -> UInt8? in b == 43 ? 45 : b == 47 ? 95 : b == 61 ? nil : b }, as: UTF8.self)
+        return base64url(Data(json.bytes))
     }
 
     public static func row(cursor: String) -> CaseRow? {
-        var base = cursor.utf8.map { b -> UInt8 in b == 45 ? 43 : b == 95 ? 47 : b }
-        while base.count % 4 != 0 { base.append(61) }
-        guard let data = Data(base64Encoded: Data(base)) else { return nil }
+        guard let data = data(base64url: cursor) else { return nil }
         return try? decode(CaseRow.self, from: data)
+    }
+
+    /// My Customers' keyset cursor: the last row's name and id.
+    public static func cursor(_ after: CustomerAfter) -> String {
+        base64url((try? JSONEncoder().encode(after)) ?? Data())
+    }
+
+    public static func customerAfter(cursor: String) -> CustomerAfter? {
+        guard let data = data(base64url: cursor) else { return nil }
+        return try? decode(CustomerAfter.self, from: data)
+    }
+
+    /// base64url without padding, mapped byte by byte (String's replacing goes through NSString).
+    private static func base64url(_ data: Data) -> String {
+        String(decoding: data.base64EncodedData().compactMap { b -> UInt8? in b == 43 ? 45 : b == 47 ? 95 : b == 61 ? nil : b }, as: UTF8.self)
+    }
+
+    private static func data(base64url text: String) -> Data? {
+        var base = text.utf8.map { b -> UInt8 in b == 45 ? 43 : b == 95 ? 47 : b }
+        while base.count % 4 != 0 { base.append(61) }
+        return Data(base64Encoded: Data(base))
     }
 }
 
@@ -129,4 +146,18 @@ public struct ChangesJSON: Codable, Sendable {
     public var through: Int64?
     public var changes: [ChangeNotice]?
     public init(token: Int64, through: Int64?, changes: [ChangeNotice]?) { self.token = token; self.through = through; self.changes = changes }
+}
+
+/// A page of My Customers with the cursor of its last row, for the page after it.
+public struct CustomerPageJSON: Codable, Sendable {
+    public var rows: [CustomerRow]
+    public var hasMore: Bool
+    public var total: Int
+    public var after: String?
+
+    public init(_ page: CustomerPage) {
+        rows = page.rows; hasMore = page.hasMore; total = page.total
+        after = page.rows.last.map { Wire.cursor(CustomerAfter($0)) }
+    }
+    public var page: CustomerPage { CustomerPage(rows: rows, hasMore: hasMore, total: total) }
 }

@@ -66,6 +66,7 @@ public struct BenchReport: Encodable {
         ops.append(try bench.unreadCount())
         ops += try bench.unreadFlags()
         ops.append(try bench.myCustomers())
+        ops += try bench.myCustomersPaged()
         ops.append(try bench.openCase())
         ops += try bench.writes()
         let domain = try portal.domain(id: user.domainID)?.name ?? ""

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -13,6 +14,12 @@ final class RawSQLite {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
         }
+        // The store's one SQL function (My Customers' search), the same Swift code behind it.
+        sqlite3_create_function_v2(db, "careportal_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, _, values in
+            guard let value = values?[0], let text = sqlite3_value_text(value) else { return sqlite3_result_null(context) }
+            let folded = CustomerSearch.fold(String(cString: text))
+            sqlite3_result_text(context, folded, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }, nil, nil, nil)
     }
 
     deinit {

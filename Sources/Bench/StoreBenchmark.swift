@@ -156,6 +156,20 @@ public final class StoreBenchmark {
                            baseline: { self.raw.query(PortalStore.customersSQL, [self.user.domainID.databaseValue]) })
     }
 
+    /// My Customers' first screen as the app reads it (#16): a page of 50 in name order with their open cases, and the
+    /// total; then the same with a search word typed after `/`.
+    public func myCustomersPaged() throws -> [BenchMeasurement] {
+        try [CustomerSearch.everyone, CustomerSearch("dental")].map { search in
+            let sql = CustomerPageSQL(domainID: user.domainID, search: search, after: nil, limit: 50)
+            let statements = [(sql.page, sql.pageArguments), (sql.count, sql.countArguments)]
+            let page = try store.customerPage(as: user, search: search, after: nil, limit: 50)
+            let name = search.isEmpty ? "my customers: first screen (\(page.total.formatted()))"
+                : "my customers: search \"\(search.words.joined(separator: " "))\" (\(page.total.formatted()))"
+            return try measure(name, bound: 3.0, app: { _ = try store.customerPage(as: user, search: search, after: nil, limit: 50) },
+                               baseline: { for (sql, values) in statements { self.raw.query(sql, values) } })
+        }
+    }
+
     /// Opens a case with 50 messages (posting them first if the case has fewer).
     public func openCase(messages: Int = 50) throws -> BenchMeasurement {
         // A demo case (not one the benchmark filed and posts to), so a reused database keeps measuring the same case.

@@ -12,4 +12,6 @@ public enum Limits {
     /// The reopen window in whole days, as messages and help texts say it.
     public static var reopenWindowDays: Int { Int(reopenWindow / .day) }
     public static let passwordMinLength = 8
+    /// The rows one read of a list may ask for (a page over the API).
+    public static let pageRows = 1...500
 }

@@ -68,6 +68,9 @@ public final class LocalPortal: Portal {
         try call { s throws(StoreError) in try s.countCases(as: user, scope: scope, query: query, cap: cap, cancellation: cancellation) }
     }
     public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call { s throws(StoreError) in try s.customers(as: user) } }
+    public func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(PortalError) -> CustomerPage {
+        try call { s throws(StoreError) in try s.customerPage(as: user, search: search, after: after, limit: limit) }
+    }
     public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {
         try call { s throws(StoreError) in try s.customer(as: user, matching: text) }
     }

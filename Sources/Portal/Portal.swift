@@ -31,6 +31,7 @@ public protocol Portal: Sendable {
     /// The number of matching cases, counted up to `cap` (one more than `cap` means "more").
     func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(PortalError) -> Int
     func customers(as user: User) throws(PortalError) -> [CustomerRow]
+    func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(PortalError) -> CustomerPage
     /// The one customer a name or primary domain names.
     func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow
     func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail

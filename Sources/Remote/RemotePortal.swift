@@ -91,6 +91,12 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     }
 
     public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("GET", "/v1/customers", as: user) }
+    public func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(PortalError) -> CustomerPage {
+        var items = [URLQueryItem(name: "search", value: search.words.joined(separator: " ")), URLQueryItem(name: "limit", value: String(limit))]
+        if let after { items.append(URLQueryItem(name: "after", value: Wire.cursor(after))) }
+        let page: CustomerPageJSON = try call("GET", "/v1/customers/page", query: items, as: user)
+        return page.page
+    }
 
     public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {
         try call("GET", "/v1/customers/match", query: [URLQueryItem(name: "text", value: text)], as: user)

@@ -78,6 +78,7 @@ public final class EffectRunner: @unchecked Sendable {
         case merged(firstPage: Bool)
         case count(session: Int, scope: CaseScope)
         case detail(session: Int)
+        case customers(session: Int, firstPage: Bool)
 
         init?(_ effect: Effect) {
             switch effect {
@@ -86,6 +87,7 @@ public final class EffectRunner: @unchecked Sendable {
             case .loadMergedCases(_, _, _, _, let page, _): self = .merged(firstPage: page.cursor == nil)
             case .countCases(_, let session, let scope, _, _): self = .count(session: session, scope: scope)
             case .loadCase(_, let session, _): self = .detail(session: session)
+            case .loadCustomerPage(_, let session, _, let after, _): self = .customers(session: session, firstPage: after == nil)
             default: return nil
             }
         }
@@ -279,6 +281,8 @@ public final class EffectRunner: @unchecked Sendable {
             return .counted(min(n, cap), capped: n > cap)
         case .loadCustomers:
             return .customers(try portal.customers(as: try signedIn()))
+        case .loadCustomerPage(_, _, let search, let after, let limit):
+            return .customerPage(try portal.customerPage(as: try signedIn(), search: search, after: after, limit: limit))
         case .loadCase(_, _, let number), .findCase(_, _, let number):
             return .caseDetail(try portal.caseDetail(as: Actor(try signedIn()), number: number))
         case .sendFeedback(_, _, let screen, let message):

@@ -59,6 +59,10 @@ enum PlaceIDs {
         return row
     }
 
+    static func shown(_ row: CustomerRow, place: Int) -> CustomerRow {
+        CustomerRow(customer: row.customer, access: shown(row.access, place: place), openCases: row.openCases)
+    }
+
     static func shown(_ access: CustomerAccess, place: Int) -> CustomerAccess {
         var access = access
         access.domainID = shown(access.domainID, place: place)
@@ -72,7 +76,10 @@ enum PlaceIDs {
         case .cases(let page):
             return .cases(CasePage(rows: page.rows.map { shown($0, place: place) }, hasMore: page.hasMore))
         case .customers(let rows):
-            return .customers(rows.map { CustomerRow(customer: $0.customer, access: shown($0.access, place: place), openCases: $0.openCases) })
+            return .customers(rows.map { shown($0, place: place) })
+        case .customerPage(var page):
+            page.rows = page.rows.map { shown($0, place: place) }
+            return .customerPage(page)
         case .caseDetail(var detail):
             detail.supportCase.domainID = shown(detail.supportCase.domainID, place: place)
             detail.access = detail.access.map { shown($0, place: place) }

@@ -123,6 +123,26 @@ public struct PortalServer: Sendable {
             let user = try context.signedIn().user
             return JSONReply(value: try await Blocking.run { () throws(PortalError) in try portal.customers(as: user) })
         }
+        // My Customers a page at a time: `search` (words, each found in a name, primary domain, tier or access), `limit`,
+        // `after` (the cursor of the page before).
+        v1.get("customers/page") { request, context in
+            let user = try context.signedIn().user
+            let q = request.uri.formQuery
+            let takes: Set<Substring> = ["search", "after", "limit"]
+            if let unknown = q.map(\.key).first(where: { !takes.contains($0) }) {
+                throw Problem(.badInput, "\(unknown) isn't a parameter here; give \(takes.sorted().joined(separator: ", ")).",
+                              field: String(unknown))
+            }
+            let limit = try ListRequest.integer(q, "limit", default: 50, in: Limits.pageRows)
+            let cursor = q.get("after")
+            let after = cursor.flatMap(Wire.customerAfter(cursor:))
+            if cursor != nil, after == nil { throw Problem(.badInput, "Not a cursor this server gave.", field: "after") }
+            let search = CustomerSearch(q.get("search") ?? "")
+            let page = try await Blocking.run { () throws(PortalError) in
+                try portal.customerPage(as: user, search: search, after: after, limit: limit)
+            }
+            return JSONReply(value: CustomerPageJSON(page))
+        }
         // The one customer a name or primary domain names, as the command line's --customer resolves it.
         v1.get("customers/match") { request, context in
             let user = try context.signedIn().user
@@ -261,7 +281,7 @@ struct ListRequest {
             throw Problem(.badInput, "\(sortText) isn't a sort; use updated, created, severity or status.", field: "sort")
         }
         self.sort = sort
-        limit = try Self.integer(q, "limit", default: 50, in: 1...500)
+        limit = try Self.integer(q, "limit", default: 50, in: Limits.pageRows)
         if let id = q.get("customer") {
             guard let customerID = Int64(id) else { throw Problem(.badInput, "A customer is given by its id.", field: "customer") }
             scope = .customer(customerID: customerID, domainID: user.domainID)

@@ -22,6 +22,8 @@ public protocol CaseStore: AnyObject, Sendable {
                cancellation: Cancellation?) throws(StoreError) -> CasePage
     func countCases(as user: User, scope: CaseScope, query: CaseQuery, cap: Int, cancellation: Cancellation?) throws(StoreError) -> Int
     func customers(as user: User) throws(StoreError) -> [CustomerRow]
+    /// My Customers a page at a time, in name order, narrowed by `search`.
+    func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(StoreError) -> CustomerPage
     func customer(as user: User, matching text: String) throws(StoreError) -> CustomerRow
     func caseDetail(as actor: Actor, number: Int) throws(StoreError) -> CaseDetail
 

@@ -43,6 +43,7 @@ public final class PortalStore: Sendable {
         config.busyMode = .timeout(writeWait)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            Self.addFunctions(db)
         }
         var readOnly = config
         readOnly.readonly = true

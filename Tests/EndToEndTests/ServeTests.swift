@@ -219,6 +219,8 @@ import Testing
             ("GET", "/v1/customers", token, nil), ("GET", "/v1/categories?search=calendar", token, nil),
             ("GET", "/v1/customers/match?text=acme-logistics.example", token, nil), ("GET", "/v1/customers/match?text=nobody", token, nil),
             ("GET", "/v1/customers/match", token, nil),
+            ("GET", "/v1/customers/page?search=acme&limit=2", token, nil), ("GET", "/v1/customers/page?after=nonsense", token, nil),
+            ("GET", "/v1/customers/page?q=acme", token, nil), ("GET", "/v1/customers/page", nil, nil),
             ("GET", "/v1/changes", token, nil), ("GET", "/v1/changes", nil, nil),
             ("GET", "/v1/changes?after=0", token, nil), ("GET", "/v1/changes?after=soon", token, nil),
             ("GET", "/v1/events?after=soon", token, nil), ("GET", "/v1/events", nil, nil),

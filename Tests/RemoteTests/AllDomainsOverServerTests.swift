@@ -90,6 +90,39 @@ import Testing
         }
     }
 
+    /// My Customers over the server (#16): every page of every search is the local one, the cursor handed back as the
+    /// server gave it.
+    @Test func everyPageOfMyCustomersIsTheLocalOne() async throws {
+        let served = try await Served(cases: 40)
+        defer { served.stop() }
+        let comparisons = try await onThread { () throws -> [Comparison] in
+            let email = Self.users[0]
+            let local = try served.local.signIn(email: email, password: served.passwords[email]!).user
+            let remote = try served.remote.signIn(email: email, password: served.passwords[email]!).user
+            func pages(_ portal: any Portal, _ user: User, _ search: String) throws -> [CustomerPage] {
+                var pages: [CustomerPage] = [], after: CustomerAfter?
+                for _ in 0..<100 {
+                    let page = try portal.customerPage(as: user, search: CustomerSearch(search), after: after, limit: 4)
+                    pages.append(page)
+                    guard page.hasMore, let last = page.rows.last else { break }
+                    after = CustomerAfter(last)
+                }
+                return pages
+            }
+            return try ["", "a", "premium", "not granted", "example co"].map { search in
+                let mine = try pages(served.local, local, search), theirs = try pages(served.remote, remote, search)
+                return Comparison(label: "search \"\(search)\"", mine: mine.flatMap { $0.rows.map { Int($0.id) } + [$0.total] },
+                                  theirs: theirs.flatMap { $0.rows.map { Int($0.id) } + [$0.total] }, sameRows: mine == theirs && mine.count > 0)
+            }
+        }
+        #expect(comparisons.count == 5)
+        #expect(comparisons[0].mine.count > 10, "the demo's customers take several pages")
+        for c in comparisons {
+            #expect(c.theirs == c.mine, "\(c.label)")
+            #expect(c.sameRows, "\(c.label)")
+        }
+    }
+
     /// One list read both ways: the case numbers page by page (each page ended by -1 when more follow, else -2).
     struct Comparison: Sendable {
         var label: String

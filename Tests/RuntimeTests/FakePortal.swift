@@ -85,6 +85,9 @@ final class FakePortal: Portal, @unchecked Sendable {
         if interrupted == true { throw .cancelled }
     }
     func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("customers"); return [] }
+    func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(PortalError) -> CustomerPage {
+        try call("customer page"); return CustomerPage(rows: [], hasMore: false, total: 0)
+    }
     func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow { try call("customer"); throw .refused(.notFound("customer", text)) }
     func caseDetail(as actor: Actor, number: Int) throws(PortalError) -> CaseDetail { try call("case \(number)"); throw .refused(.notFound("case", "\(number)")) }
     func fileCase(as user: User, _ newCase: NewCase) throws(PortalError) -> SupportCase { try call("file"); throw .unavailable("not here") }

@@ -38,7 +38,7 @@ import Testing
         var state = Fixture.myCases(size: Fixture.large)
         let load = state.press(.char("2"))
         let access = CustomerAccess(customerID: 0, domainID: 10, kind: .resold, granted: true, since: Fixture.now)
-        state.answer(load, .customers([Fixture.acme, Fixture.sakura, Fixture.bloom].map {
+        state.answer(load, Fixture.customers([Fixture.acme, Fixture.sakura, Fixture.bloom].map {
             CustomerRow(customer: $0, access: access, openCases: 1)
         }))
         let lines = state.screenLines()

@@ -41,6 +41,11 @@ enum Fixture {
             updatedAt: now.addingTimeInterval(-Double(i) * 7 * 60))
     }
 
+    /// My Customers' answer: these rows, all there is unless `hasMore`.
+    static func customers(_ rows: [CustomerRow], hasMore: Bool = false, total: Int? = nil) -> Reply {
+        .customerPage(CustomerPage(rows: rows, hasMore: hasMore, total: total ?? rows.count))
+    }
+
     static func rows(_ range: Range<Int>, domainID: Int64 = 10, domainName: String = "reseller-one.example") -> [CaseRow] {
         range.map { row($0, domainID: domainID, domainName: domainName) }
     }

@@ -13,7 +13,7 @@ import Testing
         var state = wizard.filledIn()
         state.press(.escape)
         let load = state.press(.char("2"))
-        state.answer(load, .customers(NewCaseTests.customerRows()))
+        state.answer(load, Fixture.customers(NewCaseTests.customerRows()))
         for _ in 0..<row { state.press(.char("j")) }
         return state
     }
@@ -56,7 +56,7 @@ import Testing
         var state = Fixture.myCases()
         state.tabs[0].drafts = [.newCase(customerID: Fixture.bloom.id)]
         let load = state.press(.char("2"))
-        state.answer(load, .customers(NewCaseTests.customerRows()))
+        state.answer(load, Fixture.customers(NewCaseTests.customerRows()))
         state.press(.char("n"))  // on Acme Corp
         #expect(state.screenLines().contains { $0.contains("You have a draft: a new case for another customer.") })
         let effects = state.press(.char("r"))

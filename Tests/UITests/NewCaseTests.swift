@@ -85,7 +85,7 @@ import Testing
     @Test func nOnAGrantedCustomerFillsItInAndOnANotGrantedOneSaysWhy() {
         var state = Fixture.myCases()
         let load = state.press(.char("2"))
-        state.answer(load, .customers(Self.customerRows()))
+        state.answer(load, Fixture.customers(Self.customerRows()))
         state.press(.char("G"))  // Harbor Health Clinics, the last one
         #expect(state.press(.char("n")).isEmpty)
         #expect(state.overlay == nil)

@@ -94,9 +94,9 @@ import Testing
     @Test func myCustomersOpensACustomersCases() {
         var state = Fixture.myCases()
         let load = state.press(.char("2"))
-        #expect(load == [.loadCustomers(request: state.lastRequest, session: 0)])
+        #expect(load == [.loadCustomerPage(request: state.lastRequest, session: 0, search: .everyone, after: nil, limit: 50)])
         let access = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
-        state.answer(load, .customers([
+        state.answer(load, Fixture.customers([
             CustomerRow(customer: Fixture.acme, access: CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now), openCases: 12),
             CustomerRow(customer: Fixture.sakura, access: access, openCases: 3),
         ]))
@@ -175,55 +175,134 @@ import Testing
 }
 
 /// First-use item 13: My Customers couldn't be filtered (`/` answered with a cut-off sentence). `/` narrows it as you
-/// type, by name, domain, tier and access; Enter keeps the filter, Esc clears it.
+/// type, by name, domain, tier and access (the store applies the words: `CustomerSearchTests`, the contract tests);
+/// Enter keeps the filter, Esc clears it. The list is read a page at a time (#16): more as the cursor nears the end.
 @Suite struct CustomerFilterTests {
+    static let granted = CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now)
+    static let notGranted = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
+    static let all = [
+        CustomerRow(customer: Fixture.acme, access: granted, openCases: 12),
+        CustomerRow(customer: Fixture.sakura, access: notGranted, openCases: 3),
+        CustomerRow(customer: Fixture.bloom, access: granted, openCases: 1),
+    ]
+
     func loaded() -> AppState {
         var state = Fixture.myCases()
-        let load = state.press(.char("2"))
-        let granted = CustomerAccess(customerID: 100, domainID: 10, kind: .resold, granted: true, since: Fixture.now)
-        let notGranted = CustomerAccess(customerID: 101, domainID: 10, kind: .resold, granted: false, since: Fixture.now)
-        state.answer(load, .customers([
-            CustomerRow(customer: Fixture.acme, access: granted, openCases: 12),
-            CustomerRow(customer: Fixture.sakura, access: notGranted, openCases: 3),
-            CustomerRow(customer: Fixture.bloom, access: granted, openCases: 1),
-        ]))
+        state.answer(state.press(.char("2")), Fixture.customers(Self.all))
         return state
     }
 
     func names(_ state: AppState) -> [String] {
         guard case .customers(let list)? = state.currentScreen else { return [] }
-        return list.visible.map(\.customer.name)
+        return list.rows.map(\.customer.name)
     }
 
-    @Test func slashNarrowsAsYouTypeByNameDomainTierAndAccess() {
+    /// The store's answer to a search: the rows the Domain's rule keeps.
+    func answer(_ state: inout AppState, _ effects: [Effect]) {
+        guard case .loadCustomerPage(_, _, let search, nil, _)? = effects.last else {
+            Issue.record("no first page asked for: \(effects)")
+            return
+        }
+        state.answer(effects.last, Fixture.customers(Self.all.filter(search.matches)))
+    }
+
+    @Test func eachKeystrokeAsksTheStoreForTheFirstPageOfWhatMatches() {
         var state = loaded()
         #expect(state.press(.char("/")).isEmpty)
-        state.type("premium")
+        let typed = state.type("premium")
+        #expect(typed.count == 7, "one read a keystroke: \(typed)")
+        #expect(typed.last == .loadCustomerPage(request: state.lastRequest, session: 0, search: CustomerSearch("premium"), after: nil, limit: 50))
+        #expect(names(state) == Self.all.map(\.customer.name), "the rows stay until the answer comes")
+        answer(&state, typed)
         #expect(names(state) == [Fixture.sakura.name])
         state.press(.ctrl("u"))
-        state.type("not granted")
+        answer(&state, state.type("not granted"))
         #expect(names(state) == [Fixture.sakura.name])
         state.press(.ctrl("u"))
-        state.type("ACME.EX")
+        answer(&state, state.type("ACME.EX"))
         #expect(names(state) == ["Acme Corp"])
-        #expect(state.screenLines()[1].contains("1 of 3 customers"), "the count says how many are left")
-        state.press(.enter)
+        #expect(state.screenLines()[1].contains("1 customer"), "\(state.screenLines()[1])")
+        #expect(state.press(.enter).isEmpty, "Enter keeps the search without reading again")
         let lines = state.screenLines()
-        #expect(lines[1].contains("filter ACME.EX · 1 of 3 customers"), "\(lines[1])")
+        #expect(lines[1].contains("filter ACME.EX · 1 customer"), "\(lines[1])")
         // Keys work again on the narrowed list: Enter opens the one customer's cases.
         let open = state.press(.enter)
         #expect(open.first.map { if case .loadCases(_, _, .customer(100, 10), _, _, _, _) = $0 { true } else { false } } == true, "\(open)")
     }
 
+    @Test func anAnswerToAnEarlierKeystrokeIsDropped() {
+        var state = loaded()
+        state.press(.char("/"))
+        let first = state.type("a")
+        let second = state.type("c")
+        state.answer(first, Fixture.customers([]))
+        #expect(names(state).count == 3, "the answer for \"a\" came after \"ac\" was typed")
+        answer(&state, second)
+        #expect(names(state) == ["Acme Corp"])
+    }
+
     @Test func escClearsTheFilterAndNothingMatchingSaysSo() {
         var state = loaded()
         state.press(.char("/"))
-        state.type("zzz")
+        answer(&state, state.type("zzz"))
         #expect(names(state).isEmpty)
         #expect(state.screenLines().contains { $0.contains("No customer matches \"zzz\"; Esc clears the filter.") })
-        state.press(.escape)
+        answer(&state, state.press(.escape))
         #expect(names(state).count == 3)
         #expect(!state.screenLines()[1].contains("filter"), "\(state.screenLines()[1])")
+    }
+
+    @Test func moreIsReadAsTheCursorNearsTheEndAndGReadsTheRest() {
+        var state = Fixture.myCases()
+        let rows = (0..<50).map { i in
+            CustomerRow(customer: Customer(id: Int64(1_000 + i), name: String(format: "Customer %03d", i), primaryDomain: "c\(i).example",
+                                           tier: .standard), access: Self.granted, openCases: i)
+        }
+        state.answer(state.press(.char("2")), Fixture.customers(rows, hasMore: true, total: 6_668))
+        #expect(state.screenLines()[1].hasSuffix("6,668 customers"), "\(state.screenLines()[1])")
+        #expect(state.press(.char("j")).isEmpty, "no read while the cursor is far from the end")
+        var next: [Effect] = []
+        for _ in 0..<40 where next.isEmpty { next = state.press(.char("j")) }
+        guard case .loadCustomerPage(_, 0, .everyone, let after?, 50)? = next.first else {
+            Issue.record("no next page: \(next)")
+            return
+        }
+        #expect(after == CustomerAfter(rows[49]))
+        #expect(state.press(.char("j")).isEmpty, "one page in flight at a time")
+        let more = (50..<100).map { i in
+            CustomerRow(customer: Customer(id: Int64(1_000 + i), name: String(format: "Customer %03d", i), primaryDomain: "c\(i).example",
+                                           tier: .standard), access: Self.granted, openCases: i)
+        }
+        state.answer(next, Fixture.customers(more, hasMore: true, total: 6_668))
+        let end = state.press(.char("G"))
+        guard case .loadCustomerPage(_, 0, .everyone, let last?, let limit)? = end.first else {
+            Issue.record("G read nothing: \(end)")
+            return
+        }
+        #expect(last == CustomerAfter(more[49]) && limit == 500, "the largest page a read may ask for")
+        // A key on the way stops it: k after G, and the page that comes leaves the cursor where k put it.
+        var stopped = state
+        stopped.press(.char("k"))
+        let page500 = (0..<500).map { i in
+            CustomerRow(customer: Customer(id: Int64(2_000 + i), name: String(format: "Middle %03d", i), primaryDomain: "m\(i).example",
+                                           tier: .standard), access: Self.granted, openCases: 0)
+        }
+        #expect(stopped.answer(end, Fixture.customers(page500, hasMore: true, total: 6_668)).isEmpty)
+        if case .customers(let list)? = stopped.currentScreen { #expect(list.cursor.index == 98, "\(list.cursor)") }
+        // The first of the pages on the way puts the cursor on its last row and asks for the next.
+        let page = page500
+        let following = state.answer(end, Fixture.customers(page, hasMore: true, total: 6_668))
+        guard case .loadCustomerPage(_, 0, .everyone, let after500?, 500)? = following.first else {
+            Issue.record("the way to the end stopped: \(following)")
+            return
+        }
+        #expect(after500 == CustomerAfter(page[499]))
+        let rest = [CustomerRow(customer: Customer(id: 9_999, name: "Zed", primaryDomain: "zed.example", tier: .premium),
+                                access: Self.granted, openCases: 0)]
+        #expect(state.answer(following, Fixture.customers(rest, total: 6_668)).isEmpty, "nothing more to read")
+        guard case .customers(let list)? = state.currentScreen else { Issue.record("not My Customers"); return }
+        #expect(list.selected?.customer.name == "Zed", "G lands on the last customer once it comes")
+
     }
 }
 

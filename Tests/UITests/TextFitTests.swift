@@ -44,7 +44,7 @@ import Testing
 
     @Test func myCustomersWidensTheDomainWhileTheNamesLeaveRoom() {
         var state = Fixture.myCases()
-        state.answer(state.press(.char("2")), .customers([Self.granted(Fixture.acme), Self.granted(Self.brightwater)]))
+        state.answer(state.press(.char("2")), Fixture.customers([Self.granted(Fixture.acme), Self.granted(Self.brightwater)]))
         let lines = state.screenLines()
         #expect(lines.contains { $0.contains("Brightwater Dental") && $0.contains("brightwater-dental.example") },
                 "\(lines.joined(separator: "\n"))")

@@ -27,6 +27,7 @@ public enum Reply: Equatable, Sendable {
     /// A total, counted up to a cap: `capped` means "more than this".
     case counted(Int, capped: Bool)
     case customers([CustomerRow])
+    case customerPage(CustomerPage)
     case caseDetail(CaseDetail)
     case signedIn(SessionInfo)
     /// A command was carried out: a case command, an admin change, feedback, a draft saved or discarded.

@@ -11,7 +11,10 @@ public enum Effect: Equatable, Sendable {
     case countCases(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
     /// A count beside the list (a tab's unread cases, a saved view's): never superseded by the list's own counts.
     case countAside(request: Int, session: Int, scope: CaseScope, query: CaseQuery, cap: Int)
+    /// Every customer of the session's domain (the new-case wizard, the admin screen).
     case loadCustomers(request: Int, session: Int)
+    /// A page of My Customers: the first (`after` nil) or the one after a row, narrowed by `search`.
+    case loadCustomerPage(request: Int, session: Int, search: CustomerSearch, after: CustomerAfter?, limit: Int)
     case loadCase(request: Int, session: Int, number: Int)
     /// `:`: case `number` as `session` sees it, answered like `loadCase` but never superseded by a screen's load.
     case findCase(request: Int, session: Int, number: Int)
@@ -61,6 +64,7 @@ public enum Effect: Equatable, Sendable {
     public var session: Int? {
         switch self {
         case .loadCases(_, let s, _, _, _, _, _), .countCases(_, let s, _, _, _), .countAside(_, let s, _, _, _), .loadCustomers(_, let s),
+             .loadCustomerPage(_, let s, _, _, _),
              .loadCase(_, let s, _),
              .findCase(_, let s, _),
              .caseCommand(_, let s, _, _), .setRead(_, let s, _, _, _), .fileCase(_, let s, _), .saveDraft(_, let s, _, _), .discardDraft(_, let s, _),
@@ -79,7 +83,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadCases(let r, _, _, _, _, _, _), .loadMergedCases(let r, _, _, _, _, _), .countCases(let r, _, _, _, _),
              .countAside(let r, _, _, _, _),
-             .loadCustomers(let r, _), .loadCase(let r, _, _), .findCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
+             .loadCustomers(let r, _), .loadCustomerPage(let r, _, _, _, _), .loadCase(let r, _, _), .findCase(let r, _, _), .signIn(let r, _, _, _), .sendFeedback(let r, _, _, _),
              .caseCommand(let r, _, _, _), .setRead(let r, _, _, _, _), .fileCase(let r, _, _), .saveDraft(let r, _, _, _), .discardDraft(let r, _, _),
              .loadDraft(let r, _, _), .loadDrafts(let r, _), .completePath(let r, _), .inspectFile(let r, _),
              .editExternally(let r, _), .showInPager(let r, _), .loadAdmin(let r, _), .adminChange(let r, _, _), .saveView(let r, _):

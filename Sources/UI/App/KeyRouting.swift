@@ -18,9 +18,10 @@ extension AppState {
         guard let screen = currentScreen else { return [] }
         if currentCaseList?.filter.editing != nil { return filterKey(key) }
         if case .customers(var customers) = screen, customers.searching {
-            customers.searchKey(key, viewport: viewport(for: screen), keys)
+            let effects = customers.searchKey(key, session: active, limit: pageLimit(for: screen), keys: keys, requests: &requests,
+                                              as: currentScreenRef)
             tabs[active].current = .customers(customers)
-            return []
+            return effects
         }
         // Esc on a list with marks clears them before it goes back.
         if Keymap.binding(for: key, in: keys.main)?.command == .back, let list = currentCaseList, !list.marks.isEmpty {

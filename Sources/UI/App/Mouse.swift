@@ -45,14 +45,13 @@ extension AppState {
             return loadMoreIfNeeded()
         case .customers(var list):
             let viewport = viewport(for: screen)
-            let top = list.cursor.visible(count: list.visible.count, viewport: viewport).top
+            let top = list.cursor.visible(count: list.rows.count, viewport: viewport).top
             let index = top + event.y - firstRow
-            guard event.y < firstRow + viewport, list.visible.indices.contains(index) else { return [] }
+            guard event.y < firstRow + viewport, list.rows.indices.contains(index) else { return [] }
             let open = index == list.cursor.index || event.kind == .doubleClick
-            list.cursor.index = index
-            list.cursor.clamp(count: list.visible.count, viewport: viewport)
+            list.select(index, viewport: viewport)
             tabs[active].current = .customers(list)
-            return open ? openSelected() : []
+            return open ? openSelected() : loadMoreCustomersIfNeeded()
         case .detail:
             return []
         }

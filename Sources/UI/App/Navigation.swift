@@ -81,8 +81,15 @@ extension AppState {
             tabs[active].current = .cases(list)
             return loadMoreIfNeeded()
         case .customers(var list):
-            list.cursor.move(movement, count: list.visible.count, viewport: viewport)
+            if movement == .bottom {
+                let effects = list.jumpToEnd(session: active, viewport: viewport, limit: pageLimit(for: screen), requests: &requests,
+                                             as: currentScreenRef)
+                tabs[active].current = .customers(list)
+                return effects
+            }
+            list.move(movement, viewport: viewport)
             tabs[active].current = .customers(list)
+            return loadMoreCustomersIfNeeded()
         case .detail(var view):
             let lines = view.detail.map {
                 CaseDetailBody.lines(for: $0, user: actingUser(for: view.ref), width: Layout.contentWidth(size.width), now: now,
@@ -122,9 +129,18 @@ extension AppState {
     }
 
     mutating func reloadCustomers() -> [Effect] {
-        guard case .customers(var list)? = currentScreen else { return [] }
-        let effects = list.reload(session: active, requests: &requests, as: currentScreenRef)
+        guard let screen = currentScreen, case .customers(var list) = screen else { return [] }
+        let effects = list.reload(session: active, limit: pageLimit(for: screen), requests: &requests, as: currentScreenRef)
         tabs[active].current = .customers(list)
+        return effects
+    }
+
+    /// My Customers' next page, when the cursor is within a screen of the last row read.
+    mutating func loadMoreCustomersIfNeeded() -> [Effect] {
+        guard let screen = currentScreen, case .customers(var list) = screen else { return [] }
+        let effects = list.loadMoreIfNeeded(session: active, viewport: viewport(for: screen), limit: pageLimit(for: screen),
+                                            requests: &requests, as: currentScreenRef)
+        if !effects.isEmpty { tabs[active].current = .customers(list) }
         return effects
     }
 }

@@ -72,7 +72,7 @@ extension AppState {
             tabs[t].current = .detail(view)
             return read + caseAction(waiting.action, key: waiting.key) + loadMoreIfNeeded()
         }
-        return read + loadMoreIfNeeded()
+        return read + loadMoreIfNeeded() + loadMoreCustomersIfNeeded()
     }
 
     /// A command ended: its form (if still open or parked) takes the answer; then the status line says how

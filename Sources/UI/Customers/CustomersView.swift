@@ -4,10 +4,9 @@ import ScreenKit
 /// My Customers: name, primary domain, tier, access, open cases; a note about the selected customer below.
 enum CustomersView {
     static func render(_ list: CustomerList, state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
-        let rows = list.visible
-        let shown = rows.count == list.rows.count ? "" : "\(NumberFormat.grouped(rows.count)) of "
+        let rows = list.rows
         let filter = list.search.isEmpty || list.searching ? "" : "filter \(list.search.text) · "
-        let count = list.phase == .ready ? "\(filter)\(shown)\(NumberFormat.grouped(list.rows.count)) customer\(list.rows.count == 1 ? "" : "s")" : ""
+        let count = list.phase == .ready ? "\(filter)\(NumberFormat.grouped(list.total)) customer\(list.total == 1 ? "" : "s")" : ""
         buffer.putSides(left: [Span(Root.customers.title, Theme.title)], right: [Span(count, Theme.dim)], in: layout.title)
 
         let inner = layout.pane.inset(left: Layout.margin, right: Layout.margin)
@@ -38,7 +37,8 @@ enum CustomersView {
             buffer.put(line, x: note.x, y: note.y, clip: note)
         }
         guard !rows.isEmpty else {
-            let text = list.rows.isEmpty ? emptyText(list.phase, state.keys) : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
+            let text = list.search.isEmpty || list.phase != .ready ? emptyText(list.phase, state.keys)
+                : "No customer matches \"\(list.search.text)\"; Esc clears the filter."
             buffer.putFitted(text, x: rowsArea.x, y: rowsArea.y, style: Theme.dim, clip: rowsArea)
             return
         }
