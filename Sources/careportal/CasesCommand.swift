@@ -82,16 +82,33 @@ struct Cases: ParsableCommand {
 struct Customers: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customers", abstract: "List the customers assigned to your reseller domain (My Customers).")
     @OptionGroup var actor: ActorOptions
+    @Option(help: "Words; each must be found in a customer's name, primary domain, tier or access (as / in My Customers).")
+    var search: String?
+    @Option(help: "At most this many customers.") var limit: Int?
     @Flag(help: "Print JSON (the fields are listed in the README).") var json = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("limit: give a whole number of 1 or more.") }
+    }
 
     func run() throws {
         let (portal, user) = try actor.signedIn()
-        let rows = try attempt { () throws(PortalError) in try portal.customers(as: user) }
-        if json { try printJSON(rows.map(CustomerJSON.init)); return }
-        say("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN")
-        for r in rows {
-            say("\(r.customer.name.terminalLine.padding(toLength: 27, withPad: " ", startingAt: 0)) \(r.customer.primaryDomain.terminalLine.padding(toLength: 30, withPad: " ", startingAt: 0)) \(r.customer.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.access.display.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.openCases)")
-        }
+        let search = CustomerSearch(search ?? "")
+        // Read as the app reads them: a page at a time in name order, printed as each comes.
+        var after: CustomerAfter?, printed = 0, rows: [CustomerRow] = []
+        if !json { say("NAME                        PRIMARY DOMAIN                 TIER       ACCESS        OPEN") }
+        repeat {
+            let want = min(Limits.pageRows.upperBound, (limit ?? .max) - printed)
+            let page = try attempt { () throws(PortalError) in try portal.customerPage(as: user, search: search, after: after, limit: want) }
+            if json { rows += page.rows } else { page.rows.forEach(Self.line) }
+            printed += page.rows.count
+            after = page.hasMore ? page.rows.last.map(CustomerAfter.init) : nil
+        } while after != nil && printed < (limit ?? .max)
+        if json { try printJSON(rows.map(CustomerJSON.init)) }
+    }
+
+    static func line(_ r: CustomerRow) {
+        say("\(r.customer.name.terminalLine.padding(toLength: 27, withPad: " ", startingAt: 0)) \(r.customer.primaryDomain.terminalLine.padding(toLength: 30, withPad: " ", startingAt: 0)) \(r.customer.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.access.display.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.openCases)")
     }
 }
 

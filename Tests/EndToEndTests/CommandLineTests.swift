@@ -65,6 +65,26 @@ import Testing
         #expect(sessions.count == 2)
     }
 
+    /// `customers` reads My Customers a page at a time, as the app does: --search narrows it as `/` does, --limit stops
+    /// it, and the pages joined are the whole list in name order.
+    @Test(arguments: Backend.allCases) func customersSearchAndLimit(_ backend: Backend) throws {
+        let (b, _) = try Self.demo(cases: 20, backend)
+        let alice = ["--as", "alice@cloudpartners.example", "--json"]
+        let all = try b.json(["customers"] + alice) as! [[String: Any]]
+        let names = all.compactMap { $0["name"] as? String }
+        #expect(names.count == all.count && names.count > 5)
+        #expect(names == names.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }, "\(names)")
+        let two = try b.json(["customers", "--limit", "2"] + alice) as! [[String: Any]]
+        #expect(two.compactMap { $0["name"] as? String } == Array(names.prefix(2)))
+        let premium = try b.json(["customers", "--search", "PREMIUM"] + alice) as! [[String: Any]]
+        #expect(!premium.isEmpty && premium.allSatisfy { $0["tier"] as? String == "premium" }, "\(premium)")
+        #expect(premium.count == all.filter { $0["tier"] as? String == "premium" }.count)
+        let none = try b.run(["customers", "--search", "no-such-customer-anywhere", "--as", "alice@cloudpartners.example"])
+        #expect(none.status == 0 && none.stdout.split(separator: "\n").count == 1, "the header alone: \(none.stdout)")
+        let bad = try b.run(["customers", "--limit", "0", "--as", "alice@cloudpartners.example"])
+        #expect(bad.status == 2 && bad.stderr.contains("limit"), "\(bad.stderr)")
+    }
+
     /// `feedback list` takes --as like every other command, and lists only what that user may read.
     @Test(arguments: Backend.allCases) func feedbackListIsForItsSenders(_ backend: Backend) throws {
         let (b, _) = try Self.demo(cases: 20, backend)
