@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -14,17 +13,19 @@ final class RawSQLite {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
         }
-        // The store's one SQL function (My Customers' search), the same Swift code behind it.
-        sqlite3_create_function_v2(db, "careportal_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, _, values in
-            guard let value = values?[0], let text = sqlite3_value_text(value) else { return sqlite3_result_null(context) }
-            let folded = CustomerSearch.fold(String(cString: text))
-            sqlite3_result_text(context, folded, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-        }, nil, nil, nil)
     }
 
     deinit {
         for stmt in statements.values { sqlite3_finalize(stmt) }
         sqlite3_close_v2(db)
+    }
+
+    /// The first column of the first row as an integer (0 when there is none).
+    func integer(_ sql: String, _ values: [DatabaseValue]) -> Int {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK else { return 0 }
+        defer { sqlite3_finalize(stmt) }
+        return sqlite3_step(stmt) == SQLITE_ROW ? Int(sqlite3_column_int64(stmt, 0)) : 0
     }
 
     /// Binds, steps every row reading each column, and resets. Returns the row count.

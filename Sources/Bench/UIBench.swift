@@ -88,6 +88,33 @@ public struct UIBench {
         })
         results += previewPane()
         results += views()
+        results += myCustomers()
+        return results
+    }
+
+    /// My Customers (#16): `2` from My Cases to its first screen drawn (each sample in a newly started app, whose My
+    /// Customers has not been read), and a search keystroke after `/` (alternately a letter typed and taken back).
+    func myCustomers() -> [BenchMeasurement] {
+        var buffer = ScreenBuffer(size: size)
+        var times: [Double] = []
+        for i in 0..<(iterations + 3) {
+            var (fresh, runner) = freshState()
+            settle(&fresh, start(&fresh), runner: runner, buffer: &buffer)
+            let t = StoreBenchmark.milliseconds { settle(&fresh, reduce(&fresh, .key(.char("2"))), runner: runner, buffer: &buffer) }
+            if i >= 3 { times.append(t) }
+        }
+        var results = [BenchMeasurement(name: "UI: My Customers, first screen", times: times, raw: nil)]
+        var (state, runner) = freshState()
+        settle(&state, start(&state), runner: runner, buffer: &buffer)
+        settle(&state, reduce(&state, .key(.char("2"))), runner: runner, buffer: &buffer)
+        settle(&state, reduce(&state, .key(.char("/"))), runner: runner, buffer: &buffer)
+        for c in "denta" { settle(&state, reduce(&state, .key(.char(c))), runner: runner, buffer: &buffer) }
+        var toggle = false
+        results.append(time("UI: My Customers, search keystroke") {
+            let key: Key = toggle ? .backspace : .char("l")
+            toggle.toggle()
+            settle(&state, reduce(&state, .key(key)), runner: runner, buffer: &buffer)
+        })
         return results
     }
 

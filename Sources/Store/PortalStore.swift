@@ -17,6 +17,8 @@ public final class PortalStore: Sendable {
     let pageReaders: ReaderShelf
     /// Notices others' commits for `changeToken`.
     let commits: CommitWatch
+    /// Each domain's customers for My Customers' search, kept until they change (`customer_generation`, v13).
+    let customerDirectory = CustomerDirectory()
     public let path: String
     public let clock: any Clock
     /// Password hashing cost; tests lower it to keep fixtures fast.
@@ -43,7 +45,6 @@ public final class PortalStore: Sendable {
         config.busyMode = .timeout(writeWait)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            Self.addFunctions(db)
         }
         var readOnly = config
         readOnly.readonly = true

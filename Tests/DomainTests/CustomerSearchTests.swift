@@ -30,3 +30,26 @@ import Testing
         #expect(CustomerSearch("granted").matches(row) && !CustomerSearch("support-only").matches(row))
     }
 }
+
+/// The byte-by-byte fold of ASCII text is Foundation's fold, on random text.
+@Suite struct CustomerFoldTests {
+    @Test func asciiIsFoldedAsFoundationFoldsIt() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &generator))) })
+            #expect(CustomerSearch.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased(), "\(text)")
+        }
+        #expect(CustomerSearch.fold("Élan CAFÉ") == "elan cafe")
+    }
+
+    /// Letters of Latin, Greek and Cyrillic scripts with and without accents, Japanese, an emoji and spaces, folded a
+    /// character at a time, come out as Foundation folds the whole text.
+    @Test func otherScriptsAreFoldedAsFoundationFoldsThem() {
+        let alphabet = Array("aZéÉèçÇñÑøØåÅüÜßœŒłŁžŽăĂșȘệỆαΑάΆωΩйЙёЁжЖ株式会社さくら🌸 -.")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(CustomerSearch.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased(), "\(text)")
+        }
+    }
+}

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 /// My Customers a page at a time (#16), on both stores: pages in name order from a keyset join up to the whole list,
@@ -86,5 +86,37 @@ import Testing
             Issue.record("a support engineer read My Customers: \(String(describing: refused))")
             return
         }
+    }
+}
+
+/// On the file, a search of My Customers is matched against the domain's customers held in memory: read once, and
+/// again whenever a change to what the search looks at commits, from this store or another on the same file.
+@Suite struct CustomerDirectoryTests {
+    @Test func aChangeToTheDomainsCustomersIsSeenByTheNextSearchFromAnyConnection() throws {
+        let f = try ContractFixture(.sqlite)
+        let store = try #require(f.store as? PortalStore)
+        let other = try PortalStore(path: store.path, clock: f.clock, passwordHasher: .fast)
+        func found(_ text: String, in store: PortalStore = store) throws -> [String] {
+            try store.customerPage(as: f.agent1, search: CustomerSearch(text), after: nil, limit: 10).rows.map(\.customer.primaryDomain)
+        }
+        #expect(try found("premium") == ["acme.example", "closed.example"])
+        let loads = store.customerDirectory.loads
+        #expect(try found("premium") == ["acme.example", "closed.example"] && found("acme") == ["acme.example"])
+        #expect(store.customerDirectory.loads == loads, "no change, no read of the domain's customers")
+        try f.file()  // a case changes nothing the search looks at
+        _ = try found("acme")
+        #expect(store.customerDirectory.loads == loads)
+
+        try other.setTier(as: f.admin1, customer: "basic.example", tier: .premium)
+        #expect(try found("premium") == ["acme.example", "basic.example", "closed.example"], "a tier set by another connection")
+        try other.setGrant(as: f.admin1, customer: "closed.example", granted: true)
+        #expect(try found("not granted").isEmpty, "a grant")
+        _ = try other.addCustomer(as: f.admin1, name: "Premium Pets", primaryDomain: "pets.example", tier: .standard, kind: .resold, granted: true)
+        #expect(try found("premium") == ["acme.example", "basic.example", "closed.example", "pets.example"], "a customer added")
+        try other.transferCustomer(as: f.admin1, customer: "acme.example", to: "two.example", granted: true)
+        #expect(try found("premium") == ["basic.example", "closed.example", "pets.example"], "a customer gone to another domain")
+        #expect(try store.customerPage(as: f.agent2, search: CustomerSearch("acme"), after: nil, limit: 10).rows.map(\.customer.primaryDomain)
+                == ["acme.example"], "and come to that one")
+        #expect(store.customerDirectory.loads == loads + 5)
     }
 }

@@ -70,13 +70,13 @@ import UI
 
         // The new tab (session 1) reads from the new place; signing in again there doesn't open it twice.
         _ = runner.perform(.loadCustomers(request: 2, session: 1))
-        #expect(elsewhere.calls.last == "customers")
+        #expect(elsewhere.calls.last { $0 != "token" } == "customers", "the change check may look at the place meanwhile")
         _ = runner.perform(.signIn(request: 3, email: "cy@reseller-one.example", password: "pw", location: "https://other.example"))
         #expect(opened.locations.count == 1)
 
         // Signing out ends the session at its place and forgets it there.
         _ = runner.perform(.signOut(session: 1))
-        #expect(elsewhere.calls.last == "sign out")
+        #expect(elsewhere.calls.last { $0 != "token" } == "sign out")
         #expect(kept.removed == ["token-cy@reseller-one.example @ https://other.example"])
     }
 
