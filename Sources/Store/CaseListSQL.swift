@@ -17,12 +17,17 @@ import GRDB
 enum KeywordPlan: Equatable {
     case none
     case searchOrder
+    /// The cases of a rare term with its own index (`drivenByTerm`) walked in update order, beside the keyword's
+    /// matches walked in the same order (search keys): the two streams merged, no probe of the search index per case.
+    case termWalk
     case fromSearchIndex
     case matchesGathered
     case testedPerRow
 
     static let fewMatches = 2_000
     static let manyMatches = 50_000
+    /// How far a term with its own index is counted before it is taken to be common (`drivenByTerm`).
+    static let commonTerm = 5_000
     /// Matches the search-order walk reads at most before giving up on filling the page that way.
     static let walkBound = 10_000
 
@@ -30,17 +35,41 @@ enum KeywordPlan: Equatable {
     /// matches, so they are walked rather than the matches.
     /// `backward`: the list read from its end. Sorted by creation, that has no search-order walk (an old case may have
     /// been updated last, so no update time bounds the oldest creations): one of the other plans reads it.
+    /// `domainID`: the domain whose list it is, for the estimate of `drivenByTerm` (nil: none).
     static func choose(_ db: Database, _ query: CaseQuery, sort: CaseSort, narrow: Bool, after cursor: CaseRow?,
-                       backward: Bool = false, searchOrder: Bool = true, log: StatementLog? = nil) throws -> KeywordPlan {
+                       backward: Bool = false, searchOrder: Bool = true, domainID: Int64? = nil, log: StatementLog? = nil) throws -> KeywordPlan {
         guard let match = FTS.positiveMatch(query) else { return .none }
         let walkable = backward ? sort != .created && cursor.map(SearchKey.of) ?? 1 > 0
                                 : sort == .created || cursor.map(SearchKey.of) ?? 1 > 0
         // The search index's order is update time's: sorted by whose turn, the matches are read another way.
         if searchOrder, !narrow, walkable, sort != .waiting, try keysOrdered(db, log: log) {
-            return .searchOrder
+            return try drivenByTerm(db, query, match, domainID: domainID, sort: sort, log: log) ? .termWalk : .searchOrder
         }
         if try cappedCount(db, match, fewMatches, log: log) < fewMatches { return .fromSearchIndex }
         return try cappedCount(db, match, manyMatches, log: log) < manyMatches ? .matchesGathered : .testedPerRow
+    }
+
+    /// Whether a term with its own index (`CaseListSQL.indexableEquality`: escalated, a status, a severity, open) is
+    /// rare enough in the domain that walking its cases and testing the keyword reads fewer rows than walking the
+    /// keyword's matches and testing the term. Walking the matches newest first, a share `q / n` of them is the
+    /// domain's with the term (`q` its cases, `n` all cases), so a page takes about `(limit) × n / q` matches; walking
+    /// the term's cases, a share `m / n` matches the keyword (`m` its matches), so about `limit × n / m` cases, and
+    /// never more than `q`. Both counts are capped, so the estimate costs a few thousand index entries at most.
+    static func drivenByTerm(_ db: Database, _ query: CaseQuery, _ match: String, domainID: Int64?, sort: CaseSort,
+                             limit: Int = 51, log: StatementLog?) throws -> Bool {
+        guard let domainID, sort == .updated, let term = CaseListSQL.indexableEquality(query, sort: sort),
+              let index = CaseListSQL.index(customers: nil, sort: sort, equality: term.predicate) else { return false }
+        let (clause, args) = CaseListSQL.clause(for: term.predicate, now: Date(), reader: ListReader(userID: 0, targets: .defaults),
+                                                indexable: true)
+        let q = try log.fetchInt(db, """
+            SELECT COUNT(*) FROM (SELECT 1 FROM support_case c INDEXED BY \(index) WHERE c.domain_id = ? AND \(clause) LIMIT \(commonTerm))
+            """, [domainID.databaseValue] + args.map(\.databaseValue)) ?? 0
+        guard q < commonTerm else { return false }
+        let n = max(1, try log.fetchInt(db, "SELECT coalesce(max(id), 0) FROM support_case", []) ?? 1)
+        let m = try cappedCount(db, match, manyMatches, log: log)
+        let walkingMatches = min(m, limit * n / max(q, 1))
+        let walkingTerm = min(q, limit * n / max(m, 1))
+        return walkingTerm < walkingMatches
     }
 
     /// Whether every search row is keyed in update order (no case outside SearchKey's range).
@@ -317,6 +346,7 @@ struct CaseListSQL {
         if let customers { return sort == .updated || customers != 1 ? "case_customer_updated" : nil }
         switch (sort, equality) {
         case (.updated, .isOpen?): return "case_domain_open"
+        case (.updated, .isEscalated?): return "case_domain_escalated"
         case (.updated, .status(let s)?) where s.count > 1: return "case_waiting_on_support"
         case (.updated, .status?): return "case_domain_status"
         case (.updated, .severity?): return "case_domain_severity"
@@ -330,7 +360,9 @@ struct CaseListSQL {
 
     /// The term that can be served by the sort's own index column, if any.
     static func indexableEquality(_ query: CaseQuery, sort: CaseSort) -> FilterTerm? {
-        query.terms.first { term in
+        // Escalated cases are the fewest (under 1 %): their index first, whatever else is asked.
+        if sort == .updated, let escalated = query.terms.first(where: { $0.predicate == .isEscalated && !$0.negated }) { return escalated }
+        return query.terms.first { term in
             guard !term.negated else { return false }
             switch term.predicate {
             case .isOpen: return sort == .updated

@@ -54,7 +54,11 @@ extension PortalStore {
         }
         let unreadDrives = try UnreadSQL.drives(db, query, reader: reader.userID, few: fewUnread, log: log)
         func read(_ plan: KeywordPlan) throws -> [CaseRow] {
-            try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
+            // The merge is by search key: update order only, every key in it (else the term's cases test each match).
+            if plan == .termWalk {
+                return try sort == .updated && KeywordPlan.keysOrdered(db, log: log) ? termWalk() : read(.testedPerRow)
+            }
+            return try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
                                   backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
                                   keywords: plan, walkBound: walkBound))
         }
@@ -98,10 +102,51 @@ extension PortalStore {
             if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, log: log) { return nil }
             return best
         }
+        /// The term's cases in update order (every term but the positive keywords tested as they are read), merged with
+        /// the keyword's matches read in the same order, by search key: a case is kept when the matches reach its key.
+        func termWalk() throws -> [CaseRow] {
+            guard let match = FTS.positiveMatch(query) else { return try read(.none) }
+            var rest = query
+            rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
+            let cases = CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: cursor, backward: backward,
+                                    limit: Int(Int32.max), now: now, reader: reader, keywords: .none)
+            var matchSQL = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
+            var matchValues = [match.databaseValue]
+            if let cursor {
+                matchSQL += backward ? " AND rowid > ?" : " AND rowid < ?"
+                matchValues.append(SearchKey.of(cursor).databaseValue)
+            }
+            matchSQL += " ORDER BY rowid\(backward ? "" : " DESC")"
+            if cancellation?.isCancelled == true { throw StoreError.cancelled }
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: cases.sql), arguments: cases.arguments).map(Map.caseRow)
+            let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
+            // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
+            let beyond: (Int64, Int64) -> Bool = backward ? { $0 > $1 } : { $0 < $1 }
+            var found: [CaseRow] = [], casesRead = 0, keysRead = 0
+            var key = try keys.next()
+            if key != nil { keysRead += 1 }
+            while found.count <= limit, key != nil, let row = try rows.next() {
+                casesRead += 1
+                let rowKey = SearchKey.of(row)
+                // Past the matches walked before this case's key; it is one of them when the next is its own.
+                while let m = key, beyond(rowKey, m) {
+                    key = try keys.next()
+                    if key != nil { keysRead += 1 }
+                }
+                if key == rowKey { found.append(row) }
+            }
+            if let log {
+                // The baseline steps the same rows and keys: each statement with what this read consumed as its limit.
+                log.statements.append((cases.sql.replacingOccurrences(of: "LIMIT \(Int32.max)", with: "LIMIT \(casesRead)"), cases.values))
+                log.statements.append((matchSQL + " LIMIT \(keysRead)", matchValues))
+            }
+            return found
+        }
         let narrow = customers != nil
         // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
         var plan = unreadDrives ? .testedPerRow
-            : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward, log: log)
+            : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
+                                                     domainID: domainID, log: log)
         // No backward walk by creation, and no walk at all by whose turn (the search index is in update order).
         if backward && sort == .created || sort == .waiting, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }
         let rows: [CaseRow]

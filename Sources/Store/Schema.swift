@@ -378,6 +378,9 @@ enum Schema {
     -- My Customers in name order, read a page at a time (CustomerPageSQL): a domain that manages many of the
     -- customers walks them in this order and stops after a page, instead of sorting all of its own.
     CREATE INDEX customer_name ON customer(name COLLATE NOCASE, id);
+    -- A domain's escalated cases in update order (under 1 % of its cases): `is:escalated` with a keyword walks these
+    -- and tests the keyword, where the search order walked 10,000 matches and gave up (231 ms at 1,000,000 cases).
+    CREATE INDEX case_domain_escalated ON support_case(domain_id, updated_at DESC, id DESC) WHERE escalated = 1;
     -- A search of My Customers is matched against each domain's customers in memory (CustomerDirectory): a scan of
     -- 6,668 customers in SQL took 13-45 ms a keystroke. The generation says when a domain's list must be read again;
     -- the triggers move it in the transaction of every change to what the search looks at.

@@ -30,6 +30,11 @@ import Testing
             if k % 4 == 1 { try f.store.changeSeverity(as: me, number: n, to: .p1) }
             if k % 5 == 1 { try f.store.closeCase(as: me, number: n) }
         }
+        // Some of Acme's (Premium) open cases escalated, so `is:escalated` has its index to walk.
+        for (k, n) in numbers.enumerated() where k % 3 == 0 && k % 2 == 0 && k % 5 != 1 {
+            f.clock.advance(k % 4 == 0 ? 0 : 15)
+            try f.store.escalate(as: me, number: n, reason: .businessImpact, justification: "Blocking the whole team.")
+        }
         for i in 0..<6 {
             f.clock.advance(20)
             _ = try f.file("zed.example", title: i % 2 == 0 ? "Mail bounces at Zed" : "Zed drive sync", as: f.agent2)
@@ -133,8 +138,10 @@ import Testing
 
     static let queries = ["mail", "bou*", "mail sev:p1", "mail sev:p1,p3", "mail -sev:p2 -status:closed", "mail is:closed", "mail -drive", "drive sync", "\"invites vanish\"", "mail customer:acme",
                           "mail is:open", "zzzz", "mail status:new,closed", "mail bounce*", "customer:acme", "customer:c",
-                          "customer:moving", "customer:nobody", "mail customer:a", "customer:acme,basic sev:p2", "-customer:acme"]
-    static let indexPlans: [KeywordPlan] = [.fromSearchIndex, .matchesGathered, .testedPerRow]
+                          "customer:moving", "customer:nobody", "mail customer:a", "customer:acme,basic sev:p2", "-customer:acme",
+                          "mail is:escalated", "bou* is:escalated -status:closed", "is:escalated", "drive is:escalated is:open",
+                          "mail -is:escalated sev:p1"]
+    static let indexPlans: [KeywordPlan] = [.fromSearchIndex, .matchesGathered, .testedPerRow, .termWalk]
 
     @Test func everyPlanListsWhatABruteForceFilterFinds() throws {
         let f = try Self.fixture()
