@@ -72,6 +72,33 @@ enum KeywordPlan: Equatable {
         return walkingTerm < walkingMatches
     }
 
+    /// The search keys of the domain's cases with the query's indexed term (`CaseListSQL.indexableEquality`; none:
+    /// every case), from its index alone, in update order after `cursor` (`backward`: from the oldest).
+    static func termKeys(_ query: CaseQuery, domainID: Int64, customers: [Int64]?, after cursor: CaseRow?,
+                         backward: Bool) -> (String, [DatabaseValue]) {
+        let term = CaseListSQL.indexableEquality(query, sort: .updated)
+        var whereSQL: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
+        if let term {
+            let (clause, termArgs) = CaseListSQL.clause(for: term.predicate, now: Date(), reader: ListReader(userID: 0), indexable: true)
+            whereSQL.append(clause)
+            args += termArgs
+        }
+        let (desc, below) = backward ? ("", ">") : (" DESC", "<")
+        if let cursor {
+            whereSQL.append("(c.updated_at, c.id) \(below) (?, ?)")
+            args += [cursor.updatedAt.millis, cursor.id]
+        }
+        let index = CaseListSQL.index(customers: customers?.count, sort: .updated, equality: term?.predicate) ?? "case_domain_updated"
+        let sql = """
+            SELECT \(SearchKey.sql("c")) FROM support_case c INDEXED BY \(index)
+            WHERE \(whereSQL.joined(separator: " AND "))
+            ORDER BY c.updated_at\(desc), c.id\(desc)
+            """
+        return (sql, args.map(\.databaseValue))
+    }
+
     /// Whether every search row is keyed in update order (no case outside SearchKey's range).
     static func keysOrdered(_ db: Database, log: StatementLog?) throws -> Bool {
         let lowest = try log.fetchInt(db, "SELECT rowid FROM case_search ORDER BY rowid LIMIT 1", [])
@@ -186,24 +213,29 @@ struct CaseListSQL {
     /// (UnreadSQL.drives), sorted, instead of a walk of the list index.
     init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
          limit: Int, now: Date, reader: ListReader, unreadDrives: Bool = false, keywords: KeywordPlan = .matchesGathered,
-         walkBound: Int? = KeywordPlan.walkBound) {
+         walkBound: Int? = KeywordPlan.walkBound, only ids: [Int64]? = nil) {
         if keywords == .searchOrder, !unreadDrives, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
             self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
                       backward: backward, limit: limit, now: now, reader: reader, walkBound: walkBound)
         } else {
             self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
-                      now: now, reader: reader, unreadDrives: unreadDrives, keywords: unreadDrives ? .testedPerRow : keywords)
+                      now: now, reader: reader, unreadDrives: unreadDrives, keywords: unreadDrives ? .testedPerRow : keywords, only: ids)
         }
     }
 
     /// Walks the list index that serves `sort` (or, for `.fromSearchIndex`, sorts the few matches; for a few
-    /// customers, sorts their few cases).
+    /// customers, sorts their few cases; for `ids`, those cases, found by id and tested).
     private init(listIndex domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?,
-                 backward: Bool, limit: Int, now: Date, reader: ListReader, unreadDrives: Bool, keywords: KeywordPlan) {
+                 backward: Bool, limit: Int, now: Date, reader: ListReader, unreadDrives: Bool, keywords: KeywordPlan, only ids: [Int64]?) {
         var whereSQL: [String] = []
         var args: [any DatabaseValueConvertible] = []
-        // Driven from the search index or the reader's unread rows, the scope must not offer an index of its own (unary +).
-        let driven = keywords == .fromSearchIndex || unreadDrives
+        // Driven from the search index, the reader's unread rows or given cases, the scope must not offer an index of its
+        // own (unary +).
+        let driven = keywords == .fromSearchIndex || unreadDrives || ids != nil
+        if let ids {
+            whereSQL.append("c.id IN (\(Self.placeholders(ids.count)))")
+            args += ids
+        }
         Self.appendScope(domainID, customers, plus: driven ? "+" : "", to: &whereSQL, &args)
         whereSQL.append(Self.visible)
 

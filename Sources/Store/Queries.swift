@@ -102,14 +102,14 @@ extension PortalStore {
             if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, log: log) { return nil }
             return best
         }
-        /// The term's cases in update order (every term but the positive keywords tested as they are read), merged with
-        /// the keyword's matches read in the same order, by search key: a case is kept when the matches reach its key.
+        /// The term's cases in update order merged with the keyword's matches read in the same order, by search key
+        /// (both index-only streams); the cases in both are then read whole, a batch at a time, with every other term
+        /// tested, until the page is full.
         func termWalk() throws -> [CaseRow] {
             guard let match = FTS.positiveMatch(query) else { return try read(.none) }
             var rest = query
             rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
-            let cases = CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: cursor, backward: backward,
-                                    limit: Int(Int32.max), now: now, reader: reader, keywords: .none)
+            let (casesSQL, casesValues) = KeywordPlan.termKeys(rest, domainID: domainID, customers: customers, after: cursor, backward: backward)
             var matchSQL = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
             var matchValues = [match.databaseValue]
             if let cursor {
@@ -117,30 +117,39 @@ extension PortalStore {
                 matchValues.append(SearchKey.of(cursor).databaseValue)
             }
             matchSQL += " ORDER BY rowid\(backward ? "" : " DESC")"
-            if cancellation?.isCancelled == true { throw StoreError.cancelled }
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: cases.sql), arguments: cases.arguments).map(Map.caseRow)
+            let cases = try Int64.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
             let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
             // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
             let beyond: (Int64, Int64) -> Bool = backward ? { $0 > $1 } : { $0 < $1 }
-            var found: [CaseRow] = [], casesRead = 0, keysRead = 0
+            var found: [CaseRow] = [], casesRead = 0, keysRead = 0, batch: [Int64] = []
             var key = try keys.next()
             if key != nil { keysRead += 1 }
-            while found.count <= limit, key != nil, let row = try rows.next() {
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                found += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: nil,
+                                               backward: backward, limit: batch.count, now: now, reader: reader, keywords: .none,
+                                               only: batch.map { $0 & SearchKey.idMask }))
+                batch = []
+            }
+            while found.count <= limit, key != nil, let caseKey = try cases.next() {
                 casesRead += 1
-                let rowKey = SearchKey.of(row)
                 // Past the matches walked before this case's key; it is one of them when the next is its own.
-                while let m = key, beyond(rowKey, m) {
+                while let m = key, beyond(caseKey, m) {
                     key = try keys.next()
                     if key != nil { keysRead += 1 }
                 }
-                if key == rowKey { found.append(row) }
+                if key == caseKey {
+                    batch.append(caseKey)
+                    if found.count + batch.count > limit { try flush() }
+                }
             }
+            try flush()
             if let log {
-                // The baseline steps the same rows and keys: each statement with what this read consumed as its limit.
-                log.statements.append((cases.sql.replacingOccurrences(of: "LIMIT \(Int32.max)", with: "LIMIT \(casesRead)"), cases.values))
+                // The baseline steps the same keys: each stream with what this read consumed as its limit.
+                log.statements.append((casesSQL + " LIMIT \(casesRead)", casesValues))
                 log.statements.append((matchSQL + " LIMIT \(keysRead)", matchValues))
             }
-            return found
+            return Array(found.prefix(limit + 1))
         }
         let narrow = customers != nil
         // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
