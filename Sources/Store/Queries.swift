@@ -152,10 +152,16 @@ extension PortalStore {
             return Array(found.prefix(limit + 1))
         }
         let narrow = customers != nil
+        let narrowCases = try customers.flatMap { ids in FTS.positiveMatch(query) == nil || unreadDrives ? nil : ids }.map { ids in
+            try log.fetchInt(db, """
+                SELECT COUNT(*) FROM (SELECT 1 FROM support_case INDEXED BY case_customer_updated
+                  WHERE customer_id IN (\(CaseListSQL.placeholders(ids.count))) AND domain_id = ? LIMIT \(CustomerPlan.fewCases))
+                """, ids.map(\.databaseValue) + [domainID.databaseValue]) ?? 0
+        }
         // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
         var plan = unreadDrives ? .testedPerRow
             : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
-                                                     domainID: domainID, log: log)
+                                                     domainID: domainID, narrowCases: narrowCases, log: log)
         // No backward walk by creation, and no walk at all by whose turn (the search index is in update order).
         if backward && sort == .created || sort == .waiting, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }
         let rows: [CaseRow]

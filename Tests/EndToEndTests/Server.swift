@@ -10,10 +10,13 @@ final class Server: @unchecked Sendable {
     let base: URL
     private let stderr = Pipe()
     private let logFile: URL?
+    /// What the server wrote to stderr so far: the pipe is read as it fills, or a server that logs a line per request
+    /// would block on a full pipe and every client with it (a `bench ui --server` of a few hundred requests did).
+    private let logged = NSLock()
+    private var log = Data()
 
     /// Starts the server on `b`'s database and waits for the line that names its port (10 s at most). `logFile`: where
-    /// its request log goes instead of a pipe read at `stop()` (a server that answers thousands of requests would
-    /// fill the pipe and wait for a reader). `tls`: the PEM files of `--tls-cert` and `--tls-key` (HTTPS).
+    /// its request log goes instead of this process's memory. `tls`: the PEM files of `--tls-cert` and `--tls-key` (HTTPS).
     init(_ b: Binary, listen: String = "127.0.0.1:0", logFile: URL? = nil, tls: (certificate: String, key: String)? = nil) throws {
         self.logFile = logFile
         process.executableURL = URL(fileURLWithPath: Binary.path)
@@ -42,6 +45,14 @@ final class Server: @unchecked Sendable {
             throw ServerFailure(message: "careportal serve didn't say where it listens: \(text)")
         }
         base = url
+        if logFile == nil {
+            // Before it listens it writes a line or two at most, which the pipe holds until this reads.
+            stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let chunk = handle.availableData
+                guard let self, !chunk.isEmpty else { return }
+                self.logged.withLock { self.log.append(chunk) }
+            }
+        }
     }
 
     deinit { stop() }
@@ -52,8 +63,10 @@ final class Server: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         if let logFile { return (process.terminationStatus, (try? String(contentsOf: logFile, encoding: .utf8)) ?? "") }
-        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, log)
+        stderr.fileHandleForReading.readabilityHandler = nil
+        let rest = stderr.fileHandleForReading.readDataToEndOfFile()
+        let all = logged.withLock { log + rest }
+        return (process.terminationStatus, String(decoding: all, as: UTF8.self))
     }
 
     struct Reply {

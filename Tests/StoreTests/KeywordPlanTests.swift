@@ -162,6 +162,9 @@ import Testing
                     }
                     #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, .testedPerRow)) == expected,
                             "\(text) search order")
+                    // The merge with a customer term's cases (not narrowed to the customers first): sorted keys.
+                    #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (.termWalk, .termWalk), customerPlan: false) == expected,
+                            "\(text) \(sort) term walk, customer filter")
                     // A bound of 2 matches cuts most walks short: the page is read again by the fallback plan.
                     for fallback in Self.indexPlans {
                         #expect(try Self.paged(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, fallback), walkBound: 2) == expected,
@@ -200,6 +203,8 @@ import Testing
                         check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (plan, plan)), "\(plan)")
                     }
                     check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, .testedPerRow)), "search order")
+                    check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (.termWalk, .termWalk), customerPlan: false),
+                          "term walk, customer filter")
                     for fallback in Self.indexPlans {
                         check(try Self.pagedBackward(f, domainID: domain, q, sort: sort, keywords: (.searchOrder, fallback), walkBound: 2),
                               "search order cut, then \(fallback)")
