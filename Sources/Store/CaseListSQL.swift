@@ -105,26 +105,56 @@ enum KeywordPlan: Equatable {
     /// After a bounded search-order walk that did not fill its page: whether the bound cut the walk short
     /// (then the page needs another plan) or the matches simply ran out (then the page is complete).
     static func walkWasCut(_ db: Database, _ query: CaseQuery, after cursor: CaseRow?, backward: Bool = false,
-                           walkBound: Int = walkBound, log: StatementLog?) throws -> Bool {
+                           walkBound: Int = walkBound, now: Date, log: StatementLog?) throws -> Bool {
         guard let match = FTS.positiveMatch(query) else { return false }
-        let (sql, values) = boundProbe(match, after: cursor, backward: backward, walkBound: walkBound)
+        let (sql, values) = boundProbe(match, after: cursor, backward: backward, walkBound: walkBound,
+                                       keys: SearchKey.range(of: query, now: now))
         return try log.fetchInt(db, sql, values) != nil
     }
 
-    /// The key of the `walkBound`-th match after the cursor (`backward`: before it, from the oldest), if there are that many.
-    static func boundProbe(_ match: String, after cursor: CaseRow?, backward: Bool = false, walkBound: Int) -> (String, [DatabaseValue]) {
+    /// The key of the `walkBound`-th match after the cursor (`backward`: before it, from the oldest) within `keys`, if
+    /// there are that many.
+    static func boundProbe(_ match: String, after cursor: CaseRow?, backward: Bool = false, walkBound: Int,
+                           keys: SearchKey.Range = .all) -> (String, [DatabaseValue]) {
         var values = [match.databaseValue]
         var sql = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
         if let cursor {
             sql += backward ? " AND rowid > ?" : " AND rowid < ?"
             values.append(SearchKey.of(cursor).databaseValue)
         }
+        if let lower = keys.lower { sql += " AND rowid >= ?"; values.append(lower.databaseValue) }
+        if let upper = keys.upper { sql += " AND rowid < ?"; values.append(upper.databaseValue) }
         return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC") LIMIT 1 OFFSET \(walkBound - 1)", values)
     }
 }
 
 extension SearchKey {
     static func of(_ row: CaseRow) -> Int64 { of(updatedAt: row.updatedAt.millis, id: row.id) }
+
+    /// The keys a query's `updated:` terms leave (`updated_at` in [lower, upper) is key in [lower << 21, upper << 21)
+    /// while the keys are in update order, which a search-order walk requires).
+    struct Range: Equatable {
+        var lower: Int64?
+        var upper: Int64?
+        static let all = Range()
+    }
+
+    static func range(of query: CaseQuery, now: Date) -> Range {
+        var range = Range.all
+        for term in query.terms where !term.negated {
+            guard case .updated(let bound) = term.predicate else { continue }
+            let (lower, upper) = bound.interval(now: now)
+            if let lower {
+                let key = min(max(lower.millis, 0), maxTime) << idBits
+                range.lower = max(range.lower ?? key, key)
+            }
+            if let upper {
+                let key = min(max(upper.millis, 0), maxTime) << idBits
+                range.upper = min(range.upper ?? key, key)
+            }
+        }
+        return range
+    }
 }
 
 extension StatementArguments {
@@ -304,8 +334,12 @@ struct CaseListSQL {
         } else if let cursor {
             whereSQL.append("(+c.created_at, c.id) < (?, ?)"); args += [cursor.createdAt.millis, cursor.id]
         }
+        // An `updated:` term bounds the keys: the walk stops where no later match can be in the page.
+        let keys = SearchKey.range(of: query, now: now)
+        if let lower = keys.lower { whereSQL.append("s.rowid >= ?"); args.append(lower) }
+        if let upper = keys.upper { whereSQL.append("s.rowid < ?"); args.append(upper) }
         if let walkBound {
-            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, backward: backward, walkBound: walkBound)
+            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, backward: backward, walkBound: walkBound, keys: keys)
             whereSQL.append(backward ? "s.rowid <= coalesce((\(probe)), \(Int64.max))" : "s.rowid >= coalesce((\(probe)), 0)")
             args += probeValues.map { $0 as any DatabaseValueConvertible }
         }

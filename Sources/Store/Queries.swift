@@ -70,7 +70,8 @@ extension PortalStore {
                                               after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
                                               reader: reader, keywords: .searchOrder, walkBound: walkBound))
                 if rows.count > limit { break }
-                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound, log: log) {
+                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound, now: now,
+                                              log: log) {
                     return nil
                 }
             }
@@ -99,7 +100,7 @@ extension PortalStore {
                                            limit: read, now: now, reader: reader, keywords: .searchOrder, walkBound: walkBound)
                 log.statements.append((consumed.sql, consumed.values))
             }
-            if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, log: log) { return nil }
+            if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, now: now, log: log) { return nil }
             return best
         }
         /// The term's cases in update order merged with the keyword's matches read in the same order, by search key

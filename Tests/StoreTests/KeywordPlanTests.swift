@@ -84,6 +84,9 @@ import Testing
             case .isOpen: keep = { $0.row.status != .closed }
             case .isClosed: keep = { $0.row.status == .closed }
             case .isEscalated: keep = { $0.row.escalated }
+            case .updated(let bound):
+                let (lower, upper) = bound.interval(now: f.store.now)
+                keep = { v in lower.map { v.row.updatedAt >= $0 } ?? true && upper.map { v.row.updatedAt < $0 } ?? true }
             case .domain(let names): keep = { v in names.contains { $0.caseInsensitiveCompare(v.row.domainName) == .orderedSame } }
             case .customer(let names):
                 keep = { v in names.contains { v.customer.localizedCaseInsensitiveContains($0) || v.customerDomain.lowercased().hasPrefix($0.lowercased()) } }
@@ -140,7 +143,7 @@ import Testing
                           "mail is:open", "zzzz", "mail status:new,closed", "mail bounce*", "customer:acme", "customer:c",
                           "customer:moving", "customer:nobody", "mail customer:a", "customer:acme,basic sev:p2", "-customer:acme",
                           "mail is:escalated", "bou* is:escalated -status:closed", "is:escalated", "drive is:escalated is:open",
-                          "mail -is:escalated sev:p1"]
+                          "mail -is:escalated sev:p1", "mail updated:<20min", "bou* updated:<1h -status:closed", "drive updated:>1h"]
     static let indexPlans: [KeywordPlan] = [.fromSearchIndex, .matchesGathered, .testedPerRow, .termWalk]
 
     @Test func everyPlanListsWhatABruteForceFilterFinds() throws {
