@@ -56,8 +56,25 @@ public final class RemotePortal: Portal, @unchecked Sendable {
 
     // MARK: Reads
 
+    /// A page of more rows than the API gives at once (the app reads down to its cursor on a refresh) is read as
+    /// consecutive pages from the same anchor, joined.
     public func cases(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor, limit: Int,
                       cancellation: Cancellation?) throws(PortalError) -> CasePage {
+        var joined: [CaseRow] = [], anchor = page
+        while true {
+            if cancellation?.isCancelled == true { throw .cancelled }
+            let part = try onePage(as: user, scope: scope, query: query, sort: sort, page: anchor,
+                                   limit: min(limit - joined.count, Limits.pageRows.upperBound))
+            joined = page.isBackward ? part.rows + joined : joined + part.rows
+            guard part.hasMore, joined.count < limit, let edge = page.isBackward ? joined.first : joined.last else {
+                return CasePage(rows: joined, hasMore: part.hasMore)
+            }
+            anchor = page.isBackward ? .before(edge) : .after(edge)
+        }
+    }
+
+    private func onePage(as user: User, scope: CaseScope, query: CaseQuery, sort: CaseSort, page: PageAnchor,
+                         limit: Int) throws(PortalError) -> CasePage {
         var items = [URLQueryItem(name: "filter", value: query.description), URLQueryItem(name: "sort", value: sort.rawValue),
                      URLQueryItem(name: "limit", value: String(limit))]
         if case .customer(let id, _) = scope { items.append(URLQueryItem(name: "customer", value: String(id))) }
@@ -91,11 +108,20 @@ public final class RemotePortal: Portal, @unchecked Sendable {
     }
 
     public func customers(as user: User) throws(PortalError) -> [CustomerRow] { try call("GET", "/v1/customers", as: user) }
+    /// More rows than the API gives at once are read as consecutive pages, joined (as `cases`).
     public func customerPage(as user: User, search: CustomerSearch, after: CustomerAfter?, limit: Int) throws(PortalError) -> CustomerPage {
-        var items = [URLQueryItem(name: "search", value: search.words.joined(separator: " ")), URLQueryItem(name: "limit", value: String(limit))]
-        if let after { items.append(URLQueryItem(name: "after", value: Wire.cursor(after))) }
-        let page: CustomerPageJSON = try call("GET", "/v1/customers/page", query: items, as: user)
-        return page.page
+        var joined: [CustomerRow] = [], anchor = after
+        while true {
+            var items = [URLQueryItem(name: "search", value: search.words.joined(separator: " ")),
+                         URLQueryItem(name: "limit", value: String(min(limit - joined.count, Limits.pageRows.upperBound)))]
+            if let anchor { items.append(URLQueryItem(name: "after", value: Wire.cursor(anchor))) }
+            let part: CustomerPageJSON = try call("GET", "/v1/customers/page", query: items, as: user)
+            joined += part.rows
+            guard part.hasMore, joined.count < limit, let last = joined.last else {
+                return CustomerPage(rows: joined, hasMore: part.hasMore, total: part.total)
+            }
+            anchor = CustomerAfter(last)
+        }
     }
 
     public func customer(as user: User, matching text: String) throws(PortalError) -> CustomerRow {

@@ -128,11 +128,7 @@ public struct PortalServer: Sendable {
         v1.get("customers/page") { request, context in
             let user = try context.signedIn().user
             let q = request.uri.formQuery
-            let takes: Set<Substring> = ["search", "after", "limit"]
-            if let unknown = q.map(\.key).first(where: { !takes.contains($0) }) {
-                throw Problem(.badInput, "\(unknown) isn't a parameter here; give \(takes.sorted().joined(separator: ", ")).",
-                              field: String(unknown))
-            }
+            try ListRequest.refuseUnknown(q, takes: ["search", "after", "limit"])
             let limit = try ListRequest.integer(q, "limit", default: 50, in: Limits.pageRows)
             let cursor = q.get("after")
             let after = cursor.flatMap(Wire.customerAfter(cursor:))
@@ -269,10 +265,7 @@ struct ListRequest {
     /// Without `customer`, the user's own list (`Rules.homeScope`): My Cases, the Support queue or Our cases.
     /// A parameter the request doesn't take is refused rather than ignored: `?q=mail` would list every case.
     init(_ q: Parameters, user: User, takes parameters: Set<Substring> = pageParameters) throws {
-        if let unknown = q.map(\.key).first(where: { !parameters.contains($0) }) {
-            throw Problem(.badInput, "\(unknown) isn't a parameter here; give \(parameters.sorted().joined(separator: ", ")).",
-                          field: String(unknown))
-        }
+        try Self.refuseUnknown(q, takes: parameters)
         do { query = try CaseQuery(parsing: q.get("filter") ?? "") } catch {
             throw Problem(.badInput, error.description, field: "filter")
         }
@@ -299,6 +292,14 @@ struct ListRequest {
             page = .before(row)
         default:
             throw Problem(.badInput, "Give at most one of after, before and end (first or last).", field: "after")
+        }
+    }
+
+    /// A parameter the request doesn't take, refused by name with those it does.
+    static func refuseUnknown(_ q: Parameters, takes parameters: Set<Substring>) throws {
+        if let unknown = q.map(\.key).first(where: { !parameters.contains($0) }) {
+            throw Problem(.badInput, "\(unknown) isn't a parameter here; give \(parameters.sorted().joined(separator: ", ")).",
+                          field: String(unknown))
         }
     }
 

@@ -55,10 +55,10 @@ enum KeywordPlan: Equatable {
     }
 
     /// What testing one case against the search index costs, in matches gathered into a set (about 170 µs against
-    /// 1 µs at 1,000,000 cases: `vault customer:acme`, one customer's 50 cases against 35,588 matches, 38 → 9 ms).
+    /// 1 µs at 1,000,000 cases: `vault customer:acme`, one customer's 50 cases against 35,588 matches, 40.7 → 11.6 ms).
     static let probeToGather = 170
 
-    /// How many of the named customers' cases a walk of their keys may sort (`customerStream`).
+    /// How many of the named customers' cases a walk of their keys may sort (`TermStream`).
     static let customersCases = 20_000
 
     /// Whether walking the cases of a rare term and merging the keyword's matches in (`termWalk`) costs less than
@@ -116,6 +116,12 @@ enum KeywordPlan: Equatable {
     /// there are that many.
     static func boundProbe(_ match: String, after cursor: CaseRow?, backward: Bool = false, walkBound: Int,
                            keys: SearchKey.Range = .all) -> (String, [DatabaseValue]) {
+        let (sql, values) = matchKeys(match, after: cursor, backward: backward, keys: keys)
+        return (sql + " LIMIT 1 OFFSET \(walkBound - 1)", values)
+    }
+
+    /// The matches' search keys after the cursor within `keys`, newest first (`backward`: before it, oldest first).
+    static func matchKeys(_ match: String, after cursor: CaseRow?, backward: Bool, keys: SearchKey.Range) -> (String, [DatabaseValue]) {
         var values = [match.databaseValue]
         var sql = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
         if let cursor {
@@ -124,7 +130,7 @@ enum KeywordPlan: Equatable {
         }
         if let lower = keys.lower { sql += " AND rowid >= ?"; values.append(lower.databaseValue) }
         if let upper = keys.upper { sql += " AND rowid < ?"; values.append(upper.databaseValue) }
-        return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC") LIMIT 1 OFFSET \(walkBound - 1)", values)
+        return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC")", values)
     }
 }
 
@@ -207,15 +213,19 @@ enum CustomerPlan {
             """, [domainID.databaseValue] + matchArgs.map(\.databaseValue))
         if ids.count > fewCustomers { return nil }
         if ids.count != 1 || sort != .updated {
-            let cases = try log.fetchInt(db, """
-                SELECT COUNT(*) FROM (SELECT 1 FROM support_case INDEXED BY case_customer_updated
-                  WHERE customer_id IN (\(CaseListSQL.placeholders(ids.count))) AND domain_id = ? LIMIT \(fewCases))
-                """, ids.map(\.databaseValue) + [domainID.databaseValue]) ?? 0
-            if cases >= fewCases { return nil }
+            if try cases(db, of: ids, domainID: domainID, log: log) >= fewCases { return nil }
         }
         var rest = query
         rest.terms.remove(at: i)
         return (ids, rest)
+    }
+
+    /// How many cases these customers have in the domain, counted up to `fewCases`.
+    static func cases(_ db: Database, of ids: [Int64], domainID: Int64, log: StatementLog?) throws -> Int {
+        try log.fetchInt(db, """
+            SELECT COUNT(*) FROM (SELECT 1 FROM support_case INDEXED BY case_customer_updated
+              WHERE customer_id IN (\(CaseListSQL.placeholders(ids.count))) AND domain_id = ? LIMIT \(fewCases))
+            """, ids.map(\.databaseValue) + [domainID.databaseValue]) ?? 0
     }
 }
 
@@ -553,6 +563,7 @@ struct TermStream {
         var index = CaseListSQL.index(customers: customers?.count, sort: .updated, equality: nil) ?? "case_domain_updated"
         switch term?.predicate {
         case .customer(let names)? where customers == nil:
+            // The customers the term names among the domain's now; their cases come in several ranges, sorted after.
             let (match, matchArgs) = CaseListSQL.customerMatch(names)
             whereSQL.append("""
                 c.customer_id IN (SELECT a.customer_id FROM customer_access a JOIN customer cu2 ON cu2.id = a.customer_id
@@ -563,16 +574,15 @@ struct TermStream {
             whereSQL.append("c.domain_id = ?")
             args.append(domainID)
             index = "case_customer_updated"
+        case .customer?, nil:
+            // Already narrowed to the customers (the scope says which), or every case of the domain.
+            CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
         case let predicate?:
             CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
-            if case .customer = predicate {} else {
-                let (clause, termArgs) = CaseListSQL.clause(for: predicate, now: Date(), reader: ListReader(userID: 0), indexable: true)
-                whereSQL.append(clause)
-                args += termArgs
-                index = CaseListSQL.index(customers: customers?.count, sort: .updated, equality: predicate) ?? index
-            }
-        case nil:
-            CaseListSQL.appendScope(domainID, customers, plus: "", to: &whereSQL, &args)
+            let (clause, termArgs) = CaseListSQL.clause(for: predicate, now: Date(), reader: ListReader(userID: 0), indexable: true)
+            whereSQL.append(clause)
+            args += termArgs
+            index = CaseListSQL.index(customers: customers?.count, sort: .updated, equality: predicate) ?? index
         }
         let (desc, below) = backward ? ("", ">") : (" DESC", "<")
         if let cursor {

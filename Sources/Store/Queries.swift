@@ -111,13 +111,8 @@ extension PortalStore {
             var rest = query
             rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
             let (casesSQL, casesValues) = KeywordPlan.termKeys(rest, domainID: domainID, customers: customers, after: cursor, backward: backward)
-            var matchSQL = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
-            var matchValues = [match.databaseValue]
-            if let cursor {
-                matchSQL += backward ? " AND rowid > ?" : " AND rowid < ?"
-                matchValues.append(SearchKey.of(cursor).databaseValue)
-            }
-            matchSQL += " ORDER BY rowid\(backward ? "" : " DESC")"
+            let (matchSQL, matchValues) = KeywordPlan.matchKeys(match, after: cursor, backward: backward,
+                                                                keys: SearchKey.range(of: query, now: now))
             let cases = try Int64.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
             let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
             // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
@@ -153,11 +148,10 @@ extension PortalStore {
             return Array(found.prefix(limit + 1))
         }
         let narrow = customers != nil
-        let narrowCases = try customers.flatMap { ids in FTS.positiveMatch(query) == nil || unreadDrives ? nil : ids }.map { ids in
-            try log.fetchInt(db, """
-                SELECT COUNT(*) FROM (SELECT 1 FROM support_case INDEXED BY case_customer_updated
-                  WHERE customer_id IN (\(CaseListSQL.placeholders(ids.count))) AND domain_id = ? LIMIT \(CustomerPlan.fewCases))
-                """, ids.map(\.databaseValue) + [domainID.databaseValue]) ?? 0
+        // A keyword on a few customers' list: how many cases they have, for the plan (`KeywordPlan.probeToGather`).
+        var narrowCases: Int?
+        if let customers, !unreadDrives, FTS.positiveMatch(query) != nil {
+            narrowCases = try CustomerPlan.cases(db, of: customers, domainID: domainID, log: log)
         }
         // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
         var plan = unreadDrives ? .testedPerRow

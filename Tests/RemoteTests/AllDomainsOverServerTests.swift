@@ -90,6 +90,31 @@ import Testing
         }
     }
 
+    /// A page of more rows than the API gives at once (a refresh reads down to the cursor) is read as pages joined:
+    /// the same rows as the local page, from either end.
+    @Test func aPageLargerThanTheAPIsLimitIsTheLocalOne() async throws {
+        let served = try await Served(cases: 1_500)
+        defer { served.stop() }
+        let comparisons = try await onThread { () throws -> [Comparison] in
+            let email = Self.users[0]
+            let local = try served.local.signIn(email: email, password: served.passwords[email]!).user
+            let remote = try served.remote.signIn(email: email, password: served.passwords[email]!).user
+            return try [PageAnchor.first, .last].map { anchor in
+                let mine = try served.local.cases(as: local, scope: .domain(local.domainID), query: .all, sort: .updated, page: anchor,
+                                                  limit: 1_200, cancellation: nil)
+                let theirs = try served.remote.cases(as: remote, scope: .domain(remote.domainID), query: .all, sort: .updated, page: anchor,
+                                                     limit: 1_200, cancellation: nil)
+                return Comparison(label: "\(anchor)", mine: mine.rows.map(\.number) + [mine.hasMore ? -1 : -2],
+                                  theirs: theirs.rows.map(\.number) + [theirs.hasMore ? -1 : -2],
+                                  sameRows: mine == theirs && mine.rows.count > Limits.pageRows.upperBound)
+            }
+        }
+        for c in comparisons {
+            #expect(c.theirs == c.mine, "\(c.label)")
+            #expect(c.sameRows, "\(c.label): more rows than one page of the API, the same as the local ones")
+        }
+    }
+
     /// My Customers over the server (#16): every page of every search is the local one, the cursor handed back as the
     /// server gave it.
     @Test func everyPageOfMyCustomersIsTheLocalOne() async throws {

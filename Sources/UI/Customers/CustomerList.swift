@@ -57,7 +57,7 @@ struct CustomerList: Equatable, Sendable {
         let id = requests.issue(for: requester)
         phase = .loading(request: id)
         freshness = .fresh
-        return [.loadCustomerPage(request: id, session: session, search: CustomerSearch(search.text), after: nil, limit: max(limit, cursor.top + limit))]
+        return [.loadCustomerPage(request: id, session: session, search: CustomerSearch(search.text), after: nil, limit: cursor.top + limit)]
     }
 
     /// The next page, when the cursor is within a screen of the last row read (on its way to the end after `G`, the
