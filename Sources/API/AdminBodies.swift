@@ -26,7 +26,8 @@ public struct AdminNameBody: Codable, Sendable {
     public init(name: String) { self.name = name }
 }
 
-/// `POST /v1/admin/users`.
+/// `POST /v1/admin/users`: `orgUnit` places the user in that organisational unit; `acceptWorkspaceLicence` lets the
+/// placement go ahead when the unit's auto-licensing gives a Google Workspace licence too.
 public struct AdminUserBody: Codable, Sendable {
     public var email: String
     public var name: String
@@ -34,10 +35,30 @@ public struct AdminUserBody: Codable, Sendable {
     public var licensed: Bool?
     public var roles: [String]?
     public var superAdmin: Bool?
-    public init(email: String, name: String, password: String, licensed: Bool, roles: [String], superAdmin: Bool) {
+    public var orgUnit: String?
+    public var acceptWorkspaceLicence: Bool?
+    public init(email: String, name: String, password: String, licensed: Bool, roles: [String], superAdmin: Bool,
+                orgUnit: UnitPlacement? = nil) {
         self.email = email; self.name = name; self.password = password; self.licensed = licensed; self.roles = roles
-        self.superAdmin = superAdmin
+        self.superAdmin = superAdmin; self.orgUnit = orgUnit?.unit; self.acceptWorkspaceLicence = orgUnit?.acceptWorkspaceLicence
     }
+
+    /// Where the body puts the user; nil when it names no unit.
+    public var placement: UnitPlacement? { orgUnit.map { UnitPlacement(unit: $0, acceptWorkspaceLicence: acceptWorkspaceLicence ?? false) } }
+}
+
+/// `PUT /v1/admin/users/{email}/org-unit`: the unit to move the user to.
+public struct AdminMoveBody: Codable, Sendable {
+    public var orgUnit: String
+    public var acceptWorkspaceLicence: Bool?
+    public init(_ placement: UnitPlacement) { orgUnit = placement.unit; acceptWorkspaceLicence = placement.acceptWorkspaceLicence }
+    public var placement: UnitPlacement { UnitPlacement(unit: orgUnit, acceptWorkspaceLicence: acceptWorkspaceLicence ?? false) }
+}
+
+/// `PUT /v1/admin/org-units/{name}/auto-licensing`.
+public struct AdminSwitchBody: Codable, Sendable {
+    public var on: Bool
+    public init(on: Bool) { self.on = on }
 }
 
 /// `PUT /v1/admin/users/{email}/alert-address` (null: alerts go to the user's own address).
@@ -66,10 +87,17 @@ public struct AdminOrgUnitBody: Codable, Sendable {
     public init(name: String, autoLicensing: Bool) { self.name = name; self.autoLicensing = autoLicensing }
 }
 
-/// The warning to show when the unit assigns Workspace licences too.
+/// The warning to show when the unit assigns Workspace licences too: the reply of `POST /v1/admin/org-units` and of
+/// `PUT /v1/admin/org-units/{name}/auto-licensing`.
 public struct AdminOrgUnitReply: Codable, Sendable {
+    /// null when there is nothing to warn of (written all the same, so the reply always has its one key).
     public var warning: String?
     public init(warning: String?) { self.warning = warning }
+    enum CodingKeys: String, CodingKey { case warning }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(warning, forKey: .warning)
+    }
 }
 
 /// `POST /v1/admin/customers`.

@@ -39,6 +39,39 @@ public enum Privilege: String, CaseIterable, Sendable, Codable {
         case .legacyEnterprise: "Legacy Enterprise"
         }
     }
+
+    /// The privilege's own name, without its place in the Admin console's tree.
+    public var name: String {
+        switch self {
+        case .viewCustomers: "View Customers"
+        case .accessCustomersSupportCases: "Access Customers Support Cases"
+        default: label
+        }
+    }
+
+    public var isLegacy: Bool { self == .legacyResoldEnterpriseSupport || self == .legacyEnterprise }
+}
+
+/// One thing that keeps a user out of the portal (`Rules.portalAccessGaps`).
+public enum AccessGap: Sendable, Equatable, Hashable, CustomStringConvertible {
+    case suspended
+    case noLicence
+    case missingPrivilege(Privilege)
+    public var description: String {
+        switch self {
+        case .suspended: "suspended"
+        case .noLicence: "no \(Licences.product) licence"
+        case .missingPrivilege(let p): "missing privilege: \(p.name)"
+        }
+    }
+}
+
+/// Where an admin puts a user: an organisational unit, and whether a Google Workspace licence from the unit's
+/// auto-licensing is wanted.
+public struct UnitPlacement: Sendable, Equatable, Codable {
+    public var unit: String
+    public var acceptWorkspaceLicence: Bool
+    public init(unit: String, acceptWorkspaceLicence: Bool = false) { self.unit = unit; self.acceptWorkspaceLicence = acceptWorkspaceLicence }
 }
 
 public struct Role: Sendable, Equatable {

@@ -159,16 +159,52 @@ public struct DomainUserRow: Sendable, Equatable, Codable {
     public var user: User
     /// Role names, sorted.
     public var roles: [String]
-    public init(user: User, roles: [String]) { self.user = user; self.roles = roles }
+    /// The organisational unit the user is in, if any.
+    public var orgUnit: String?
+    /// Whether the user also holds a Google Workspace licence (placed in a unit with auto-licensing on).
+    public var workspaceLicence: Bool
+    public init(user: User, roles: [String], orgUnit: String? = nil, workspaceLicence: Bool = false) {
+        self.user = user; self.roles = roles; self.orgUnit = orgUnit; self.workspaceLicence = workspaceLicence
+    }
 }
 
-/// What a super administrator sees of their reseller domain: the licence pool and the users.
+/// An organisational unit of a reseller domain, with how many users it holds.
+public struct OrgUnitRow: Sendable, Equatable, Codable {
+    public var name: String
+    /// Whether users placed in it get a Google Workspace licence too (the seed says turn it off).
+    public var autoLicensing: Bool
+    public var users: Int
+    public init(name: String, autoLicensing: Bool, users: Int) { self.name = name; self.autoLicensing = autoLicensing; self.users = users }
+}
+
+/// A role the domain's users may hold: the built-in Reseller Admin or a custom one.
+public struct RoleRow: Sendable, Equatable, Codable {
+    public var name: String
+    /// In `Privilege.allCases` order.
+    public var privileges: [Privilege]
+    public var builtIn: Bool
+    public var users: Int
+    public init(name: String, privileges: [Privilege], builtIn: Bool, users: Int) {
+        self.name = name; self.privileges = privileges; self.builtIn = builtIn; self.users = users
+    }
+}
+
+/// What a super administrator sees of their reseller domain: the licence pool, the users, the secondary domains, the
+/// organisational units and the roles: everything the admin screen's tabs and the setup checklist show.
 public struct AdminOverview: Sendable, Equatable, Codable {
     public var domainName: String
     public var licencesUsed: Int
     public var licencePool: Int
     public var users: [DomainUserRow]
-    public init(domainName: String, licencesUsed: Int, licencePool: Int, users: [DomainUserRow]) {
+    /// Sorted.
+    public var secondaryDomains: [String]
+    /// By name.
+    public var orgUnits: [OrgUnitRow]
+    /// By name.
+    public var roles: [RoleRow]
+    public init(domainName: String, licencesUsed: Int, licencePool: Int, users: [DomainUserRow], secondaryDomains: [String] = [],
+                orgUnits: [OrgUnitRow] = [], roles: [RoleRow] = []) {
         self.domainName = domainName; self.licencesUsed = licencesUsed; self.licencePool = licencePool; self.users = users
+        self.secondaryDomains = secondaryDomains; self.orgUnits = orgUnits; self.roles = roles
     }
 }

@@ -15,28 +15,47 @@ public enum Rules {
     }
 
     public static func portalAccess(_ user: User) -> Decision {
-        if user.suspended {
+        let gaps = portalAccessGaps(user)
+        if gaps.contains(.suspended) {
             return .refused(Refusal(user.isReseller ? "This account is suspended. Contact your super administrator."
                                                      : "This account is suspended."))
         }
+        guard !gaps.isEmpty else { return .allowed }
+        var why: [String] = []
+        if gaps.contains(.noLicence) { why.append("No \(Licences.product) licence is assigned to \(user.email).") }
+        let missing = gaps.compactMap { if case .missingPrivilege(let p) = $0 { p.name } else { nil } }
+        if !missing.isEmpty { why.append("\(user.email) lacks the privilege\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")).") }
+        return .refused(Refusal("\(noPortalAccess) (\(why.joined(separator: " ")))"))
+    }
+
+    /// Everything that keeps a user out of the portal, in the order the seed's setup fixes it (empty: they can sign
+    /// in). The refusal at sign-in (`portalAccess`) and the setup checklist both come from this.
+    public static func portalAccessGaps(_ user: User) -> [AccessGap] {
+        var gaps: [AccessGap] = user.suspended ? [.suspended] : []
         // Licences and Admin console roles are a reseller domain's; engineers and customer users need neither.
-        guard user.isReseller else { return .allowed }
-        if !user.licensed {
-            return .refused(Refusal("\(noPortalAccess) (No \(Licences.product) licence is assigned to \(user.email).)"))
-        }
+        guard user.isReseller else { return gaps }
+        if !user.licensed { gaps.append(.noLicence) }
         if !hasPortalPrivileges(user.privileges) {
-            return .refused(Refusal("\(noPortalAccess) (\(user.email) lacks the Support and Reseller Tools › Customers privileges.)"))
+            // The way the seed recommends: the Reseller Admin privileges (the legacy pair is the older way).
+            gaps += Privilege.allCases.filter { Role.resellerAdminPrivileges.contains($0) && !user.privileges.contains($0) }
+                .map(AccessGap.missingPrivilege)
         }
-        return .allowed
+        return gaps
     }
 
     /// What a user lacks, for listings such as `demo --json`; nil when they can use the portal.
     public static func whyNoPortalAccess(_ user: User) -> String? {
-        if user.suspended { return "suspended" }
-        guard user.isReseller else { return nil }
-        if !user.licensed { return "no \(Licences.product) licence" }
-        if !hasPortalPrivileges(user.privileges) { return "missing the Support and Reseller Tools › Customers privileges" }
-        return nil
+        let gaps = portalAccessGaps(user)
+        return gaps.isEmpty ? nil : gaps.map(\.description).joined(separator: ", ")
+    }
+
+    /// Placing a user in an organisational unit with auto-licensing on gives them a Google Workspace licence as well
+    /// as Cloud Identity: refused unless the admin says that is wanted.
+    public static func placeInUnit(autoLicensing: Bool, acceptWorkspaceLicence: Bool) -> Decision {
+        guard autoLicensing, !acceptWorkspaceLicence else { return .allowed }
+        return .refused(Refusal(.invalidInput, field: "accept-workspace-licence",
+            "auto-licensing is on for this organisational unit, so the user would get a Google Workspace licence as well as "
+            + "Cloud Identity. Turn auto-licensing off for the unit first, or accept the Workspace licence."))
     }
 
     // MARK: Visibility

@@ -123,9 +123,10 @@ public final class LocalPortal: Portal {
         try call { s throws(StoreError) in try s.addSecondaryDomain(as: admin, name: name) }
     }
     public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool,
-                           roles: [String], superAdmin: Bool) throws(PortalError) -> User {
+                           roles: [String], superAdmin: Bool, orgUnit: UnitPlacement?) throws(PortalError) -> User {
         try call { s throws(StoreError) in
-            try s.createUser(as: admin, email: email, name: name, password: password, licensed: licensed, roles: roles, superAdmin: superAdmin)
+            try s.createUser(as: admin, email: email, name: name, password: password, licensed: licensed, roles: roles, superAdmin: superAdmin,
+                             orgUnit: orgUnit)
         }
     }
     public func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) {
@@ -169,6 +170,12 @@ public final class LocalPortal: Portal {
     }
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? {
         try call { s throws(StoreError) in try s.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
+    }
+    public func setAutoLicensing(as admin: User, unit: String, on: Bool) throws(PortalError) -> String? {
+        try call { s throws(StoreError) in try s.setAutoLicensing(as: admin, unit: unit, on: on) }
+    }
+    public func moveUser(as admin: User, email: String, to placement: UnitPlacement) throws(PortalError) {
+        try call { s throws(StoreError) in try s.moveUser(as: admin, email: email, to: placement) }
     }
     public func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { try call { s throws(StoreError) in try s.auditLog(as: admin) } }
 

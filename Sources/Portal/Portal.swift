@@ -59,7 +59,7 @@ public protocol Portal: Sendable {
     func adminOverview(as admin: User) throws(PortalError) -> AdminOverview
     func addSecondaryDomain(as admin: User, name: String) throws(PortalError)
     func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool,
-                    roles: [String], superAdmin: Bool) throws(PortalError) -> User
+                    roles: [String], superAdmin: Bool, orgUnit: UnitPlacement?) throws(PortalError) -> User
     func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError)
     func requestLicences(as admin: User, count: Int) throws(PortalError)
     func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError)
@@ -77,6 +77,9 @@ public protocol Portal: Sendable {
     func createEngineer(as creator: User?, email: String, name: String, password: String) throws(PortalError) -> User
     /// The warning to show when the unit assigns Workspace licences too, or nil.
     func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String?
+    /// The warning to show when the unit now assigns Workspace licences too, or nil.
+    func setAutoLicensing(as admin: User, unit: String, on: Bool) throws(PortalError) -> String?
+    func moveUser(as admin: User, email: String, to placement: UnitPlacement) throws(PortalError)
     func auditLog(as admin: User) throws(PortalError) -> [AuditEntry]
 
     // MARK: Alerts and changes
@@ -110,11 +113,29 @@ extension Portal {
     }
 
     /// Applies an admin screen change through the same command as `careportal admin`.
+    /// A user placed in no organisational unit.
+    public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool,
+                           roles: [String], superAdmin: Bool) throws(PortalError) -> User {
+        try createUser(as: admin, email: email, name: name, password: password, licensed: licensed, roles: roles, superAdmin: superAdmin,
+                       orgUnit: nil)
+    }
+
     public func apply(_ change: AdminChange, as admin: User) throws(PortalError) {
         switch change {
         case .licence(let email, let assigned): try setLicence(as: admin, email: email, assigned: assigned)
         case .suspended(let email, let suspended): try setSuspended(as: admin, email: email, suspended: suspended)
         case .grant(let customer, let granted): try setGrant(as: admin, customer: customer, granted: granted)
+        case .addSecondaryDomain(let name): try addSecondaryDomain(as: admin, name: name)
+        case .createOrgUnit(let name, let on): _ = try createOrgUnit(as: admin, name: name, autoLicensing: on)
+        case .autoLicensing(let unit, let on): _ = try setAutoLicensing(as: admin, unit: unit, on: on)
+        case .addUser(let email, let name, let password, let placement):
+            _ = try createUser(as: admin, email: email, name: name, password: password, licensed: false, roles: [], superAdmin: false,
+                               orgUnit: placement)
+        case .moveUser(let email, let placement): try moveUser(as: admin, email: email, to: placement)
+        case .createRole(let name, let privileges): try createRole(as: admin, name: name, privileges: privileges)
+        case .role(let email, let role, let assigned): try setRole(as: admin, email: email, role: role, assigned: assigned)
+        case .requestLicences(let count): try requestLicences(as: admin, count: count)
+        case .alerts(let email, let address): try setAlertAddress(as: admin, email: email, alertAddress: address)
         }
     }
 }

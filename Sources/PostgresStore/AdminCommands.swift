@@ -44,14 +44,18 @@ extension PostgresPortalStore {
         }
     }
 
+    /// A user of the admin's domain or one of its secondary domains, placed in `orgUnit` if given (refused into a unit
+    /// with auto-licensing on unless the Workspace licence is accepted; then the user holds it and the audit says so).
     public func createUser(as admin: User, email rawEmail: String, name: String, password: String, licensed: Bool, roles: [String],
-                           superAdmin: Bool) throws(StoreError) -> User {
+                           superAdmin: Bool, orgUnit: UnitPlacement?) throws(StoreError) -> User {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
         let email = try Validate.email(rawEmail).get()
         _ = try Validate.name(name, field: "name").get()
         let hash = passwordHasher.hash(try Validate.password(password).get())
         let now = self.now
-        return try write(ActorContext(admin)) { db in
+        return try adminWrite(admin, action: "user.add", target: email, detail: { db, user in
+            try Self.workspaceLicenceNote(db, userID: user.id)
+        }) { db in
             let domain = try Self.lockedDomain(db, admin.domainID)
             let names = try [domain.name] + db.values("SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name COLLATE \"C\"",
                                                       [admin.domainID], as: String.self)
@@ -59,10 +63,12 @@ extension PostgresPortalStore {
                 throw StoreError.refused(.invalid("email", "\(email) is not an address in \(names.joined(separator: " or "))"))
             }
             if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.conflict("email", "\(email) already has an account")) }
+            let unit = try orgUnit.map { try Self.placement(db, $0, domainID: admin.domainID) }
             let roleIDs = try roles.map { try Self.roleID(db, domainID: admin.domainID, name: $0) }
             if licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
             let id = try Self.insertUser(db, domainID: admin.domainID, email: email, name: name, hash: hash, superAdmin: superAdmin,
                                          licensed: licensed, roleIDs: roleIDs, now: now)
+            if let unit { try Self.place(db, userID: id, in: unit) }
             return try Self.userByID(db, id)!
         }
     }
@@ -192,39 +198,62 @@ extension PostgresPortalStore {
         return autoLicensing ? Rules.autoLicensingWarning : nil
     }
 
-    /// The super administrator's view of their domain: licence pool and users with their roles, by email.
+    /// The super administrator's view of their domain: licence pool, users with their roles and units (by email),
+    /// secondary domains, organisational units and roles with how many users each holds.
     public func adminOverview(as admin: User) throws(StoreError) -> AdminOverview {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
         return try read(ActorContext(admin)) { db in
             guard let domain = try Self.domain(db, id: admin.domainID) else {
                 throw StoreError.refused(.notFound("domain", "your reseller domain no longer exists"))
             }
-            let ids = try db.values("SELECT id FROM account WHERE domain_id = ? ORDER BY email COLLATE \"C\"", [admin.domainID], as: Int64.self)
-            let users = try ids.compactMap { id -> DomainUserRow? in
-                guard let user = try Self.userByID(db, id) else { return nil }
+            let placed = try db.rows("""
+                SELECT u.id, o.name, u.workspace_licence FROM account u LEFT JOIN org_unit o ON o.id = u.org_unit_id
+                WHERE u.domain_id = ? ORDER BY u.email COLLATE "C"
+                """, [admin.domainID])
+            let users = try placed.compactMap { row -> DomainUserRow? in
+                guard let user = try Self.userByID(db, try row[0]) else { return nil }
                 let roles = try db.values("""
                     SELECT r.name FROM account_role ur JOIN role r ON r.id = ur.role_id WHERE ur.account_id = ? ORDER BY r.name COLLATE "C"
-                    """, [id], as: String.self)
-                return DomainUserRow(user: user, roles: roles)
+                    """, [user.id], as: String.self)
+                return DomainUserRow(user: user, roles: roles, orgUnit: try row[1], workspaceLicence: try row[2])
             }
             let used = try Self.licencesUsed(db, domainID: admin.domainID)
-            return AdminOverview(domainName: domain.name, licencesUsed: used, licencePool: domain.licencePool, users: users)
+            let secondary = try db.values("SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name COLLATE \"C\"",
+                                          [admin.domainID], as: String.self)
+            let units = try db.rows("""
+                SELECT o.name, o.auto_licensing, (SELECT COUNT(*) FROM account u WHERE u.org_unit_id = o.id)
+                FROM org_unit o WHERE o.domain_id = ? ORDER BY o.name COLLATE "C"
+                """, [admin.domainID]).map { OrgUnitRow(name: try $0[0], autoLicensing: try $0[1], users: Int(try $0[2] as Int64)) }
+            let roles = try db.rows("""
+                SELECT r.name, r.privileges, r.domain_id IS NULL OR r.name = ?,
+                       (SELECT COUNT(*) FROM account_role ur WHERE ur.role_id = r.id)
+                FROM role r WHERE r.domain_id = ? OR r.domain_id IS NULL ORDER BY r.name COLLATE "C"
+                """, [Role.resellerAdminName, admin.domainID]).map { row in
+                let privileges = Map.privileges(try row[1] as String)
+                return RoleRow(name: try row[0], privileges: Privilege.allCases.filter(privileges.contains), builtIn: try row[2],
+                               users: Int(try row[3] as Int64))
+            }
+            return AdminOverview(domainName: domain.name, licencesUsed: used, licencePool: domain.licencePool, users: users,
+                                 secondaryDomains: secondary, orgUnits: units, roles: roles)
         }
     }
 
     // MARK: Helpers
 
     /// Checks the admin, locks their domain's row, runs the change in one transaction and records the outcome in the
-    /// audit log (a refusal after its rollback, so it is never lost with it).
+    /// audit log (a refusal after its rollback, so it is never lost with it). `detail` adds to the audit entry what the
+    /// change did beyond its action, read in the same transaction.
     @discardableResult
-    func adminWrite<T>(_ admin: User, action: String, target: String, _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
+    func adminWrite<T>(_ admin: User, action: String, target: String, detail: ((SQLSession, T) throws -> String?)? = nil,
+                       _ body: (SQLSession) throws -> T) throws(StoreError) -> T {
         do {
             try Rules.administer(by: admin, domainID: admin.domainID).enforce()
             let now = self.now
             return try write(ActorContext(admin)) { db throws in
                 _ = try Self.lockedDomain(db, admin.domainID)
                 let result = try body(db)
-                try Self.recordAudit(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok)
+                try Self.recordAudit(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok,
+                                     detail: try detail?(db, result))
                 return result
             }
         } catch {

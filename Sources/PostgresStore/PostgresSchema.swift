@@ -15,6 +15,7 @@ public enum PostgresSchema {
         (5, "v5: customers' lower-case keys and generation, escalated cases' index, the domains' case tally, row-level security on the tallies", v5),
         (6, "v6: unread cases", v6),
         (7, "v7: whose turn and since when", v7),
+        (8, "v8: Google Workspace licences from auto-licensing units", v8),
     ]
 
     public static var latestVersion: Int { migrations.last!.version }
@@ -460,5 +461,11 @@ public enum PostgresSchema {
     UPDATE support_case c SET waiting_since = coalesce(
         (SELECT max(h.at) FROM history h WHERE h.case_id = c.id AND h.kind = 'status-change'), c.created_at);
     CREATE INDEX case_domain_waiting ON support_case (domain_id, \(WaitingSQL.rank("status")), waiting_since, id);
+    """
+
+    // A user placed in a unit with auto-licensing on holds a Google Workspace licence too (as SQLite's v14). Added
+    // last, as there, so an archive's `user` columns are in the same order from either store.
+    static let v8 = """
+    ALTER TABLE account ADD COLUMN workspace_licence boolean NOT NULL DEFAULT false;
     """
 }

@@ -26,9 +26,13 @@ extension RemotePortal {
     }
 
     public func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool, roles: [String],
-                           superAdmin: Bool) throws(PortalError) -> User {
+                           superAdmin: Bool, orgUnit: UnitPlacement?) throws(PortalError) -> User {
         try call("POST", "/v1/admin/users", body: AdminUserBody(email: email, name: name, password: password, licensed: licensed,
-                                                                 roles: roles, superAdmin: superAdmin), as: admin)
+                                                                 roles: roles, superAdmin: superAdmin, orgUnit: orgUnit), as: admin)
+    }
+
+    public func moveUser(as admin: User, email: String, to placement: UnitPlacement) throws(PortalError) {
+        try send("PUT", "/v1/admin/users/\(Self.segment(email))/org-unit", body: AdminMoveBody(placement), as: admin)
     }
 
     public func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) {
@@ -82,6 +86,12 @@ extension RemotePortal {
 
     public func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? {
         let reply: AdminOrgUnitReply = try call("POST", "/v1/admin/org-units", body: AdminOrgUnitBody(name: name, autoLicensing: autoLicensing),
+                                                as: admin)
+        return reply.warning
+    }
+
+    public func setAutoLicensing(as admin: User, unit: String, on: Bool) throws(PortalError) -> String? {
+        let reply: AdminOrgUnitReply = try call("PUT", "/v1/admin/org-units/\(Self.segment(unit))/auto-licensing", body: AdminSwitchBody(on: on),
                                                 as: admin)
         return reply.warning
     }

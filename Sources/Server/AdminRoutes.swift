@@ -43,11 +43,22 @@ extension PortalServer {
         admin.post("users") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminUserBody.self, from: request, context: context)
+            if body.orgUnit == nil && body.acceptWorkspaceLicence == true {
+                throw Problem(.badInput, "Give orgUnit too: a Google Workspace licence comes with a unit's auto-licensing.",
+                              field: "accept-workspace-licence")
+            }
             let created = try await Blocking.command { () throws(PortalError) in
                 try portal.createUser(as: user, email: body.email, name: body.name, password: body.password, licensed: body.licensed ?? false,
-                                      roles: body.roles ?? [], superAdmin: body.superAdmin ?? false)
+                                      roles: body.roles ?? [], superAdmin: body.superAdmin ?? false, orgUnit: body.placement)
             }
             return JSONReply(value: created, status: .created)
+        }
+        admin.put("users/:email/org-unit") { request, context in
+            let user = try context.signedIn().user
+            let email = try Self.pathText(context, "email")
+            let body = try await Self.decode(AdminMoveBody.self, from: request, context: context)
+            try await Blocking.command { () throws(PortalError) in try portal.moveUser(as: user, email: email, to: body.placement) }
+            return Response(status: .noContent)
         }
         for (method, assigned) in [(HTTPRequest.Method.put, true), (.delete, false)] {
             admin.on("users/:email/licence", method: method) { _, context in
@@ -110,6 +121,13 @@ extension PortalServer {
             }
             return JSONReply(value: AdminOrgUnitReply(warning: warning), status: .created)
         }
+        admin.put("org-units/:name/auto-licensing") { request, context in
+            let user = try context.signedIn().user
+            let name = try Self.pathText(context, "name")
+            let body = try await Self.decode(AdminSwitchBody.self, from: request, context: context)
+            let warning = try await Blocking.command { () throws(PortalError) in try portal.setAutoLicensing(as: user, unit: name, on: body.on) }
+            return JSONReply(value: AdminOrgUnitReply(warning: warning))
+        }
 
         // Customers
         admin.post("customers") { request, context in
@@ -139,7 +157,7 @@ extension PortalServer {
         }
     }
 
-    /// A path parameter as text (percent-decoded): an email, a role's or a customer's name.
+    /// A path parameter as text (percent-decoded): an email, a role's, a unit's or a customer's name.
     static func pathText(_ context: APIContext, _ name: String) throws -> String {
         guard let text = context.parameters.get(name)?.removingPercentEncoding, !text.isEmpty else {
             throw Problem(.badInput, "Give the \(name) in the path.", field: name)

@@ -42,15 +42,19 @@ extension PortalStore {
         }
     }
 
+    /// A user of the admin's domain or one of its secondary domains, placed in `orgUnit` if given (refused into a unit
+    /// with auto-licensing on unless the Workspace licence is accepted; then the user holds it and the audit says so).
     @discardableResult
     public func createUser(as admin: User, email rawEmail: String, name: String, password: String, licensed: Bool,
-                           roles: [String], superAdmin: Bool = false) throws(StoreError) -> User {
+                           roles: [String], superAdmin: Bool = false, orgUnit: UnitPlacement? = nil) throws(StoreError) -> User {
         try Rules.administer(by: admin, domainID: admin.domainID).enforce()
         let email = try Validate.email(rawEmail).get()
         _ = try Validate.name(name, field: "name").get()
         let hash = passwordHasher.hash(try Validate.password(password).get())
         let now = self.now
-        let id: Int64 = try write { db in
+        let id: Int64 = try adminWrite(admin, action: "user.add", target: email, detail: { db, id in
+            try Self.workspaceLicenceNote(db, userID: id)
+        }) { db in
             let domain = try Self.domain(db, id: admin.domainID)!
             let names = try [domain.name] + String.fetchAll(db, sql: "SELECT name FROM secondary_domain WHERE domain_id = ? ORDER BY name",
                                                             arguments: [admin.domainID])
@@ -58,10 +62,13 @@ extension PortalStore {
                 throw StoreError.refused(.invalid("email", "\(email) is not an address in \(names.joined(separator: " or "))"))
             }
             if try Self.userByEmail(db, email) != nil { throw StoreError.refused(.conflict("email", "\(email) already has an account")) }
+            let unit = try orgUnit.map { try Self.placement(db, $0, domainID: admin.domainID) }
             let roleIDs = try roles.map { try Self.roleID(db, domainID: admin.domainID, name: $0) }
             if licensed { try Self.checkLicencePool(db, domainID: admin.domainID) }
-            return try Self.insertUser(db, domainID: admin.domainID, email: email, name: name, hash: hash,
-                                       superAdmin: superAdmin, licensed: licensed, roleIDs: roleIDs, now: now)
+            let id = try Self.insertUser(db, domainID: admin.domainID, email: email, name: name, hash: hash,
+                                         superAdmin: superAdmin, licensed: licensed, roleIDs: roleIDs, now: now)
+            if let unit { try Self.place(db, userID: id, in: unit) }
+            return id
         }
         return try user(id: id)!
     }
@@ -204,14 +211,17 @@ extension PortalStore {
     // MARK: Helpers
 
     /// Checks the admin, runs the change in one transaction, and records the outcome in the audit log
-    /// (a refusal is recorded after its rollback, so it is never lost with it).
-    func adminWrite<T>(_ admin: User, action: String, target: String, _ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
+    /// (a refusal is recorded after its rollback, so it is never lost with it). `detail` adds to the audit entry what
+    /// the change did beyond its action, read in the same transaction.
+    func adminWrite<T>(_ admin: User, action: String, target: String, detail: ((Database, T) throws -> String?)? = nil,
+                       _ body: @escaping (Database) throws -> T) throws(StoreError) -> T {
         do {
             try Rules.administer(by: admin, domainID: admin.domainID).enforce()
             let now = self.now
             return try write { db in
                 let result = try body(db)
-                try Audit.record(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok)
+                try Audit.record(db, at: now, domainID: admin.domainID, actor: admin.email, action: action, target: target, outcome: .ok,
+                                 detail: try detail?(db, result))
                 return result
             }
         } catch {

@@ -49,7 +49,7 @@ public protocol CaseStore: AnyObject, Sendable {
     func adminOverview(as admin: User) throws(StoreError) -> AdminOverview
     func addSecondaryDomain(as admin: User, name: String) throws(StoreError)
     func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool, roles: [String],
-                    superAdmin: Bool) throws(StoreError) -> User
+                    superAdmin: Bool, orgUnit: UnitPlacement?) throws(StoreError) -> User
     func setLicence(as admin: User, email: String, assigned: Bool) throws(StoreError)
     func requestLicences(as admin: User, count: Int) throws(StoreError)
     func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(StoreError)
@@ -65,6 +65,8 @@ public protocol CaseStore: AnyObject, Sendable {
     func createEngineer(as creator: User?, email: String, name: String, password: String) throws(StoreError) -> User
     /// The warning to show when the unit assigns Workspace licences too, or nil.
     func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(StoreError) -> String?
+    func setAutoLicensing(as admin: User, unit: String, on: Bool) throws(StoreError) -> String?
+    func moveUser(as admin: User, email: String, to placement: UnitPlacement) throws(StoreError)
     func auditLog(as admin: User) throws(StoreError) -> [AuditEntry]
 
     // MARK: Alerts and changes

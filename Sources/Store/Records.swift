@@ -39,6 +39,7 @@ struct UserRecord: SnakeCaseRecord, MutablePersistableRecord {
     var domainID: Int64?
     var customerID: Int64?
     var orgUnitID: Int64?
+    var workspaceLicence = false
     var email: String
     var name: String
     var passwordHash: String

@@ -43,6 +43,9 @@ enum Schema {
         m.registerMigration("v13: customers in name order") { db in
             try db.execute(sql: v13)
         }
+        m.registerMigration("v14: Google Workspace licences from auto-licensing units") { db in
+            try db.execute(sql: v14)
+        }
         return m
     }
 
@@ -372,6 +375,11 @@ enum Schema {
         (SELECT max(h.at) FROM history h WHERE h.case_id = support_case.id AND h.kind = 'status-change'), created_at);
     -- The `waiting` order: waiting on you, then on support, then closed; the longest waiting first (WaitingSQL.rank).
     CREATE INDEX case_domain_waiting ON support_case(domain_id, \(WaitingSQL.rank("status")), waiting_since, id);
+    """
+
+    /// A user placed in a unit with auto-licensing on holds a Google Workspace licence too (the admin accepted it).
+    static let v14 = """
+    ALTER TABLE user ADD COLUMN workspace_licence INTEGER NOT NULL DEFAULT 0;
     """
 
     static let v13 = """

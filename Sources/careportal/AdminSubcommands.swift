@@ -14,7 +14,8 @@ extension Privilege: ExpressibleByArgument {}
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "admin",
         abstract: "Set up reseller domains, users, licences, roles and customers (super administrators).",
-        subcommands: [DomainCommand.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnit.self, AuditLog.self,
+        subcommands: [Setup.self, DomainCommand.self, UserCommand.self, LicenceCommand.self, RoleCommand.self, CustomerCommand.self, OrgUnitCommand.self,
+                      AuditLog.self,
                       EngineerCommand.self, CustomerUserCommand.self, Export.self, Import.self])
 
     struct DomainCommand: ParsableCommand {
@@ -66,7 +67,7 @@ struct Admin: ParsableCommand {
 
     struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "user", abstract: "Add, suspend or redirect alerts of users.",
-                                                        subcommands: [List.self, Add.self, Suspend.self, Unsuspend.self, Alerts.self])
+                                                        subcommands: [List.self, Add.self, Move.self, Suspend.self, Unsuspend.self, Alerts.self])
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "Your domain's users, their roles and licences (what the app's admin screen shows).")
             @OptionGroup var actor: ActorOptions
@@ -78,7 +79,8 @@ struct Admin: ParsableCommand {
                 say("\(o.domainName.terminalLine): \(o.licencesUsed) of \(o.licencePool) \(Licences.product) licences assigned.")
                 for row in o.users {
                     let u = row.user
-                    let flags = [u.licensed ? "licensed" : "no licence", u.suspended ? "suspended" : nil, u.superAdmin ? "super admin" : nil]
+                    let flags = [u.licensed ? "licensed" : "no licence", row.workspaceLicence ? "Workspace licence" : nil,
+                                 u.suspended ? "suspended" : nil, u.superAdmin ? "super admin" : nil, row.orgUnit.map { "unit: \($0)" }]
                         .compactMap { $0 }.joined(separator: ", ")
                     say("\(u.email.terminalLine)  \(u.name.terminalLine)  \(flags)\(row.roles.isEmpty ? "" : "  roles: " + row.roles.map(\.terminalLine).joined(separator: ", "))")
                 }
@@ -92,15 +94,38 @@ struct Admin: ParsableCommand {
             @Option(help: "A role to assign (repeatable), e.g. \"Reseller Admin\".") var role: [String] = []
             @Flag(help: "Assign a Cloud Identity Free licence.") var licence = false
             @Flag(help: "Make the user a super administrator.") var superAdmin = false
+            @Option(help: "The organisational unit to put the user in (the seed's unit for Cloud Identity users).") var orgUnit: String?
+            @Flag(help: "Place the user even if the unit's auto-licensing gives them a Google Workspace licence too.")
+            var acceptWorkspaceLicence = false
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
+                if acceptWorkspaceLicence && orgUnit == nil { throw Failure.input("accept-workspace-licence: give --org-unit too") }
                 let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let (portal, admin) = try actor.signedIn()
+                let placement = orgUnit.map { UnitPlacement(unit: $0, acceptWorkspaceLicence: acceptWorkspaceLicence) }
                 let u = try attempt { () throws(PortalError) in
-                    try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role, superAdmin: superAdmin)
+                    try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role,
+                                          superAdmin: superAdmin, orgUnit: placement)
                 }
-                say("Added \(u.email)\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
+                say("Added \(u.email)\(orgUnit.map { " to \($0)" } ?? "")\(Rules.whyNoPortalAccess(u).map { " (cannot use the portal yet: \($0))" } ?? "").")
+                if acceptWorkspaceLicence { say("\(u.email) holds a Google Workspace licence too (the unit's auto-licensing is on).") }
+            }
+        }
+        struct Move: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a user to another organisational unit.")
+            @OptionGroup var actor: ActorOptions
+            @Argument var email: String
+            @Option(help: "The unit to move the user to.") var orgUnit: String
+            @Flag(help: "Move the user even if the unit's auto-licensing gives them a Google Workspace licence too.")
+            var acceptWorkspaceLicence = false
+            func run() throws {
+                let (portal, admin) = try actor.signedIn()
+                try attempt { () throws(PortalError) in
+                    try portal.moveUser(as: admin, email: email, to: UnitPlacement(unit: orgUnit, acceptWorkspaceLicence: acceptWorkspaceLicence))
+                }
+                say("Moved \(email) to \(orgUnit).")
+                if acceptWorkspaceLicence { say("\(email) holds a Google Workspace licence too (the unit's auto-licensing is on).") }
             }
         }
         struct Suspend: ParsableCommand {
@@ -281,21 +306,6 @@ struct Admin: ParsableCommand {
                 try attempt { () throws(PortalError) in try portal.setTier(as: admin, customer: customer, tier: tier) }
                 say("\(customer) is on \(tier.label) support.")
             }
-        }
-    }
-
-    struct OrgUnit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "org-unit", abstract: "Create an organisational unit.")
-        @OptionGroup var actor: ActorOptions
-        @Argument(help: "create") var verb: String
-        @Argument var name: String
-        @Flag var autoLicensing = false
-        func run() throws {
-            guard verb == "create" else { throw Failure.input("verb: expected `create`, got \(verb)") }
-            let (portal, admin) = try actor.signedIn()
-            let warning = try attempt { () throws(PortalError) in try portal.createOrgUnit(as: admin, name: name, autoLicensing: autoLicensing) }
-            say("Created organisational unit \(name).")
-            if let warning { say("Warning: \(warning)") }
         }
     }
 

@@ -116,6 +116,8 @@ struct AdminOverviewJSON: Encodable {
         var superAdmin, suspended, licensed: Bool
         var roles: [String]
         var alertAddress: String?
+        var orgUnit: String?
+        var workspaceLicence: Bool
     }
     var domain: String
     var licencesUsed, licencePool: Int
@@ -125,6 +127,6 @@ struct AdminOverviewJSON: Encodable {
         domain = o.domainName; licencesUsed = o.licencesUsed; licencePool = o.licencePool
         users = o.users.map { UserJSON(email: $0.user.email, name: $0.user.name, superAdmin: $0.user.superAdmin,
                                        suspended: $0.user.suspended, licensed: $0.user.licensed, roles: $0.roles,
-                                       alertAddress: $0.user.alertAddress) }
+                                       alertAddress: $0.user.alertAddress, orgUnit: $0.orgUnit, workspaceLicence: $0.workspaceLicence) }
     }
 }

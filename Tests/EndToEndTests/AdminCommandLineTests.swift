@@ -16,7 +16,7 @@ import Testing
         let admin = ["--as", "root@north.example"]
         _ = try ok(b, ["admin", "domain", "create", "south.example", "--admin", "root@south.example", "--password-stdin"] + admin,
                    stdin: "root-password\n")
-        let warning = try ok(b, ["admin", "org-unit", "create", "Cloud Identity users", "--auto-licensing"] + admin)
+        let warning = try ok(b, ["admin", "org-unit", "create", "Cloud Identity users", "--auto-licensing", "on"] + admin)
         #expect(warning.contains("Auto-licensing is on"))
         // Users may have addresses in a secondary domain once it is added.
         var o = try b.run(["admin", "user", "add", "bo@north-eu.example", "--name", "Bo", "--password-stdin"] + admin, stdin: "bo-password\n")

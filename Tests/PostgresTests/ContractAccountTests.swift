@@ -40,17 +40,18 @@ import Testing
     func adminChangesAreCheckedAuditedAndEndSessions(_ kind: StoreKind) throws {
         let f = try ContractFixture(kind)
         #expect(refusal { _ = try f.store.createUser(as: f.agent1, email: "x@one.example", name: "X", password: "password-x", licensed: true,
-                                                     roles: [], superAdmin: false) }?.kind == .rule, "an agent is no super administrator")
+                                                     roles: [], superAdmin: false, orgUnit: nil) }?.kind == .rule,
+                "an agent is no super administrator")
         #expect(refusal { _ = try f.store.createUser(as: f.admin1, email: "x@two.example", name: "X", password: "password-x", licensed: false,
-                                                     roles: [], superAdmin: false) }?.field == "email")
+                                                     roles: [], superAdmin: false, orgUnit: nil) }?.field == "email")
         #expect(refusal { _ = try f.store.createUser(as: f.admin1, email: "agent@one.example", name: "X", password: "password-x",
-                                                     licensed: false, roles: [], superAdmin: false) }?.kind == .conflict)
+                                                     licensed: false, roles: [], superAdmin: false, orgUnit: nil) }?.kind == .conflict)
         #expect(refusal { _ = try f.store.createUser(as: f.admin1, email: "x@one.example", name: "X", password: "password-x",
-                                                     licensed: false, roles: ["Nope"], superAdmin: false) }?.field == "role")
+                                                     licensed: false, roles: ["Nope"], superAdmin: false, orgUnit: nil) }?.field == "role")
         try f.store.addSecondaryDomain(as: f.admin1, name: "Second.Example")
         #expect(refusal { try f.store.addSecondaryDomain(as: f.admin1, name: "two.example") }?.kind == .conflict)
         let new = try f.store.createUser(as: f.admin1, email: "new@second.example", name: "New", password: "password-n", licensed: false,
-                                         roles: [], superAdmin: false)
+                                         roles: [], superAdmin: false, orgUnit: nil)
         #expect(refusal { _ = try f.store.signIn(email: "new@second.example", password: "password-n") } != nil, "no licence, no role")
         try f.store.createRole(as: f.admin1, name: "Case handler", privileges: Set(Role.resellerAdminPrivileges))
         #expect(refusal { try f.store.createRole(as: f.admin1, name: "Case handler", privileges: [.accessCustomersSupportCases]) }?.kind == .conflict)

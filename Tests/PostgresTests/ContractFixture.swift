@@ -54,9 +54,9 @@ struct ContractFixture {
         (_, admin2) = try store.createDomain(as: admin1, name: "two.example", kind: .reseller, superAdminEmail: "admin@two.example",
                                              superAdminName: "Admin Two", password: "password-2")
         agent1 = try store.createUser(as: admin1, email: "agent@one.example", name: "Agent One", password: "password-a", licensed: true,
-                                      roles: ["Reseller Admin"], superAdmin: false)
+                                      roles: ["Reseller Admin"], superAdmin: false, orgUnit: nil)
         agent2 = try store.createUser(as: admin2, email: "agent@two.example", name: "Agent Two", password: "password-b", licensed: true,
-                                      roles: ["Reseller Admin"], superAdmin: false)
+                                      roles: ["Reseller Admin"], superAdmin: false, orgUnit: nil)
         engineer = try store.createEngineer(as: nil, email: "priya@support.example", name: "Priya", password: "password-e")
         _ = try store.addCustomer(as: admin1, name: "Acme Premium", primaryDomain: "acme.example", tier: .premium, kind: .resold, granted: true)
         _ = try store.addCustomer(as: admin1, name: "Basic Standard", primaryDomain: "basic.example", tier: .standard, kind: .resold,

@@ -39,6 +39,13 @@ struct OrganisationArchiveTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PortalStore.createDemo(at: folder.appendingPathComponent("a.sqlite3").path, cases: 300, seed: 5, passwordHasher: .fast)
         let file = try PortalStore(path: folder.appendingPathComponent("a.sqlite3").path, passwordHasher: .fast)
+        // A user placed by auto-licensing holds a Google Workspace licence (the user table's last column, added by a
+        // migration on either store): the archive carries it both ways.
+        let domain = try #require(try file.domains().first)
+        let admin = try #require(try file.users(domainID: domain.id).first { $0.superAdmin && !$0.suspended })
+        _ = try file.createOrgUnit(as: admin, name: "Archive auto", autoLicensing: true)
+        let placed = try #require(try file.users(domainID: domain.id).first { !$0.superAdmin })
+        try file.moveUser(as: admin, email: placed.email, to: UnitPlacement(unit: "Archive auto", acceptWorkspaceLicence: true))
         let archive = try Self.archive { each in try file.copyOrganisation(batch: 64, each) }
 
         let postgres = try Self.emptyPostgres()
@@ -52,6 +59,12 @@ struct OrganisationArchiveTests {
         let stores: [any CaseStore] = [file, postgres, back]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]  // the same value, the same bytes
+        let overviews = try stores.map { try $0.adminOverview(as: admin) }  // a user's privileges are a Set: compared, not encoded
+        #expect(overviews[1] == overviews[0] && overviews[2] == overviews[0], "the admin's overview is the same from every store")
+        for store in stores {
+            #expect(try store.adminOverview(as: admin).users.contains { $0.user.email == placed.email && $0.orgUnit == "Archive auto"
+                                                                        && $0.workspaceLicence })
+        }
         var compared = 0
         for domain in try file.domains() {
             guard let user = try file.users(domainID: domain.id).first(where: { if case .allowed = Rules.portalAccess($0) { true } else { false } })

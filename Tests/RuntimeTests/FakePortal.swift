@@ -120,7 +120,7 @@ final class FakePortal: Portal, @unchecked Sendable {
     }
     func addSecondaryDomain(as admin: User, name: String) throws(PortalError) { try call("secondary") }
     func createUser(as admin: User, email: String, name: String, password: String, licensed: Bool,
-                    roles: [String], superAdmin: Bool) throws(PortalError) -> User { try call("user"); return user }
+                    roles: [String], superAdmin: Bool, orgUnit: UnitPlacement?) throws(PortalError) -> User { try call("user"); return user }
     func setLicence(as admin: User, email: String, assigned: Bool) throws(PortalError) { try call("licence \(email) \(assigned)") }
     func requestLicences(as admin: User, count: Int) throws(PortalError) { try call("request") }
     func createRole(as admin: User, name: String, privileges: Set<Privilege>) throws(PortalError) { try call("role") }
@@ -133,6 +133,10 @@ final class FakePortal: Portal, @unchecked Sendable {
     func setTier(as admin: User, customer: String, tier: SupportTier) throws(PortalError) { try call("tier") }
     func transferCustomer(as admin: User, customer: String, to domainName: String, granted: Bool) throws(PortalError) { try call("transfer") }
     func createOrgUnit(as admin: User, name: String, autoLicensing: Bool) throws(PortalError) -> String? { try call("org unit"); return nil }
+    func setAutoLicensing(as admin: User, unit: String, on: Bool) throws(PortalError) -> String? {
+        try call("auto-licensing \(unit) \(on)"); return nil
+    }
+    func moveUser(as admin: User, email: String, to placement: UnitPlacement) throws(PortalError) { try call("move \(email) \(placement.unit)") }
     func auditLog(as admin: User) throws(PortalError) -> [AuditEntry] { try call("audit"); return [] }
     func deliverAlerts(to destination: AlertDestination) throws(PortalError) -> DeliveryReport { try call("deliver"); return DeliveryReport() }
     /// What `changeToken` answers.

@@ -36,6 +36,7 @@ import Testing
         let effects = state.press(.char("A"))
         state.answer(effects.at(0), .admin(AdminPanelTests.overview))
         state.answer(effects.at(1), .customers([Self.granted(Fixture.acme), Self.granted(Self.brightwater)]))
+        state.press(.backTab, .backTab)  // the Customers tab
         let lines = state.screenLines()
         #expect(lines.contains { $0.contains("Brightwater Dental brightwater-dental.example standard  granted") },
                 "\(lines.joined(separator: "\n"))")

@@ -53,6 +53,8 @@ extension PortalStore {
     /// The provider's support engineers: their names are those of the demo history's replies.
     static let demoEngineers = [("priya", "Priya"), ("tomas", "Tomás"), ("mei", "Mei")]
     static let demoProvider = "support.example"
+    /// The first domain's user placed in its auto-licensing unit (Sales), with a Google Workspace licence.
+    static let demoWorkspaceUser = "bruno"
     /// Customer users: (local part, name, customer index), customers of the first domain.
     static let demoCustomerUsers = [("kim", "Kim Lee", 0), ("ravi", "Ravi Shah", 1)]
     /// Customer index that never granted access (a customer of the first domain).
@@ -148,6 +150,13 @@ struct DemoBuilder {
             try db.execute(sql: "INSERT INTO role (domain_id, name, privileges) VALUES (?, 'Helpdesk viewer', 'support')", arguments: [domainID])
             let viewerRole = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, 'Cloud Identity users', 0)", arguments: [domainID])
+            let cloudUnit = db.lastInsertedRowID
+            // The first domain still has a unit with auto-licensing on, and a user in it: the setup checklist flags both.
+            var workspaceUnit: Int64?
+            if d.name == plan[0].name {
+                try db.execute(sql: "INSERT INTO org_unit (domain_id, name, auto_licensing) VALUES (?, 'Sales', 1)", arguments: [domainID])
+                workspaceUnit = db.lastInsertedRowID
+            }
             var accounts: [DemoReport.Account] = []
             var ids: [Int64] = []
             for u in d.users {
@@ -156,6 +165,11 @@ struct DemoBuilder {
                 let id = try PortalStore.insertUser(db, domainID: domainID, email: email, name: u.name, hash: hashes.removeFirst(),
                                                     superAdmin: u.superAdmin, licensed: u.licensed,
                                                     roleIDs: [u.privileged ? adminRole : viewerRole], now: now.addingTimeInterval(-20 * month))
+                if !u.superAdmin {
+                    let inSales = workspaceUnit != nil && u.local == PortalStore.demoWorkspaceUser
+                    try db.execute(sql: "UPDATE user SET org_unit_id = ?, workspace_licence = ? WHERE id = ?",
+                                   arguments: [inSales ? workspaceUnit : cloudUnit, inSales, id])
+                }
                 let user = User(id: id, domainID: domainID, email: email, name: u.name, superAdmin: u.superAdmin, licensed: u.licensed,
                                 privileges: u.privileged ? Role.resellerAdminPrivileges : [.support])
                 accounts.append(.init(email: email, password: password, name: u.name, superAdmin: u.superAdmin,

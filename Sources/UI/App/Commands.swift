@@ -119,5 +119,5 @@ enum DraftsCommand: Equatable, Sendable {
 
 /// Keys of the admin screen.
 enum AdminCommand: Equatable, Sendable {
-    case up, down, switchSection, licence, suspend, grant, refresh, close
+    case up, down, nextSection, previousSection, add, licence, suspend, move, autoLicensing, assign, remove, redirect, grant, refresh, close
 }

@@ -74,7 +74,7 @@ struct Keymap: Equatable, Sendable {
         .init("pager", [.char("|")], .pageCase, "the whole case as text in $PAGER (less -R when unset)", in: [.caseDetail]),
         .init("new-case", [.char("n")], .newCase, "new case"),
         .init("drafts", [.char("D")], .drafts, "drafts: go on with a saved form, or discard it"),
-        .init("admin", [.char("A")], .admin, "admin: users, licences and customer access (super administrators)"),
+        .init("admin", [.char("A")], .admin, "admin: setup, users, units, roles, licences, alerts (super admins)"),
         .init("feedback", [.char("F")], .feedback, "send feedback"),
         .init("quit", [.ctrl("c")], .quit, "quit"),
     ]
@@ -181,9 +181,16 @@ struct Keymap: Equatable, Sendable {
     ]
 
     var admin: [KeyBinding<AdminCommand>] = [
-        .init("switch", [.tab, .backTab], .switchSection, "switch between users and customers", hint: "users/customers"),
+        .init("next-tab", [.tab], .nextSection, "next tab: setup, users, units, roles, licences, alerts, customers", hint: "tabs"),
+        .init("previous-tab", [.backTab], .previousSection, "previous tab"),
+        .init("add", [.char("n")], .add, "add: a secondary domain, user, unit or role; request more licences (by tab)", hint: "add"),
         .init("licence", [.char("l")], .licence, "assign or unassign the user's Cloud Identity Free licence", hint: "licence"),
         .init("suspend", [.char("s")], .suspend, "suspend or unsuspend the user (asks first)", hint: "suspend"),
+        .init("move", [.char("o")], .move, "move the user to another organisational unit", hint: "unit"),
+        .init("auto-licensing", [.char("a")], .autoLicensing, "turn the unit's auto-licensing on or off (asks first)", hint: "auto-licensing"),
+        .init("assign", [.char("+")], .assign, "assign the role to a user", hint: "assign"),
+        .init("remove", [.char("x")], .remove, "revoke the role from a user; clear an alert redirect (asks first)", hint: "revoke/clear"),
+        .init("redirect", [.char("e")], .redirect, "redirect the user's email alerts to another address", hint: "redirect"),
         .init("grant", [.char("g")], .grant, "grant or revoke the customer's access for this domain", hint: "grant"),
         .init("refresh", [.char("r")], .refresh, "refresh"),
         .init("down", [.char("j"), .down], .down, "move down"),
