@@ -81,7 +81,9 @@ t send-keys -t app Escape; t send-keys -t app n; wait_for "Review"; t send-keys 
 echo admin-1-portal | $BIN login --db "$DB" --user admin@cloudpartners.example --password-stdin >/dev/null
 t kill-session -t app
 t new-session -d -s app -x "$COLS" -y "$ROWS" "env TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK $BIN --db $DB --as admin@cloudpartners.example"
-wait_for "My Cases"; t send-keys -t app A; wait_for "bruno@"; t send-keys -t app Tab j j j j j j; sleep 0.3; shot admin
+wait_for "My Cases"; t send-keys -t app A; wait_for "bruno@"; t send-keys -t app BTab; wait_for "Turn off auto-licensing"; shot admin
+t send-keys -t app Tab Tab Tab; wait_for "built-in"; t send-keys -t app n; wait_for "New role"
+t send-keys -t app -l "Case desk"; t send-keys -t app Tab Space Down Down Space; sleep 0.3; shot admin-role
 
 # Triage at 200 columns: the preview pane beside the list, then three rows marked.
 t kill-session -t app

@@ -43,8 +43,6 @@ public struct AdminUserBody: Codable, Sendable {
         self.superAdmin = superAdmin; self.orgUnit = orgUnit?.unit; self.acceptWorkspaceLicence = orgUnit?.acceptWorkspaceLicence
     }
 
-    /// Where the body puts the user; nil when it names no unit.
-    public var placement: UnitPlacement? { orgUnit.map { UnitPlacement(unit: $0, acceptWorkspaceLicence: acceptWorkspaceLicence ?? false) } }
 }
 
 /// `PUT /v1/admin/users/{email}/org-unit`: the unit to move the user to.

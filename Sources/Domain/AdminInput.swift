@@ -12,6 +12,16 @@ public enum AdminInput {
         return .success(name)
     }
 
+    /// Where a new user goes: a unit, or none. Accepting a Workspace licence means nothing without a unit, whose
+    /// auto-licensing is what gives one, so it is refused alone rather than silently ignored.
+    public static func placement(unit: String?, acceptWorkspaceLicence: Bool) -> Result<UnitPlacement?, Refusal> {
+        guard let unit else {
+            return acceptWorkspaceLicence ? .failure(.invalid("accept-workspace-licence", "give the organisational unit too: "
+                + "a Google Workspace licence comes only with a unit's auto-licensing")) : .success(nil)
+        }
+        return .success(UnitPlacement(unit: unit, acceptWorkspaceLicence: acceptWorkspaceLicence))
+    }
+
     /// A custom role's name, trimmed; it must grant at least one privilege.
     public static func role(name: String, privileges: Set<Privilege>) -> Result<String, Refusal> {
         let trimmed = name.trimmingCharacters(in: .whitespaces)

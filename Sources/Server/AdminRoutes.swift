@@ -43,13 +43,11 @@ extension PortalServer {
         admin.post("users") { request, context in
             let user = try context.signedIn().user
             let body = try await Self.decode(AdminUserBody.self, from: request, context: context)
-            if body.orgUnit == nil && body.acceptWorkspaceLicence == true {
-                throw Problem(.badInput, "Give orgUnit too: a Google Workspace licence comes with a unit's auto-licensing.",
-                              field: "accept-workspace-licence")
-            }
+            let placement = try AdminInput.placement(unit: body.orgUnit, acceptWorkspaceLicence: body.acceptWorkspaceLicence ?? false)
+                .mapError { Problem(.refused($0)) }.get()
             let created = try await Blocking.command { () throws(PortalError) in
                 try portal.createUser(as: user, email: body.email, name: body.name, password: body.password, licensed: body.licensed ?? false,
-                                      roles: body.roles ?? [], superAdmin: body.superAdmin ?? false, orgUnit: body.placement)
+                                      roles: body.roles ?? [], superAdmin: body.superAdmin ?? false, orgUnit: placement)
             }
             return JSONReply(value: created, status: .created)
         }

@@ -100,10 +100,10 @@ struct Admin: ParsableCommand {
             @Flag(help: "Read the password from standard input.") var passwordStdin = false
             func run() throws {
                 guard passwordStdin else { throw Failure.input("password: give the user's password on standard input with --password-stdin") }
-                if acceptWorkspaceLicence && orgUnit == nil { throw Failure.input("accept-workspace-licence: give --org-unit too") }
+                let placement = try AdminInput.placement(unit: orgUnit, acceptWorkspaceLicence: acceptWorkspaceLicence)
+                    .mapError { Failure(.refused($0)) }.get()
                 let password = try readStandardInput(field: "password").trimmingCharacters(in: .newlines)
                 let (portal, admin) = try actor.signedIn()
-                let placement = orgUnit.map { UnitPlacement(unit: $0, acceptWorkspaceLicence: acceptWorkspaceLicence) }
                 let u = try attempt { () throws(PortalError) in
                     try portal.createUser(as: admin, email: email, name: name, password: password, licensed: licence, roles: role,
                                           superAdmin: superAdmin, orgUnit: placement)

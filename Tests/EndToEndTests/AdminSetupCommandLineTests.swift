@@ -56,7 +56,7 @@ import Testing
         try refused(b, add + ["--org-unit", "Nowhere"], stdin: "ann-password\n", status: 2, saying: "org-unit: no organisational unit Nowhere")
         try refused(b, add + ["--org-unit", "Sales"], stdin: "ann-password\n", status: 2,
                     saying: "accept-workspace-licence: auto-licensing is on for this organisational unit")
-        try refused(b, add + ["--accept-workspace-licence"], stdin: "ann-password\n", status: 2, saying: "accept-workspace-licence: give --org-unit too")
+        try refused(b, add + ["--accept-workspace-licence"], stdin: "ann-password\n", status: 2, saying: "accept-workspace-licence: give the organisational unit too")
         #expect(try users(b, admin)["ann@west.example"] == nil)
         _ = try ok(b, add + ["--org-unit", "Cloud Identity", "--licence", "--role", "Reseller Admin"], stdin: "ann-password\n")
         let bo = try ok(b, ["admin", "user", "add", "bo@west.example", "--name", "Bo", "--password-stdin", "--org-unit", "Sales",
