@@ -80,7 +80,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             previous = i
             previousX = cx
             if byte >= 0x20 && byte != 0x7F {
-                if cx >= area.minX && cx < area.maxX { set(Cell(grapheme: Self.asciiGraphemes[Int(byte)], style: style), x: cx, y: y) }
+                if cx >= area.minX && cx < area.maxX { set(Cell(glyph: InlineGrapheme(ascii: byte), style: style), x: cx, y: y) }
                 cx += 1
             }
             bytes.formIndex(after: &i)
@@ -115,9 +115,6 @@ public struct ScreenBuffer: Hashable, Sendable {
             return s
         }
     }
-
-    /// Each ASCII character as a string, made once.
-    private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     // MARK: - Cell writes that keep wide pairs intact
 
