@@ -13,6 +13,8 @@ import GRDB
 public final class PortalStore: Sendable {
     let readers: DatabasePool
     let writer: DatabaseQueue
+    /// Checkpoints the log after writes, off their path (the writer's automatic checkpoint is off).
+    let checkpointer: Checkpointer
     /// Connections for reads of independent statements (a page of a list), without the pool's check-out.
     let pageReaders: ReaderShelf
     /// Notices others' commits for `changeToken`.
@@ -48,9 +50,12 @@ public final class PortalStore: Sendable {
         }
         var readOnly = config
         readOnly.readonly = true
+        var writing = config
+        writing.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        checkpointer = Checkpointer(path: path, configuration: config)
         let started = Date()
         do {
-            writer = try DatabaseQueue(path: path, configuration: config)
+            writer = try DatabaseQueue(path: path, configuration: writing)
             readers = try DatabasePool(path: path, configuration: readOnly)
             pageReaders = ReaderShelf(path: path, configuration: readOnly)
             commits = CommitWatch(path: path, configuration: readOnly)
@@ -76,7 +81,13 @@ public final class PortalStore: Sendable {
     /// When another process is writing it waits up to the write wait, and says so if it gives up.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         let started = Date()
-        do { return try writer.write(body) } catch { throw StoreError.from(error, path: path, waitingSince: started) }
+        do {
+            let result = try writer.write(body)
+            checkpointer.wrote()
+            return result
+        } catch {
+            throw StoreError.from(error, path: path, waitingSince: started)
+        }
     }
 
     var now: Date { clock.now }
