@@ -41,6 +41,15 @@ import Testing
         #expect(lines.contains { $0.contains("setup: 2 of 7 steps done") }, "\(text)")
     }
 
+    @Test func theSelectedRowIsShownWholeBelowTheList() {
+        var state = opened(tab: .setup)
+        state.send(.resized(Size(width: 60, height: 30)))
+        state.press(.char("j"), .char("j"), .char("j"), .char("j"))  // Assign Cloud Identity Free licences
+        let text = state.screenLines().joined(separator: "\n")
+        #expect(text.contains("Assign Cloud Identity Free licences (to do): 2 of 50"), "\(text)")
+        #expect(text.contains("used; no licence:") && text.contains("│   bruno@reseller-one.example "), "the detail, wrapped, past the row's end: \(text)")
+    }
+
     @Test func aUnitIsCreatedAndARefusalKeepsWhatWasTyped() {
         var state = opened(tab: .units)
         #expect(state.press(.char("n")).isEmpty)

@@ -26,8 +26,16 @@ extension AdminPanel {
         buffer.put(tabs, x: inner.x, y: inner.y + 2, clip: inner)
         // The list ends above the message and hint rows, which it never reaches (a question drawn over a list row
         // read "…while suspended. y/nted").
-        let listArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: inner.height - 7)
+        // The Setup tab keeps three rows under its list for the selected row whole: a step's detail may be longer than
+        // its row (who is missing, how many licences to request).
+        let whole = section == .setup ? selectedSetupText : nil
+        let listArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: inner.height - 7 - (whole == nil ? 0 : 4))
         Self.drawList(lines(width: inner.width - 2, glyphs: buffer.glyphs), cursor: cursor, area: listArea, into: &buffer)
+        if let whole {
+            for (i, line) in DialogText(whole, width: inner.width - 2, glyphs: buffer.glyphs).fitting(3, glyphs: buffer.glyphs).enumerated() {
+                buffer.put(line, x: inner.x + 2, y: listArea.maxY + 1 + i, style: Theme.dim, clip: inner)
+            }
+        }
 
         let messageRow = Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1)
         buffer.fill(messageRow)
@@ -50,6 +58,19 @@ extension AdminPanel {
         if let pick { Self.drawPick(pick, in: rect, into: &buffer) }
         // A question about a form's change is drawn below the form, which stays in view.
         if let prompt { prompt.render(in: rect.inset(bottom: 3), into: &buffer) }
+    }
+
+    /// The Setup tab's selected row as a sentence: a step and its detail, or a user and what they lack.
+    var selectedSetupText: String? {
+        guard let setup else { return nil }
+        if setup.steps.indices.contains(cursor) {
+            let step = setup.steps[cursor]
+            return "\(step.name) (\(step.done ? "done" : "to do")): \(step.detail)"
+        }
+        let i = cursor - setup.steps.count
+        guard setup.users.indices.contains(i) else { return nil }
+        let u = setup.users[i]
+        return u.canUsePortal ? "\(u.email) can use the portal." : "\(u.email) can't use the portal yet: \(u.missing.joined(separator: ", "))."
     }
 
     /// The current tab's rows.
