@@ -146,14 +146,18 @@ struct BenchLoad: ParsableCommand {
 
     final class Outcome: @unchecked Sendable { var result: Result<LoadReport, Error>? }
 
+    func printRow(_ name: String, _ k: LoadKind) {
+        print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
+              + String(format: " %9d %7d %8.2f %8.2f %8.2f %8.1f", k.count, k.errors, k.p50, k.p95, k.p99, k.max))
+    }
+
     func printTable(_ r: LoadReport) {
         print("careportal bench load: \(r.agents) agents (\(r.accounts) accounts) on \(r.server) for \(String(format: "%.1f", r.seconds)) s, "
               + "pause \(String(format: "%.0f", r.thinkMilliseconds)) ms on average")
         print("kind                  requests  errors   p50 ms   p95 ms   p99 ms   max ms")
-        for k in r.kinds {
-            print(k.name.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + String(format: " %9d %7d %8.2f %8.2f %8.2f %8.1f", k.count, k.errors, k.p50, k.p95, k.p99, k.max))
-        }
+        for k in r.kinds { printRow(k.name, k) }
+        print("first pages filtered, by filter:")
+        for k in r.filtered { printRow("  " + k.name, k) }
         print(String(format: "%d requests, %d errors, %.1f requests/s", r.requests, r.errors, r.requestsPerSecond))
         for e in r.errorSamples { print("error: \(e)") }
     }
