@@ -47,6 +47,30 @@ public struct UIBench {
         return BenchMeasurement(name: name, times: times, raw: nil)
     }
 
+    /// For a key whose frame doesn't wait for everything it starts (a page key's read-ahead): `body`, timed, returns
+    /// the effects left running in the background, which `after` runs outside the timed part.
+    func time(_ name: String, _ body: () -> [Effect], then after: ([Effect]) -> Void) -> BenchMeasurement {
+        for _ in 0..<3 { after(body()) }
+        var times: [Double] = []
+        for _ in 0..<iterations {
+            var left: [Effect] = []
+            times.append(StoreBenchmark.milliseconds { left = body() })
+            after(left)
+        }
+        return BenchMeasurement(name: name, times: times, raw: nil)
+    }
+
+    /// Runs effects only until the screen shows loaded rows, then renders; returns the effects not run.
+    func settleScreen(_ state: inout AppState, _ effects: [Effect], runner: EffectRunner, buffer: inout ScreenBuffer) -> [Effect] {
+        var pending = effects
+        while !state.screenComplete, !pending.isEmpty {
+            if let action = runner.perform(pending.removeFirst()) { pending += reduce(&state, action) }
+        }
+        buffer.clear()
+        render(state, into: &buffer)
+        return pending
+    }
+
     public func run() -> [BenchMeasurement] {
         var results: [BenchMeasurement] = []
         var buffer = ScreenBuffer(size: size)
@@ -83,9 +107,10 @@ public struct UIBench {
             queried += effects.count
             settle(&state, effects, runner: runner, buffer: &buffer)
         })
-        results.append(time("UI: page scroll (PgDn)") {
-            settle(&state, reduce(&state, .key(.pageDown)), runner: runner, buffer: &buffer)
-        })
+        // Until the new page is on screen; the next page it reads ahead comes after the frame, as in the app.
+        results.append(time("UI: page scroll (PgDn)", {
+            settleScreen(&state, reduce(&state, .key(.pageDown)), runner: runner, buffer: &buffer)
+        }, then: { settle(&state, $0, runner: runner, buffer: &buffer) }))
         results += previewPane()
         results += views()
         results += myCustomers()

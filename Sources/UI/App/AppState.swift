@@ -144,6 +144,13 @@ extension AppState {
         layout(for: screen, size: size).viewport(for: screen.context)
     }
 
+    /// Whether the case list on screen shows only rows already loaded (true on any other screen): what a page key
+    /// waits for; the read-ahead it may start is not.
+    public var screenComplete: Bool {
+        guard let screen = currentScreen, case .cases(let list) = screen else { return true }
+        return list.showsLoadedRows(viewport: viewport(for: screen))
+    }
+
     /// Rows fetched per page: two screens' worth, at least 50.
     func pageLimit(for screen: Screen) -> Int { max(50, viewport(for: screen) * 2) }
 

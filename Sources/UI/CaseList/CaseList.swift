@@ -118,14 +118,15 @@ struct CaseList: Equatable, Sendable {
         return effects
     }
 
-    /// Asks for the next page once the cursor is within a screen of the end of what is loaded, or, read from the
-    /// list's end, for the page before once it is within a screen of the start of what is loaded.
+    /// Asks for the next page once the screen after one more page down would pass the end of what is loaded (or the
+    /// cursor is within a screen of it), so a page key never shows rows still being read, over a server either; read
+    /// from the list's end, for the page before once one more page up would pass the start.
     mutating func loadMoreIfNeeded(from source: CaseSource, viewport: Int, limit: Int, requests: inout Requests, as requester: Requester) -> [Effect] {
         guard phase == .ready, pageRequest == nil else { return [] }
         let page: PageAnchor
-        if hasMore, let last = rows.last, cursor.index >= rows.count - viewport {
+        if hasMore, let last = rows.last, cursor.index >= rows.count - viewport || cursor.top + 2 * viewport > rows.count {
             page = .after(last)
-        } else if hasBefore, let first = rows.first, cursor.index < viewport {
+        } else if hasBefore, let first = rows.first, cursor.index < viewport || cursor.top < viewport {
             page = .before(first)
         } else {
             return []
@@ -154,6 +155,12 @@ struct CaseList: Equatable, Sendable {
     }
 
     // MARK: Answers
+
+    /// Whether every row the screen shows is loaded (or there is none left to load after them). Rows before the
+    /// first loaded one never show: the cursor stops at the first.
+    func showsLoadedRows(viewport: Int) -> Bool {
+        !hasMore || cursor.top + viewport <= rows.count
+    }
 
     mutating func receive(_ reply: Reply, request: Int, viewport: Int) -> Receipt {
         if receivePreview(reply, request: request) { return .taken }
