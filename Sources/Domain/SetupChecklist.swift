@@ -69,7 +69,7 @@ public enum SetupChecklist {
 
         // A Cloud Identity account has no mailbox: its alerts reach someone only when redirected (or the user's
         // Workspace address is in each case's sharing, which the checklist cannot know).
-        let unreachable = portalUsers.filter { $0.user.alertAddress == nil && !$0.workspaceLicence }
+        let unreachable = portalUsers.filter { !alertsReachAMailbox($0) }
         steps.append(.init(name: "Set up email alerts", done: unreachable.isEmpty, detail: unreachable.isEmpty
             ? (portalUsers.isEmpty ? "no users yet" : "every user's alerts reach a mailbox")
             : "alerts go to a Cloud Identity address with no mailbox: " + list(unreachable.map(\.user.email))
@@ -80,6 +80,12 @@ public enum SetupChecklist {
             return SetupReport.Readiness(email: row.user.email, canUsePortal: gaps.isEmpty, missing: gaps.map(\.description))
         }
         return SetupReport(domain: o.domainName, steps: steps, users: users)
+    }
+
+    /// Whether a user's alerts reach someone: redirected, or to an account with a mailbox (a Google Workspace licence,
+    /// or a super administrator's Workspace account); a Cloud Identity Free account alone has none.
+    public static func alertsReachAMailbox(_ row: DomainUserRow) -> Bool {
+        row.user.alertAddress != nil || row.workspaceLicence || row.user.superAdmin
     }
 
     private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

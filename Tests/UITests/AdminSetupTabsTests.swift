@@ -187,6 +187,14 @@ import Testing
         #expect(state.status == .info("a does nothing in Users. It acts in Units (Tab switches tabs)."))
     }
 
+    @Test func aFormFollowsItsKeyTable() {
+        var state = opened(tab: .units)
+        state.press(.char("n"))
+        state.type("Field team")
+        #expect(state.screenLines().contains { $0.contains("Enter save") && $0.contains("Esc cancel") }, "the form's keys from its table")
+        #expect(state.press(.ctrl("s")) == [.adminChange(request: state.lastRequest, session: 0, .createOrgUnit(name: "Field team", autoLicensing: false))])
+    }
+
     @Test func aSecondaryDomainIsAddedFromTheSetupTab() {
         var state = opened(tab: .setup)
         state.press(.char("n"))

@@ -68,10 +68,9 @@ struct AdminPanel: OverlayForm, Equatable {
     var error: String?
 
     var cursor: Int { cursors[section] ?? 0 }
-    var userCursor: Int { cursors[.users] ?? 0 }
 
-    /// How many rows the current tab lists.
-    var rowCount: Int {
+    /// How many rows a tab lists.
+    func rowCount(of section: AdminSection) -> Int {
         switch section {
         case .setup: (setup?.steps.count ?? 0) + (setup?.users.count ?? 0)
         case .users, .licences, .alerts: overview?.users.count ?? 0
@@ -117,13 +116,14 @@ struct AdminPanel: OverlayForm, Equatable {
             }
             return send(pending.change, &env)
         }
-        if sending != nil, Keymap.binding(for: key, in: env.keys.admin)?.command != .close || prompt != nil || pick != nil {
+        let command = Keymap.binding(for: key, in: env.keys.admin)?.command
+        // While a change is saved only closing the screen acts (not in a form, where the key would cancel it).
+        if sending != nil, command != .close || prompt != nil || pick != nil {
             env.status = .info("The change is being saved…")
             return []
         }
         if prompt != nil { return promptKey(key, &env) }
         if pick != nil { return pickKey(key, &env) }
-        let command = Keymap.binding(for: key, in: env.keys.admin)?.command
         if let command, ![.up, .down, .nextSection, .previousSection, .refresh, .close].contains(command), !section.commands.contains(command) {
             env.status = .info("\(key.name) does nothing in \(section.title). \(Self.where(command))")
             return []
@@ -138,7 +138,7 @@ struct AdminPanel: OverlayForm, Equatable {
         case .up?:
             cursors[section] = max(0, cursor - 1)
         case .down?:
-            cursors[section] = min(max(0, rowCount - 1), cursor + 1)
+            cursors[section] = min(max(0, rowCount(of: section) - 1), cursor + 1)
         case .refresh?:
             return reload(&env)
         case .add?:
@@ -165,17 +165,10 @@ struct AdminPanel: OverlayForm, Equatable {
         case .autoLicensing?:
             guard let unit = selectedUnit else { return nothingSelected(key, "a unit", &env) }
             ask(.autoLicensing(unit: unit.name, on: !unit.autoLicensing))
-        case .assign?, .remove? where section == .roles:
-            guard let role = selectedRole else { return nothingSelected(key, "a role", &env) }
-            let assigning = command == .assign
-            let users = (overview?.users ?? []).filter { $0.roles.contains(role.name) != assigning }
-            guard !users.isEmpty else {
-                env.status = .info(assigning ? "Every user already holds \(role.name)." : "No user holds \(role.name).")
-                return []
-            }
-            pick = AdminPick(purpose: assigning ? .assignRole(role.name) : .revokeRole(role.name),
-                             title: assigning ? "Give \(role.name) to which user?" : "Revoke \(role.name) from which user?",
-                             options: users.map { "\($0.user.email)  \($0.user.name)" }, values: users.map(\.user.email))
+        case .assign?:
+            return pickHolder(of: key, assigning: true, &env)
+        case .remove? where section == .roles:
+            return pickHolder(of: key, assigning: false, &env)
         case .remove?:
             guard let row = selectedUser else { return nothingSelected(key, "a user", &env) }
             guard row.user.alertAddress != nil else {
@@ -190,9 +183,23 @@ struct AdminPanel: OverlayForm, Equatable {
         case .grant?:
             guard let row = selectedCustomer else { return nothingSelected(key, "a customer", &env) }
             ask(.grant(customer: row.customer.primaryDomain, granted: !row.access.granted))
-        case .assign?, nil:
+        case nil:
             env.status = .info("\(key.name) does nothing here. Press \(env.keys.name(of: .help)) for the keys.")
         }
+        return []
+    }
+
+    /// `+` and `x` in Roles: the users to give the selected role, or to take it from.
+    private mutating func pickHolder(of key: Key, assigning: Bool, _ env: inout Env) -> [Effect] {
+        guard let role = selectedRole else { return nothingSelected(key, "a role", &env) }
+        let users = (overview?.users ?? []).filter { $0.roles.contains(role.name) != assigning }
+        guard !users.isEmpty else {
+            env.status = .info(assigning ? "Every user already holds \(role.name)." : "No user holds \(role.name).")
+            return []
+        }
+        pick = AdminPick(purpose: assigning ? .assignRole(role.name) : .revokeRole(role.name),
+                         title: assigning ? "Give \(role.name) to which user?" : "Revoke \(role.name) from which user?",
+                         options: users.map { "\($0.user.email)  \($0.user.name)" }, values: users.map(\.user.email))
         return []
     }
 
@@ -286,12 +293,6 @@ struct AdminPanel: OverlayForm, Equatable {
             break
         }
         return []
-    }
-
-    private func rowCount(of s: AdminSection) -> Int {
-        var copy = self
-        copy.section = s
-        return copy.rowCount
     }
 
     private mutating func ask(_ change: AdminChange) {

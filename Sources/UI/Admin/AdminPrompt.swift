@@ -49,18 +49,18 @@ struct AdminPrompt: Equatable, Sendable {
     }
 
     mutating func key(_ key: Key, _ keys: Keymap) -> Outcome {
-        switch key {
-        case .escape: return .cancel
-        case .enter: return .submit
-        case .tab, .down:
-            focus = (focus + 1) % focusCount
-        case .backTab, .up:
-            focus = (focus + focusCount - 1) % focusCount
-        case .char(" ") where focus >= fields.count:
-            let p = Privilege.allCases[focus - fields.count]
-            if privileges.contains(p) { privileges.remove(p) } else { privileges.insert(p) }
+        switch Keymap.binding(for: key, in: keys.adminForm)?.command {
+        case .cancel?: return .cancel
+        case .submit?: return .submit
+        case .nextField?: focus = (focus + 1) % focusCount
+        case .previousField?: focus = (focus + focusCount - 1) % focusCount
         default:
-            if focus < fields.count { _ = fields[focus].text.handle(key, keys) }
+            if focus < fields.count {
+                _ = fields[focus].text.handle(key, keys)
+            } else if key == .char(" ") {
+                let p = Privilege.allCases[focus - fields.count]
+                if privileges.contains(p) { privileges.remove(p) } else { privileges.insert(p) }
+            }
         }
         return .edited
     }
@@ -98,7 +98,7 @@ struct AdminPrompt: Equatable, Sendable {
     }
 
     /// Drawn as a box over the admin screen.
-    func render(in bounds: Rect, into buffer: inout ScreenBuffer) {
+    func render(in bounds: Rect, keys: Keymap, into buffer: inout ScreenBuffer) {
         let ticks = purpose == .role ? Privilege.allCases.count : 0
         let height = 2 + fields.count + (ticks > 0 ? ticks + 1 : 0) + 3
         let rect = bounds.centered(width: min(72, bounds.width - 4), height: min(height, bounds.height))
@@ -121,8 +121,8 @@ struct AdminPrompt: Equatable, Sendable {
         if let error {
             _ = buffer.putFitted(error, x: inner.x, y: bottom, style: Theme.error, clip: inner)
         } else {
-            _ = buffer.putFitted("Enter saves · Tab next field\(ticks > 0 ? " · Space ticks" : "") · Esc cancels", x: inner.x, y: bottom,
-                                 style: Theme.dim, clip: inner)
+            let hints = Keymap.hints(keys.adminFormOwn) + (ticks > 0 ? [(keys: "Space", label: "tick")] : [])
+            buffer.put(StatusLineView.join(hints, width: inner.width), x: inner.x, y: bottom, clip: inner)
         }
     }
 }

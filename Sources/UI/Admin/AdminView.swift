@@ -57,7 +57,7 @@ extension AdminPanel {
 
         if let pick { Self.drawPick(pick, in: rect, into: &buffer) }
         // A question about a form's change is drawn below the form, which stays in view.
-        if let prompt { prompt.render(in: rect.inset(bottom: 3), into: &buffer) }
+        if let prompt { prompt.render(in: rect.inset(bottom: 3), keys: context.keys, into: &buffer) }
     }
 
     /// The Setup tab's selected row as a sentence: a step and its detail, or a user and what they lack.
@@ -131,7 +131,7 @@ extension AdminPanel {
             let widths = ColumnFit.widths(userWidths, room: width - 14, minimum: 12)
             return users.map { row in
                 let to: Span = if let address = row.user.alertAddress { Span("→ \(address)") }
-                    else if row.workspaceLicence || row.user.superAdmin { Span("to their own mailbox", Theme.dim) }
+                    else if SetupChecklist.alertsReachAMailbox(row) { Span("to their own mailbox", Theme.dim) }
                     else { Span("to their Cloud Identity address (no mailbox)", Theme.warning) }
                 return [Span(g.pad(row.user.email, toWidth: widths[0]) + "  "), to]
             }

@@ -82,6 +82,7 @@ extension Keymap {
         KeyTable("attach", "attaching files", typesText: true, \.attach),
         KeyTable("drafts", "the drafts list", \.drafts),
         KeyTable("admin", "the admin screen", \.admin),
+        KeyTable("admin-form", "a form of the admin screen", typesText: true, \.adminFormOwn, inEffect: { $0.adminForm }),
         KeyTable("choice", "a choice from a list (severity, status)", \.choice),
         KeyTable("confirm", "a yes/no question", \.confirm),
         KeyTable("draft-choice", "a new case while a draft waits", \.draftChoice),

@@ -128,6 +128,14 @@ struct Keymap: Equatable, Sendable {
         .init("cancel", [.escape], .cancel, "cancel", hint: "cancel"),
     ]
 
+    /// The admin screen's small forms (a new user, unit, role, a licence request, an alert redirect).
+    var adminFormOwn: [KeyBinding<FieldCommand>] = [
+        .init("save", [.enter, .ctrl("s")], .submit, "save", hint: "save"),
+        .init("next-field", [.tab, .down], .nextField, "next field (a role's privileges too: Space ticks one)", hint: "next field"),
+        .init("previous-field", [.backTab, .up], .previousField, "previous field"),
+        .init("cancel", [.escape], .cancel, "cancel: nothing changes", hint: "cancel"),
+    ]
+
     var messageEditor: [KeyBinding<EditorCommand>] = [
         .init("send", [.ctrl("s")], .send, "send the message", hint: "send"),
         .init("close", [.escape], .close, "close; the text is kept as a draft", hint: "close (keeps the text)"),
@@ -242,6 +250,7 @@ struct Keymap: Equatable, Sendable {
     var saveView: [KeyBinding<FieldCommand>] { saveViewOwn + editingAsField }
     var jump: [KeyBinding<FieldCommand>] { jumpOwn + editingAsField }
     var feedback: [KeyBinding<FieldCommand>] { feedbackOwn + editingAsField }
+    var adminForm: [KeyBinding<FieldCommand>] { adminFormOwn + editingAsField }
 
     private var editingAsField: [KeyBinding<FieldCommand>] {
         editing.map { .init($0.name, $0.keys, .edit($0.command), $0.help, hint: $0.hint, in: $0.contexts) }
