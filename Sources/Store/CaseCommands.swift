@@ -49,6 +49,7 @@ extension PortalStore {
             try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages, customer) VALUES (?, ?, ?, ?, '', ?)",
                            arguments: [SearchKey.of(updatedAt: now.millis, id: id), String(number), title, description,
                                         customer.name + " " + customer.primaryDomain])
+            try SearchVocabulary.add(db, [title, description, customer.name, customer.primaryDomain])
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
                             text: "Filed for \(customer.name) as \(form.severity.label) in \(category.path)")
@@ -222,6 +223,7 @@ extension PortalStore {
         try db.cachedStatement(sql: "UPDATE case_search SET rowid = ?, messages = messages || char(10) || ? WHERE rowid = ?").execute(
             arguments: [SearchKey.of(updatedAt: bumped(c, now), id: c.id), text,
                         SearchKey.of(updatedAt: c.updatedAt.millis, id: c.id)])
+        try SearchVocabulary.add(db, [text])
     }
 
     static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {

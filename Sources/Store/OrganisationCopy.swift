@@ -94,6 +94,7 @@ extension PortalStore {
                 FROM support_case c JOIN customer cu ON cu.id = c.customer_id;
                 INSERT INTO case_search (case_search) VALUES ('optimize');
                 """)
+            try SearchVocabulary.fill(db)
             if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
                 throw StoreError.refused(.invalid("archive", "a row of \(broken[0] as String) refers to a \(broken[2] as String) that isn't there"))
             }

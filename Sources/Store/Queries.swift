@@ -44,131 +44,135 @@ extension PortalStore {
                          keywords forced: (plan: KeywordPlan, fallback: KeywordPlan)? = nil,
                          walkBound: Int = KeywordPlan.walkBound, customerPlan: Bool = true,
                          fewUnread: Int = UnreadSQL.fewUnread) throws -> CasePage {
-        let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
-                                              plan: customerPlan)
-        func fetch(_ q: CaseListSQL) throws -> [CaseRow] {
-            // An interrupt only stops a statement that is running: one cancelled between statements stops here.
-            if cancellation?.isCancelled == true { throw StoreError.cancelled }
-            log?.statements.append((q.sql, q.values))
-            return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
-        }
-        let unreadDrives = try UnreadSQL.drives(db, query, reader: reader.userID, few: fewUnread, log: log)
-        func read(_ plan: KeywordPlan) throws -> [CaseRow] {
-            // The merge is by search key: update order only, every key in it (else the term's cases test each match).
-            if plan == .termWalk {
-                return try sort == .updated && KeywordPlan.keysOrdered(db, log: log) ? termWalk() : read(.testedPerRow)
+        // Long prefixes become the words they stand for, in every statement of the page (SearchVocabulary).
+        try FTS.withExpansions(db, query) { () throws -> CasePage in
+            let (customers, query) = try narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: log,
+                                                  plan: customerPlan)
+            func fetch(_ q: CaseListSQL) throws -> [CaseRow] {
+                // An interrupt only stops a statement that is running: one cancelled between statements stops here.
+                if cancellation?.isCancelled == true { throw StoreError.cancelled }
+                log?.statements.append((q.sql, q.values))
+                return try Array(Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow))
             }
-            return try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                                  backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
-                                  keywords: plan, walkBound: walkBound))
-        }
-        /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
-        func walk() throws -> [CaseRow]? {
-            var rows: [CaseRow] = []
-            for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor, backward: backward) {
-                rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
-                                              after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
-                                              reader: reader, keywords: .searchOrder, walkBound: walkBound))
-                if rows.count > limit { break }
-                if try KeywordPlan.walkWasCut(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound, now: now,
-                                              log: log) {
-                    return nil
+            let unreadDrives = try UnreadSQL.drives(db, query, reader: reader.userID, few: fewUnread, log: log)
+            func read(_ plan: KeywordPlan) throws -> [CaseRow] {
+                // The merge is by search key: update order only, every key in it (else the term's cases test each match).
+                if plan == .termWalk {
+                    return try sort == .updated && KeywordPlan.keysOrdered(db, log: log) ? termWalk() : read(.testedPerRow)
                 }
+                return try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
+                                      backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
+                                      keywords: plan, walkBound: walkBound))
             }
-            return rows
-        }
-        /// Sorted by creation: the walk in update order, keeping the best `limit + 1` by creation, until the walk is
-        /// below the last of them (every case left was updated, so created, before it); nil when the bound cut it.
-        func walkByCreation() throws -> [CaseRow]? {
-            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                limit: walkBound, now: now, reader: reader, keywords: .searchOrder, walkBound: walkBound)
-            let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
-            var best: [CaseRow] = []  // in page order, at most limit + 1
-            var read = 0, proven = false
-            while let row = try matches.next() {
-                read += 1
-                if best.count > limit, row.updatedAt < best[limit].createdAt { proven = true; break }
-                let at = best.firstIndex { row.precedes($0, in: .created) } ?? best.count
-                if at <= limit {
-                    best.insert(row, at: at)
-                    if best.count > limit + 1 { best.removeLast() }
+            /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
+            func walk() throws -> [CaseRow]? {
+                var rows: [CaseRow] = []
+                for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor, backward: backward) {
+                    let stop = try KeywordPlan.walkStop(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound,
+                                                        now: now, log: log)
+                    rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
+                                                  after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
+                                                  reader: reader, keywords: .searchOrder, walkBound: nil, stopKey: stop))
+                    if rows.count > limit { break }
+                    if stop != nil { return nil }  // the bound cut the walk short
                 }
+                return rows
             }
-            if let log {
-                // The baseline steps the same rows: the statement with the rows this read consumed as its limit.
-                let consumed = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                           limit: read, now: now, reader: reader, keywords: .searchOrder, walkBound: walkBound)
-                log.statements.append((consumed.sql, consumed.values))
-            }
-            if !proven, try KeywordPlan.walkWasCut(db, query, after: nil, walkBound: walkBound, now: now, log: log) { return nil }
-            return best
-        }
-        /// The term's cases in update order merged with the keyword's matches read in the same order, by search key
-        /// (both index-only streams); the cases in both are then read whole, a batch at a time, with every other term
-        /// tested, until the page is full.
-        func termWalk() throws -> [CaseRow] {
-            guard let match = FTS.positiveMatch(query) else { return try read(.none) }
-            var rest = query
-            rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
-            let (casesSQL, casesValues) = KeywordPlan.termKeys(rest, domainID: domainID, customers: customers, after: cursor, backward: backward)
-            let (matchSQL, matchValues) = KeywordPlan.matchKeys(match, after: cursor, backward: backward,
-                                                                keys: SearchKey.range(of: query, now: now))
-            let cases = try Int64.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
-            let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
-            // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
-            let beyond: (Int64, Int64) -> Bool = backward ? { $0 > $1 } : { $0 < $1 }
-            var found: [CaseRow] = [], casesRead = 0, keysRead = 0, batch: [Int64] = []
-            var key = try keys.next()
-            if key != nil { keysRead += 1 }
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                found += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: nil,
-                                               backward: backward, limit: batch.count, now: now, reader: reader, keywords: .none,
-                                               only: batch.map { $0 & SearchKey.idMask }))
-                batch = []
-            }
-            while found.count <= limit, key != nil, let caseKey = try cases.next() {
-                casesRead += 1
-                // Past the matches walked before this case's key; it is one of them when the next is its own.
-                while let m = key, beyond(caseKey, m) {
-                    key = try keys.next()
-                    if key != nil { keysRead += 1 }
+            /// Sorted by creation: the walk in update order, keeping the best `limit + 1` by creation, until the walk is
+            /// below the last of them (every case left was updated, so created, before it); nil when the bound cut it.
+            func walkByCreation() throws -> [CaseRow]? {
+                let stop = try KeywordPlan.walkStop(db, query, after: nil, walkBound: walkBound, now: now, log: log)
+                let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
+                                    limit: walkBound, now: now, reader: reader, keywords: .searchOrder, walkBound: nil, stopKey: stop)
+                let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
+                var best: [CaseRow] = []  // in page order, at most limit + 1
+                var read = 0, proven = false
+                while let row = try matches.next() {
+                    read += 1
+                    if best.count > limit, row.updatedAt < best[limit].createdAt { proven = true; break }
+                    let at = best.firstIndex { row.precedes($0, in: .created) } ?? best.count
+                    if at <= limit {
+                        best.insert(row, at: at)
+                        if best.count > limit + 1 { best.removeLast() }
+                    }
                 }
-                if key == caseKey {
-                    batch.append(caseKey)
-                    if found.count + batch.count > limit { try flush() }
+                if let log {
+                    // The baseline steps the same rows: the statement with the rows this read consumed as its limit.
+                    let consumed = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
+                                               limit: read, now: now, reader: reader, keywords: .searchOrder, walkBound: nil,
+                                               stopKey: stop)
+                    log.statements.append((consumed.sql, consumed.values))
                 }
+                if !proven, stop != nil { return nil }
+                return best
             }
-            try flush()
-            if let log {
-                // The baseline steps the same keys: each stream with what this read consumed as its limit.
-                log.statements.append((casesSQL + " LIMIT \(casesRead)", casesValues))
-                log.statements.append((matchSQL + " LIMIT \(keysRead)", matchValues))
+            /// The term's cases in update order merged with the keyword's matches read in the same order, by search key
+            /// (both index-only streams); the cases in both are then read whole, a batch at a time, with every other term
+            /// tested, until the page is full.
+            func termWalk() throws -> [CaseRow] {
+                guard let match = FTS.positiveMatch(query) else { return try read(.none) }
+                var rest = query
+                rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
+                let (casesSQL, casesValues) = KeywordPlan.termKeys(rest, domainID: domainID, customers: customers, after: cursor, backward: backward)
+                let (matchSQL, matchValues) = KeywordPlan.matchKeys(match, after: cursor, backward: backward,
+                                                                    keys: SearchKey.range(of: query, now: now))
+                let cases = try Int64.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
+                let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
+                // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
+                let beyond: (Int64, Int64) -> Bool = backward ? { $0 > $1 } : { $0 < $1 }
+                var found: [CaseRow] = [], casesRead = 0, keysRead = 0, batch: [Int64] = []
+                var key = try keys.next()
+                if key != nil { keysRead += 1 }
+                func flush() throws {
+                    guard !batch.isEmpty else { return }
+                    found += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: nil,
+                                                   backward: backward, limit: batch.count, now: now, reader: reader, keywords: .none,
+                                                   only: batch.map { $0 & SearchKey.idMask }))
+                    batch = []
+                }
+                while found.count <= limit, key != nil, let caseKey = try cases.next() {
+                    casesRead += 1
+                    // Past the matches walked before this case's key; it is one of them when the next is its own.
+                    while let m = key, beyond(caseKey, m) {
+                        key = try keys.next()
+                        if key != nil { keysRead += 1 }
+                    }
+                    if key == caseKey {
+                        batch.append(caseKey)
+                        if found.count + batch.count > limit { try flush() }
+                    }
+                }
+                try flush()
+                if let log {
+                    // The baseline steps the same keys: each stream with what this read consumed as its limit.
+                    log.statements.append((casesSQL + " LIMIT \(casesRead)", casesValues))
+                    log.statements.append((matchSQL + " LIMIT \(keysRead)", matchValues))
+                }
+                return Array(found.prefix(limit + 1))
             }
-            return Array(found.prefix(limit + 1))
+            let narrow = customers != nil
+            // A keyword on a few customers' list: how many cases they have, for the plan (`KeywordPlan.probeToGather`).
+            var narrowCases: Int?
+            if let customers, !unreadDrives, FTS.positiveMatch(query) != nil {
+                narrowCases = try CustomerPlan.cases(db, of: customers, domainID: domainID, log: log)
+            }
+            // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
+            var plan = unreadDrives ? .testedPerRow
+                : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
+                                                         domainID: domainID, narrowCases: narrowCases, log: log)
+            // No backward walk by creation, and no walk at all by whose turn (the search index is in update order).
+            if backward && sort == .created || sort == .waiting, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }
+            let rows: [CaseRow]
+            if plan == .searchOrder, FTS.positiveMatch(query) != nil {
+                rows = try (sort == .created ? walkByCreation() : walk())
+                    ?? read(forced?.fallback ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
+                                                                   searchOrder: false, log: log))
+            } else {
+                rows = try read(plan)
+            }
+            let page = Array(rows.prefix(limit))
+            return CasePage(rows: backward ? page.reversed() : page, hasMore: rows.count > limit)
         }
-        let narrow = customers != nil
-        // A keyword on a few customers' list: how many cases they have, for the plan (`KeywordPlan.probeToGather`).
-        var narrowCases: Int?
-        if let customers, !unreadDrives, FTS.positiveMatch(query) != nil {
-            narrowCases = try CustomerPlan.cases(db, of: customers, domainID: domainID, log: log)
-        }
-        // The reader's few unread cases are read and sorted, whatever the keywords (tested on each of them).
-        var plan = unreadDrives ? .testedPerRow
-            : try forced?.plan ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
-                                                     domainID: domainID, narrowCases: narrowCases, log: log)
-        // No backward walk by creation, and no walk at all by whose turn (the search index is in update order).
-        if backward && sort == .created || sort == .waiting, plan == .searchOrder { plan = forced?.fallback ?? .testedPerRow }
-        let rows: [CaseRow]
-        if plan == .searchOrder, FTS.positiveMatch(query) != nil {
-            rows = try (sort == .created ? walkByCreation() : walk())
-                ?? read(forced?.fallback ?? KeywordPlan.choose(db, query, sort: sort, narrow: narrow, after: cursor, backward: backward,
-                                                               searchOrder: false, log: log))
-        } else {
-            rows = try read(plan)
-        }
-        let page = Array(rows.prefix(limit))
-        return CasePage(rows: backward ? page.reversed() : page, hasMore: rows.count > limit)
     }
 
     /// The walks a search-order page takes: sorted by update time, one; by severity or status, one per level
@@ -275,16 +279,18 @@ extension PortalStore {
             if let tally = CaseTallySQL(domainID: user.domainID, customers: customer.map { [$0] }, query: query, now: now) {
                 return try tally.count(db, cap: cap)
             }
-            let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
-                                                       log: nil)
-            // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.
-            let unreadDrives = try UnreadSQL.drives(db, query, reader: user.id, log: nil)
-            let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
-            let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
-                                after: nil, limit: cap + 1, now: now, reader: ListReader(userID: user.id, targets: responseTargets),
-                                unreadDrives: unreadDrives, keywords: plan,
-                                walkBound: nil)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+            return try FTS.withExpansions(db, query) {
+                let (customers, query) = try Self.narrowed(db, domainID: user.domainID, customerID: customer, query: query, sort: .updated,
+                                                           log: nil)
+                // A search-order walk is not bounded here: it stops at the cap, and counts run off the keystroke path.
+                let unreadDrives = try UnreadSQL.drives(db, query, reader: user.id, log: nil)
+                let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
+                let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
+                                    after: nil, limit: cap + 1, now: now, reader: ListReader(userID: user.id, targets: responseTargets),
+                                    unreadDrives: unreadDrives, keywords: plan,
+                                    walkBound: nil)
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+            }
         }
     }
 
@@ -296,17 +302,19 @@ extension PortalStore {
             if let tally = CaseTallySQL(domainID: nil, customers: nil, query: waiting, now: now) {
                 return try tally.count(db, cap: cap)
             }
-            var total = 0
-            let unreadDrives = try UnreadSQL.drives(db, waiting, reader: engineer.id, log: nil)
-            for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
-                let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
-                let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
-                                    limit: cap + 1 - total, now: now, reader: ListReader(userID: engineer.id, targets: responseTargets),
-                                    unreadDrives: unreadDrives, keywords: plan,
-                                    walkBound: nil)
-                total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+            return try FTS.withExpansions(db, waiting) {
+                var total = 0
+                let unreadDrives = try UnreadSQL.drives(db, waiting, reader: engineer.id, log: nil)
+                for domainID in try Int64.fetchAll(db, sql: "SELECT id FROM domain ORDER BY id") where total <= cap {
+                    let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
+                    let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
+                                        limit: cap + 1 - total, now: now, reader: ListReader(userID: engineer.id, targets: responseTargets),
+                                        unreadDrives: unreadDrives, keywords: plan,
+                                        walkBound: nil)
+                    total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
+                }
+                return total
             }
-            return total
         }
     }
 
@@ -393,11 +401,13 @@ extension PortalStore {
                                           status: .new, severity: .p3, escalated: false, createdAt: now, updatedAt: now) : nil
         let now = self.now
         return try read { db in
-            let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
-            let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor, backward: backward)
-            let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward,
-                                limit: 51, now: now, reader: ListReader(userID: 0), keywords: plan)
-            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
+            try FTS.withExpansions(db, query) {
+                let (customers, query) = try Self.narrowed(db, domainID: domainID, customerID: customerID, query: query, sort: sort, log: nil)
+                let plan = try keywords ?? KeywordPlan.choose(db, query, sort: sort, narrow: customers != nil, after: cursor, backward: backward)
+                let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward,
+                                    limit: 51, now: now, reader: ListReader(userID: 0), keywords: plan)
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + q.sql, arguments: q.arguments).map { $0["detail"] as String }
+            }
         }
     }
 }

@@ -46,6 +46,9 @@ enum Schema {
         m.registerMigration("v14: Google Workspace licences from auto-licensing units") { db in
             try db.execute(sql: v14)
         }
+        m.registerMigration("v15: the words of the keyword index") { db in
+            try db.execute(sql: v15)
+        }
         return m
     }
 
@@ -380,6 +383,12 @@ enum Schema {
     /// A user placed in a unit with auto-licensing on holds a Google Workspace licence too (the admin accepted it).
     static let v14 = """
     ALTER TABLE user ADD COLUMN workspace_licence INTEGER NOT NULL DEFAULT 0;
+    """
+
+    /// The keyword index's words, so a long prefix can be searched as the words it stands for (SearchVocabulary).
+    static let v15 = """
+    CREATE TABLE search_word (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    \(SearchVocabulary.fillSQL)
     """
 
     static let v13 = """

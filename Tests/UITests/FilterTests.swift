@@ -26,6 +26,20 @@ import Testing
         #expect(state.send(.tick(Fixture.now.addingTimeInterval(1))).isEmpty)
     }
 
+    /// The old rows stay on screen until the new query's first page comes, but the screen is not the filter's yet:
+    /// what `bench` times a filter keystroke to.
+    @Test func aFilteredScreenIsCompleteOnceItsFirstPageIsIn() {
+        var state = Fixture.myCases()
+        #expect(state.screenComplete)
+        state.press(.char("/"))
+        state.type("is:open")
+        let effects = state.send(.tick(Fixture.now.addingTimeInterval(0.2)))
+        #expect(state.list.rows.count == 50)
+        #expect(!state.screenComplete, "the rows shown are the unfiltered list's")
+        state.answer(effects, .cases(CasePage(rows: Fixture.rows(0..<3), hasMore: false)))
+        #expect(state.screenComplete)
+    }
+
     @Test func enterAppliesAtOnceAndClosesTheBar() {
         var state = Fixture.myCases()
         state.press(.char("/"))

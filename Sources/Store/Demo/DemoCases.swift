@@ -141,6 +141,7 @@ struct DemoCases {
             DROP TABLE temp.demo_search_key;
             DROP TABLE temp.demo_search;
             """)
+        try SearchVocabulary.fill(db)
     }
 
     static func severity(_ u: Double) -> Severity {

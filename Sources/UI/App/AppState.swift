@@ -144,11 +144,11 @@ extension AppState {
         layout(for: screen, size: size).viewport(for: screen.context)
     }
 
-    /// Whether the case list on screen shows only rows already loaded (true on any other screen): what a page key
-    /// waits for; the read-ahead it may start is not.
+    /// Whether the case list on screen shows its current query's rows, all of them loaded (true on any other
+    /// screen): what a filter or a page key waits for; the read-ahead it may start is not.
     public var screenComplete: Bool {
         guard let screen = currentScreen, case .cases(let list) = screen else { return true }
-        return list.showsLoadedRows(viewport: viewport(for: screen))
+        return !list.phase.isLoading && list.showsLoadedRows(viewport: viewport(for: screen))
     }
 
     /// Rows fetched per page: two screens' worth, at least 50.
