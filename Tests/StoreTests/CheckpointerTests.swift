@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 import Testing
@@ -31,6 +32,23 @@ import Testing
         f.store.checkpointer.settle()
         #expect(fileSize(f.store.path) - before >= 3_145_728)
         #expect(try f.store.read { db in try Int.fetchOne(db, sql: "SELECT length(data) FROM ballast") } == 3_145_728)
+    }
+
+    /// Each command's commit adds a segment to the keyword index; after writes they are merged into a few.
+    @Test func theKeywordIndexsSmallSegmentsAreMergedAfterWrites() throws {
+        let f = try StoreFixture()
+        func segments() throws -> Int {
+            try f.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM case_search_idx")! }
+        }
+        for i in 0..<40 {
+            try f.store.postMessage(as: .reseller(f.agent1), number: f.standardCase.number, message: "Trace \(i) of the bounce attached.")
+        }
+        let before = try segments()
+        Thread.sleep(forTimeInterval: 0.3)
+        f.store.checkpointer.settle()
+        let after = try segments()
+        #expect(after <= 3, "\(before) segments after 40 commits, \(after) after the merge")
+        #expect(try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: "trace")).rows.count == 1)
     }
 
     @Test func aRemovedDatabaseIsNotMadeAgain() throws {
