@@ -90,10 +90,12 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestScratch"]),
+        // A folder for a test process's files, removed when it exits.
+        .target(name: "TestScratch", path: "Tests/Support/TestScratch"),
         // Against a throwaway PostgreSQL cluster each run starts (initdb, pg_ctl) and removes.
         .testTarget(name: "PostgresTests", dependencies: [
-            "PostgresStore", "Store", "Domain", "PostgresCluster",
+            "PostgresStore", "Store", "Domain", "PostgresCluster", "TestScratch",
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         // The throwaway PostgreSQL cluster of a test process (initdb, pg_ctl), for the store's and the binary's tests.

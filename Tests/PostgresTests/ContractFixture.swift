@@ -4,6 +4,7 @@ import PostgresCluster
 import PostgresStore
 import Store
 import Testing
+import TestScratch
 
 /// The two implementations of the store protocol the contract suite runs against.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
@@ -39,7 +40,7 @@ struct ContractFixture {
         self.kind = kind
         switch kind {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-contract-\(UUID().uuidString).sqlite3").path
+            let path = ScratchFolder.fresh("contract", suffix: ".sqlite3").path
             store = try PortalStore(path: path, create: true, clock: clock, passwordHasher: .fast)
         case .postgresql:
             let cluster = try PostgresCluster.shared.get()

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Synchronization
+import TestScratch
 @testable import Store
 
 /// A clock the test moves by hand.
@@ -24,7 +25,7 @@ struct StoreFixture {
     let standardCase: SupportCase
 
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("careportal-tests-\(UUID().uuidString)")
+        dir = ScratchFolder.fresh("store")
         store = try PortalStore(path: dir.appendingPathComponent("portal.sqlite3").path, create: true, clock: clock, passwordHasher: .fast)
         (_, admin1) = try store.createDomain(name: "one.example", kind: .reseller, superAdminEmail: "admin@one.example",
                                              superAdminName: "Admin One", password: "password-1")
