@@ -262,16 +262,16 @@ struct CaseListSQL {
     /// `backward`: the same list read from its other end: the order reversed and the keyset comparisons flipped, so
     /// the rows come back last first, those before `cursor` (nil: from the last row). The same index serves it,
     /// walked the other way. (Sorted by creation, a search-order walk is forward only: KeywordPlan.choose.)
-    /// `walkBound`: a search-order walk reads at most that many matches (nil: no bound, for counts); `stopKey`: it
-    /// stops at this key instead, which `KeywordPlan.walkStop` probed before it (nil, with no `walkBound`: at the end).
+    /// `stopKey`: a search-order walk stops at this key, which `KeywordPlan.walkStop` probed before it (nil: at the end
+    /// of the matches, for counts and for walks with fewer matches than the bound).
     /// `reader`: the user whose unread cases `is:unread` means, and the response targets `is:breached` holds cases to; `unreadDrives`: their few unread cases are the ones read
     /// (UnreadSQL.drives), sorted, instead of a walk of the list index.
     init(domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort, after cursor: CaseRow?, backward: Bool = false,
          limit: Int, now: Date, reader: ListReader, unreadDrives: Bool = false, keywords: KeywordPlan = .matchesGathered,
-         walkBound: Int? = KeywordPlan.walkBound, stopKey: Int64? = nil, only ids: [Int64]? = nil) {
+         stopKey: Int64? = nil, only ids: [Int64]? = nil) {
         if keywords == .searchOrder, !unreadDrives, sort == .updated || sort == .created && !backward, let match = FTS.positiveMatch(query) {
             self.init(searchOrder: match, domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
-                      backward: backward, limit: limit, now: now, reader: reader, walkBound: walkBound, stopKey: stopKey)
+                      backward: backward, limit: limit, now: now, reader: reader, stopKey: stopKey)
         } else {
             self.init(listIndex: domainID, customers: customers, query: query, sort: sort, after: cursor, backward: backward, limit: limit,
                       now: now, reader: reader, unreadDrives: unreadDrives, keywords: unreadDrives ? .testedPerRow : keywords, only: ids)
@@ -358,7 +358,7 @@ struct CaseListSQL {
     /// caller stops reading once no case left can enter the page.
     /// Backward (sorted by update time only), the walk starts from the oldest match: `ORDER BY s.rowid`, `rowid > key(cursor)`.
     private init(searchOrder match: String, domainID: Int64, customers: [Int64]?, query: CaseQuery, sort: CaseSort,
-                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, reader: ListReader, walkBound: Int?, stopKey: Int64?) {
+                 after cursor: CaseRow?, backward: Bool, limit: Int, now: Date, reader: ListReader, stopKey: Int64?) {
         var whereSQL = ["case_search MATCH ?"]
         var args: [any DatabaseValueConvertible] = [match]
         let keyCursor = sort == .updated ? cursor : nil
@@ -371,13 +371,7 @@ struct CaseListSQL {
         let keys = SearchKey.range(of: query, now: now)
         if let lower = keys.lower { whereSQL.append("s.rowid >= ?"); args.append(lower) }
         if let upper = keys.upper { whereSQL.append("s.rowid < ?"); args.append(upper) }
-        if let stopKey {
-            whereSQL.append(backward ? "s.rowid <= ?" : "s.rowid >= ?"); args.append(stopKey)
-        } else if let walkBound {
-            let (probe, probeValues) = KeywordPlan.boundProbe(match, after: keyCursor, backward: backward, walkBound: walkBound, keys: keys)
-            whereSQL.append(backward ? "s.rowid <= coalesce((\(probe)), \(Int64.max))" : "s.rowid >= coalesce((\(probe)), 0)")
-            args += probeValues.map { $0 as any DatabaseValueConvertible }
-        }
+        if let stopKey { whereSQL.append(backward ? "s.rowid <= ?" : "s.rowid >= ?"); args.append(stopKey) }
         if customers == nil {
             // Most matches are other domains' cases: the key finds the case in the domain's list index (small and
             // mostly cached), which turns them away before their row is read.

@@ -59,30 +59,34 @@ final class Checkpointer: @unchecked Sendable {
         }
         mergeScheduled = false
         lock.unlock()
-        run(merging: true)
+        onConnection { db in
+            try db.execute(sql: Self.mergeSQL)
+            try Self.checkpoint(db)
+        }
     }
 
     /// Waits for a due checkpoint (tests).
     func settle() { queue.sync {} }
 
-    private func run(merging: Bool = false) {
-        if !merging {
-            lock.lock()
-            scheduled = false
-            lock.unlock()
-        }
+    private func run() {
+        lock.lock()
+        scheduled = false
+        lock.unlock()
+        onConnection(Self.checkpoint)
+    }
+
+    private static func checkpoint(_ db: Database) throws { _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+
+    /// Runs `body` on the checkpointer's connection, opened on first use, and never where the database has gone
+    /// meanwhile (it would make a new, empty one). What can't run now is retried after the next write; the log keeps
+    /// every commit meanwhile.
+    private func onConnection(_ body: (Database) throws -> Void) {
         do {
-            // Opened on first use, and never where the database has gone meanwhile (it would make a new, empty one).
             if connection == nil {
                 guard FileManager.default.fileExists(atPath: path) else { return }
                 connection = try DatabaseQueue(path: path, configuration: configuration)
             }
-            try connection?.writeWithoutTransaction { db in
-                if merging { try db.execute(sql: Self.mergeSQL) }
-                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
-            }
-        } catch {
-            // A checkpoint that can't run now is retried after the next write; the log keeps every commit meanwhile.
-        }
+            try connection?.writeWithoutTransaction(body)
+        } catch {}
     }
 }

@@ -62,7 +62,7 @@ extension PortalStore {
                 }
                 return try fetch(CaseListSQL(domainID: domainID, customers: customers, query: query, sort: sort, after: cursor,
                                       backward: backward, limit: limit + 1, now: now, reader: reader, unreadDrives: unreadDrives,
-                                      keywords: plan, walkBound: walkBound))
+                                      keywords: plan))
             }
             /// The search-order walk, level by level when sorted by severity or status; nil when a walk was cut short.
             func walk() throws -> [CaseRow]? {
@@ -72,7 +72,7 @@ extension PortalStore {
                                                         now: now, log: log)
                     rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
                                                   after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
-                                                  reader: reader, keywords: .searchOrder, walkBound: nil, stopKey: stop))
+                                                  reader: reader, keywords: .searchOrder, stopKey: stop))
                     if rows.count > limit { break }
                     if stop != nil { return nil }  // the bound cut the walk short
                 }
@@ -83,7 +83,7 @@ extension PortalStore {
             func walkByCreation() throws -> [CaseRow]? {
                 let stop = try KeywordPlan.walkStop(db, query, after: nil, walkBound: walkBound, now: now, log: log)
                 let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                    limit: walkBound, now: now, reader: reader, keywords: .searchOrder, walkBound: nil, stopKey: stop)
+                                    limit: walkBound, now: now, reader: reader, keywords: .searchOrder, stopKey: stop)
                 let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
                 var best: [CaseRow] = []  // in page order, at most limit + 1
                 var read = 0, proven = false
@@ -99,8 +99,7 @@ extension PortalStore {
                 if let log {
                     // The baseline steps the same rows: the statement with the rows this read consumed as its limit.
                     let consumed = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
-                                               limit: read, now: now, reader: reader, keywords: .searchOrder, walkBound: nil,
-                                               stopKey: stop)
+                                               limit: read, now: now, reader: reader, keywords: .searchOrder, stopKey: stop)
                     log.statements.append((consumed.sql, consumed.values))
                 }
                 if !proven, stop != nil { return nil }
@@ -287,8 +286,7 @@ extension PortalStore {
                 let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, query, sort: .updated, narrow: customers != nil, after: nil)
                 let q = CaseListSQL(domainID: user.domainID, customers: customers, query: query, sort: .updated,
                                     after: nil, limit: cap + 1, now: now, reader: ListReader(userID: user.id, targets: responseTargets),
-                                    unreadDrives: unreadDrives, keywords: plan,
-                                    walkBound: nil)
+                                    unreadDrives: unreadDrives, keywords: plan)
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
             }
         }
@@ -309,8 +307,7 @@ extension PortalStore {
                     let plan = try unreadDrives ? .testedPerRow : KeywordPlan.choose(db, waiting, sort: .updated, narrow: false, after: nil)
                     let q = CaseListSQL(domainID: domainID, customers: nil, query: waiting, sort: .updated, after: nil,
                                         limit: cap + 1 - total, now: now, reader: ListReader(userID: engineer.id, targets: responseTargets),
-                                        unreadDrives: unreadDrives, keywords: plan,
-                                        walkBound: nil)
+                                        unreadDrives: unreadDrives, keywords: plan)
                     total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(q.sql))", arguments: q.arguments) ?? 0
                 }
                 return total
