@@ -110,8 +110,11 @@ SELECT 'cases without exactly one case and one created event', COUNT(*) FROM ack
        OR (SELECT COUNT(*) FROM history h JOIN titles t ON h.case_id = t.id WHERE t.title = a.token AND h.kind = 'created') <> 1);
 SELECT 'duplicated messages', COUNT(*) FROM events WHERE kind = 'message' AND text LIKE 'soak w% n%' AND n > 1;
 SELECT 'duplicated cases', COUNT(*) FROM titles WHERE n > 1;
-SELECT 'cases without their search row', COUNT(*) FROM support_case c WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.rowid =
-  (CASE WHEN c.updated_at BETWEEN 0 AND 4398046511103 AND c.id BETWEEN 1 AND 2097151 THEN (c.updated_at << 21) | c.id ELSE -c.id END));
+SELECT 'cases without their search row', COUNT(*) FROM support_case c WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.rowid = c.search_key);
+SELECT 'cases keyed out of update order', COUNT(*) FROM support_case WHERE search_key IS NULL OR search_key <= 0;
+SELECT 'search keys against update order', COUNT(*) FROM (SELECT updated_at AS u, id AS i,
+  lag(updated_at) OVER (ORDER BY search_key) AS pu, lag(id) OVER (ORDER BY search_key) AS pi FROM support_case)
+  WHERE pu IS NOT NULL AND (pu, pi) >= (u, i);
 SELECT 'search rows without their case', (SELECT COUNT(*) FROM case_search) - (SELECT COUNT(*) FROM support_case);
 SELECT 'acknowledged messages the search misses', COUNT(*) FROM acked a WHERE a.kind = 'message'
   AND NOT EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH '"' || a.token || '"');

@@ -38,17 +38,17 @@ extension PortalStore {
             let (customer, access) = try Self.resolveCustomer(db, form.customer, domainID: user.domainID)
             try Rules.fileCase(by: user, access: access).enforce()
             let number = try Self.newCaseNumber(db)
+            // Keyed by the case's place in update order (SearchKey); later updates move it (trigger of schema v16).
+            let next = try SearchKey.next(db, id: nil, at: now.millis)
             try db.execute(sql: """
                 INSERT INTO support_case (number, customer_id, domain_id, creator_id, product, title, category, description,
-                  severity, status, escalated, language, time_zone, created_at, updated_at, waiting_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)
+                  severity, status, escalated, language, time_zone, created_at, updated_at, waiting_since, search_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)
                 """, arguments: [number, customer.id, user.domainID, user.id, Product.googleWorkspace, title, category.path,
-                                 description, form.severity.level, language, timeZone, now.millis, now.millis, now.millis])
+                                 description, form.severity.level, language, timeZone, now.millis, next.updatedAt, now.millis, next.key])
             let id = db.lastInsertedRowID
-            // Keyed by the case's place in update order (SearchKey); later updates move it (trigger of schema v6).
             try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages, customer) VALUES (?, ?, ?, ?, '', ?)",
-                           arguments: [SearchKey.of(updatedAt: now.millis, id: id), String(number), title, description,
-                                        customer.name + " " + customer.primaryDomain])
+                           arguments: [next.key, String(number), title, description, customer.name + " " + customer.primaryDomain])
             try SearchVocabulary.add(db, [title, description, customer.name, customer.primaryDomain])
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
@@ -193,7 +193,7 @@ extension PortalStore {
     // MARK: Shared steps
 
     /// Loads a visible case, checks `rule`, runs `change` and bumps the case's update time, all in one transaction.
-    /// The case's search row follows the new update time (trigger of schema v6, or `indexMessage` itself).
+    /// The case's search row follows the new key (trigger of schema v16, or `indexMessage` itself).
     func mutateCase(as actor: Actor, number: Int, rule: @escaping (SupportCase, CustomerAccess?) -> Decision,
                     change: @escaping (Database, SupportCase, Date) throws -> Void) throws(StoreError) {
         let now = self.now
@@ -201,12 +201,18 @@ extension PortalStore {
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
             try rule(c, access).enforce()
             try change(db, c, now)
-            try db.cachedStatement(sql: "UPDATE support_case SET updated_at = ? WHERE id = ?").execute(arguments: [Self.bumped(c, now), c.id])
+            let next = try Self.bumped(db, c, now)
+            try db.cachedStatement(sql: "UPDATE support_case SET updated_at = ?, search_key = ? WHERE id = ?")
+                .execute(arguments: [next.updatedAt, next.key, c.id])
         }
     }
 
-    /// A case's update time after a change at `now`: never earlier than before, whatever the clock says.
-    static func bumped(_ c: SupportCase, _ now: Date) -> Int64 { max(c.updatedAt.millis + 1, now.millis) }
+    /// A case's update time and search key after a change at `now`: the time never earlier than before, whatever the
+    /// clock says, and after the last case's (SearchKey.next). The same answer until the case is updated, so
+    /// `indexMessage` and the bump after it agree.
+    static func bumped(_ db: Database, _ c: SupportCase, _ now: Date) throws -> SearchKey.Next {
+        try SearchKey.next(db, id: c.id, at: max(c.updatedAt.millis + 1, now.millis))
+    }
 
     /// Appends a history event and queues its email alerts in the same transaction.
     static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
@@ -220,9 +226,10 @@ extension PortalStore {
     /// in one change: the bump that follows then finds the row already in place. (Changing a row of the search
     /// index twice in one transaction would flush its pending changes in between: two segments per message.)
     static func indexMessage(_ db: Database, _ c: SupportCase, at now: Date, _ text: String) throws {
-        try db.cachedStatement(sql: "UPDATE case_search SET rowid = ?, messages = messages || char(10) || ? WHERE rowid = ?").execute(
-            arguments: [SearchKey.of(updatedAt: bumped(c, now), id: c.id), text,
-                        SearchKey.of(updatedAt: c.updatedAt.millis, id: c.id)])
+        try db.cachedStatement(sql: """
+            UPDATE case_search SET rowid = ?, messages = messages || char(10) || ?
+            WHERE rowid = (SELECT search_key FROM support_case WHERE id = ?)
+            """).execute(arguments: [bumped(db, c, now).key, text, c.id])
         try SearchVocabulary.add(db, [text])
     }
 

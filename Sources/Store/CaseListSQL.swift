@@ -4,7 +4,7 @@ import GRDB
 
 /// How a keyword search is driven:
 /// - in the default order (update time), from the search index in its own order: search rows are keyed by
-///   `(updated_at, id)` (SearchKey), so the newest matches come first and a page stops after a page of matches.
+///   their place in `(updated_at, id)` order (SearchKey), so the newest matches come first and a page stops after a page of matches.
 ///   The walk is bounded (`walkBound` matches after the cursor); when the other terms are so selective that the
 ///   bounded walk does not fill the page, the page is read again by one of the plans below. Sorted by severity
 ///   or status, the list is each level's cases in update order: one walk per level; sorted by creation, the walk
@@ -41,8 +41,7 @@ enum KeywordPlan: Equatable {
                        backward: Bool = false, searchOrder: Bool = true, domainID: Int64? = nil, narrowCases: Int? = nil,
                        log: StatementLog? = nil) throws -> KeywordPlan {
         guard let match = FTS.positiveMatch(query) else { return .none }
-        let walkable = backward ? sort != .created && cursor.map(SearchKey.of) ?? 1 > 0
-                                : sort == .created || cursor.map(SearchKey.of) ?? 1 > 0
+        let walkable = !backward || sort != .created
         // The search index's order is update time's: sorted by whose turn, the matches are read another way.
         if searchOrder, !narrow, walkable, sort != .waiting, try keysOrdered(db, log: log) {
             return try drivenByTerm(db, query, match, domainID: domainID, sort: sort, log: log) ? .termWalk : .searchOrder
@@ -112,7 +111,7 @@ enum KeywordPlan: Equatable {
         (TermStream(query) ?? TermStream.everyCase).keys(domainID: domainID, customers: customers, after: cursor, backward: backward)
     }
 
-    /// Whether every search row is keyed in update order (no case outside SearchKey's range).
+    /// Whether every search row is keyed in update order (no case keyed `-id`, SearchKey).
     static func keysOrdered(_ db: Database, log: StatementLog?) throws -> Bool {
         let lowest = try log.fetchInt(db, "SELECT rowid FROM case_search ORDER BY rowid LIMIT 1", [])
         return lowest.map { $0 > 0 } ?? true
@@ -126,41 +125,34 @@ enum KeywordPlan: Equatable {
     /// Where a search-order walk stops: the key of its `walkBound`-th match, or nil when the matches end before it.
     /// Read once before the walk: a walk that does not fill its page was cut short by the bound (then the page needs
     /// another plan) exactly when there is such a key; else the matches simply ran out and the page is complete.
-    static func walkStop(_ db: Database, _ query: CaseQuery, after cursor: CaseRow?, backward: Bool = false,
+    static func walkStop(_ db: Database, _ query: CaseQuery, domainID: Int64, after cursor: CaseRow?, backward: Bool = false,
                          walkBound: Int = walkBound, now: Date, log: StatementLog?) throws -> Int64? {
         guard let match = FTS.positiveMatch(query) else { return nil }
-        let (sql, values) = boundProbe(match, after: cursor, backward: backward, walkBound: walkBound,
+        let (sql, values) = boundProbe(match, domainID: domainID, after: cursor, backward: backward, walkBound: walkBound,
                                        keys: SearchKey.range(of: query, now: now))
         return try log.fetchInt(db, sql, values).map(Int64.init)
     }
 
     /// The key of the `walkBound`-th match after the cursor (`backward`: before it, from the oldest) within `keys`, if
     /// there are that many.
-    static func boundProbe(_ match: String, after cursor: CaseRow?, backward: Bool = false, walkBound: Int,
+    static func boundProbe(_ match: String, domainID: Int64, after cursor: CaseRow?, backward: Bool = false, walkBound: Int,
                            keys: SearchKey.Range = .all) -> (String, [DatabaseValue]) {
-        let (sql, values) = matchKeys(match, after: cursor, backward: backward, keys: keys)
+        let (sql, values) = matchKeys(match, domainID: domainID, after: cursor, backward: backward, keys: keys)
         return (sql + " LIMIT 1 OFFSET \(walkBound - 1)", values)
     }
 
-    /// The matches' search keys after the cursor within `keys`, newest first (`backward`: before it, oldest first).
-    static func matchKeys(_ match: String, after cursor: CaseRow?, backward: Bool, keys: SearchKey.Range) -> (String, [DatabaseValue]) {
-        var values = [match.databaseValue]
-        var sql = "SELECT rowid FROM case_search WHERE case_search MATCH ?"
-        if let cursor {
-            sql += backward ? " AND rowid > ?" : " AND rowid < ?"
-            values.append(SearchKey.of(cursor).databaseValue)
-        }
-        if let lower = keys.lower { sql += " AND rowid >= ?"; values.append(lower.databaseValue) }
-        if let upper = keys.upper { sql += " AND rowid < ?"; values.append(upper.databaseValue) }
-        return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC")", values)
+    /// The matches' search keys after the cursor within `keys`, newest first (`backward`: before it, oldest first), as
+    /// far as the domain's cases tell (`SearchKey.bounds`).
+    static func matchKeys(_ match: String, domainID: Int64, after cursor: CaseRow?, backward: Bool,
+                          keys: SearchKey.Range) -> (String, [DatabaseValue]) {
+        let (bounds, boundValues) = SearchKey.bounds("rowid", domainID: domainID, after: cursor, backward: backward, keys: keys)
+        let sql = (["SELECT rowid FROM case_search WHERE case_search MATCH ?"] + bounds).joined(separator: " AND ")
+        return (sql + " ORDER BY rowid \(backward ? "ASC" : "DESC")", [match.databaseValue] + boundValues)
     }
 }
 
 extension SearchKey {
-    static func of(_ row: CaseRow) -> Int64 { of(updatedAt: row.updatedAt.millis, id: row.id) }
-
-    /// The keys a query's `updated:` terms leave (`updated_at` in [lower, upper) is key in [lower << 21, upper << 21)
-    /// while the keys are in update order, which a search-order walk requires).
+    /// The update times a query's `updated:` terms leave: `updated_at` in [lower, upper).
     struct Range: Equatable {
         var lower: Int64?
         var upper: Int64?
@@ -172,16 +164,29 @@ extension SearchKey {
         for term in query.terms where !term.negated {
             guard case .updated(let bound) = term.predicate else { continue }
             let (lower, upper) = bound.interval(now: now)
-            if let lower {
-                let key = min(max(lower.millis, 0), maxTime) << idBits
-                range.lower = max(range.lower ?? key, key)
-            }
-            if let upper {
-                let key = min(max(upper.millis, 0), maxTime) << idBits
-                range.upper = min(range.upper ?? key, key)
-            }
+            if let lower { range.lower = max(range.lower ?? lower.millis, lower.millis) }
+            if let upper { range.upper = min(range.upper ?? upper.millis, upper.millis) }
         }
         return range
+    }
+
+    /// Conditions on a search key (`column`) that keep, of the domain's cases, those after `cursor` in update order
+    /// (`backward`: before it) and updated within `keys`. Each bound is the key of one of the domain's cases, found in
+    /// its list index (`boundSQL`); other domains' keys are kept or not as it falls, and their cases are turned away by
+    /// the domain. Keys in update order only (`KeywordPlan.keysOrdered`).
+    static func bounds(_ column: String, domainID: Int64, after cursor: CaseRow?, backward: Bool,
+                       keys: Range) -> (sql: [String], values: [DatabaseValue]) {
+        var sql: [String] = []
+        var values: [DatabaseValue] = []
+        // No case at or after a time: every key is before it (Int64.max); none at or before: every key is after (0).
+        let before = "coalesce(\(boundSQL(backward: false)), \(Int64.max))"
+        if let cursor {
+            sql.append(backward ? "\(column) > coalesce(\(boundSQL(backward: true)), 0)" : "\(column) < \(before)")
+            values += [domainID.databaseValue, cursor.updatedAt.millis.databaseValue, cursor.id.databaseValue]
+        }
+        if let lower = keys.lower { sql.append("\(column) >= \(before)"); values += [domainID.databaseValue, lower.databaseValue, 0.databaseValue] }
+        if let upper = keys.upper { sql.append("\(column) < \(before)"); values += [domainID.databaseValue, upper.databaseValue, 0.databaseValue] }
+        return (sql, values)
     }
 }
 
@@ -300,8 +305,8 @@ struct CaseListSQL {
         let sortColumnEquality = Self.indexableEquality(query, sort: sort)
         if let match = FTS.positiveMatch(query) {
             whereSQL.append(keywords == .testedPerRow
-                ? "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = \(SearchKey.sql("c")))"
-                : "c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)")
+                ? "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = c.search_key)"
+                : "c.search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
             args.append(match)
         }
         Self.appendTerms(query, now: now, reader: reader, indexable: driven ? nil : sortColumnEquality, unreadDrives: unreadDrives,
@@ -352,8 +357,9 @@ struct CaseListSQL {
     }
 
     /// Driven by the search index in key order (KeywordPlan.searchOrder): `ORDER BY s.rowid DESC` is the list's
-    /// `updated_at DESC, id DESC` (SearchKey), each match is joined to its case by rowid, and the scope, visibility
-    /// and other terms filter the walk. Keyset: `(updated_at, id) < cursor` is `rowid < key(cursor)`.
+    /// `updated_at DESC, id DESC` (SearchKey), each match is joined to its case by its key, and the scope, visibility
+    /// and other terms filter the walk. Keyset: `(updated_at, id) < cursor` is `rowid <` the key of the domain's first
+    /// case at or after the cursor (`SearchKey.bounds`).
     /// Sorted by creation (`.created`), the walk is the same from the top, the cursor a filter on creation; the
     /// caller stops reading once no case left can enter the page.
     /// Backward (sorted by update time only), the walk starts from the oldest match: `ORDER BY s.rowid`, `rowid > key(cursor)`.
@@ -362,22 +368,20 @@ struct CaseListSQL {
         var whereSQL = ["case_search MATCH ?"]
         var args: [any DatabaseValueConvertible] = [match]
         let keyCursor = sort == .updated ? cursor : nil
-        if let cursor = keyCursor {
-            whereSQL.append(backward ? "s.rowid > ?" : "s.rowid < ?"); args.append(SearchKey.of(cursor))
-        } else if let cursor {
+        // The cursor and an `updated:` term bound the keys: the walk stops where no later match can be in the page.
+        let (bounds, boundValues) = SearchKey.bounds("s.rowid", domainID: domainID, after: keyCursor, backward: backward,
+                                                     keys: SearchKey.range(of: query, now: now))
+        whereSQL += bounds
+        args += boundValues
+        if keyCursor == nil, let cursor {
             whereSQL.append("(+c.created_at, c.id) < (?, ?)"); args += [cursor.createdAt.millis, cursor.id]
         }
-        // An `updated:` term bounds the keys: the walk stops where no later match can be in the page.
-        let keys = SearchKey.range(of: query, now: now)
-        if let lower = keys.lower { whereSQL.append("s.rowid >= ?"); args.append(lower) }
-        if let upper = keys.upper { whereSQL.append("s.rowid < ?"); args.append(upper) }
         if let stopKey { whereSQL.append(backward ? "s.rowid <= ?" : "s.rowid >= ?"); args.append(stopKey) }
         if customers == nil {
             // Most matches are other domains' cases: the key finds the case in the domain's list index (small and
             // mostly cached), which turns them away before their row is read.
             whereSQL.append("""
-                EXISTS (SELECT 1 FROM support_case x INDEXED BY case_domain_updated
-                        WHERE x.domain_id = ? AND x.updated_at = s.rowid >> \(SearchKey.idBits) AND x.id = s.rowid & \(SearchKey.idMask))
+                EXISTS (SELECT 1 FROM support_case x INDEXED BY case_search_key WHERE x.search_key = s.rowid AND x.domain_id = ?)
                 """)
             args.append(domainID)
         }
@@ -386,7 +390,7 @@ struct CaseListSQL {
         Self.appendTerms(query, now: now, reader: reader, indexable: nil, to: &whereSQL, &args)
         sql = """
             SELECT \(Map.caseRowColumns) FROM case_search s
-            CROSS JOIN support_case c ON c.id = s.rowid & \(SearchKey.idMask)
+            CROSS JOIN support_case c INDEXED BY case_search_key ON c.search_key = s.rowid
             JOIN customer cu ON cu.id = c.customer_id
             JOIN domain d ON d.id = c.domain_id
             WHERE \(whereSQL.joined(separator: "\n  AND "))
@@ -464,7 +468,7 @@ struct CaseListSQL {
         let plus = indexable ? "" : "+"
         switch predicate {
         case .keyword(let k):
-            return ("c.id IN (SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?)", [FTS.expression(k)])
+            return ("c.search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)", [FTS.expression(k)])
         case .isOpen:
             return ("\(plus)c.\(StatusSQL.open)", [])
         case .isClosed:
@@ -619,7 +623,7 @@ struct TermStream {
             args += [cursor.updatedAt.millis, cursor.id]
         }
         let sql = """
-            SELECT \(SearchKey.sql("c")) FROM support_case c INDEXED BY \(index)
+            SELECT c.search_key, c.id FROM support_case c INDEXED BY \(index)
             WHERE \(whereSQL.joined(separator: " AND "))
             ORDER BY c.updated_at\(desc), c.id\(desc)
             """

@@ -15,6 +15,9 @@ extension PortalStore {
         "support_case", "history", "attachment", "sharing", "feedback", "outbox", "audit", "draft", "case_unread",
     ]
 
+    /// Columns derived from the others, which the receiving store makes again: a case's search key (SearchKey).
+    package static let derivedColumns: Set<String> = ["search_key"]
+
     /// The order rows are copied in, by primary key (where a table has no `id`), so either store writes the same archive.
     package static let copyOrder = ["user_role": "user_id, role_id", "sharing": "case_id, email", "draft": "user_id, form", "case_unread": "user_id, case_id"]
 
@@ -25,7 +28,8 @@ extension PortalStore {
         try read { db in
             for table in Self.organisationTables {
                 let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(Self.copyOrder[table] ?? "id")")
+                    .filter { !Self.derivedColumns.contains($0) }
+                let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(Self.copyOrder[table] ?? "id")")
                 var rows: [[CopiedValue]] = []
                 var sent = false
                 while let row = try cursor.next() {
@@ -85,8 +89,11 @@ extension PortalStore {
                 }
             }
             try db.execute(sql: """
+                UPDATE support_case SET search_key = k.key
+                  FROM (SELECT id, row_number() OVER (ORDER BY updated_at, id) AS key FROM support_case) k
+                  WHERE k.id = support_case.id;
                 INSERT INTO case_search (rowid, number, title, description, messages, customer)
-                SELECT \(SearchKey.sql("c")), c.number, c.title, c.description,
+                SELECT c.search_key, c.number, c.title, c.description,
                        COALESCE((SELECT group_concat(m.text, char(10)) FROM (
                          SELECT h.text FROM history h WHERE h.case_id = c.id AND h.kind IN ('message', 'support-reply')
                          ORDER BY h.at, h.id) m), ''),

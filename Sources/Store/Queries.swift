@@ -68,7 +68,7 @@ extension PortalStore {
             func walk() throws -> [CaseRow]? {
                 var rows: [CaseRow] = []
                 for (levelQuery, levelCursor) in Self.levels(query, sort: sort, after: cursor, backward: backward) {
-                    let stop = try KeywordPlan.walkStop(db, levelQuery, after: levelCursor, backward: backward, walkBound: walkBound,
+                    let stop = try KeywordPlan.walkStop(db, levelQuery, domainID: domainID, after: levelCursor, backward: backward, walkBound: walkBound,
                                                         now: now, log: log)
                     rows += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: levelQuery, sort: .updated,
                                                   after: levelCursor, backward: backward, limit: limit + 1 - rows.count, now: now,
@@ -81,7 +81,7 @@ extension PortalStore {
             /// Sorted by creation: the walk in update order, keeping the best `limit + 1` by creation, until the walk is
             /// below the last of them (every case left was updated, so created, before it); nil when the bound cut it.
             func walkByCreation() throws -> [CaseRow]? {
-                let stop = try KeywordPlan.walkStop(db, query, after: nil, walkBound: walkBound, now: now, log: log)
+                let stop = try KeywordPlan.walkStop(db, query, domainID: domainID, after: nil, walkBound: walkBound, now: now, log: log)
                 let q = CaseListSQL(domainID: domainID, customers: customers, query: query, sort: .created, after: cursor,
                                     limit: walkBound, now: now, reader: reader, keywords: .searchOrder, stopKey: stop)
                 let matches = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.arguments).map(Map.caseRow)
@@ -113,9 +113,9 @@ extension PortalStore {
                 var rest = query
                 rest.terms.removeAll { if case .keyword = $0.predicate { !$0.negated } else { false } }
                 let (casesSQL, casesValues) = KeywordPlan.termKeys(rest, domainID: domainID, customers: customers, after: cursor, backward: backward)
-                let (matchSQL, matchValues) = KeywordPlan.matchKeys(match, after: cursor, backward: backward,
+                let (matchSQL, matchValues) = KeywordPlan.matchKeys(match, domainID: domainID, after: cursor, backward: backward,
                                                                     keys: SearchKey.range(of: query, now: now))
-                let cases = try Int64.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
+                let cases = try Row.fetchCursor(db.cachedStatement(sql: casesSQL), arguments: .of(casesValues))
                 let keys = try Int64.fetchCursor(db.cachedStatement(sql: matchSQL), arguments: .of(matchValues))
                 // Walking newest first, a key "beyond" another is a smaller one; from the oldest, a larger one.
                 let beyond: (Int64, Int64) -> Bool = backward ? { $0 > $1 } : { $0 < $1 }
@@ -126,10 +126,11 @@ extension PortalStore {
                     guard !batch.isEmpty else { return }
                     found += try fetch(CaseListSQL(domainID: domainID, customers: customers, query: rest, sort: .updated, after: nil,
                                                    backward: backward, limit: batch.count, now: now, reader: reader, keywords: .none,
-                                                   only: batch.map { $0 & SearchKey.idMask }))
+                                                   only: batch))
                     batch = []
                 }
-                while found.count <= limit, key != nil, let caseKey = try cases.next() {
+                while found.count <= limit, key != nil, let row = try cases.next() {
+                    let caseKey: Int64 = row[0]
                     casesRead += 1
                     // Past the matches walked before this case's key; it is one of them when the next is its own.
                     while let m = key, beyond(caseKey, m) {
@@ -137,7 +138,7 @@ extension PortalStore {
                         if key != nil { keysRead += 1 }
                     }
                     if key == caseKey {
-                        batch.append(caseKey)
+                        batch.append(row[1])
                         if found.count + batch.count > limit { try flush() }
                     }
                 }

@@ -65,7 +65,7 @@ import Testing
     /// The case ids a MATCH expression finds, straight from the search table.
     static func matching(_ f: StoreFixture, _ match: String) throws -> Set<Int64> {
         try f.store.read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?",
+            Set(try Int64.fetchAll(db, sql: "SELECT id FROM support_case WHERE search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
                                    arguments: [match]))
         }
     }
@@ -260,10 +260,13 @@ import Testing
         }
         #expect(keys.count > 12)
         let rows = try Self.visibleCases(f, domainID: f.agent1.domainID).map(\.row)
-        let i = try #require((3..<keys.count - 3).first { i in rows.contains { SearchKey.of($0) == keys[i] } })
-        let cursor = try #require(rows.first { SearchKey.of($0) == keys[i] })
+        let keyOf = try f.store.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, search_key FROM support_case").map { ($0[0] as Int64, $0[1] as Int64) })
+        }
+        let i = try #require((3..<keys.count - 3).first { i in rows.contains { keyOf[$0.id] == keys[i] } })
+        let cursor = try #require(rows.first { keyOf[$0.id] == keys[i] })
         func probe(_ cursor: CaseRow?, backward: Bool) throws -> Int64? {
-            let (sql, values) = KeywordPlan.boundProbe(match, after: cursor, backward: backward, walkBound: 3)
+            let (sql, values) = KeywordPlan.boundProbe(match, domainID: f.agent1.domainID, after: cursor, backward: backward, walkBound: 3)
             return try f.store.read { db in try Int64.fetchOne(db, sql: sql, arguments: StatementArguments(values)) }
         }
         #expect(try probe(nil, backward: false) == keys[keys.count - 3])
@@ -294,7 +297,7 @@ import Testing
                                                          withCursor: withCursor, backward: backward, keywords: .searchOrder)
                 #expect(!explained.contains { $0.contains("TEMP B-TREE") }, "\(explained)")
                 #expect(explained.first?.contains("VIRTUAL TABLE") == true, "\(explained)")
-                #expect(explained.contains { $0.contains("SEARCH c USING INTEGER PRIMARY KEY") }, "\(explained)")
+                #expect(explained.contains { $0.contains("SEARCH c USING INDEX case_search_key (search_key=?)") }, "\(explained)")
             }
         }
         // The plans that walk the list index walk it either way without sorting.
@@ -318,9 +321,10 @@ import Testing
             let (cases, rows, keyed) = try f.store.read { db in
                 (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM support_case")!,
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_search")!,
-                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM support_case c JOIN case_search s ON s.rowid = \(SearchKey.sql("c"))")!)
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM support_case c JOIN case_search s ON s.rowid = c.search_key")!)
             }
             #expect(cases == rows && rows == keyed, "\(step): \(cases) cases, \(rows) search rows, \(keyed) keyed")
+            #expect(try Self.keysAgainstUpdateOrder(f) == 0, "\(step)")
             let top = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: "sync"), limit: 1)
             #expect(top.rows.first?.number == c.number, "\(step): the case just touched leads its search")
         }
@@ -349,27 +353,91 @@ import Testing
         #expect(d.history.count == 10)
     }
 
-    /// A case outside the key's range is keyed -id: the search-order plan is then never chosen, and lists stay right.
+    /// Adjacent cases (in key order) whose `(updated_at, id)` do not follow it: none while the keys are in order.
+    static func keysAgainstUpdateOrder(_ f: StoreFixture) throws -> Int {
+        try f.store.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT updated_at AS u, id AS i, search_key AS k,
+                  lag(updated_at) OVER (ORDER BY search_key) AS pu, lag(id) OVER (ORDER BY search_key) AS pi FROM support_case)
+                WHERE k <= 0 OR (pu IS NOT NULL AND (pu, pi) >= (u, i))
+                """)!
+        }
+    }
+
+    /// An update time set from outside the commands, before the last case's, keys the case -id: the search-order plan
+    /// is then never chosen, and lists stay right. Its next command keys it in order again.
     @Test func anUnorderedKeyTurnsTheSearchOrderPlanOff() throws {
         let f = try Self.fixture()
         let q = try CaseQuery(parsing: "mail")
-        try f.store.write { db in
-            try db.execute(sql: "UPDATE support_case SET updated_at = ? WHERE id = 3", arguments: [SearchKey.maxTime + 1])
+        let (id, number) = try f.store.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, number FROM support_case WHERE status < 4 AND title LIKE '%mail%' ORDER BY id LIMIT 1")
+                .map { ($0[0] as Int64, $0[1] as Int) }!
         }
+        try f.store.write { db in try db.execute(sql: "UPDATE support_case SET updated_at = 0 WHERE id = ?", arguments: [id]) }
         let lowest = try f.store.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(rowid) FROM case_search") }
-        #expect(lowest == -3)
+        #expect(lowest == -id)
         let plan = try f.store.read { db in try KeywordPlan.choose(db, q, sort: .updated, narrow: false, after: nil) }
         #expect(plan != .searchOrder)
         #expect(try Self.paged(f, domainID: f.agent1.domainID, q, sort: .updated) == Self.bruteForce(f, domainID: f.agent1.domainID, q, sort: .updated))
+        try f.store.postMessage(as: .reseller(f.agent1), number: number, message: "Back in order.")
+        #expect(try Self.keysAgainstUpdateOrder(f) == 0)
+        #expect(try f.store.read { db in try KeywordPlan.choose(db, q, sort: .updated, narrow: false, after: nil) } == .searchOrder)
     }
 
-    @Test func keysFollowUpdateOrder() {
-        let pairs: [(Int64, Int64)] = [(0, 1), (0, 2), (1, 1), (1_780_000_000_000, 5), (1_780_000_000_000, 2_097_151), (1_780_000_000_001, 1),
-                                       (SearchKey.maxTime, 1)]
-        let keys = pairs.map { SearchKey.of(updatedAt: $0.0, id: $0.1) }
-        #expect(keys == keys.sorted() && Set(keys).count == keys.count && keys.allSatisfy { $0 > 0 })
-        #expect(SearchKey.of(updatedAt: 5, id: 2_097_152) == -2_097_152)
-        #expect(SearchKey.of(updatedAt: -1, id: 7) == -7)
-        #expect(SearchKey.of(updatedAt: SearchKey.maxTime + 1, id: 7) == -7)
+    /// An update time set from outside the commands after every other case's takes the next key, in order.
+    @Test func aLaterUpdateFromOutsideTakesTheNextKey() throws {
+        let f = try Self.fixture()
+        let (top, key) = try f.store.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT max(updated_at) FROM support_case")!, try Int64.fetchOne(db, sql: "SELECT max(search_key) FROM support_case")!)
+        }
+        try f.store.write { db in try db.execute(sql: "UPDATE support_case SET updated_at = ? WHERE id = 3", arguments: [top + 1]) }
+        let (moved, row) = try f.store.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT search_key FROM support_case WHERE id = 3")!,
+             try Int64.fetchOne(db, sql: "SELECT rowid FROM case_search WHERE rowid = (SELECT search_key FROM support_case WHERE id = 3)"))
+        }
+        #expect(moved == key + 1 && row == moved)
+        #expect(try Self.keysAgainstUpdateOrder(f) == 0)
+    }
+
+    /// The commands keep every key in update order, whatever the clock says: a case updated at the last case's
+    /// millisecond (or before it, the clock set back) takes a time just after it, and a new case one at least the last's.
+    @Test func theCommandsKeepKeysInUpdateOrder() throws {
+        let f = try StoreFixture()
+        let me = Actor.reseller(f.agent1)
+        let a = try f.file(title: "First")
+        let b = try f.file(title: "Second")  // the same millisecond: a larger id
+        try f.store.postMessage(as: me, number: a.number, message: "Same millisecond again.")
+        f.clock.advance(-3_600)
+        let c = try f.file(title: "Third, the clock set back")
+        try f.store.postMessage(as: me, number: b.number, message: "Still an hour back.")
+        let rows = try f.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT number, updated_at FROM support_case WHERE number IN (?, ?, ?) ORDER BY search_key",
+                             arguments: [a.number, b.number, c.number]).map { ($0[0] as Int, $0[1] as Int64) }
+        }
+        #expect(rows.map(\.0) == [a.number, c.number, b.number])
+        #expect(rows[0].1 == a.updatedAt.millis + 1 && rows[1].1 == rows[0].1 && rows[2].1 == rows[1].1 + 1)
+        #expect(try Self.keysAgainstUpdateOrder(f) == 0)
+    }
+
+    /// Ids past 2,097,152 (where the packed keys of v6-v15 ended) are keyed in order like any other.
+    @Test func idsPastTwoMillionAreKeyedInOrder() throws {
+        let f = try Self.fixture()
+        try f.store.write { db in
+            try db.execute(sql: """
+                INSERT INTO support_case (id, number, customer_id, domain_id, product, title, category, description, severity, status,
+                  escalated, language, time_zone, created_at, updated_at, waiting_since)
+                SELECT 9999999, 99999999, customer_id, domain_id, product, title, category, description, severity, status, escalated,
+                  language, time_zone, 0, 0, 0 FROM support_case WHERE id = 1
+                """)
+        }
+        f.clock.advance(60)
+        let c = try f.file(title: "Mail at ten million")
+        let id = try f.store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM support_case WHERE number = ?", arguments: [c.number])! }
+        #expect(id == 10_000_000)
+        let q = try CaseQuery(parsing: "mail")
+        #expect(try f.store.read { db in try KeywordPlan.choose(db, q, sort: .updated, narrow: false, after: nil) } == .searchOrder)
+        let page = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: q, limit: 1)
+        #expect(page.rows.first?.number == c.number)
+        #expect(try Self.paged(f, domainID: f.agent1.domainID, q, sort: .updated) == Self.bruteForce(f, domainID: f.agent1.domainID, q, sort: .updated))
     }
 }

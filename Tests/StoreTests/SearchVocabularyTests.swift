@@ -80,7 +80,8 @@ import Testing
 
     /// What a MATCH expression finds, as case ids.
     static func found(_ db: Database, _ match: String) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: "SELECT \(SearchKey.caseIDSQL("rowid")) FROM case_search WHERE case_search MATCH ?", arguments: [match]))
+        Set(try Int64.fetchAll(db, sql: "SELECT id FROM support_case WHERE search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
+                               arguments: [match]))
     }
 
     @Test func aLongPrefixAsItsWordsFindsWhatFTS5sPrefixFinds() throws {

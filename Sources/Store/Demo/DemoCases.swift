@@ -31,7 +31,7 @@ struct DemoCases {
             CREATE TEMP TABLE demo_search_key (key INTEGER PRIMARY KEY, id INTEGER NOT NULL);
             """)
         let insertSearch = try db.makeStatement(sql: "INSERT INTO temp.demo_search (id, number, title, description, messages) VALUES (?, ?, ?, ?, ?)")
-        var keys: [(key: Int64, id: Int64)] = []
+        var keys: [(updatedAt: Int64, id: Int64)] = []
         keys.reserveCapacity(count)
         let authors = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name, email FROM user").map {
             ($0[0] as Int64, "\($0[1] as String) <\($0[2] as String)>")
@@ -116,9 +116,9 @@ struct DemoCases {
                                                severity.level, status.code, escalated, created.millis, at.millis, closedAt?.millis,
                                                waitingSince.millis])
             try insertSearch.execute(arguments: [id, String(number), title, description, messages.joined(separator: "\n")])
-            keys.append((SearchKey.of(updatedAt: at.millis, id: id), id))
+            keys.append((at.millis, id))
         }
-        try indexSearchRows(keys.sorted { $0.key < $1.key })
+        try indexSearchRows(keys.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }.map(\.id))
     }
 
     /// Indexes the staged search rows in key order, then drops the staging tables. The search index gathers
@@ -126,10 +126,15 @@ struct DemoCases {
     /// larger segments (300,000 cases: 19 s → 10 s); then it is merged into one segment. Left as they are, those
     /// large segments would sit with the small ones later writes add, and a later write could merge them:
     /// a message posted to a 1,000,000-case database took 2.6 s once in 300.
-    func indexSearchRows(_ sortedKeys: [(key: Int64, id: Int64)]) throws {
+    /// `ordered`: the new cases' ids in update order (`(updated_at, id)`); they take the search keys after the largest.
+    func indexSearchRows(_ ordered: [Int64]) throws {
+        let first = try Int64.fetchOne(db, sql: "SELECT coalesce(max(search_key), 0) + 1 FROM support_case")!
         let insertKey = try db.makeStatement(sql: "INSERT INTO temp.demo_search_key (key, id) VALUES (?, ?)")
-        for k in sortedKeys { try insertKey.execute(arguments: [k.key, k.id]) }
+        for (i, id) in ordered.enumerated() { try insertKey.execute(arguments: [first + Int64(i), id]) }
         try db.execute(sql: """
+            CREATE INDEX temp.demo_search_key_id ON demo_search_key(id);
+            UPDATE support_case SET search_key = (SELECT k.key FROM temp.demo_search_key k WHERE k.id = support_case.id)
+              WHERE search_key IS NULL;
             INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 67108864);
             INSERT INTO case_search (rowid, number, title, description, messages, customer)
               SELECT k.key, s.number, s.title, s.description, s.messages, \(SearchKey.customerSQL("cu"))
