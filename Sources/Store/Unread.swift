@@ -39,8 +39,10 @@ enum UnreadSQL {
     /// With a keyword too, the unread rows drive only when they are fewer than this: each is tested against the search
     /// index (about 20 µs apiece at 1,000,000 cases), where the keyword's own plan tests the unread mark, a b-tree probe,
     /// on each match it walks; unread cases are mostly recent, so a walk newest first meets them early
-    /// (`mail is:unread` with 887 unread: 18.6 ms driven by the unread rows).
-    static let fewUnreadWithKeyword = 64
+    /// (`mail is:unread` with 887 unread: 18.6 ms driven by the unread rows, 2.2 ms walked). Under this many the
+    /// unread rows cost at most about 5 ms, and a walk may find too few of them among 10,000 matches and read the
+    /// page again another way (100 unread at 100,000 cases: 41-52 ms walked, 2.9 ms driven).
+    static let fewUnreadWithKeyword = 256
 
     /// Whether a query's positive `is:unread` should drive the read, from a capped count of the reader's rows.
     static func drives(_ db: Database, _ query: CaseQuery, reader: Int64, few: Int = fewUnread, log: StatementLog?) throws -> Bool {
