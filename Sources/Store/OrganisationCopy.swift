@@ -16,7 +16,7 @@ extension PortalStore {
     ]
 
     /// Columns derived from the others, which the receiving store makes again: a case's search key (SearchKey).
-    package static let derivedColumns: Set<String> = ["search_key"]
+    static let derivedColumns: Set<String> = ["search_key"]
 
     /// The order rows are copied in, by primary key (where a table has no `id`), so either store writes the same archive.
     package static let copyOrder = ["user_role": "user_id, role_id", "sharing": "case_id, email", "draft": "user_id, form", "case_unread": "user_id, case_id"]

@@ -14,13 +14,14 @@ import GRDB
 /// break it (SQL from outside the commands) keys its case `-id`; while such a key exists keyword lists use plans that
 /// do not rely on the order (`KeywordPlan.keysOrdered`), so results never depend on the keys.
 enum SearchKey {
-    /// A case's key and update time after a change at `at` (ms): the next key, and the time made to come after the
-    /// last case's `(updated_at, id)` (a case filed: `id` nil, the largest id). `old`: the case's key now (nil: new).
+    /// A case's key and update time after a change.
     struct Next {
         var key: Int64
         var updatedAt: Int64
     }
 
+    /// The next key for the case `id` changed at `at` (ms), and the time made to come after the last case's
+    /// `(updated_at, id)` (`id` nil: a case being filed, which takes the largest id).
     static func next(_ db: Database, id: Int64?, at: Int64) throws -> Next {
         let last = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT search_key, updated_at, id FROM support_case INDEXED BY case_search_key
