@@ -47,8 +47,7 @@ extension PortalStore {
                 """, arguments: [number, customer.id, user.domainID, user.id, Product.googleWorkspace, title, category.path,
                                  description, form.severity.level, language, timeZone, now.millis, next.updatedAt, now.millis, next.key])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO case_search (rowid, number, title, description, messages, customer) VALUES (?, ?, ?, ?, '', ?)",
-                           arguments: [next.key, String(number), title, description, customer.name + " " + customer.primaryDomain])
+            try db.execute(sql: SearchSource.indexSQL(where: "search_key = ?"), arguments: [next.key])
             try SearchVocabulary.add(db, [title, description, customer.name, customer.primaryDomain])
             let actor = Actor.reseller(user)
             try Self.record(db, caseID: id, at: now, actor: actor, kind: .created,
@@ -68,7 +67,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { c, access in Rules.postMessage(by: actor, c, access: access) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .message, text: text)
-            try Self.indexMessage(db, c, at: now, text)
+            try Self.indexMessage(db, text)
             let next = Rules.statusAfterResellerMessage(c.status)
             if next != c.status { try Self.setStatus(db, c, to: next, at: now, actor: actor) }
         }
@@ -154,7 +153,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)
-            try Self.indexMessage(db, c, at: now, text)
+            try Self.indexMessage(db, text)
             if let status, status != c.status { try Self.setStatus(db, c, to: status, at: now, actor: actor) }
         }
     }
@@ -193,7 +192,7 @@ extension PortalStore {
     // MARK: Shared steps
 
     /// Loads a visible case, checks `rule`, runs `change` and bumps the case's update time, all in one transaction.
-    /// The case's search row follows the new key (trigger of schema v16, or `indexMessage` itself).
+    /// The case's search row follows the new key and history (trigger of schema v17).
     func mutateCase(as actor: Actor, number: Int, rule: @escaping (SupportCase, CustomerAccess?) -> Decision,
                     change: @escaping (Database, SupportCase, Date) throws -> Void) throws(StoreError) {
         let now = self.now
@@ -201,35 +200,36 @@ extension PortalStore {
             let (c, access) = try Self.visibleCase(db, actor: actor, number: number)
             try rule(c, access).enforce()
             try change(db, c, now)
+            // The search row moves to the new key with the history so far, its messages included (one change of
+            // the index: a row changed twice in a transaction would flush the index's pending changes in between).
             let next = try Self.bumped(db, c, now)
-            try db.cachedStatement(sql: "UPDATE support_case SET updated_at = ?, search_key = ? WHERE id = ?")
-                .execute(arguments: [next.updatedAt, next.key, c.id])
+            try db.cachedStatement(sql: """
+                UPDATE support_case SET updated_at = ?1, search_key = ?2,
+                  indexed_through = coalesce((SELECT max(id) FROM history_event WHERE case_id = ?3), indexed_through) WHERE id = ?3
+                """).execute(arguments: [next.updatedAt, next.key, c.id])
         }
     }
 
     /// A case's update time and search key after a change at `now`: the time never earlier than before, whatever the
-    /// clock says, and after the last case's (SearchKey.next). The same answer until the case is updated, so
-    /// `indexMessage` and the bump after it agree.
+    /// clock says, and after the last case's (SearchKey.next).
     static func bumped(_ db: Database, _ c: SupportCase, _ now: Date) throws -> SearchKey.Next {
         try SearchKey.next(db, id: c.id, at: max(c.updatedAt.millis + 1, now.millis))
     }
 
     /// Appends a history event and queues its email alerts in the same transaction.
     static func record(_ db: Database, caseID: Int64, at: Date, actor: Actor, kind: HistoryKind, text: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)").execute(
-            arguments: [caseID, at.millis, actor.displayName, kind.rawValue, text])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO history_author (name) VALUES (?)").execute(arguments: [actor.displayName])
+        try db.cachedStatement(sql: """
+            INSERT INTO history_event (case_id, at, author_id, kind, text)
+            VALUES (?, ?, (SELECT id FROM history_author WHERE name = ?), ?, ?)
+            """).execute(arguments: [caseID, at.millis, actor.displayName, HistoryCode.code(kind), text])
         try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
         try fanOutUnread(db, caseID: caseID, author: actor)
     }
 
-    /// Appends a message to the case's search row and moves the row to the key of the case's coming update time,
-    /// in one change: the bump that follows then finds the row already in place. (Changing a row of the search
-    /// index twice in one transaction would flush its pending changes in between: two segments per message.)
-    static func indexMessage(_ db: Database, _ c: SupportCase, at now: Date, _ text: String) throws {
-        try db.cachedStatement(sql: """
-            UPDATE case_search SET rowid = ?, messages = messages || char(10) || ?
-            WHERE rowid = (SELECT search_key FROM support_case WHERE id = ?)
-            """).execute(arguments: [bumped(db, c, now).key, text, c.id])
+    /// A message's words join the vocabulary of type-ahead; the search row takes the message when the case is
+    /// bumped (mutateCase).
+    static func indexMessage(_ db: Database, _ text: String) throws {
         try SearchVocabulary.add(db, [text])
     }
 

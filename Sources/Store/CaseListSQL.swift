@@ -115,7 +115,7 @@ enum KeywordPlan: Equatable {
 
     /// Whether every search row is keyed in update order (no case keyed `-id`, SearchKey).
     static func keysOrdered(_ db: Database, log: StatementLog?) throws -> Bool {
-        let lowest = try log.fetchInt(db, "SELECT rowid FROM case_search ORDER BY rowid LIMIT 1", [])
+        let lowest = try log.fetchInt(db, "SELECT min(search_key) FROM support_case", [])
         return lowest.map { $0 > 0 } ?? true
     }
 
@@ -561,10 +561,14 @@ package enum FTS {
         return words.isEmpty ? nil : words.joined(separator: " AND ")
     }
 
-    /// A word of digits alone also matches as a prefix: `4617` finds case 46171234 (numbers are whole words).
+    /// Whether a word is a number, which matches as a prefix: `4617` finds case 46171234 (numbers are whole words).
+    static func isNumberPrefix(_ w: String) -> Bool {
+        w.count >= CaseQuery.minPrefixLength && w.allSatisfy({ $0.isASCII && $0.isNumber })
+    }
+
     static func expression(_ k: Keyword) -> String {
         switch k {
-        case .word(let w) where w.count >= CaseQuery.minPrefixLength && w.allSatisfy({ $0.isASCII && $0.isNumber }): quoted(w) + "*"
+        case .word(let w) where isNumberPrefix(w): expansions[w] ?? quoted(w) + "*"
         case .word(let w): quoted(w)
         case .phrase(let p): quoted(p)
         case .prefix(let p): expansions[p] ?? quoted(p) + "*"

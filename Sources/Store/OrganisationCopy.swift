@@ -16,7 +16,7 @@ extension PortalStore {
     ]
 
     /// Columns derived from the others, which the receiving store makes again: a case's search key (SearchKey).
-    static let derivedColumns: Set<String> = ["search_key"]
+    static let derivedColumns: Set<String> = ["search_key", "indexed_through"]
 
     /// The order rows are copied in, by primary key (where a table has no `id`), so either store writes the same archive.
     package static let copyOrder = ["user_role": "user_id, role_id", "sharing": "case_id, email", "draft": "user_id, form", "case_unread": "user_id, case_id"]
@@ -89,16 +89,11 @@ extension PortalStore {
                 }
             }
             try db.execute(sql: """
-                UPDATE support_case SET search_key = k.key
+                UPDATE support_case SET search_key = k.key,
+                  indexed_through = coalesce((SELECT max(h.id) FROM history_event h WHERE h.case_id = support_case.id), 0)
                   FROM (SELECT id, row_number() OVER (ORDER BY updated_at, id) AS key FROM support_case) k
                   WHERE k.id = support_case.id;
-                INSERT INTO case_search (rowid, number, title, description, messages, customer)
-                SELECT c.search_key, c.number, c.title, c.description,
-                       COALESCE((SELECT group_concat(m.text, char(10)) FROM (
-                         SELECT h.text FROM history h WHERE h.case_id = c.id AND h.kind IN ('message', 'support-reply')
-                         ORDER BY h.at, h.id) m), ''),
-                       \(SearchKey.customerSQL("cu"))
-                FROM support_case c JOIN customer cu ON cu.id = c.customer_id;
+                \(SearchSource.indexSQL(where: "search_key IS NOT NULL"));
                 INSERT INTO case_search (case_search) VALUES ('optimize');
                 """)
             try SearchVocabulary.fill(db)

@@ -98,7 +98,7 @@ public final class PortalStore: Sendable {
     public func changeToken() throws(StoreError) -> ChangeToken {
         do {
             return try commits.token {
-                try readers.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM history") ?? 0 }
+                try readers.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM history_event") ?? 0 }
             }
         } catch {
             throw StoreError.from(error, path: path)

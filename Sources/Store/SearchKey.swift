@@ -67,3 +67,24 @@ enum PackedSearchKey {
         "(CASE WHEN \(rowid) > 0 THEN \(rowid) & \(idMask) ELSE -\(rowid) END)"
     }
 }
+
+/// Where a case's keyword-search row reads its text (schema v17): `case_search_source`, a view over the case, its
+/// customer and its messages, the index keeping no copy. Part of migration v17: frozen.
+enum SearchSource {
+    /// The messages and support replies of case `case` up to history id `through`, one per line in history order.
+    static func messagesSQL(case c: String, through: String) -> String {
+        """
+        coalesce((SELECT group_concat(m.text, char(10)) FROM (SELECT h.text FROM history_event h WHERE h.case_id = \(c) \
+        AND h.id <= \(through) AND h.kind IN (\(HistoryCode.code(.message)), \(HistoryCode.code(.supportReply))) ORDER BY h.at, h.id) m), '')
+        """
+    }
+
+    /// Indexes the rows of the cases `where` selects (an expression over the view's columns), in key order.
+    static func indexSQL(where condition: String) -> String {
+        """
+        INSERT INTO case_search (rowid, number, title, description, messages, customer)
+          SELECT search_key, number, title, description, messages, customer FROM case_search_source
+          WHERE \(condition) ORDER BY search_key
+        """
+    }
+}

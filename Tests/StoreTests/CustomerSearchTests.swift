@@ -39,6 +39,7 @@ import Testing
                 INSERT INTO support_case (id, number, customer_id, domain_id, product, title, category, description, severity, status,
                   escalated, language, time_zone, created_at, updated_at)
                   VALUES (7, 10000007, 42, 1, 'Google Workspace', 'Calendar invites', 'Calendar', 'Invites vanish.', 3, 0, 0, 'en', 'UTC', 1000, 2000);
+                INSERT INTO history (case_id, at, author, kind, text) VALUES (7, 1500, 'Agent', 'message', 'a message');
                 INSERT INTO case_search (rowid, number, title, description, messages)
                   VALUES (\(2000 << 21 | 7), '10000007', 'Calendar invites', 'Invites vanish.', 'a message');
                 """)

@@ -87,7 +87,9 @@ import Testing
     @Test func aLongPrefixAsItsWordsFindsWhatFTS5sPrefixFinds() throws {
         let f = try Self.fixture()
         let prefixes = ["cafe", "café", "CAFÉI", "mailb", "mailbo", "users", "user", "zuri", "acme.exam", "menu.syn", "résu", "uberp",
-                        "v2", "nothinglikeit", "sync.nothing", "mail", "bounc"]
+                        "v2", "nothinglikeit", "sync.nothing", "mail", "bounc",
+                        // Two characters: the word and the 3-character prefixes after it, numbers' by their next digit.
+                        "ma", "ca", "CA", "ré", "zu", "us", "ac", "10", "46", "qq", "menu.sy", "acme.ex"]
         try f.store.read { (db: Database) throws -> Void in
             for p in prefixes {
                 let native = try Self.found(db, FTS.quoted(p) + "*")
@@ -95,9 +97,11 @@ import Testing
                 let expanded = try Self.found(db, expansion ?? FTS.quoted(p) + "*")
                 #expect(expanded == native, "\(p)*: \(expansion ?? "native") found \(expanded.count), the prefix \(native.count)")
             }
-            // Three characters or fewer stay with the prefix indexes; numbers too (they are not in the vocabulary).
+            // Three characters stay with the prefix index; longer numbers too (they are not in the vocabulary).
             #expect(try SearchVocabulary.expansion(db, "caf") == nil)
             #expect(try SearchVocabulary.expansion(db, "4617") == nil)
+            #expect(try SearchVocabulary.expansion(db, "mé") == "(\"me\" OR \"men\"*)")  // menu
+            #expect(try SearchVocabulary.expansion(db, "46")?.contains("\"460\"* OR \"461\"*") == true)
             #expect(try SearchVocabulary.expansion(db, "mailb") == "(\"mailbox\" OR \"mailboxes\")")
             #expect(try SearchVocabulary.expansion(db, "acme.exam") == "(\"acme example\")")
             #expect(try SearchVocabulary.expansion(db, "nothinglikeit") == "(\"nothinglikeit\")")

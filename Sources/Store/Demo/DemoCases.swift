@@ -22,10 +22,10 @@ struct DemoCases {
     mutating func generate(visible: inout [Int]) throws {
         let insertCase = try db.makeStatement(sql: """
             INSERT INTO support_case (id, number, customer_id, domain_id, creator_id, product, title, category, description,
-              severity, status, escalated, language, time_zone, created_at, updated_at, closed_at, waiting_since)
-            VALUES (?, ?, ?, ?, ?, 'Google Workspace', ?, ?, ?, ?, ?, ?, 'en', 'Europe/Paris', ?, ?, ?, ?)
+              severity, status, escalated, language, time_zone, created_at, updated_at, closed_at, waiting_since, indexed_through)
+            VALUES (?, ?, ?, ?, ?, 'Google Workspace', ?, ?, ?, ?, ?, ?, 'en', 'Europe/Paris', ?, ?, ?, ?, ?)
             """)
-        let insertEvent = try db.makeStatement(sql: "INSERT INTO history (case_id, at, author, kind, text) VALUES (?, ?, ?, ?, ?)")
+        let insertEvent = try db.makeStatement(sql: "INSERT INTO history_event (case_id, at, author_id, kind, text) VALUES (?, ?, ?, ?, ?)")
         try db.execute(sql: """
             CREATE TEMP TABLE demo_search (id INTEGER PRIMARY KEY, number TEXT, title TEXT, description TEXT, messages TEXT);
             CREATE TEMP TABLE demo_search_key (key INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -33,10 +33,15 @@ struct DemoCases {
         let insertSearch = try db.makeStatement(sql: "INSERT INTO temp.demo_search (id, number, title, description, messages) VALUES (?, ?, ?, ?, ?)")
         var keys: [(updatedAt: Int64, id: Int64)] = []
         keys.reserveCapacity(count)
+        // Authors by their history_author ids.
+        let author = try db.makeStatement(sql: "INSERT INTO history_author (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id")
+        func authorID(_ name: String) throws -> Int64 { try Int64.fetchOne(author, arguments: [name])! }
         let authors = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name, email FROM user").map {
-            ($0[0] as Int64, "\($0[1] as String) <\($0[2] as String)>")
+            ($0[0] as Int64, try authorID("\($0[1] as String) <\($0[2] as String)>"))
         })
-        let engineers = ["Priya (Google Workspace Support)", "Tomás (Google Workspace Support)", "Mei (Google Workspace Support)"]
+        let customerAuthor = try authorID("Customer")
+        let engineers = try ["Priya (Google Workspace Support)", "Tomás (Google Workspace Support)", "Mei (Google Workspace Support)"]
+            .map(authorID)
         let span = now.timeIntervalSince(start) - .hour
         // Customers whose cases the first domain's agent sees, for the cases closed 10 and 40 days ago.
         let firstDomainCustomers = customers.indices.filter { i in customers[i].count == 1 && customers[i][0].domain == 0 && i != PortalStore.demoUngranted }
@@ -51,7 +56,7 @@ struct DemoCases {
             let d = holder.domain
             if holder.until == nil { visible[d] += 1 }
             let creator = agents[d].isEmpty ? nil : agents[d][Int(rng.next() % UInt64(agents[d].count))]
-            let author = creator.flatMap { authors[$0] } ?? "Customer"
+            let author = creator.flatMap { authors[$0] } ?? customerAuthor
             let p = Int(rng.next() % UInt64(DemoText.problems.count))
             let category = categories[p]
             let title = DemoText.problems[p].title
@@ -66,7 +71,7 @@ struct DemoCases {
             var status = CaseStatus.new
             var waitingSince = created  // restarted whenever the status moves to another side (WaitingOn)
             var messages: [String] = []
-            try insertEvent.execute(arguments: [id, created.millis, author, HistoryKind.created.rawValue,
+            try insertEvent.execute(arguments: [id, created.millis, author, HistoryCode.code(.created),
                                                 "Filed as \(severity.label) in \(category.path)"])
             for e in 0..<events {
                 let nextAt = at.addingTimeInterval(rng.unit() * rng.unit() * 4 * .day + 60)
@@ -77,7 +82,7 @@ struct DemoCases {
                 if roll < 0.12 {
                     let next = Severity(level: Int(rng.next() % 4) + 1)!
                     if next != severity {
-                        try insertEvent.execute(arguments: [id, at.millis, author, HistoryKind.severityChange.rawValue,
+                        try insertEvent.execute(arguments: [id, at.millis, author, HistoryCode.code(.severityChange),
                                                             "Severity changed from \(severity.label) to \(next.label)"])
                         severity = next
                         continue
@@ -86,10 +91,10 @@ struct DemoCases {
                 let text = support ? rng.pick(DemoText.supportReplies) : rng.pick(DemoText.resellerMessages)
                 messages.append(text)
                 try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author,
-                                                    (support ? HistoryKind.supportReply : .message).rawValue, text])
+                                                    HistoryCode.code(support ? .supportReply : .message), text])
                 let next: CaseStatus = support ? (roll < 0.5 ? .inProgress : roll < 0.8 ? .actionRequired : .solutionProvided) : .inProgress
                 if next != status {
-                    try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author, HistoryKind.statusChange.rawValue,
+                    try insertEvent.execute(arguments: [id, at.millis, support ? rng.pick(engineers) : author, HistoryCode.code(.statusChange),
                                                         "Status changed from \(status.label) to \(next.label)"])
                     if WaitingOn(next) != WaitingOn(status) { waitingSince = at }
                     status = next
@@ -99,7 +104,7 @@ struct DemoCases {
             let age = now.timeIntervalSince(at)
             if special || (age > 45 * .day && rng.chance(0.85)) || rng.chance(0.1) {
                 let when = special ? now.addingTimeInterval(-(i % 2 == 0 ? 10 : 40) * .day) : at.addingTimeInterval(min(age - 60, .day) * rng.unit())
-                try insertEvent.execute(arguments: [id, when.millis, author, HistoryKind.statusChange.rawValue,
+                try insertEvent.execute(arguments: [id, when.millis, author, HistoryCode.code(.statusChange),
                                                     "Status changed from \(status.label) to \(CaseStatus.closed.label)"])
                 status = .closed
                 waitingSince = when
@@ -108,13 +113,13 @@ struct DemoCases {
             }
             let escalated = premium.contains(customer) && status != .closed && events > 2 && rng.chance(0.15)
             if escalated {
-                try insertEvent.execute(arguments: [id, at.millis, author, HistoryKind.escalation.rawValue,
+                try insertEvent.execute(arguments: [id, at.millis, author, HistoryCode.code(.escalation),
                                                     "Escalated (Business impact): the customer's operations are blocked."])
             }
             let number = 10_000_000 + (i * 7_368_787 + 1_234_567) % 90_000_000
             try insertCase.execute(arguments: [id, number, customer + 1, domainIDs[d], creator, title, category.path, description,
                                                severity.level, status.code, escalated, created.millis, at.millis, closedAt?.millis,
-                                               waitingSince.millis])
+                                               waitingSince.millis, db.lastInsertedRowID])
             try insertSearch.execute(arguments: [id, String(number), title, description, messages.joined(separator: "\n")])
             keys.append((at.millis, id))
         }

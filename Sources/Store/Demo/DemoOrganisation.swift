@@ -223,7 +223,7 @@ struct DemoBuilder {
 
         // Cases: list indexes are dropped during the bulk load and rebuilt once, sorted, afterwards.
         let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('support_case', 'history')
+            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('support_case', 'history_event')
             """).map { ($0[0] as String, $0[1] as String) }
         for (name, _) in indexes { try db.execute(sql: "DROP INDEX \(name)") }
         // The case tally too is counted once afterwards rather than by a trigger per case.
