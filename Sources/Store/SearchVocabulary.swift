@@ -50,7 +50,7 @@ enum SearchVocabulary {
             let p: String
             switch keyword {
             case .prefix(let text): p = text
-            case .word(let w) where FTS.isNumberPrefix(w): p = w
+            case .word(let w) where FTS.isNumberPrefix(w) && w.utf8.count == 2: p = w  // longer: the prefix index or FTS5's own
             default: continue
             }
             if expansions[p] == nil, let expression = try expansion(db, p) { expansions[p] = expression }
