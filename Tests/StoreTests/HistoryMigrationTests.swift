@@ -39,15 +39,23 @@ import Testing
                                arguments: [id, 1000 + id, author, kind, text])
             }
             try db.execute(sql: "INSERT INTO outbox (case_id, history_id, recipient, created_at) VALUES (7, 12, 'agent@one.example', 1012)")
+            // Bulk, so the tables the migration drops leave most of the file's pages free.
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+                INSERT INTO history (id, case_id, at, author, kind, text) SELECT i, 7, 1000 + i, 'Bulk <bulk@one.example>', 'status-change',
+                  'Status changed from New to In progress, ' || printf('%.200c', 'x') FROM n
+                """)
         }
         try queue.close()
         let store = try PortalStore(path: path, passwordHasher: .fast)
         try store.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, author, kind, text FROM history WHERE case_id = 7 ORDER BY at, id")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, author, kind, text FROM history WHERE case_id = 7 AND id < 100 ORDER BY at, id")
             #expect(rows.map { ($0[0] as Int64, $0[1] as String, $0[2] as String, $0[3] as String) }.elementsEqual(events, by: ==))
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM history_author") == 2)
-            #expect(try Int.fetchAll(db, sql: "SELECT kind FROM history_event ORDER BY id") == [0, 1, 2, 4])
-            #expect(try Int.fetchOne(db, sql: "SELECT indexed_through FROM support_case WHERE id = 7") == 13)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM history_author") == 3)
+            #expect(try Int.fetchAll(db, sql: "SELECT kind FROM history_event WHERE id < 100 ORDER BY id") == [0, 1, 2, 4])
+            // The old tables' pages went back to the disk (VACUUM after the migration).
+            #expect(try Int.fetchOne(db, sql: "PRAGMA freelist_count") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT indexed_through FROM support_case WHERE id = 7") == 3000)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             #expect(try Int64.fetchAll(db, sql: "SELECT rowid FROM case_search WHERE case_search MATCH 'walrus harbor'") == [1])
         }
