@@ -56,20 +56,28 @@ extension PortalStore {
     }
 
     /// Finds a customer of the user's domain by primary domain, exact name, or a unique name fragment.
+    /// A domain's current customers with their access. `CROSS JOIN` reads the customer first, then its access: for an
+    /// exact name, domain or id (left to choose, SQLite walked the domain's access rows: 45 ms to file a case in a
+    /// domain of 66,668 customers). Arguments: the domain, then the WHERE clause's.
+    static func customerLookupSQL(join: String) -> String {
+        """
+        SELECT \(Map.customerColumns), \(Map.accessColumns) FROM customer cu
+        \(join) customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
+        """
+    }
+
     static func resolveCustomer(_ db: Database, _ text: String, domainID: Int64) throws(StoreError) -> (Customer, CustomerAccess) {
         let rows: [Row]
         do {
-            let base = """
-                SELECT \(Map.customerColumns), \(Map.accessColumns) FROM customer cu
-                JOIN customer_access a ON a.customer_id = cu.id AND a.domain_id = ? AND a.until IS NULL
-                """
+            let base = customerLookupSQL(join: "JOIN")
             // One exact form at a time, so each can use its index: the primary domain, the id, the name.
-            var exact = try Row.fetchAll(db, sql: base + " WHERE cu.primary_domain = ?", arguments: [domainID, text])
+            let exactBase = customerLookupSQL(join: "CROSS JOIN")
+            var exact = try Row.fetchAll(db, sql: exactBase + " WHERE cu.primary_domain = ?", arguments: [domainID, text])
             if exact.isEmpty, let id = Int64(text) {
-                exact = try Row.fetchAll(db, sql: base + " WHERE cu.id = ?", arguments: [domainID, id])
+                exact = try Row.fetchAll(db, sql: exactBase + " WHERE cu.id = ?", arguments: [domainID, id])
             }
             if exact.isEmpty {
-                exact = try Row.fetchAll(db, sql: base + " WHERE cu.name = ? COLLATE NOCASE", arguments: [domainID, text])
+                exact = try Row.fetchAll(db, sql: exactBase + " WHERE cu.name = ? COLLATE NOCASE", arguments: [domainID, text])
             }
             rows = exact.isEmpty
                 ? try Row.fetchAll(db, sql: base + " WHERE cu.name LIKE ? ESCAPE '\\' OR cu.primary_domain LIKE ? ESCAPE '\\' LIMIT 6",

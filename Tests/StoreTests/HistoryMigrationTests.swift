@@ -90,3 +90,19 @@ import Testing
         #expect(try f.history(f.standardCase.number).last { $0.kind == .message }?.author == Actor.reseller(f.agent1).displayName)
     }
 }
+
+/// Filing a case finds its customer by an exact name, domain or id from the customer's own index, then the access.
+@Suite struct CustomerLookupPlanTests {
+    @Test func anExactCustomerIsReadCustomerFirst() throws {
+        let f = try StoreFixture()
+        try f.store.read { db in
+            for clause in ["cu.primary_domain = ?", "cu.id = ?", "cu.name = ? COLLATE NOCASE"] {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PortalStore.customerLookupSQL(join: "CROSS JOIN") + " WHERE " + clause,
+                                            arguments: [f.agent1.domainID, "acme.example"]).map { $0["detail"] as String }
+                #expect(plan.first?.hasPrefix("SEARCH cu USING") == true, "\(clause): \(plan)")
+                #expect(plan.last?.contains("customer_access_current") == true, "\(clause): \(plan)")
+            }
+        }
+        #expect(try f.file("acme.example").number > 0)
+    }
+}
