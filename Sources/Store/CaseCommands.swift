@@ -67,7 +67,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { c, access in Rules.postMessage(by: actor, c, access: access) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .message, text: text)
-            try Self.indexMessage(db, text)
+            try SearchVocabulary.add(db, [text])  // the search row takes the message at the bump
             let next = Rules.statusAfterResellerMessage(c.status)
             if next != c.status { try Self.setStatus(db, c, to: next, at: now, actor: actor) }
         }
@@ -153,7 +153,7 @@ extension PortalStore {
         let text = try Validate.message(message).get()
         try mutateCase(as: actor, number: number, rule: { _, _ in Rules.supportReply(by: actor) }) { db, c, now in
             try Self.record(db, caseID: c.id, at: now, actor: actor, kind: .supportReply, text: text)
-            try Self.indexMessage(db, text)
+            try SearchVocabulary.add(db, [text])  // the search row takes the message at the bump
             if let status, status != c.status { try Self.setStatus(db, c, to: status, at: now, actor: actor) }
         }
     }
@@ -225,12 +225,6 @@ extension PortalStore {
             """).execute(arguments: [caseID, at.millis, actor.displayName, HistoryCode.code(kind), text])
         try Alerts.queue(db, caseID: caseID, historyID: db.lastInsertedRowID, at: at)
         try fanOutUnread(db, caseID: caseID, author: actor)
-    }
-
-    /// A message's words join the vocabulary of type-ahead; the search row takes the message when the case is
-    /// bumped (mutateCase).
-    static func indexMessage(_ db: Database, _ text: String) throws {
-        try SearchVocabulary.add(db, [text])
     }
 
     static func setStatus(_ db: Database, _ c: SupportCase, to status: CaseStatus, at now: Date, actor: Actor, verb: String? = nil) throws {

@@ -55,7 +55,6 @@ extension PortalStore {
             .map(Map.supportCase)
     }
 
-    /// Finds a customer of the user's domain by primary domain, exact name, or a unique name fragment.
     /// A domain's current customers with their access. `CROSS JOIN` reads the customer first, then its access: for an
     /// exact name, domain or id (left to choose, SQLite walked the domain's access rows: 45 ms to file a case in a
     /// domain of 66,668 customers). Arguments: the domain, then the WHERE clause's.
@@ -66,6 +65,7 @@ extension PortalStore {
         """
     }
 
+    /// Finds a customer of the user's domain by primary domain, exact name, or a unique name fragment.
     static func resolveCustomer(_ db: Database, _ text: String, domainID: Int64) throws(StoreError) -> (Customer, CustomerAccess) {
         let rows: [Row]
         do {

@@ -546,8 +546,7 @@ enum Schema {
         prefix = '3', tokenize = 'unicode61 remove_diacritics 2'
     );
     INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 67108864);
-    INSERT INTO case_search (rowid, number, title, description, messages, customer)
-      SELECT search_key, number, title, description, messages, customer FROM case_search_source ORDER BY search_key;
+    \(SearchSource.indexSQL(where: "1"));
     INSERT INTO case_search (case_search, rank) VALUES ('hashsize', 1048576);
     INSERT INTO case_search (case_search) VALUES ('optimize');
     INSERT INTO case_search (case_search, rank) VALUES ('automerge', 8);
@@ -564,8 +563,7 @@ enum Schema {
           SELECT 'delete', OLD.search_key, OLD.number, OLD.title, OLD.description,
                  \(SearchSource.messagesSQL(case: "OLD.id", through: "OLD.indexed_through")), \(SearchKey.customerSQL("cu"))
           FROM customer cu WHERE cu.id = OLD.customer_id;
-        INSERT INTO case_search (rowid, number, title, description, messages, customer)
-          SELECT search_key, number, title, description, messages, customer FROM case_search_source WHERE search_key = NEW.search_key;
+        \(SearchSource.indexSQL(where: "search_key = NEW.search_key"));
     END;
     CREATE TRIGGER case_search_follows_delete BEFORE DELETE ON support_case WHEN OLD.search_key IS NOT NULL
     BEGIN
@@ -579,9 +577,7 @@ enum Schema {
         INSERT INTO case_search (case_search, rowid, number, title, description, messages, customer)
           SELECT 'delete', search_key, number, title, description, messages, \(SearchKey.customerSQL("OLD"))
           FROM case_search_source WHERE customer_id = NEW.id;
-        INSERT INTO case_search (rowid, number, title, description, messages, customer)
-          SELECT search_key, number, title, description, messages, customer FROM case_search_source
-          WHERE customer_id = NEW.id ORDER BY search_key;
+        \(SearchSource.indexSQL(where: "customer_id = NEW.id"));
     END;
     """
 

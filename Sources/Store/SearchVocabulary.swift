@@ -73,8 +73,8 @@ enum SearchVocabulary {
             var heads = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT substr(term, 1, 3) FROM search_word WHERE term >= ? AND term < ? || char(1114111) LIMIT \(mostWords + 1)
                 """), arguments: [last, last])
+            guard heads.count <= mostWords else { return nil }
             if isNumber(last) { heads += (0...9).map { last + String($0) } }  // numbers are not in the vocabulary
-            guard heads.count <= mostWords + 10 else { return nil }
             let alternatives = [phrase(last)] + Set(heads).subtracting([last]).sorted().map { phrase($0) + "*" }
             return "(" + alternatives.joined(separator: " OR ") + ")"
         case 4...:

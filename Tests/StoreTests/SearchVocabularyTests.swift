@@ -125,6 +125,24 @@ import Testing
         }
     }
 
+    /// Two characters followed by more third characters than `mostWords` keep FTS5's own prefix query, rather than an
+    /// OR of only some of them.
+    @Test func aTwoCharacterPrefixOfManyHeadsKeepsFTS5sPrefixQuery() throws {
+        let f = try StoreFixture()
+        // "qj" and a third letter from three alphabets (the tokenizer lowers them; none loses its diacritics to another).
+        let thirds = Array("abcdefghijklmnopqrstuvwxyz") + Array("абвгдежзийклмнопрстуфхцчшщ") + Array("αβγδεζηθικλμνξοπρστυφχψω")
+        let words = thirds.map { "qj\($0)tail" }
+        #expect(words.count > SearchVocabulary.mostWords)
+        _ = try f.store.fileCase(as: f.agent1, NewCase(customer: "acme.example", title: "Many heads", category: "Gmail > Delivery > Outgoing messages bounced",
+                                                       description: words.joined(separator: " "), severity: .p3))
+        try f.store.read { (db: Database) throws -> Void in
+            #expect(try SearchVocabulary.expansion(db, "qj") == nil)
+            #expect(try Self.found(db, FTS.quoted("qj") + "*").count == 1)
+        }
+        let rows = try f.store.cases(as: f.agent1, scope: .domain(f.agent1.domainID), query: CaseQuery(parsing: "qj*")).rows
+        #expect(rows.map(\.title) == ["Many heads"])
+    }
+
     /// A list and its count with a long prefix agree with the same filter spelled as the words, page after page.
     @Test func listsAndCountsWithALongPrefix() throws {
         let f = try Self.fixture()
