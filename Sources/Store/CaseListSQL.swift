@@ -235,11 +235,9 @@ enum CustomerPlan {
         guard let i = query.terms.firstIndex(where: { term in
             if case .customer = term.predicate { return !term.negated } else { return false }
         }), case .customer(let names) = query.terms[i].predicate else { return nil }
-        let (match, matchArgs) = CaseListSQL.customerMatch(names)
-        let ids = try log.fetchInts(db, """
-            SELECT a.customer_id FROM customer_access a JOIN customer cu2 ON cu2.id = a.customer_id
-            WHERE a.domain_id = ? AND a.until IS NULL AND (\(match)) LIMIT \(fewCustomers + 1)
-            """, [domainID.databaseValue] + matchArgs.map(\.databaseValue))
+        let (managed, arguments) = CustomerNames.managed(names)
+        let ids = try log.fetchInts(db, "\(managed) LIMIT \(fewCustomers + 1)",
+                                    arguments.map(\.databaseValue) + [domainID.databaseValue])
         if ids.count > fewCustomers { return nil }
         if ids.count != 1 || sort != .updated {
             if try cases(db, of: ids, domainID: domainID, log: log) >= fewCases { return nil }
@@ -496,8 +494,8 @@ struct CaseListSQL {
         case .severity(let list):
             return ("\(plus)c.severity IN (\(placeholders(list.count)))", list.map(\.level))
         case .customer(let names):
-            let (match, args) = customerMatch(names)
-            return ("c.customer_id IN (SELECT cu2.id FROM customer cu2 WHERE \(match))", args)
+            let (ids, args) = CustomerNames.ids(names)
+            return ("c.customer_id IN (\(ids))", args)
         case .domain(let names):
             return ("c.domain_id IN (SELECT id FROM domain WHERE name IN (\(placeholders(names.count))) COLLATE NOCASE)", names)
         case .updated(let bound):
@@ -510,15 +508,6 @@ struct CaseListSQL {
     /// The statuses of a case waiting on support (the Support queue's), which have their own index.
     static func isWaitingOnSupport(_ list: [CaseStatus]) -> Bool {
         Set(list) == Set(CaseStatus.waitingOnSupport) && CaseStatus.waitingOnSupport.allSatisfy { $0.code < CaseStatus.waitingOnSupport.count }
-    }
-
-    /// Customers (`cu2`) whose name contains, or whose primary domain starts with, one of `names`.
-    static func customerMatch(_ names: [String]) -> (String, [any DatabaseValueConvertible]) {
-        let ors = names.map { _ in "cu2.name LIKE ? ESCAPE '\\' OR cu2.primary_domain LIKE ? ESCAPE '\\'" }
-        let args: [any DatabaseValueConvertible] = names.flatMap {
-            ["%\(PortalStore.likeEscaped($0))%", "\(PortalStore.likeEscaped($0))%"] as [any DatabaseValueConvertible]
-        }
-        return (ors.joined(separator: " OR "), args)
     }
 
     static func timeClause(_ column: String, _ bound: TimeBound, _ now: Date) -> (String, [any DatabaseValueConvertible]) {
@@ -603,13 +592,10 @@ struct TermStream {
         switch term?.predicate {
         case .customer(let names)? where customers == nil:
             // The customers the term names among the domain's now; their cases come in several ranges, sorted after.
-            let (match, matchArgs) = CaseListSQL.customerMatch(names)
-            whereSQL.append("""
-                c.customer_id IN (SELECT a.customer_id FROM customer_access a JOIN customer cu2 ON cu2.id = a.customer_id
-                                  WHERE a.domain_id = ? AND a.until IS NULL AND (\(match)))
-                """)
+            let (managed, managedArgs) = CustomerNames.managed(names)
+            whereSQL.append("c.customer_id IN (\(managed))")
+            args += managedArgs
             args.append(domainID)
-            args += matchArgs
             whereSQL.append("c.domain_id = ?")
             args.append(domainID)
             index = "case_customer_updated"

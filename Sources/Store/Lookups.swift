@@ -79,9 +79,10 @@ extension PortalStore {
             if exact.isEmpty {
                 exact = try Row.fetchAll(db, sql: exactBase + " WHERE cu.name = ? COLLATE NOCASE", arguments: [domainID, text])
             }
+            let (fragment, fragmentArgs) = CustomerNames.ids([text])
             rows = exact.isEmpty
-                ? try Row.fetchAll(db, sql: base + " WHERE cu.name LIKE ? ESCAPE '\\' OR cu.primary_domain LIKE ? ESCAPE '\\' LIMIT 6",
-                                   arguments: [domainID, "%\(likeEscaped(text))%", "\(likeEscaped(text))%"])
+                ? try Row.fetchAll(db, sql: base + " WHERE cu.id IN (\(fragment)) LIMIT 6",
+                                   arguments: StatementArguments([domainID.databaseValue] + fragmentArgs.map(\.databaseValue)))
                 : exact
         } catch { throw StoreError.from(error) }
         if rows.isEmpty {

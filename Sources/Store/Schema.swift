@@ -55,6 +55,9 @@ enum Schema {
         m.registerMigration("v17: history's authors and kinds as numbers; the search index reads its text from the cases") { db in
             try db.execute(sql: v17)
         }
+        m.registerMigration("v18: customers found by three letters of their name; each domain's customers counted") { db in
+            try db.execute(sql: v18)
+        }
         return m
     }
 
