@@ -23,11 +23,13 @@ let package = Package(
     targets: [
         // ncurses, wrapped so its macros and globals import into Swift.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The C library's memmem (My Customers' search looks for a word in all of a domain's customers at once).
+        .target(name: "CByteSearch"),
         // Entities, rules, validation, filter language, category catalogue. Pure Swift, no I/O.
         .target(name: "Domain"),
         // SQLite storage: migrations, paged queries, commands. The only code that speaks SQL.
         .target(name: "Store", dependencies: [
-            "Domain",
+            "Domain", "CByteSearch",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
