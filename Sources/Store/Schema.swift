@@ -58,6 +58,9 @@ enum Schema {
         m.registerMigration("v18: customers found by three letters of their name; each domain's customers counted") { db in
             try db.execute(sql: v18)
         }
+        m.registerMigration("v19: each domain's cases counted whoever manages their customers") { db in
+            try db.execute(sql: v19)
+        }
         return m
     }
 
