@@ -105,8 +105,12 @@ enum KeywordPlan: Equatable {
             guard q < customersCases else { return false }
         }
         let n = max(1, try log.fetchInt(db, "SELECT coalesce(max(id), 0) FROM support_case", []) ?? 1)
-        let m = try cappedCount(db, match, manyMatches, log: log)
-        let walkingMatches = Double(min(m, limit * n / max(q, 1)))
+        // The matches are counted no further than ten walks' worth (a count reads a match in about a 70th of a walk's
+        // time): a common term's walk is short, and counting all of a middling word's 36,000 matches to know it cost
+        // more than the walk (`vault is:open` at 1,000,000 cases, 2.6 → 6.4 ms).
+        let walk = limit * n / max(q, 1)
+        let m = try cappedCount(db, match, min(manyMatches, 10 * walk + 1), log: log)
+        let walkingMatches = Double(min(m, walk))
         // Sorted first, all `q` of the term's keys are read.
         let merge = stream.sorted ? 0.5 * Double(q) + 0.25 * walkingMatches : mergeCost(cases: q, matches: m, all: n, limit: limit)
         return merge < 7 * walkingMatches
