@@ -212,9 +212,9 @@ extension PortalStore {
     /// left to apply.
     static func narrowed(_ db: Database, domainID: Int64, customerID: Int64?, query: CaseQuery, sort: CaseSort, log: StatementLog?,
                          plan: Bool = true) throws -> (customers: [Int64]?, query: CaseQuery) {
-        if let customerID { return ([customerID], query) }
+        if let customerID { return ([customerID], try CustomerPlan.withCustomerWords(db, [customerID], query, log: log)) }
         guard plan, let n = try CustomerPlan.choose(db, query, domainID: domainID, sort: sort, log: log) else { return (nil, query) }
-        return (n.customers, n.rest)
+        return (n.customers, try CustomerPlan.withCustomerWords(db, n.customers, n.rest, log: log))
     }
 
     /// The cases of several signed-in users (one per domain) merged in `sort` order: the unified inbox.
