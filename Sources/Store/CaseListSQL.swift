@@ -266,13 +266,15 @@ enum CustomerPlan {
     /// `customer` column, SearchSource), so the domain joins the keywords as a phrase, and the search index's own
     /// intersection narrows a common word's matches to about the customer's cases, where each of them was tested
     /// against the word's matches (a probe of the index each: `mail customer:acme` at 1,000,000 cases, Acme's 50 cases
-    /// against 200,000 matches). Rows of other customers holding the same words are outside the list's scope.
+    /// against 200,000 matches). Only the domain's first label: what follows is shared by many (`example`, `com`: in the
+    /// phrase, a rare word beside `customer:acme` read `example`'s list of every case, 0.9 → 3.1 ms at 10,000,000).
+    /// Rows of other customers holding the same words are outside the list's scope.
     static func withCustomerWords(_ db: Database, _ customers: [Int64], _ query: CaseQuery, log: StatementLog?) throws -> CaseQuery {
         guard customers.count == 1, FTS.positiveMatch(query) != nil,
               let domain = try log.fetchString(db, "SELECT primary_domain FROM customer WHERE id = ?", [customers[0].databaseValue]),
-              domain.contains(where: { $0.isLetter || $0.isNumber }) else { return query }
+              let label = domain.split(separator: ".").first, label.contains(where: { $0.isLetter || $0.isNumber }) else { return query }
         var narrowed = query
-        narrowed.terms.append(FilterTerm(.keyword(.phrase(domain))))
+        narrowed.terms.append(FilterTerm(.keyword(.phrase(String(label)))))
         return narrowed
     }
 
