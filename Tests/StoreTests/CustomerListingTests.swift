@@ -6,18 +6,7 @@ import Testing
 /// customer-by-customer search of the same texts, over small alphabets so that words are found often, across
 /// customers' boundaries too.
 @Suite struct CustomerListingTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func word(_ g: inout Generator, _ alphabet: [UInt8], _ length: ClosedRange<Int>) -> [UInt8] {
+    static func word(_ g: inout SeededRandom, _ alphabet: [UInt8], _ length: ClosedRange<Int>) -> [UInt8] {
         (0..<Int.random(in: length, using: &g)).map { _ in alphabet.randomElement(using: &g)! }
     }
 
@@ -26,7 +15,7 @@ import Testing
     }
 
     @Test func everySearchFindsWhatACustomerByCustomerSearchFinds() {
-        var g = Generator(state: 16)
+        var g = SeededRandom(seed: 16)
         let alphabet = Array("ab c".utf8)
         for round in 0..<60 {
             var listing = CustomerDirectory.Listing()
