@@ -48,7 +48,7 @@ final class CustomerDirectory: @unchecked Sendable {
             }
             // A word that holds a 0 byte would be found across two customers; no customer's text holds one.
             guard !ids.isEmpty, !words.contains(where: { $0.contains(0) }) else { return }
-            let others = words.filter { $0 != first }
+            let others = words.filter { !$0.isEmpty && $0 != first }  // an empty word is in every text
             text.withUnsafeBytes { buffer in
                 let base = buffer.baseAddress!
                 var at = 0, index = 0

@@ -79,11 +79,13 @@ extension PortalStore {
             if exact.isEmpty {
                 exact = try Row.fetchAll(db, sql: exactBase + " WHERE cu.name = ? COLLATE NOCASE", arguments: [domainID, text])
             }
-            let (fragment, fragmentArgs) = CustomerNames.ids([text])
-            rows = exact.isEmpty
-                ? try Row.fetchAll(db, sql: base + " WHERE cu.id IN (\(fragment)) LIMIT 6",
-                                   arguments: StatementArguments([domainID.databaseValue] + fragmentArgs.map(\.databaseValue)))
-                : exact
+            if exact.isEmpty {
+                let (fragment, fragmentArgs) = CustomerNames.ids([text])
+                rows = try Row.fetchAll(db, sql: base + " WHERE cu.id IN (\(fragment)) LIMIT 6",
+                                        arguments: StatementArguments([domainID.databaseValue] + fragmentArgs.map(\.databaseValue)))
+            } else {
+                rows = exact
+            }
         } catch { throw StoreError.from(error) }
         if rows.isEmpty {
             throw .refused(.notFound("customer", "no customer of your domain matches \"\(text)\"; see `careportal customers`"))

@@ -16,20 +16,26 @@ extension Schema {
       SELECT domain_id, status, severity, escalated, sum(n) FROM case_tally GROUP BY domain_id, status, severity, escalated;
     CREATE TRIGGER case_domain_tally_insert AFTER INSERT ON case_tally
     BEGIN
-        INSERT INTO case_domain_tally VALUES (NEW.domain_id, NEW.status, NEW.severity, NEW.escalated, NEW.n)
-            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        \(addNew)
     END;
     CREATE TRIGGER case_domain_tally_update AFTER UPDATE ON case_tally
     BEGIN
-        UPDATE case_domain_tally SET n = n - OLD.n
-          WHERE domain_id = OLD.domain_id AND status = OLD.status AND severity = OLD.severity AND escalated = OLD.escalated;
-        INSERT INTO case_domain_tally VALUES (NEW.domain_id, NEW.status, NEW.severity, NEW.escalated, NEW.n)
-            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        \(takeOld)
+        \(addNew)
     END;
     CREATE TRIGGER case_domain_tally_delete AFTER DELETE ON case_tally
     BEGIN
-        UPDATE case_domain_tally SET n = n - OLD.n
-          WHERE domain_id = OLD.domain_id AND status = OLD.status AND severity = OLD.severity AND escalated = OLD.escalated;
+        \(takeOld)
     END;
     """
+
+    /// A tally row's count joins its domain's row (v19); its old count leaves it.
+    private static let addNew = """
+        INSERT INTO case_domain_tally VALUES (NEW.domain_id, NEW.status, NEW.severity, NEW.escalated, NEW.n)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n;
+        """
+    private static let takeOld = """
+        UPDATE case_domain_tally SET n = n - OLD.n
+          WHERE domain_id = OLD.domain_id AND status = OLD.status AND severity = OLD.severity AND escalated = OLD.escalated;
+        """
 }
